@@ -68,7 +68,7 @@ export function createUrlSigner(options: UrlSignerOptions): UrlSigner {
       const url = new URL(pathAndQuery, 'http://cdn.invalid');
       const match = PATH_PATTERN.exec(url.pathname);
       const q = url.searchParams;
-      const [t, s, r, bzs, filename] = ['t', 's', 'r', 'bzs', 'filename'].map((k) => q.get(k));
+      const [t, s, r, bzs, filename] = [q.get('t'), q.get('s'), q.get('r'), q.get('bzs'), q.get('filename')];
       if (!match || !t || !s || r === null || !bzs || filename === null) return { ok: false, reason: 'malformed' };
       if (!/^\d+$/.test(t) || !/^\d+$/.test(bzs)) return { ok: false, reason: 'malformed' };
       const [, edgePrefix, prefix, uid, md5] = match as unknown as [string, string | undefined, string, string, string];
