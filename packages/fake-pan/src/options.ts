@@ -88,6 +88,8 @@ export interface Faults {
   rateLimits: boolean;
   /** Search results only show files created more than this many ms ago (search-index lag). */
   searchLagMs: number;
+  /** Length of the rate limiter's "one second" window in ms (1000 = real; tests may change it). */
+  rateWindowMs: number;
 }
 
 export interface FakePanOptions {
@@ -153,4 +155,5 @@ export const DEFAULT_FAULTS: Faults = {
   uploadSessionLifetimeSec: 24 * 3600,
   rateLimits: true,
   searchLagMs: 0,
+  rateWindowMs: 1000,
 };

@@ -1,0 +1,26 @@
+/**
+ * Wires every endpoint group into the two routers. F2's upload and download groups register
+ * here too (see `src/http/router.ts` for how to add a route).
+ */
+import type { FakePanContext } from '../http/context';
+import type { Router } from '../http/router';
+import { registerAuthRoutes } from './auth';
+import { registerDetailRoutes } from './detail';
+import { registerListRoutes } from './list';
+import { registerMutationRoutes } from './mutations';
+import { registerUserRoutes } from './user';
+
+export interface Routers {
+  /** The API host (`baseUrl`). */
+  api: Router;
+  /** The upload host (`uploadUrl`). */
+  upload: Router;
+}
+
+export function registerApiRoutes(routers: Routers, ctx: FakePanContext): void {
+  registerAuthRoutes(routers.api, ctx);
+  registerUserRoutes(routers.api, ctx);
+  registerListRoutes(routers.api, ctx);
+  registerDetailRoutes(routers.api, ctx);
+  registerMutationRoutes(routers.api, ctx);
+}

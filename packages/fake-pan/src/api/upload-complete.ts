@@ -1,0 +1,75 @@
+/**
+ * `POST /upload/v2/file/upload_complete` (reference §7.4), body `{preuploadID}`.
+ *
+ * Order of answers for one session:
+ * 1. Already completed → `{completed: true, fileID}` again (same id every time).
+ * 2. Slices missing → code 1 `分片不完整…` (own choice, §7.4 leaves it open: a non-zero code
+ *    makes a client bug visible at once instead of after a poll budget). The session stays, so
+ *    the client can send the missing slices and complete again. No "not yet" answer is used up.
+ * 3. The first `completePolls` calls answer "not yet": `{completed: false, fileID: 0}` or code
+ *    20103 (switch `completeNotYetStyle`). Verification starts in the background at the first
+ *    call, as the real service verifies asynchronously.
+ * 4. Then the merged bytes' MD5 and size are compared with create's `etag`/`size`: mismatch →
+ *    code 1 `文件上传失败` and the session is gone (a later call gets "unknown preuploadID");
+ *    success → the node appears (duplicate rules applied now) → `{completed: true, fileID}`.
+ */
+import { ApiError, CODES } from '../core/errors';
+import type { FakePanContext } from '../http/context';
+import { fail, ok, type Reply } from '../http/envelope';
+import type { Router } from '../http/router';
+import { mergeSlices, type MergeResult } from './upload-merge';
+import { parseDuplicate, placeFile } from './upload-placement';
+import type { UploadSession, UploadSessions } from './upload-sessions';
+
+export const UPLOAD_FAILED_MESSAGE = '文件上传失败';
+export const VERIFYING_MESSAGE = '文件正在校验中,请间隔1秒后再试';
+
+function notYet(ctx: FakePanContext): Reply {
+  if (ctx.switches.completeNotYetStyle === '20103') return fail(CODES.verifying, VERIFYING_MESSAGE);
+  return ok({ completed: false, fileID: 0 });
+}
+
+export function registerCompleteRoute(api: Router, ctx: FakePanContext, sessions: UploadSessions): void {
+  /** Verification runs once per session; concurrent polls share it. In memory only. */
+  const merges = new Map<string, Promise<MergeResult>>();
+
+  function mergeOf(session: UploadSession): Promise<MergeResult> {
+    if (session.merged) return Promise.resolve({ ok: true, blob: session.merged });
+    let merge = merges.get(session.preuploadID);
+    if (!merge) {
+      merge = mergeSlices(ctx.content, sessions, session);
+      merges.set(session.preuploadID, merge);
+    }
+    return merge;
+  }
+
+  async function complete(session: UploadSession): Promise<Reply> {
+    if (session.fileId !== undefined) return ok({ completed: true, fileID: session.fileId });
+    const missing = sessions.missingSlices(session);
+    if (missing.length > 0) throw new ApiError(CODES.general, `分片不完整,缺少分片: ${missing.slice(0, 10).join(',')}`);
+    const merge = mergeOf(session);
+    if (session.notYetAnswers < ctx.faults.completePolls) {
+      session.notYetAnswers++;
+      sessions.changed();
+      return notYet(ctx);
+    }
+    const result = await merge;
+    merges.delete(session.preuploadID);
+    if (session.fileId !== undefined) return ok({ completed: true, fileID: session.fileId });
+    if (!result.ok) {
+      await sessions.release(session, true);
+      return fail(CODES.general, UPLOAD_FAILED_MESSAGE);
+    }
+    session.merged = result.blob;
+    sessions.changed();
+    const { parentId, name, duplicate } = session;
+    session.fileId = placeFile(ctx, parentId, name, result.blob, parseDuplicate(duplicate));
+    await sessions.release(session, false);
+    return ok({ completed: true, fileID: session.fileId });
+  }
+
+  api.post('/upload/v2/file/upload_complete', async (req) => {
+    const preuploadID = (await req.body()).string('preuploadID');
+    return complete(sessions.require(preuploadID));
+  });
+}
