@@ -1,0 +1,107 @@
+import { PanError } from '../errors';
+import type { SliceBody } from '../util/multipart';
+import { md5OfBody } from '../util/multipart';
+import type { CompleteOptions, FileTarget, UploadCalls } from './upload';
+
+/**
+ * Where the bytes come from: a Blob, or anything that can hand out a byte range more than once
+ * (the transfer engine passes a file-backed reader). `read(start, end)` is end-exclusive.
+ */
+export type UploadSource = Blob | { size: number; read(start: number, end: number): SliceBody };
+
+export interface UploadFileInput extends Omit<FileTarget, 'size'> {
+  source: UploadSource;
+  /** Whole-file MD5 if already known (hash cache); otherwise the source is read once to compute it. */
+  md5?: string;
+  /** Whole-file SHA-1 if known: an instant upload is tried first (§7.7). */
+  sha1?: string;
+  /** Files up to this size go through single-step upload (default 0 = always sliced). */
+  singleMaxBytes?: number;
+  /** Slices in flight at once (default 3). */
+  concurrency?: number;
+  /** Attempts per slice for answers the service gives about the slice itself (default 3). */
+  sliceAttempts?: number;
+  complete?: Omit<CompleteOptions, 'signal'>;
+  /** Bytes of slices confirmed so far, and the total. */
+  onProgress?: (doneBytes: number, totalBytes: number) => void;
+}
+
+export interface UploadFileResult {
+  fileId: number;
+  /** 'sha1' or 'md5' instant upload, 'single' step, or 'sliced'. */
+  method: 'sha1' | 'md5' | 'single' | 'sliced';
+}
+
+function sourceSize(source: UploadSource): number {
+  return source.size;
+}
+
+function readRange(source: UploadSource, start: number, end: number): SliceBody {
+  return source instanceof Blob ? source.slice(start, end) : source.read(start, end);
+}
+
+/** The whole file: create → slices (concurrent, retried) → complete; or single step / instant hits. */
+export async function uploadFile(calls: UploadCalls, input: UploadFileInput): Promise<UploadFileResult> {
+  const size = sourceSize(input.source);
+  const target: FileTarget = { parentId: input.parentId, filename: input.filename, size, duplicate: input.duplicate, containDir: input.containDir, signal: input.signal };
+  if (input.sha1) {
+    const hit = await calls.sha1Reuse({ ...target, sha1: input.sha1 });
+    if (hit !== null) return { fileId: hit, method: 'sha1' };
+  }
+  const md5 = input.md5 ?? (await md5OfBody(readRange(input.source, 0, size), input.signal));
+  if (size <= (input.singleMaxBytes ?? 0)) {
+    const fileId = await calls.single({ ...target, md5, body: readRange(input.source, 0, size) });
+    return { fileId, method: 'single' };
+  }
+  const session = await calls.create({ ...target, md5 });
+  if (session.reuse) return { fileId: session.fileId, method: 'md5' };
+  const server = session.servers[0]!;
+  const parts = Math.max(1, Math.ceil(size / session.sliceSize));
+  let next = 0;
+  let done = 0;
+  let failed: unknown = null;
+  const worker = async (): Promise<void> => {
+    while (failed === null && next < parts) {
+      const index = next++;
+      const start = index * session.sliceSize;
+      const end = Math.min(size, start + session.sliceSize);
+      try {
+        await sendSlice(calls, input, { server, preuploadId: session.preuploadId, sliceNo: index + 1, start, end });
+      } catch (error) {
+        failed ??= error;
+        return;
+      }
+      done += end - start;
+      input.onProgress?.(done, size);
+    }
+  };
+  const workers = Math.max(1, Math.min(parts, input.concurrency ?? 3));
+  await Promise.all(Array.from({ length: workers }, worker));
+  if (failed !== null) throw failed;
+  const fileId = await calls.complete(session.preuploadId, { ...input.complete, signal: input.signal });
+  return { fileId, method: 'sliced' };
+}
+
+interface SliceJob { server: string; preuploadId: string; sliceNo: number; start: number; end: number }
+
+/**
+ * Transport trouble is already retried by the pipeline. A service answer about the slice itself
+ * (e.g. an MD5 mismatch because the bytes changed under us) gets the slice re-read and re-hashed.
+ */
+async function sendSlice(calls: UploadCalls, input: UploadFileInput, job: SliceJob): Promise<void> {
+  const attempts = input.sliceAttempts ?? 3;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await calls.uploadSlice({ ...job, body: readRange(input.source, job.start, job.end), signal: input.signal });
+      return;
+    } catch (error) {
+      const retryable = error instanceof PanError && (error.code === 'service' || error.code === 'upload_failed');
+      if (!retryable || attempt >= attempts) {
+        if (error instanceof PanError && error.code === 'service') {
+          throw new PanError('upload_failed', `slice ${job.sliceNo} rejected: ${error.message}`, { serviceCode: error.serviceCode, traceId: error.traceId, endpoint: error.endpoint });
+        }
+        throw error;
+      }
+    }
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * The closed set of error codes the client reports, and the one error class carrying them.
+ *
+ * Invariant: no message built here ever contains a token, a client secret or a signed URL
+ * query. Service messages are kept verbatim (they are written by 123pan and hold no secrets);
+ * URLs are reduced to their path by `redactUrl` before they appear anywhere.
+ */
+export type PanErrorCode =
+  /** No usable token: credentials missing or rejected, refresh failed, or a 401 survived one refresh. */
+  | 'auth_required'
+  /** 429 from the service or the gateway, or a "slow down" message, after the retry budget. */
+  | 'rate_limited'
+  /** Service code 5066: the id does not exist. */
+  | 'not_found'
+  /** A sibling already has the name (mkdir, rename, upload with duplicate 0). */
+  | 'name_conflict'
+  /** The name breaks the service's rules (§11), checked locally or reported by the service. */
+  | 'invalid_name'
+  /** Not enough space left. */
+  | 'quota'
+  /** Service code 5113: the daily self-use download traffic is used up. */
+  | 'traffic_exhausted'
+  /** Service code 20103: the file is still being verified; try again in about a second. */
+  | 'processing'
+  /** The request never got an HTTP answer (refused, reset, DNS). */
+  | 'network'
+  /** The per-call timeout elapsed. */
+  | 'timeout'
+  /** The caller's AbortSignal fired. */
+  | 'aborted'
+  /** JSON arrived but does not have the documented shape. */
+  | 'bad_response'
+  /** A non-200 status or a non-JSON body (gateway trouble), after the retry budget. */
+  | 'server'
+  /** An upload could not be finished (merge failed, slice rejected, completion budget spent). */
+  | 'upload_failed'
+  /** Any other non-zero service code; `serviceCode` and `message` say what happened. */
+  | 'service'
+  /** The caller passed something the API cannot accept (checked before any request). */
+  | 'invalid_argument';
+
+export interface PanErrorDetails {
+  /** The body `code` of the envelope, when the service answered one. */
+  serviceCode?: number;
+  /** HTTP status, when one arrived. */
+  httpStatus?: number;
+  /** `x-traceID` of the envelope, for support tickets. */
+  traceId?: string;
+  /** Endpoint id (`file.list`, …), never a full URL. */
+  endpoint?: string;
+  /** The underlying error, already free of secrets. */
+  cause?: unknown;
+}
+
+export class PanError extends Error {
+  readonly code: PanErrorCode;
+  readonly serviceCode: number | undefined;
+  readonly httpStatus: number | undefined;
+  readonly traceId: string | undefined;
+  readonly endpoint: string | undefined;
+
+  constructor(code: PanErrorCode, message: string, details: PanErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.name = 'PanError';
+    this.code = code;
+    this.serviceCode = details.serviceCode;
+    this.httpStatus = details.httpStatus;
+    this.traceId = details.traceId;
+    this.endpoint = details.endpoint;
+  }
+
+  /** A plain object safe to log or send across IPC (no stack, no cause). */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      serviceCode: this.serviceCode,
+      httpStatus: this.httpStatus,
+      traceId: this.traceId,
+      endpoint: this.endpoint,
+    };
+  }
+}
+
+export function isPanError(value: unknown): value is PanError {
+  return value instanceof PanError;
+}
+
+/** Codes a user can fix by waiting or retrying later (as opposed to fixing input or credentials). */
+export function isTransientCode(code: PanErrorCode): boolean {
+  return ['rate_limited', 'processing', 'network', 'timeout', 'server'].includes(code);
+}
+
+/** Keep scheme, host and path; drop the query (download URLs carry signatures there). */
+export function redactUrl(url: string): string {
+  const cut = url.search(/[?#]/);
+  return cut === -1 ? url : `${url.slice(0, cut)}?…`;
+}

@@ -1,0 +1,137 @@
+import type { ZodType } from 'zod';
+import { PanError } from '../errors';
+import type { Clock } from '../util/clock';
+import { classify } from './classify';
+import { decodeEnvelope } from './envelope';
+import type { EndpointSpec } from './endpoints';
+import type { Limiter } from './limiter';
+import type { Pacer } from './pacer';
+import { sendOnce, type FetchLike, type SendInput } from './transport';
+
+/** What the pipeline needs from the token provider (kept minimal to avoid a cycle). */
+export interface AuthHooks {
+  getToken(signal?: AbortSignal): Promise<string>;
+  /** Report that `token` was rejected (401); the next `getToken` refreshes once. */
+  invalidate(token: string): void;
+}
+
+export interface Timeouts {
+  /** Ordinary API calls, ms. */
+  api: number;
+  /** One slice upload, ms. */
+  slice: number;
+  /** One single-step upload (whole file up to 1 GB), ms. */
+  single: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { api: 30_000, slice: 10 * 60_000, single: 60 * 60_000 };
+
+export interface CallInput extends SendInput {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  /** Override the endpoint's idempotency for this call (e.g. create with duplicate=overwrite). */
+  idempotent?: boolean;
+  /** The caller polls on its own budget: hand "verifying" (20103) back instead of retrying. */
+  callerPolls?: boolean;
+}
+
+export interface HttpCore {
+  /** Enveloped JSON call: limiter → token → send → classify → pace → repeat. Returns validated `data`. */
+  call<T>(spec: EndpointSpec, schema: ZodType<T>, input?: CallInput): Promise<T>;
+  /** Same pipeline with a custom decoder (the flat OAuth answer). */
+  callRaw<T>(spec: EndpointSpec, decode: (json: unknown) => T, input?: CallInput): Promise<T>;
+}
+
+export interface HttpCoreOptions {
+  fetch: FetchLike;
+  clock: Clock;
+  apiBaseUrl: string;
+  platform?: string;
+  limiter: Limiter;
+  pacer: Pacer;
+  timeouts?: Partial<Timeouts>;
+  auth: () => AuthHooks;
+}
+
+export function createHttpCore(options: HttpCoreOptions): HttpCore {
+  const { clock, limiter, pacer } = options;
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const transport = { fetch: options.fetch, clock, apiBaseUrl: options.apiBaseUrl, platform: options.platform ?? 'open_platform' };
+
+  /** Token first, outside the retry loop's error handling: a failed mint already used its own budget. */
+  const tokenFor = (spec: EndpointSpec, signal?: AbortSignal): Promise<string | undefined> =>
+    spec.auth ? options.auth().getToken(signal) : Promise.resolve(undefined);
+
+  async function attempt<T>(spec: EndpointSpec, decode: (json: unknown) => T, input: CallInput, token: string | undefined): Promise<T> {
+    const timeoutMs = input.timeoutMs ?? timeouts[spec.timeout];
+    const json = await sendOnce(transport, spec, input, token, timeoutMs, input.signal);
+    return decode(json);
+  }
+
+  async function callRaw<T>(spec: EndpointSpec, decode: (json: unknown) => T, input: CallInput = {}): Promise<T> {
+    const idempotent = input.idempotent ?? spec.idempotent;
+    let failures = 0;
+    let reauthed = false;
+    for (;;) {
+      const release = spec.limitKey ? await limiter.acquire(spec.limitKey, input.signal) : () => undefined;
+      let token: string | undefined;
+      try {
+        token = await tokenFor(spec, input.signal);
+      } catch (error) {
+        release();
+        throw error;
+      }
+      let failure: PanError;
+      try {
+        const result = await attempt(spec, decode, input, token);
+        release();
+        return result;
+      } catch (error) {
+        release();
+        failure = toPanError(error, spec.id);
+      }
+      const action = classify(failure, { idempotent, callerPolls: input.callerPolls === true });
+      if (action === 'reauth') {
+        if (token === undefined) throw failure; // a token endpoint refused the credentials
+        if (reauthed) throw rejectedAfterRefresh(failure, spec.id);
+        reauthed = true;
+        options.auth().invalidate(token);
+        continue;
+      }
+      if (action === 'fatal') throw failure;
+      failures += 1;
+      const delay = pacer.next(failure, failures);
+      if (delay === null) throw failure;
+      if (failure.code === 'rate_limited' && spec.limitKey) limiter.penalize(spec.limitKey, clock.now() + delay);
+      else await sleepOrAbort(clock, delay, input.signal, spec.id);
+    }
+  }
+
+  return {
+    callRaw,
+    call: (spec, schema, input) => callRaw(spec, (json) => decodeEnvelope(json, schema, spec.id), input),
+  };
+}
+
+function toPanError(error: unknown, endpoint: string): PanError {
+  if (error instanceof PanError) return error;
+  const name = error instanceof Error ? error.name : 'unknown';
+  return new PanError('bad_response', `${endpoint}: unexpected failure (${name})`, { endpoint });
+}
+
+function rejectedAfterRefresh(failure: PanError, endpoint: string): PanError {
+  return new PanError('auth_required', `${endpoint}: token rejected again after a refresh`, {
+    endpoint,
+    serviceCode: failure.serviceCode,
+    httpStatus: failure.httpStatus,
+    traceId: failure.traceId,
+  });
+}
+
+async function sleepOrAbort(clock: Clock, ms: number, signal: AbortSignal | undefined, endpoint: string): Promise<void> {
+  try {
+    await clock.sleep(ms, signal);
+  } catch (reason) {
+    throw new PanError('aborted', `${endpoint}: aborted while waiting to retry`, { endpoint, cause: reason });
+  }
+}

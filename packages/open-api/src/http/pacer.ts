@@ -1,0 +1,53 @@
+import type { PanError } from '../errors';
+
+/**
+ * The one place that decides how long to wait before repeating a request, and when to stop.
+ * (Whether to repeat at all is `classify`'s job; the proactive pace is the limiter's.)
+ *
+ * - rate_limited: exponential from `baseMs`, doubled per failure, +0–25 % jitter, capped at
+ *   `capMs` (about 30 s). A 429 means our pace and the service's disagree, so we back off hard.
+ * - processing (20103): the service says "retry in about a second": 1–1.25 s.
+ * - network / timeout / server: exponential from `transportBaseMs`, same jitter and cap.
+ */
+export interface Pacer {
+  /** Delay in ms before attempt `failures + 1`, or null when the budget for this error is spent. */
+  next(error: PanError, failures: number): number | null;
+}
+
+export interface PacerOptions {
+  random?: () => number;
+  baseMs?: number;
+  transportBaseMs?: number;
+  capMs?: number;
+  /** Failures tolerated before giving up: rate limits and "verifying" answers. */
+  maxRateLimited?: number;
+  /** Failures tolerated before giving up: transport trouble. */
+  maxTransport?: number;
+}
+
+export function createPacer(options: PacerOptions = {}): Pacer {
+  const random = options.random ?? Math.random;
+  const base = options.baseMs ?? 500;
+  const transportBase = options.transportBaseMs ?? 250;
+  const cap = options.capMs ?? 30_000;
+  const maxRate = options.maxRateLimited ?? 10;
+  const maxTransport = options.maxTransport ?? 4;
+
+  const backoff = (start: number, failures: number): number => {
+    const exp = start * 2 ** Math.max(0, failures - 1);
+    return Math.round(Math.min(cap, exp * (1 + 0.25 * random())));
+  };
+
+  return {
+    next(error, failures) {
+      switch (error.code) {
+        case 'rate_limited':
+          return failures > maxRate ? null : backoff(base, failures);
+        case 'processing':
+          return failures > maxRate ? null : Math.round(1000 + 250 * random());
+        default:
+          return failures > maxTransport ? null : backoff(transportBase, failures);
+      }
+    },
+  };
+}
