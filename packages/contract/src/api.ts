@@ -1,0 +1,151 @@
+import type { AppInfo, ChoosePathsInput, ChosenPaths, RevealInFolderInput, StartDragInput } from './app-info';
+import type { AuthStatus } from './auth';
+import type { Result } from './errors';
+import type {
+  CreatedFolder,
+  DeleteForeverInput,
+  DetailInput,
+  FileDetail,
+  FilePage,
+  FolderPage,
+  ListFolderInput,
+  ListMoreInput,
+  ListTrashInput,
+  MkdirInput,
+  MoveInput,
+  Quota,
+  RenameInput,
+  RestoreInput,
+  RestoreResult,
+  SearchInput,
+  TrashInput,
+  TreeChildrenInput,
+  TreeNode,
+} from './files';
+import type { AddPlaceInput, Place, RemovePlaceInput } from './places';
+import type { ConnectionPatch, SettingsPatch, SettingsView } from './settings';
+import type { EnqueuedBatch, MoveToTopInput, TransferSelection } from './transfer-inputs';
+import type { DownloadCommand, TransferPage, TransferPageQuery, TransferSummary, UploadCommand } from './transfers';
+
+/**
+ * The commands the renderer can send, grouped by domain. The back end implements
+ * `const handlers: PanDeskApi`; the renderer receives the same interface (plus `on` for events,
+ * see `PanDeskBridge`). Each method's channel is `domain:method` (e.g. `files:list`), and its
+ * input schema sits in `API_SCHEMAS` under the same names, so adding a call means editing this
+ * interface, the schema table and one handler; the compiler checks the three agree.
+ *
+ * Errors are data: every method resolves to a `Result` and never rejects, on either side of the
+ * boundary. Why: a rejected promise loses its code and retryable flag when crossing Electron IPC
+ * (only the message survives, prefixed), and an unhandled rejection in a React effect is easy
+ * to miss, while a Result forces the caller to look at the failure. Use `unwrap` to opt into
+ * exceptions where that is more convenient.
+ *
+ * A method without input takes no argument (`api.auth.status()`); a method returning nothing
+ * useful answers `null` (JSON has no `undefined`).
+ */
+export interface PanDeskApi {
+  readonly auth: AuthApi;
+  readonly settings: SettingsApi;
+  readonly files: FilesApi;
+  readonly transfers: TransfersApi;
+  readonly places: PlacesApi;
+  readonly app: AppApi;
+}
+
+type Call<I, O> = (input: I) => Promise<Result<O>>;
+type Query<O> = () => Promise<Result<O>>;
+
+export interface AuthApi {
+  /** The current state; cheap, answers from memory. */
+  readonly status: Query<AuthStatus>;
+  /** Obtains or checks a token with the stored connection settings now; answers the new state. */
+  readonly signIn: Query<AuthStatus>;
+  /** Forgets the client secret and both tokens (client id and root folder stay); answers `auth_required`. */
+  readonly signOut: Query<AuthStatus>;
+  /** Switches to the built-in demo drive; `signIn` switches back to the real one. */
+  readonly useDemo: Query<AuthStatus>;
+}
+
+export interface SettingsApi {
+  /** All settings, with the connection reduced to presence flags (no secrets). */
+  readonly get: Query<SettingsView>;
+  /** Changes any subset of the non-secret settings; the merged result is checked as a whole. */
+  readonly update: Call<SettingsPatch, SettingsView>;
+  /** Writes (or clears with `null`) connection settings and secrets; never reads them back. */
+  readonly setConnection: Call<ConnectionPatch, SettingsView>;
+}
+
+/**
+ * Listing is pull-streamed: `list` answers the first page and a cursor, `listMore` the next
+ * page for that cursor, until the cursor is `null`. Chosen over pushed `folder:page` events
+ * because the caller sets the pace (back-pressure under the service's rate limits), nothing is
+ * lost when a listener attaches late, abandoning a folder is just not asking again (no
+ * server-side stream to cancel or leak), and the cursor wraps the service's own `lastFileId`
+ * so the back end can stay stateless.
+ */
+export interface FilesApi {
+  /** First page of a folder's live items (trashed ones are never included). */
+  readonly list: Call<ListFolderInput, FolderPage>;
+  /** The page after `cursor` (from a previous `list`/`listMore` of the same folder). */
+  readonly listMore: Call<ListMoreInput, FolderPage>;
+  /** Every live sub-folder of a folder, for the tree; in no particular order. */
+  readonly treeChildren: Call<TreeChildrenInput, readonly TreeNode[]>;
+  readonly detail: Call<DetailInput, FileDetail>;
+  /** Creates a folder; `name_conflict` when the name is taken. */
+  readonly mkdir: Call<MkdirInput, CreatedFolder>;
+  readonly rename: Call<RenameInput, null>;
+  readonly move: Call<MoveInput, null>;
+  /** Moves items to the recycle bin. */
+  readonly trash: Call<TrashInput, null>;
+  /** Pages of the recycle bin; omit `cursor` for the first page. */
+  readonly listTrash: Call<ListTrashInput, FilePage>;
+  /** Restores from the recycle bin, to the original folders or into `targetFolderId`. */
+  readonly restore: Call<RestoreInput, RestoreResult>;
+  /** Deletes recycle-bin items for good. */
+  readonly deleteForever: Call<DeleteForeverInput, null>;
+  /** Server-side search over the whole drive; results may lag behind recent uploads. */
+  readonly search: Call<SearchInput, FilePage>;
+  readonly quota: Query<Quota>;
+}
+
+/** The queue. Progress arrives through the `transfers:changed` event; these are intents. */
+export interface TransfersApi {
+  /** Enqueues local files and folders (paths on the host) for upload into a cloud folder. */
+  readonly upload: Call<UploadCommand, EnqueuedBatch>;
+  /** Enqueues cloud files and folders for download into a local folder. */
+  readonly download: Call<DownloadCommand, EnqueuedBatch>;
+  /** `ids` omitted: every item the action applies to. */
+  readonly pause: Call<TransferSelection, null>;
+  readonly resume: Call<TransferSelection, null>;
+  readonly cancel: Call<TransferSelection, null>;
+  readonly retry: Call<TransferSelection, null>;
+  readonly moveToTop: Call<MoveToTopInput, null>;
+  /** Removes completed, failed, cancelled and skipped items from the list. */
+  readonly clearFinished: Query<null>;
+  readonly page: Call<TransferPageQuery, TransferPage>;
+  readonly summary: Query<TransferSummary>;
+}
+
+/** Local places in the sidebar (Downloads, Desktop, folders the user added). */
+export interface PlacesApi {
+  readonly list: Query<readonly Place[]>;
+  readonly add: Call<AddPlaceInput, Place>;
+  /** `not_found` for an unknown id, `unsupported` for a built-in place. */
+  readonly remove: Call<RemovePlaceInput, null>;
+}
+
+export interface AppApi {
+  /** Version, platform and the host's capabilities. */
+  readonly info: Query<AppInfo>;
+  readonly openLogFolder: Query<null>;
+  /** Shows a local file or folder in the OS file manager. */
+  readonly revealInFolder: Call<RevealInFolderInput, null>;
+  /** Starts an OS drag of local files (desktop only, `capabilities.startDrag`). */
+  readonly startDrag: Call<StartDragInput, null>;
+  /** Native open / choose-folder dialog (`capabilities.nativeDialogs`). */
+  readonly choosePaths: Call<ChoosePathsInput, ChosenPaths>;
+}
+
+/** The domains, in a fixed order. */
+export const API_DOMAINS = ['auth', 'settings', 'files', 'transfers', 'places', 'app'] as const satisfies readonly (keyof PanDeskApi)[];
+export type ApiDomain = keyof PanDeskApi;

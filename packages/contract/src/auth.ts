@@ -1,0 +1,37 @@
+import type { Quota } from './files';
+
+/**
+ * What the renderer knows about authentication: a state, and for a usable drive the account's
+ * display name and quota. Never a token, a secret or a token's expiry details.
+ */
+
+export const AUTH_STATES = ['signed_in', 'auth_required', 'demo'] as const;
+export type AuthState = (typeof AUTH_STATES)[number];
+
+export interface AccountInfo {
+  /** The account's nickname as the service reports it. */
+  readonly name: string;
+  /** 0 = free, 1 = VIP, 2 = SVIP, 3 = long-term VIP (the service's `vipLevel`). */
+  readonly vipLevel: number;
+  readonly quota: Quota;
+}
+
+/** Why the user has to act before the drive can be used. */
+export type AuthProblem =
+  /** Nothing entered yet: no client id + secret, no access token, no refresh token. */
+  | 'no_credentials'
+  /** The service refused the credentials or the token (expired, revoked, wrong secret). */
+  | 'rejected'
+  /** The service could not be reached to sign in; the app keeps trying by itself. */
+  | 'unreachable';
+
+export type AuthStatus =
+  | { readonly state: 'signed_in'; readonly account: AccountInfo }
+  /** The built-in demo drive (the emulator with sample files) is in use. */
+  | { readonly state: 'demo'; readonly account: AccountInfo }
+  | {
+      readonly state: 'auth_required';
+      readonly problem: AuthProblem;
+      /** Plain words for the user, e.g. what to check in the connection settings. */
+      readonly message: string;
+    };

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * The 123pan naming rules (API reference §11), shared by the UI (checked while typing, before
+ * any request) and the back end (checked again at the boundary). The service counts characters,
+ * so length is measured in Unicode code points, not UTF-16 units.
+ */
+
+/** Longest name the service accepts, in characters. */
+export const MAX_NAME_LENGTH = 255;
+
+/** Characters the service refuses anywhere in a name. */
+export const FORBIDDEN_NAME_CHARACTERS = ['"', '\\', '/', ':', '*', '?', '|', '>', '<'] as const;
+
+export type NameProblem = 'empty' | 'too_long' | 'forbidden_character' | 'only_spaces';
+
+export type NameCheck =
+  | { readonly ok: true }
+  | {
+      readonly ok: false;
+      readonly problem: NameProblem;
+      /** A plain-words English explanation; the UI may translate by `problem` instead. */
+      readonly message: string;
+      /** The first offending character, for `forbidden_character`. */
+      readonly character?: string;
+    };
+
+const FORBIDDEN = new Set<string>(FORBIDDEN_NAME_CHARACTERS);
+
+function problem(kind: NameProblem, message: string, character?: string): NameCheck {
+  return character === undefined ? { ok: false, problem: kind, message } : { ok: false, problem: kind, message, character };
+}
+
+/** Checks a file or folder name against the service's rules; never throws. */
+export function checkName(name: string): NameCheck {
+  if (name.length === 0) return problem('empty', 'A name cannot be empty.');
+  const characters = [...name];
+  if (characters.length > MAX_NAME_LENGTH) {
+    return problem(
+      'too_long',
+      `A name can have at most ${MAX_NAME_LENGTH} characters; this one has ${characters.length}.`,
+    );
+  }
+  const bad = characters.find((c) => FORBIDDEN.has(c));
+  if (bad !== undefined) {
+    return problem(
+      'forbidden_character',
+      `A name cannot contain any of these characters: ${FORBIDDEN_NAME_CHARACTERS.join(' ')} (found ${bad}).`,
+      bad,
+    );
+  }
+  if (/^ +$/.test(name)) {
+    return problem('only_spaces', 'A name cannot be made only of spaces.');
+  }
+  return { ok: true };
+}
+
+/** True when {@link checkName} finds no problem. */
+export function isValidName(name: string): boolean {
+  return checkName(name).ok;
+}
+
+/** A zod schema for a cloud file or folder name, reporting the same messages as {@link checkName}. */
+export const nameSchema = z.string().superRefine((name, ctx) => {
+  const check = checkName(name);
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
+});

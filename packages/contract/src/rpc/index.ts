@@ -1,0 +1,5 @@
+export * from './messages';
+export * from './transport';
+export * from './dispatch';
+export * from './server';
+export * from './client';

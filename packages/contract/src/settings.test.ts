@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyConnectionPatch,
+  applySettingsPatch,
+  connectionPatchSchema,
+  createDefaultSettings,
+  EMPTY_CONNECTION,
+  settingsPatchSchema,
+  settingsSchema,
+  toConnectionView,
+} from './settings';
+
+const defaults = createDefaultSettings('/home/user/Downloads');
+
+describe('settings', () => {
+  it('has defaults that pass the full schema', () => {
+    expect(settingsSchema.safeParse(defaults).success).toBe(true);
+    expect(defaults).toMatchObject({ downloadMethod: 'direct', conflictDefault: 'keep_both', language: 'en', theme: 'system' });
+  });
+
+  it('merges a patch and checks the result as a whole', () => {
+    const merged = applySettingsPatch(defaults, { theme: 'dark', uploadSpeedLimit: 512_000 });
+    expect(merged).toEqual({ ok: true, value: { ...defaults, theme: 'dark', uploadSpeedLimit: 512_000 } });
+  });
+
+  it('ignores keys explicitly set to undefined instead of erasing them', () => {
+    const merged = applySettingsPatch(defaults, { theme: undefined });
+    expect(merged.ok && merged.value.theme).toBe('system');
+  });
+
+  it('requires a proxy URL when the download method is proxy_url', () => {
+    const merged = applySettingsPatch(defaults, { downloadMethod: 'proxy_url' });
+    expect(merged.ok).toBe(false);
+    expect(merged.ok ? '' : merged.error.message).toBe('settings: downloadProxyUrl: is required when the download method is proxy_url');
+    const fixed = applySettingsPatch(defaults, { downloadMethod: 'proxy_url', downloadProxyUrl: 'https://proxy.example/dl/' });
+    expect(fixed.ok).toBe(true);
+  });
+
+  it('rejects out-of-range and unknown values with readable messages', () => {
+    const bad = settingsPatchSchema.safeParse({ uploadConcurrency: 0, httpProxy: 'socks5://x', language: 'fr', colour: 'red' });
+    expect(bad.success).toBe(false);
+    const messages = bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        'uploadConcurrency: must be at least 1',
+        'httpProxy: must be empty or a full http:// or https:// address',
+        'language: must be one of en, zh-CN',
+      ]),
+    );
+    expect(bad.error?.issues.some((i) => i.code === 'unrecognized_keys')).toBe(true);
+    expect(settingsPatchSchema.safeParse({ downloadSpeedLimit: 1.5 }).success).toBe(false);
+    expect(settingsPatchSchema.safeParse({ downloadSpeedLimit: -1 }).success).toBe(false);
+  });
+});
+
+describe('connection settings', () => {
+  it('reduces stored secrets to presence flags', () => {
+    const stored = { clientId: 'id', clientSecret: 's3cret', accessToken: 'tok', refreshToken: null, rootFolderId: 42 };
+    const view = toConnectionView(stored);
+    expect(view).toEqual({ clientId: 'id', hasClientSecret: true, hasAccessToken: true, hasRefreshToken: false, rootFolderId: 42 });
+    expect(JSON.stringify(view)).not.toMatch(/s3cret|tok"/);
+  });
+
+  it('trims pasted secrets, clears with null, keeps omitted keys', () => {
+    const patch = connectionPatchSchema.parse({ clientSecret: '  abc123\n', accessToken: null });
+    expect(patch).toEqual({ clientSecret: 'abc123', accessToken: null });
+    const before = { ...EMPTY_CONNECTION, clientId: 'id', accessToken: 'old', refreshToken: 'r' };
+    expect(applyConnectionPatch(before, patch)).toEqual({ ...before, clientSecret: 'abc123', accessToken: null });
+  });
+
+  it('rejects secrets with inner spaces without echoing them', () => {
+    const parsed = connectionPatchSchema.safeParse({ clientSecret: 'abc def-very-secret' });
+    expect(parsed.success).toBe(false);
+    const text = JSON.stringify(parsed.error?.issues);
+    expect(text).toContain('must not contain spaces');
+    expect(text).not.toContain('very-secret');
+    expect(connectionPatchSchema.safeParse({ clientSecret: '' }).success).toBe(false);
+  });
+});

@@ -1,0 +1,212 @@
+import { z } from 'zod';
+import { fileIdSchema, localPathSchema } from './common';
+import type { BytesPerSecond, FileId } from './common';
+import type { Result } from './errors';
+import { conflictPolicySchema } from './transfer-inputs';
+import type { ConflictPolicy } from './transfers';
+import { parseInput } from './validation';
+
+/**
+ * App settings. Secrets (client secret, access and refresh tokens) are WRITE-ONLY across the
+ * boundary: the renderer may set or clear them with `settings.setConnection`, but reads answer
+ * a {@link ConnectionView} that only says whether each one is present.
+ */
+
+export const DOWNLOAD_METHODS = ['direct', 'local_proxy', 'proxy_url'] as const;
+/** `direct`: fetch the CDN URL (following 302s). `local_proxy`: bytes pass through the back end. `proxy_url`: CDN requests go through {@link Settings.downloadProxyUrl}. */
+export type DownloadMethod = (typeof DOWNLOAD_METHODS)[number];
+
+export const LANGUAGES = ['en', 'zh-CN'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** Files in flight per direction. */
+export const MIN_CONCURRENCY = 1;
+export const MAX_CONCURRENCY = 16;
+/** Highest speed limit accepted: 10 GiB/s, far above any real link (0 means unlimited). */
+export const MAX_SPEED_LIMIT: BytesPerSecond = 10 * 1024 ** 3;
+
+/** Every non-secret setting. */
+export interface Settings {
+  readonly downloadMethod: DownloadMethod;
+  /** URL prefix for CDN requests when `downloadMethod` is `proxy_url`; `''` when unset. */
+  readonly downloadProxyUrl: string;
+  /** `http://` or `https://` proxy for all traffic; `''` for none. */
+  readonly httpProxy: string;
+  /** Local folder receiving downloads by default. */
+  readonly downloadFolder: string;
+  readonly uploadConcurrency: number;
+  readonly downloadConcurrency: number;
+  /** Bytes per second, 0 = unlimited. Applies live. */
+  readonly uploadSpeedLimit: BytesPerSecond;
+  /** Bytes per second, 0 = unlimited. Applies live. */
+  readonly downloadSpeedLimit: BytesPerSecond;
+  /** Conflict policy offered first for a new batch. */
+  readonly conflictDefault: ConflictPolicy;
+  readonly language: Language;
+  readonly theme: Theme;
+  /** Keep the computer awake while transfers run. */
+  readonly keepAwake: boolean;
+}
+
+/**
+ * The connection settings as stored by the back end, secrets included. Back-end only: this
+ * type appears in no API result and no event; the renderer sees {@link ConnectionView}.
+ */
+export interface ConnectionSettings {
+  readonly clientId: string;
+  readonly clientSecret: string | null;
+  readonly accessToken: string | null;
+  readonly refreshToken: string | null;
+  readonly rootFolderId: FileId;
+}
+
+/** What the renderer may read about the connection: presence flags, never the secrets. */
+export interface ConnectionView {
+  readonly clientId: string;
+  readonly hasClientSecret: boolean;
+  readonly hasAccessToken: boolean;
+  readonly hasRefreshToken: boolean;
+  readonly rootFolderId: FileId;
+}
+
+export interface SettingsView extends Settings {
+  readonly connection: ConnectionView;
+}
+
+/** Strips the secrets from stored connection settings. */
+export function toConnectionView(connection: ConnectionSettings): ConnectionView {
+  return {
+    clientId: connection.clientId,
+    hasClientSecret: connection.clientSecret !== null && connection.clientSecret !== '',
+    hasAccessToken: connection.accessToken !== null && connection.accessToken !== '',
+    hasRefreshToken: connection.refreshToken !== null && connection.refreshToken !== '',
+    rootFolderId: connection.rootFolderId,
+  };
+}
+
+/** Defaults for a first start; the download folder is the host's (e.g. the OS Downloads folder). */
+export function createDefaultSettings(downloadFolder: string): Settings {
+  return {
+    downloadMethod: 'direct',
+    downloadProxyUrl: '',
+    httpProxy: '',
+    downloadFolder,
+    uploadConcurrency: 3,
+    downloadConcurrency: 3,
+    uploadSpeedLimit: 0,
+    downloadSpeedLimit: 0,
+    conflictDefault: 'keep_both',
+    language: 'en',
+    theme: 'system',
+    keepAwake: true,
+  };
+}
+
+export const EMPTY_CONNECTION: ConnectionSettings = {
+  clientId: '',
+  clientSecret: null,
+  accessToken: null,
+  refreshToken: null,
+  rootFolderId: 0,
+};
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** `''` (unset) or an absolute http(s) URL. */
+const optionalHttpUrlSchema = z
+  .string()
+  .trim()
+  .max(2048, 'is too long')
+  .refine((v) => v === '' || isHttpUrl(v), 'must be empty or a full http:// or https:// address');
+
+const concurrencySchema = z
+  .int({ error: 'must be a whole number' })
+  .min(MIN_CONCURRENCY, `must be at least ${MIN_CONCURRENCY}`)
+  .max(MAX_CONCURRENCY, `must be at most ${MAX_CONCURRENCY}`);
+
+const speedLimitSchema = z
+  .int({ error: 'must be a whole number of bytes per second' })
+  .min(0, 'must not be negative (0 means unlimited)')
+  .max(MAX_SPEED_LIMIT, 'is larger than any real connection');
+
+const settingsShape = {
+  downloadMethod: z.enum(DOWNLOAD_METHODS, { error: `must be one of ${DOWNLOAD_METHODS.join(', ')}` }),
+  downloadProxyUrl: optionalHttpUrlSchema,
+  httpProxy: optionalHttpUrlSchema,
+  downloadFolder: localPathSchema,
+  uploadConcurrency: concurrencySchema,
+  downloadConcurrency: concurrencySchema,
+  uploadSpeedLimit: speedLimitSchema,
+  downloadSpeedLimit: speedLimitSchema,
+  conflictDefault: conflictPolicySchema,
+  language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
+  theme: z.enum(THEMES, { error: `must be one of ${THEMES.join(', ')}` }),
+  keepAwake: z.boolean({ error: 'must be true or false' }),
+};
+
+/** A complete, consistent settings object (cross-field rules included). */
+export const settingsSchema = z.strictObject(settingsShape).refine(
+  (s) => s.downloadMethod !== 'proxy_url' || s.downloadProxyUrl !== '',
+  { message: 'is required when the download method is proxy_url', path: ['downloadProxyUrl'] },
+) satisfies z.ZodType<Settings>;
+
+/** Input of `settings.update`: any subset of the settings. Cross-field rules are checked after merging. */
+export const settingsPatchSchema = z.strictObject(settingsShape).partial();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+/** Merges a patch into the current settings and checks the result as a whole. */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings> {
+  const defined = Object.entries(patch).filter(([, value]) => value !== undefined);
+  return parseInput(settingsSchema, { ...current, ...Object.fromEntries(defined) }, 'settings');
+}
+
+/** Printable ASCII without spaces: what client ids, secrets and tokens are made of. */
+const CREDENTIAL_PATTERN = /^[\x21-\x7e]*$/;
+
+/** A secret to store (trimmed, non-empty) or `null` to forget the stored one. */
+const secretInputSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty (send null to clear it)')
+  .max(8192, 'is too long')
+  .regex(CREDENTIAL_PATTERN, 'must not contain spaces or unusual characters (check the pasted text)')
+  .nullable();
+
+/**
+ * Input of `settings.setConnection`. Omitted keys keep their stored value; `null` clears a
+ * secret; `clientId: ''` clears the client id.
+ */
+export const connectionPatchSchema = z.strictObject({
+  clientId: z
+    .string()
+    .trim()
+    .max(256, 'is too long')
+    .regex(CREDENTIAL_PATTERN, 'must not contain spaces or unusual characters (check the pasted text)')
+    .optional(),
+  clientSecret: secretInputSchema.optional(),
+  accessToken: secretInputSchema.optional(),
+  refreshToken: secretInputSchema.optional(),
+  rootFolderId: fileIdSchema.optional(),
+});
+export type ConnectionPatch = z.infer<typeof connectionPatchSchema>;
+
+/** Applies a validated connection patch to the stored connection settings (back end only). */
+export function applyConnectionPatch(current: ConnectionSettings, patch: ConnectionPatch): ConnectionSettings {
+  return {
+    clientId: patch.clientId ?? current.clientId,
+    clientSecret: patch.clientSecret === undefined ? current.clientSecret : patch.clientSecret,
+    accessToken: patch.accessToken === undefined ? current.accessToken : patch.accessToken,
+    refreshToken: patch.refreshToken === undefined ? current.refreshToken : patch.refreshToken,
+    rootFolderId: patch.rootFolderId ?? current.rootFolderId,
+  };
+}
