@@ -1,0 +1,86 @@
+/**
+ * Turns user commands into journal items. Top-level items get the dedup key
+ * `batchId|index`, so enqueueing the same batch again (e.g. after a crash mid-enqueue) adds
+ * only what is missing. Inserts go in chunks with a turn of the event loop between them.
+ */
+import { basename } from 'node:path';
+import type { DownloadCommand, UploadCommand } from '@pandesk/contract';
+import type { Journal, NewItem } from './journal/journal';
+import type { LocalFs } from './local-fs';
+import { resolveInside, safeLocalName } from './util/safe-name';
+
+const CHUNK = 500;
+
+function baseItem(batchId: string, index: number, now: number, priority: number): Omit<NewItem, 'direction' | 'kind' | 'name' | 'localPath' | 'conflict'> {
+  return {
+    id: crypto.randomUUID(),
+    batchId,
+    parentItemId: null,
+    dedupKey: `${batchId}|${index}`,
+    remoteParentId: null,
+    remoteFileId: null,
+    size: 0,
+    etag: null,
+    bytesDone: 0,
+    state: 'queued',
+    pauseReason: null,
+    errorCode: null,
+    errorMessage: null,
+    errorRetryable: false,
+    priority,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    sessionJson: null,
+    finalPath: null,
+    createAttempted: false,
+  };
+}
+
+async function insertChunked(journal: Journal, items: NewItem[], onInserted: (items: NewItem[]) => void): Promise<void> {
+  for (let i = 0; i < items.length; i += CHUNK) {
+    const chunk = items.slice(i, i + CHUNK);
+    journal.insertItems(chunk);
+    onInserted(chunk);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function kindOf(fs: LocalFs, path: string): Promise<{ kind: 'file' | 'folder'; size: number }> {
+  try {
+    const st = await fs.stat(path);
+    return st.isDirectory() ? { kind: 'folder', size: 0 } : { kind: 'file', size: st.size };
+  } catch {
+    return { kind: 'file', size: 0 }; // the job reports the problem in words
+  }
+}
+
+export async function enqueueUpload(journal: Journal, fs: LocalFs, cmd: UploadCommand, now: number, onInserted: (items: NewItem[]) => void): Promise<string> {
+  const batchId = cmd.batchId ?? crypto.randomUUID();
+  const items: NewItem[] = [];
+  for (const [index, path] of cmd.localPaths.entries()) {
+    const { kind, size } = await kindOf(fs, path);
+    items.push({ ...baseItem(batchId, index, now, 0), direction: 'upload', kind, name: basename(path), localPath: path, remoteParentId: cmd.remoteParentId, size, conflict: cmd.conflict });
+    if (index % CHUNK === CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await insertChunked(journal, items, onInserted);
+  return batchId;
+}
+
+/** Throws UnsafePathError before anything is queued if a name would escape `localDir`. */
+export async function enqueueDownload(journal: Journal, cmd: DownloadCommand, now: number, onInserted: (items: NewItem[]) => void): Promise<string> {
+  const batchId = cmd.batchId ?? crypto.randomUUID();
+  const items: NewItem[] = cmd.sources.map((src, index) => ({
+    ...baseItem(batchId, index, now, 0),
+    direction: 'download',
+    kind: src.type === 'folder' ? 'folder' : 'file',
+    name: src.name,
+    localPath: resolveInside(cmd.localDir, safeLocalName(src.name)),
+    remoteFileId: src.fileId,
+    size: src.type === 'folder' || src.etag === undefined ? 0 : (src.size ?? 0),
+    etag: src.type === 'folder' ? null : src.etag || null,
+    conflict: cmd.conflict,
+  }));
+  await insertChunked(journal, items, onInserted);
+  return batchId;
+}

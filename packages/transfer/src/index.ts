@@ -1,0 +1,20 @@
+export { createTransferEngine, DEFAULT_LIMITS, DEFAULT_TUNING } from './engine';
+export type { TransferEngine, TransferEngineOptions } from './engine';
+export type { EngineTuning } from './job-context';
+export { DriveError, systemClock } from './ports';
+export type {
+  Clock,
+  CompleteUploadResult,
+  CreateUploadRequest,
+  CreateUploadResult,
+  DriveBackend,
+  DriveErrorKind,
+  DuplicateMode,
+  FetchLike,
+  RemoteEntry,
+  SlicePayload,
+  UploadSession,
+} from './ports';
+export type { LocalFs } from './local-fs';
+export { safeLocalName, resolveInside, numberedName } from './util/safe-name';
+export { mapFsError } from './util/fs-errors';

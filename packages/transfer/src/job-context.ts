@@ -1,0 +1,60 @@
+/**
+ * What a running job may touch: its journaled item, the backend, the local file system, the
+ * direction's speed limiter, the clock, and an abort signal (pause, cancel, shutdown).
+ */
+import type { TransferLimits, TransferPhase } from '@pandesk/contract';
+import type { Journal, NewItem } from './journal/journal';
+import type { ItemPatch, JournalItem } from './journal/records';
+import type { LocalFs } from './local-fs';
+import type { Clock, DriveBackend, FetchLike } from './ports';
+import type { RateLimiter } from './util/rate-limiter';
+
+export interface EngineTuning {
+  /** Download segment size in bytes (several MB; the last segment may be shorter). */
+  segmentSize: number;
+  /** Delay between upload_complete polls, ms. */
+  completePollMs: number;
+  /** Polls before giving up on completion. */
+  completePollBudget: number;
+  /** Base and cap of retry backoff, ms. */
+  backoffBaseMs: number;
+  backoffCapMs: number;
+  /** Download URLs are renewed this long before their `t` expiry, ms. */
+  urlExpiryMarginMs: number;
+}
+
+export interface JobContext {
+  readonly item: JournalItem;
+  readonly journal: Journal;
+  readonly backend: DriveBackend;
+  readonly fs: LocalFs;
+  readonly fetch: FetchLike;
+  readonly clock: Clock;
+  readonly signal: AbortSignal;
+  readonly limiter: RateLimiter;
+  readonly tuning: EngineTuning;
+  limits(): TransferLimits;
+  /** Journals the patch (committed before returning) and publishes the change. */
+  update(patch: ItemPatch): void;
+  /** In-memory progress, published with the next snapshot; not journaled. */
+  progress(bytesDone: number): void;
+  setPhase(phase: TransferPhase | null): void;
+  /** Adds items found while walking a folder; already-known ones (same dedupKey) are ignored. */
+  enqueue(items: readonly NewItem[]): void;
+}
+
+/** A job's happy ending; failures are thrown. */
+export interface JobOutcome {
+  state: 'completed' | 'skipped';
+  patch?: ItemPatch;
+}
+
+export type Job = (ctx: JobContext) => Promise<JobOutcome>;
+
+/** Raised when the local file changed (size or mtime) while it was being uploaded. */
+export class FileChangedError extends Error {
+  constructor() {
+    super('The file changed while it was being uploaded. Retry to upload its new content.');
+    this.name = 'FileChangedError';
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * The engine's only ways out: the cloud (DriveBackend), HTTP for CDN bytes (FetchLike), and
+ * time (Clock). The back end implements DriveBackend on top of the open-api client; tests use
+ * the in-memory drive in `src/testing/`.
+ */
+
+/** What the backend does when the name already exists in the folder (`duplicate` 1 / 2 / 0). */
+export type DuplicateMode = 'keep_both' | 'overwrite' | 'error';
+
+export interface RemoteEntry {
+  readonly fileId: number;
+  readonly name: string;
+  readonly type: 'file' | 'folder';
+  /** Bytes; 0 for folders. */
+  readonly size: number;
+  /** Lowercase hex MD5 of the content ('' for folders). */
+  readonly etag: string;
+}
+
+/** A pre-upload session as create hands it out. Slices must be cut to exactly sliceSize. */
+export interface UploadSession {
+  readonly preuploadId: string;
+  readonly sliceSize: number;
+  readonly server: string;
+}
+
+export type CreateUploadResult =
+  | { readonly kind: 'instant'; readonly fileId: number }
+  | ({ readonly kind: 'session' } & UploadSession);
+
+export type CompleteUploadResult = { readonly completed: true; readonly fileId: number } | { readonly completed: false };
+
+export interface CreateUploadRequest {
+  readonly parentId: number;
+  readonly name: string;
+  /** Lowercase hex MD5 of the whole file. */
+  readonly md5: string;
+  readonly size: number;
+  readonly duplicate: DuplicateMode;
+}
+
+/** One slice: 1-based number, MD5 of its bytes, and a lazy Blob (file-backed, never all in memory). */
+export interface SlicePayload {
+  readonly sliceNo: number;
+  readonly md5: string;
+  readonly body: Blob;
+}
+
+export interface DriveBackend {
+  /** Step 1 of an upload; an instant (rapid) hit ends the upload there. */
+  createUpload(request: CreateUploadRequest, signal: AbortSignal): Promise<CreateUploadResult>;
+  /** Sends one slice; re-sending the same sliceNo must be allowed. */
+  uploadSlice(session: UploadSession, slice: SlicePayload, signal: AbortSignal): Promise<void>;
+  /** One completion call; the engine polls about once a second until completed. */
+  completeUpload(session: UploadSession, signal: AbortSignal): Promise<CompleteUploadResult>;
+  /** A fresh signed CDN URL for a file (may carry its expiry in the `t` query parameter). */
+  downloadUrl(fileId: number, signal: AbortSignal): Promise<string>;
+  /** Size and MD5 of one file (file detail), for downloads queued without them. */
+  fileInfo(fileId: number, signal: AbortSignal): Promise<RemoteEntry>;
+  /** Every live (not trashed) child of a folder, page by page. */
+  listChildren(parentId: number, signal: AbortSignal): AsyncIterable<readonly RemoteEntry[]>;
+  /** The id of the child folder `name`, created when missing. */
+  ensureFolder(parentId: number, name: string, signal: AbortSignal): Promise<number>;
+}
+
+/**
+ * How a backend failure should be handled. `auth`: pause until auth is back. `network` and
+ * `rate_limited`: retry with backoff, forever. `session_expired`: the pre-upload session is
+ * gone, restart from create. `slice_rejected`: re-read the slice and retry. Others fail the item.
+ */
+export type DriveErrorKind =
+  | 'auth'
+  | 'network'
+  | 'rate_limited'
+  | 'session_expired'
+  | 'slice_rejected'
+  | 'not_found'
+  | 'name_conflict'
+  | 'quota'
+  | 'checksum_mismatch'
+  | 'fatal';
+
+/** The error a DriveBackend throws. Its message must never contain a secret or signed URL. */
+export class DriveError extends Error {
+  constructor(
+    readonly kind: DriveErrorKind,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DriveError';
+  }
+}
+
+/** The subset of fetch the download job uses (the default is global fetch). */
+export type FetchLike = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'follow' }) => Promise<Response>;
+
+/** Time, injectable so tests run on a fake clock. */
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+  /** Resolves after ms; rejects with the signal's reason when aborted. */
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms, signal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason as Error);
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(signal?.reason as Error);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};

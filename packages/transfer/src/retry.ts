@@ -1,0 +1,57 @@
+/**
+ * "Whether to retry" apart from "how long to wait". Network trouble and rate limits are
+ * transient: the job waits with backoff and tries again, without limit, so a lost network
+ * resumes by itself. Everything else is the caller's to handle.
+ */
+import type { TransferPhase } from '@pandesk/contract';
+import type { JobContext } from './job-context';
+import { DriveError } from './ports';
+import { backoffMs } from './util/backoff';
+
+/** Failures of the transport itself (fetch throws TypeError) or the backend saying so. */
+export function isTransient(error: unknown): boolean {
+  if (error instanceof DriveError) return error.kind === 'network' || error.kind === 'rate_limited';
+  if (error instanceof HttpStatusError) return error.status === 429 || error.status >= 500;
+  if (error instanceof TypeError) return true; // fetch: "fetch failed", "terminated"
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'UND_ERR_SOCKET';
+}
+
+/** A CDN answer with an unexpected HTTP status. */
+export class HttpStatusError extends Error {
+  constructor(readonly status: number) {
+    super(`The download server answered HTTP ${status}.`);
+    this.name = 'HttpStatusError';
+  }
+}
+
+/**
+ * Runs `op` until it succeeds or fails with a non-transient error. While waiting the item
+ * shows phase `waiting_network` and a retryable `network` error; both clear on success.
+ */
+export async function withRetry<T>(ctx: JobContext, phase: TransferPhase, op: () => Promise<T>): Promise<T> {
+  let waited = false;
+  for (let attempt = 0; ; attempt++) {
+    ctx.signal.throwIfAborted();
+    try {
+      const out = await op();
+      if (waited) {
+        ctx.update({ errorCode: null, errorMessage: null, errorRetryable: false });
+        ctx.setPhase(phase);
+      }
+      return out;
+    } catch (error) {
+      if (ctx.signal.aborted || !isTransient(error)) throw error;
+      waited = true;
+      const delay = backoffMs(attempt, ctx.tuning.backoffBaseMs, ctx.tuning.backoffCapMs);
+      const limited = error instanceof DriveError && error.kind === 'rate_limited';
+      ctx.setPhase('waiting_network');
+      ctx.update({
+        errorCode: limited ? 'rate_limited' : 'network',
+        errorMessage: limited ? 'The service asked to slow down; retrying.' : 'Network problem; retrying automatically.',
+        errorRetryable: true,
+      });
+      await ctx.clock.sleep(delay, ctx.signal);
+    }
+  }
+}

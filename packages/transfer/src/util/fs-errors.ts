@@ -1,0 +1,36 @@
+/**
+ * Local file-system failures in words. The item fails with one of these; partial data stays
+ * for a later retry and nothing else in the queue is affected.
+ */
+import type { TransferError } from '@pandesk/contract';
+
+const BY_CODE: Record<string, Omit<TransferError, 'retryable'>> = {
+  ENOSPC: { code: 'disk_full', message: 'The disk is full. Free some space, then retry.' },
+  EDQUOT: { code: 'disk_full', message: 'The disk quota is used up. Free some space, then retry.' },
+  EACCES: { code: 'permission_denied', message: 'Permission denied: the folder or file cannot be written or read.' },
+  EPERM: { code: 'permission_denied', message: 'The operation is not permitted on this file or folder.' },
+  EROFS: { code: 'read_only', message: 'The destination is on a read-only file system.' },
+  ENOENT: { code: 'io', message: 'The file or folder no longer exists.' },
+  ENOTDIR: { code: 'io', message: 'A part of the path is not a folder.' },
+  EISDIR: { code: 'io', message: 'Expected a file but found a folder.' },
+  EMFILE: { code: 'io', message: 'Too many open files; retry in a moment.' },
+  EIO: { code: 'io', message: 'The disk reported an input/output error.' },
+};
+
+export function fsErrorCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isFsError(error: unknown): boolean {
+  const code = fsErrorCode(error);
+  return code !== undefined && /^E[A-Z]+$/.test(code);
+}
+
+/** Maps an fs error to a TransferError; unknown codes become a generic I/O error with the code. */
+export function mapFsError(error: unknown): TransferError {
+  const code = fsErrorCode(error) ?? 'EIO';
+  const known = BY_CODE[code];
+  if (known) return { ...known, retryable: true };
+  return { code: 'io', message: `Local file error (${code}).`, retryable: true };
+}
