@@ -14,7 +14,6 @@ import { ApiError, CODES, notFound } from '../core/errors';
 import type { FakePanContext } from '../http/context';
 import { ok } from '../http/envelope';
 import type { Router } from '../http/router';
-import { signerFor } from './download-cdn';
 import { takeVerifyingAnswer } from './download-verify';
 
 export const TRAFFIC_EXHAUSTED_MESSAGE = '您今日自用下载流量已超出1GB上限，升级VIP会员可无限流量下载';
@@ -27,7 +26,7 @@ export function downloadUrlFor(ctx: FakePanContext, fileId: number): string {
   if (ctx.faults.trafficExhausted) throw new ApiError(CODES.trafficExhausted, TRAFFIC_EXHAUSTED_MESSAGE);
   if (takeVerifyingAnswer(ctx, fileId)) throw new ApiError(CODES.verifying, VERIFYING_DOWNLOAD_MESSAGE);
   const expiresAtSec = Math.floor(ctx.clock.now() / 1000) + ctx.faults.downloadUrlLifetimeSec;
-  return signerFor(ctx).sign(ctx.urls.cdnUrl, {
+  return ctx.signer.sign(ctx.urls.cdnUrl, {
     md5: node.md5,
     size: node.size,
     uid: ctx.user.uid,

@@ -90,6 +90,14 @@ export function createTokenStore(clock: Clock, faults: Faults, dataDir?: string)
   for (const r of loaded?.refresh ?? []) refreshTokens.set(r.token, r);
   const changed = () => file?.scheduleSave();
 
+  /** Drops tokens that expired more than a day ago, so the store does not grow forever. */
+  function prune(): void {
+    const horizon = clock.now() - 24 * 3600 * 1000;
+    for (const t of access.values()) if (t.expiresAt < horizon) access.delete(t.token);
+    for (const r of refreshTokens.values()) if (r.expiresAt < horizon) refreshTokens.delete(r.token);
+    for (const c of codes.values()) if (c.expiresAt < horizon) codes.delete(c.code);
+  }
+
   function evictBeyondCap(clientId: string): void {
     const mine = [...access.values()]
       .filter((t) => t.kind === 'developer' && t.clientId === clientId)
@@ -130,6 +138,7 @@ export function createTokenStore(clock: Clock, faults: Faults, dataDir?: string)
         issuedAt: now + (sequence++ % 1000) / 1000,
         expiresAt: now + faults.tokenLifetimeSec * 1000,
       };
+      prune();
       access.set(token.token, token);
       evictBeyondCap(clientId);
       changed();
