@@ -15,3 +15,4 @@ export * from './event-hub';
 export * from './channels';
 export * from './rpc';
 export * from './testing/example-inputs';
+export * from './testing/recording-handlers';

@@ -7,7 +7,7 @@ import { createEventHub } from '../event-hub';
 import type { FolderChange } from '../events';
 import { exampleInputFor } from '../testing/example-inputs';
 import { createApiClient } from './client';
-import { createRecordingHandlers } from './rpc-test-kit';
+import { createRecordingHandlers } from '../testing/recording-handlers';
 import { serveApi } from './server';
 import type { Serialisation } from './transport';
 import { createInMemoryTransportPair } from './transport';
