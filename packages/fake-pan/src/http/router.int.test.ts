@@ -35,7 +35,7 @@ describe('envelope and checks', () => {
 
   test('missing, malformed or unknown Authorization is body code 401 with HTTP 200', async () => {
     for (const authorization of ['', token, `Bearer  ${token}`, 'Bearer nope', `bearer ${token}`]) {
-      const headers = authorization ? { Authorization: authorization } : {};
+      const headers: Record<string, string> = authorization ? { Authorization: authorization } : {};
       const res = await call(pan, 'GET', '/api/v1/user/info', { headers });
       expect(res.status).toBe(200);
       expect(res.json?.code).toBe(401);
