@@ -25,7 +25,13 @@ import type {
 import type { AddPlaceInput, Place, RemovePlaceInput } from './places';
 import type { ConnectionPatch, SettingsPatch, SettingsView } from './settings';
 import type { EnqueuedBatch, MoveToTopInput, TransferSelection } from './transfer-inputs';
-import type { DownloadCommand, TransferPage, TransferPageQuery, TransferSummary, UploadCommand } from './transfers';
+import type {
+  DownloadCommand,
+  TransferPage,
+  TransferPageQuery,
+  TransferSummary,
+  UploadCommand,
+} from './transfers';
 
 /**
  * The commands the renderer can send, grouped by domain. The back end implements
@@ -147,5 +153,12 @@ export interface AppApi {
 }
 
 /** The domains, in a fixed order. */
-export const API_DOMAINS = ['auth', 'settings', 'files', 'transfers', 'places', 'app'] as const satisfies readonly (keyof PanDeskApi)[];
+export const API_DOMAINS = [
+  'auth',
+  'settings',
+  'files',
+  'transfers',
+  'places',
+  'app',
+] as const satisfies readonly (keyof PanDeskApi)[];
 export type ApiDomain = keyof PanDeskApi;

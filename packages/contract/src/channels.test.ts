@@ -15,7 +15,17 @@ describe('channel table', () => {
   });
 
   it('includes the channels the renderer depends on', () => {
-    for (const channel of ['auth:status', 'settings:setConnection', 'files:list', 'files:listMore', 'files:restore', 'transfers:upload', 'transfers:page', 'places:add', 'app:startDrag']) {
+    for (const channel of [
+      'auth:status',
+      'settings:setConnection',
+      'files:list',
+      'files:listMore',
+      'files:restore',
+      'transfers:upload',
+      'transfers:page',
+      'places:add',
+      'app:startDrag',
+    ]) {
       expect(isApiChannel(channel), channel).toBe(true);
     }
   });

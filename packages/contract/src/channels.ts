@@ -34,9 +34,17 @@ import {
  */
 
 /** The input type of one API method: `undefined` for methods that take none. */
-export type InputOf<F> = F extends () => unknown ? undefined : F extends (input: infer I) => unknown ? I : never;
+export type InputOf<F> = F extends () => unknown
+  ? undefined
+  : F extends (input: infer I) => unknown
+    ? I
+    : never;
 /** The value type a method's Result carries on success. */
-export type OutputOf<F> = F extends (...args: never[]) => Promise<infer R> ? (R extends { ok: true; value: infer V } ? V : never) : never;
+export type OutputOf<F> = F extends (...args: never[]) => Promise<infer R>
+  ? R extends { ok: true; value: infer V }
+    ? V
+    : never
+  : never;
 
 export type ApiMethod<D extends ApiDomain> = keyof PanDeskApi[D] & string;
 
@@ -114,7 +122,9 @@ function flatten(): readonly ChannelSpec[] {
 /** Every channel, in domain order then declaration order. Frozen. */
 export const API_CHANNELS: readonly ChannelSpec[] = Object.freeze(flatten());
 
-const BY_CHANNEL: ReadonlyMap<string, ChannelSpec> = new Map(API_CHANNELS.map((spec) => [spec.channel, spec]));
+const BY_CHANNEL: ReadonlyMap<string, ChannelSpec> = new Map(
+  API_CHANNELS.map((spec) => [spec.channel, spec]),
+);
 
 /** Looks a channel up by name; `undefined` for anything not in the table (own keys only, no prototype tricks). */
 export function findChannel(channel: string): ChannelSpec | undefined {

@@ -11,7 +11,9 @@ export type FileId = number;
 
 export const ROOT_FOLDER_ID: FileId = 0;
 
-export const fileIdSchema = z.int({ error: 'must be a whole number (a file or folder id)' }).min(0, 'must not be negative');
+export const fileIdSchema = z
+  .int({ error: 'must be a whole number (a file or folder id)' })
+  .min(0, 'must not be negative');
 
 /** Most items one command may name; the back end splits them into the service's batches of 100. */
 export const MAX_IDS_PER_CALL = 10_000;

@@ -4,13 +4,28 @@ import { ApiException, ERROR_CODES, fail, isErrorCode, isResult, ok, unwrap } fr
 describe('results', () => {
   it('builds ok and failed results with default retryability per code', () => {
     expect(ok(3)).toEqual({ ok: true, value: 3 });
-    expect(fail('rate_limited', 'slow down')).toEqual({ ok: false, error: { code: 'rate_limited', message: 'slow down', retryable: true } });
+    expect(fail('rate_limited', 'slow down')).toEqual({
+      ok: false,
+      error: { code: 'rate_limited', message: 'slow down', retryable: true },
+    });
     expect(fail('not_found', 'gone').error.retryable).toBe(false);
     expect(fail('network', 'down', false).error.retryable).toBe(false);
   });
 
   it('has a closed set of codes containing the ones the UI maps', () => {
-    for (const code of ['auth_required', 'rate_limited', 'not_found', 'name_conflict', 'invalid_name', 'quota', 'network', 'io', 'invalid_input', 'unsupported', 'internal']) {
+    for (const code of [
+      'auth_required',
+      'rate_limited',
+      'not_found',
+      'name_conflict',
+      'invalid_name',
+      'quota',
+      'network',
+      'io',
+      'invalid_input',
+      'unsupported',
+      'internal',
+    ]) {
       expect(isErrorCode(code), code).toBe(true);
     }
     expect(isErrorCode('teapot')).toBe(false);

@@ -50,7 +50,11 @@ export type Err = { readonly ok: false; readonly error: ApiError };
 export type Result<T> = Ok<T> | Err;
 
 /** Codes that are worth retrying by default; a producer may override per error. */
-const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['rate_limited', 'network', 'disconnected']);
+const RETRYABLE_BY_DEFAULT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'rate_limited',
+  'network',
+  'disconnected',
+]);
 
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
@@ -61,7 +65,11 @@ export function ok<T>(value: T): Ok<T> {
 }
 
 /** Builds a failed result; `retryable` defaults to the code's usual behaviour. */
-export function fail(code: ErrorCode, message: string, retryable: boolean = RETRYABLE_BY_DEFAULT.has(code)): Err {
+export function fail(
+  code: ErrorCode,
+  message: string,
+  retryable: boolean = RETRYABLE_BY_DEFAULT.has(code),
+): Err {
   return { ok: false, error: { code, message, retryable } };
 }
 

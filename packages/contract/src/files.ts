@@ -80,7 +80,10 @@ export interface RestoreResult {
 }
 
 /** Ids of items a mutation may touch: the drive root can never be moved, renamed or trashed. */
-const mutableIdsSchema = fileIdsSchema.refine((ids) => !ids.includes(ROOT_FOLDER_ID), 'must not include the drive root (id 0)');
+const mutableIdsSchema = fileIdsSchema.refine(
+  (ids) => !ids.includes(ROOT_FOLDER_ID),
+  'must not include the drive root (id 0)',
+);
 
 export const listFolderInputSchema = z.strictObject({ folderId: fileIdSchema });
 export const listMoreInputSchema = z.strictObject({ folderId: fileIdSchema, cursor: cursorSchema });
@@ -99,7 +102,10 @@ export const moveInputSchema = z
   });
 export const trashInputSchema = z.strictObject({ ids: mutableIdsSchema });
 export const listTrashInputSchema = z.strictObject({ cursor: cursorSchema.optional() });
-export const restoreInputSchema = z.strictObject({ ids: mutableIdsSchema, targetFolderId: fileIdSchema.optional() });
+export const restoreInputSchema = z.strictObject({
+  ids: mutableIdsSchema,
+  targetFolderId: fileIdSchema.optional(),
+});
 export const deleteForeverInputSchema = z.strictObject({ ids: mutableIdsSchema });
 
 /** Longest search text accepted; the service matches against names, which are at most 255. */

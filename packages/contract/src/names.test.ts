@@ -3,7 +3,14 @@ import { checkName, FORBIDDEN_NAME_CHARACTERS, isValidName, MAX_NAME_LENGTH, nam
 
 describe('checkName', () => {
   it('accepts ordinary names, including Chinese, dots and inner spaces', () => {
-    for (const name of ['report.pdf', '报告 2025.pdf', '.hidden', 'a b', ' leading', 'x'.repeat(MAX_NAME_LENGTH)]) {
+    for (const name of [
+      'report.pdf',
+      '报告 2025.pdf',
+      '.hidden',
+      'a b',
+      ' leading',
+      'x'.repeat(MAX_NAME_LENGTH),
+    ]) {
       expect(checkName(name), name).toEqual({ ok: true });
     }
   });
@@ -15,7 +22,9 @@ describe('checkName', () => {
   it('rejects names longer than 255 characters, counting code points not UTF-16 units', () => {
     const tooLong = checkName('a'.repeat(256));
     expect(tooLong).toMatchObject({ ok: false, problem: 'too_long' });
-    expect(tooLong.ok ? '' : tooLong.message).toBe('A name can have at most 255 characters; this one has 256.');
+    expect(tooLong.ok ? '' : tooLong.message).toBe(
+      'A name can have at most 255 characters; this one has 256.',
+    );
     // 255 emoji are 510 UTF-16 units but 255 characters: allowed.
     expect(isValidName('😀'.repeat(255))).toBe(true);
     expect(isValidName('😀'.repeat(256))).toBe(false);

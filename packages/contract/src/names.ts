@@ -28,7 +28,9 @@ export type NameCheck =
 const FORBIDDEN = new Set<string>(FORBIDDEN_NAME_CHARACTERS);
 
 function problem(kind: NameProblem, message: string, character?: string): NameCheck {
-  return character === undefined ? { ok: false, problem: kind, message } : { ok: false, problem: kind, message, character };
+  return character === undefined
+    ? { ok: false, problem: kind, message }
+    : { ok: false, problem: kind, message, character };
 }
 
 /** Checks a file or folder name against the service's rules; never throws. */

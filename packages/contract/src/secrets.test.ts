@@ -10,7 +10,8 @@ import { EMPTY_CONNECTION, toConnectionView } from './settings';
  * (`pnpm typecheck` fails if a result or event type gains a secret-looking key) and the
  * detector itself is proven to work on the back-end-only ConnectionSettings type.
  */
-type SecretKey = 'clientSecret' | 'accessToken' | 'refreshToken' | 'token' | 'secret' | 'password' | 'authorization';
+type SecretKey =
+  'clientSecret' | 'accessToken' | 'refreshToken' | 'token' | 'secret' | 'password' | 'authorization';
 
 type SecretKeysIn<T> = T extends string | number | boolean | null | undefined
   ? never
@@ -18,7 +19,9 @@ type SecretKeysIn<T> = T extends string | number | boolean | null | undefined
     ? SecretKeysIn<U>
     : { [K in keyof T]-?: K extends SecretKey ? K : SecretKeysIn<T[K]> }[keyof T];
 
-type AllOutputs = { [D in ApiDomain]: { [M in ApiMethod<D>]: OutputOf<PanDeskApi[D][M]> }[ApiMethod<D>] }[ApiDomain];
+type AllOutputs = {
+  [D in ApiDomain]: { [M in ApiMethod<D>]: OutputOf<PanDeskApi[D][M]> }[ApiMethod<D>];
+}[ApiDomain];
 type AllEventPayloads = PanDeskEvents[EventName];
 
 const outputsAreSecretFree: [SecretKeysIn<AllOutputs>] extends [never] ? true : false = true;
@@ -34,7 +37,18 @@ describe('no secrets cross to the renderer', () => {
   });
 
   it('strips secrets at run time too', () => {
-    const view = toConnectionView({ ...EMPTY_CONNECTION, clientSecret: 'x', accessToken: 'y', refreshToken: 'z' });
-    expect(Object.keys(view).sort()).toEqual(['clientId', 'hasAccessToken', 'hasClientSecret', 'hasRefreshToken', 'rootFolderId']);
+    const view = toConnectionView({
+      ...EMPTY_CONNECTION,
+      clientSecret: 'x',
+      accessToken: 'y',
+      refreshToken: 'z',
+    });
+    expect(Object.keys(view).sort()).toEqual([
+      'clientId',
+      'hasAccessToken',
+      'hasClientSecret',
+      'hasRefreshToken',
+      'rootFolderId',
+    ]);
   });
 });

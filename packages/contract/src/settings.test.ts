@@ -15,7 +15,12 @@ const defaults = createDefaultSettings('/home/user/Downloads');
 describe('settings', () => {
   it('has defaults that pass the full schema', () => {
     expect(settingsSchema.safeParse(defaults).success).toBe(true);
-    expect(defaults).toMatchObject({ downloadMethod: 'direct', conflictDefault: 'keep_both', language: 'en', theme: 'system' });
+    expect(defaults).toMatchObject({
+      downloadMethod: 'direct',
+      conflictDefault: 'keep_both',
+      language: 'en',
+      theme: 'system',
+    });
   });
 
   it('merges a patch and checks the result as a whole', () => {
@@ -31,13 +36,23 @@ describe('settings', () => {
   it('requires a proxy URL when the download method is proxy_url', () => {
     const merged = applySettingsPatch(defaults, { downloadMethod: 'proxy_url' });
     expect(merged.ok).toBe(false);
-    expect(merged.ok ? '' : merged.error.message).toBe('settings: downloadProxyUrl: is required when the download method is proxy_url');
-    const fixed = applySettingsPatch(defaults, { downloadMethod: 'proxy_url', downloadProxyUrl: 'https://proxy.example/dl/' });
+    expect(merged.ok ? '' : merged.error.message).toBe(
+      'settings: downloadProxyUrl: is required when the download method is proxy_url',
+    );
+    const fixed = applySettingsPatch(defaults, {
+      downloadMethod: 'proxy_url',
+      downloadProxyUrl: 'https://proxy.example/dl/',
+    });
     expect(fixed.ok).toBe(true);
   });
 
   it('rejects out-of-range and unknown values with readable messages', () => {
-    const bad = settingsPatchSchema.safeParse({ uploadConcurrency: 0, httpProxy: 'socks5://x', language: 'fr', colour: 'red' });
+    const bad = settingsPatchSchema.safeParse({
+      uploadConcurrency: 0,
+      httpProxy: 'socks5://x',
+      language: 'fr',
+      colour: 'red',
+    });
     expect(bad.success).toBe(false);
     const messages = bad.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
     expect(messages).toEqual(
@@ -55,9 +70,21 @@ describe('settings', () => {
 
 describe('connection settings', () => {
   it('reduces stored secrets to presence flags', () => {
-    const stored = { clientId: 'id', clientSecret: 's3cret', accessToken: 'tok', refreshToken: null, rootFolderId: 42 };
+    const stored = {
+      clientId: 'id',
+      clientSecret: 's3cret',
+      accessToken: 'tok',
+      refreshToken: null,
+      rootFolderId: 42,
+    };
     const view = toConnectionView(stored);
-    expect(view).toEqual({ clientId: 'id', hasClientSecret: true, hasAccessToken: true, hasRefreshToken: false, rootFolderId: 42 });
+    expect(view).toEqual({
+      clientId: 'id',
+      hasClientSecret: true,
+      hasAccessToken: true,
+      hasRefreshToken: false,
+      rootFolderId: 42,
+    });
     expect(JSON.stringify(view)).not.toMatch(/s3cret|tok"/);
   });
 
@@ -65,7 +92,11 @@ describe('connection settings', () => {
     const patch = connectionPatchSchema.parse({ clientSecret: '  abc123\n', accessToken: null });
     expect(patch).toEqual({ clientSecret: 'abc123', accessToken: null });
     const before = { ...EMPTY_CONNECTION, clientId: 'id', accessToken: 'old', refreshToken: 'r' };
-    expect(applyConnectionPatch(before, patch)).toEqual({ ...before, clientSecret: 'abc123', accessToken: null });
+    expect(applyConnectionPatch(before, patch)).toEqual({
+      ...before,
+      clientSecret: 'abc123',
+      accessToken: null,
+    });
   });
 
   it('rejects secrets with inner spaces without echoing them', () => {

@@ -155,10 +155,12 @@ const settingsShape = {
 };
 
 /** A complete, consistent settings object (cross-field rules included). */
-export const settingsSchema = z.strictObject(settingsShape).refine(
-  (s) => s.downloadMethod !== 'proxy_url' || s.downloadProxyUrl !== '',
-  { message: 'is required when the download method is proxy_url', path: ['downloadProxyUrl'] },
-) satisfies z.ZodType<Settings>;
+export const settingsSchema = z
+  .strictObject(settingsShape)
+  .refine((s) => s.downloadMethod !== 'proxy_url' || s.downloadProxyUrl !== '', {
+    message: 'is required when the download method is proxy_url',
+    path: ['downloadProxyUrl'],
+  }) satisfies z.ZodType<Settings>;
 
 /** Input of `settings.update`: any subset of the settings. Cross-field rules are checked after merging. */
 export const settingsPatchSchema = z.strictObject(settingsShape).partial();
@@ -201,7 +203,10 @@ export const connectionPatchSchema = z.strictObject({
 export type ConnectionPatch = z.infer<typeof connectionPatchSchema>;
 
 /** Applies a validated connection patch to the stored connection settings (back end only). */
-export function applyConnectionPatch(current: ConnectionSettings, patch: ConnectionPatch): ConnectionSettings {
+export function applyConnectionPatch(
+  current: ConnectionSettings,
+  patch: ConnectionPatch,
+): ConnectionSettings {
   return {
     clientId: patch.clientId ?? current.clientId,
     clientSecret: patch.clientSecret === undefined ? current.clientSecret : patch.clientSecret,

@@ -16,7 +16,11 @@ import { TRANSFER_STATES } from './transfers';
  * change there that the schema does not follow fails to compile.
  */
 
-export const CONFLICT_POLICIES = ['keep_both', 'overwrite', 'skip'] as const satisfies readonly ConflictPolicy[];
+export const CONFLICT_POLICIES = [
+  'keep_both',
+  'overwrite',
+  'skip',
+] as const satisfies readonly ConflictPolicy[];
 export const conflictPolicySchema: z.ZodType<ConflictPolicy> = z.enum(CONFLICT_POLICIES, {
   error: 'must be one of keep_both, overwrite, skip',
 });
@@ -26,9 +30,12 @@ const transferDirectionSchema: z.ZodType<TransferDirection> = z.enum(TRANSFER_DI
   error: 'must be upload or download',
 });
 
-const transferStateSchema: z.ZodType<TransferState> = z.enum(TRANSFER_STATES as [TransferState, ...TransferState[]], {
-  error: `must be one of ${TRANSFER_STATES.join(', ')}`,
-});
+const transferStateSchema: z.ZodType<TransferState> = z.enum(
+  TRANSFER_STATES as [TransferState, ...TransferState[]],
+  {
+    error: `must be one of ${TRANSFER_STATES.join(', ')}`,
+  },
+);
 
 /** Transfer item ids and batch ids are opaque strings minted by the engine (or the caller, for batches). */
 export const transferIdSchema = z.string().min(1, 'must not be empty').max(200, 'is too long for an id');

@@ -20,7 +20,9 @@ function describePath(path: readonly PropertyKey[]): string {
 
 /** Formats every issue as `path: message`, joined with `; `. */
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const listed = issues.slice(0, MAX_LISTED_ISSUES).map((issue) => `${describePath(issue.path)}: ${issue.message}`);
+  const listed = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map((issue) => `${describePath(issue.path)}: ${issue.message}`);
   const more = issues.length - listed.length;
   return more > 0 ? `${listed.join('; ')}; and ${more} more problem(s)` : listed.join('; ');
 }

@@ -18,14 +18,20 @@ describe('createApiProxy (what the Electron preload builds)', () => {
     expect(invoke).toHaveBeenCalledWith('files:list', { folderId: 3 });
     const listener = vi.fn();
     bridge.on('auth:changed', listener)();
-    hub.emit('auth:changed', { state: 'auth_required', problem: 'rejected', message: 'Check the client secret.' });
+    hub.emit('auth:changed', {
+      state: 'auth_required',
+      problem: 'rejected',
+      message: 'Check the client secret.',
+    });
     expect(listener).not.toHaveBeenCalled();
   });
 
   it('turns a rejected invoke into disconnected and a malformed answer into internal', async () => {
     const hub = createEventHub();
     const rejecting = createApiProxy({ invoke: () => Promise.reject(new Error('ipc gone')), on: hub.on });
-    expect(await rejecting.auth.status()).toEqual(fail('disconnected', "PanDesk's back end could not be reached for auth:status."));
+    expect(await rejecting.auth.status()).toEqual(
+      fail('disconnected', "PanDesk's back end could not be reached for auth:status."),
+    );
     const garbled = createApiProxy({ invoke: async () => ({ ok: 'yes' }), on: hub.on });
     expect(await garbled.app.info()).toEqual(fail('internal', 'The answer to app:info was malformed.'));
   });

@@ -78,7 +78,9 @@ export function createApiClient(transport: Transport): ApiClient {
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      transport.send(input === undefined ? { kind: 'call', id, channel } : { kind: 'call', id, channel, input });
+      transport.send(
+        input === undefined ? { kind: 'call', id, channel } : { kind: 'call', id, channel, input },
+      );
     });
   }
 

@@ -25,14 +25,21 @@ export interface DispatchOptions {
 
 type AnyHandler = (input: unknown) => Promise<unknown>;
 
-function handlerFor(handlers: PanDeskApi, domain: string, method: string): { fn: AnyHandler; self: unknown } | undefined {
+function handlerFor(
+  handlers: PanDeskApi,
+  domain: string,
+  method: string,
+): { fn: AnyHandler; self: unknown } | undefined {
   const group = (handlers as unknown as Record<string, Record<string, unknown> | undefined>)[domain];
   const fn = group?.[method];
   return typeof fn === 'function' ? { fn: fn as AnyHandler, self: group } : undefined;
 }
 
 function internal(channel: string): Result<never> {
-  return fail('internal', `Something went wrong inside PanDesk while handling ${channel}. The log has the details.`);
+  return fail(
+    'internal',
+    `Something went wrong inside PanDesk while handling ${channel}. The log has the details.`,
+  );
 }
 
 export function createDispatcher(handlers: PanDeskApi, options: DispatchOptions = {}): Dispatch {
@@ -51,7 +58,10 @@ export function createDispatcher(handlers: PanDeskApi, options: DispatchOptions 
     try {
       const result = await handler.fn.call(handler.self, value);
       if (isResult(result)) return result;
-      options.onError?.(new Error(`handler for ${spec.channel} answered a value that is not a Result`), spec.channel);
+      options.onError?.(
+        new Error(`handler for ${spec.channel} answered a value that is not a Result`),
+        spec.channel,
+      );
       return internal(spec.channel);
     } catch (error) {
       if (error instanceof ApiException) return error.toResult();

@@ -18,7 +18,11 @@ function methodOf(api: PanDeskApi, domain: string, method: string): AnyMethod {
   return (api as unknown as Record<string, Record<string, AnyMethod>>)[domain]![method]!;
 }
 
-function connect(handlers: PanDeskApi, options: Parameters<typeof serveApi>[2] = {}, serialisation: Serialisation = 'json') {
+function connect(
+  handlers: PanDeskApi,
+  options: Parameters<typeof serveApi>[2] = {},
+  serialisation: Serialisation = 'json',
+) {
   const [serverEnd, clientEnd] = createInMemoryTransportPair({ serialisation });
   const served = serveApi(handlers, serverEnd, { validate: true, ...options });
   const client = createApiClient(clientEnd);
@@ -28,18 +32,23 @@ function connect(handlers: PanDeskApi, options: Parameters<typeof serveApi>[2] =
 /** Resolves after pending microtasks and one macrotask, i.e. after in-flight in-memory messages land. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe.each<Serialisation>(['json', 'clone'])('round trip over the in-memory pair (%s)', (serialisation) => {
-  it('carries every channel: input reaches the handler, its result comes back', async () => {
-    const { handlers, calls } = createRecordingHandlers(async (channel, input) => ok({ channel, echo: input ?? null }));
-    const { client } = connect(handlers, {}, serialisation);
-    for (const spec of API_CHANNELS) {
-      const input = exampleInputFor(spec.domain, spec.method);
-      const result = await methodOf(client, spec.domain, spec.method)(input);
-      expect(result, spec.channel).toEqual(ok({ channel: spec.channel, echo: input ?? null }));
-    }
-    expect(calls.map((c) => c.channel)).toEqual(API_CHANNELS.map((c) => c.channel));
-  });
-});
+describe.each<Serialisation>(['json', 'clone'])(
+  'round trip over the in-memory pair (%s)',
+  (serialisation) => {
+    it('carries every channel: input reaches the handler, its result comes back', async () => {
+      const { handlers, calls } = createRecordingHandlers(async (channel, input) =>
+        ok({ channel, echo: input ?? null }),
+      );
+      const { client } = connect(handlers, {}, serialisation);
+      for (const spec of API_CHANNELS) {
+        const input = exampleInputFor(spec.domain, spec.method);
+        const result = await methodOf(client, spec.domain, spec.method)(input);
+        expect(result, spec.channel).toEqual(ok({ channel: spec.channel, echo: input ?? null }));
+      }
+      expect(calls.map((c) => c.channel)).toEqual(API_CHANNELS.map((c) => c.channel));
+    });
+  },
+);
 
 describe('validation at the edge', () => {
   it('answers invalid_input with a readable message and never calls the handler', async () => {
@@ -47,7 +56,10 @@ describe('validation at the edge', () => {
     const { client } = connect(handlers);
     const result = await client.files.rename({ id: 5, name: 'a|b' });
     expect(result).toEqual(
-      fail('invalid_input', 'files:rename: name: A name cannot contain any of these characters: " \\ / : * ? | > < (found |).'),
+      fail(
+        'invalid_input',
+        'files:rename: name: A name cannot contain any of these characters: " \\ / : * ? | > < (found |).',
+      ),
     );
     expect(result.ok ? true : result.error.retryable).toBe(false);
     const typed = await methodOf(client, 'files', 'list')({ folderId: 'root' });
@@ -105,7 +117,12 @@ describe('handler failures', () => {
     const onError = vi.fn();
     const { client } = connect(handlers, { onError });
     const result = await client.files.quota();
-    expect(result).toEqual(fail('internal', 'Something went wrong inside PanDesk while handling files:quota. The log has the details.'));
+    expect(result).toEqual(
+      fail(
+        'internal',
+        'Something went wrong inside PanDesk while handling files:quota. The log has the details.',
+      ),
+    );
     expect(JSON.stringify(result)).not.toMatch(/abc123|stack|at /);
     expect(onError).toHaveBeenCalledWith(boom, 'files:quota');
   });
@@ -191,10 +208,18 @@ describe('events', () => {
     const folders = vi.fn();
     client.on('auth:changed', auth);
     client.on('folder:changed', folders);
-    hub.emit('auth:changed', { state: 'auth_required', problem: 'no_credentials', message: 'Enter your client ID and secret.' });
+    hub.emit('auth:changed', {
+      state: 'auth_required',
+      problem: 'no_credentials',
+      message: 'Enter your client ID and secret.',
+    });
     hub.emit('folder:changed', change);
     await vi.waitFor(() => expect(folders).toHaveBeenCalledTimes(1));
-    expect(auth).toHaveBeenCalledWith({ state: 'auth_required', problem: 'no_credentials', message: 'Enter your client ID and secret.' });
+    expect(auth).toHaveBeenCalledWith({
+      state: 'auth_required',
+      problem: 'no_credentials',
+      message: 'Enter your client ID and secret.',
+    });
     expect(hub.listenerCount('transfers:changed')).toBe(1);
     served.close();
     expect(hub.listenerCount('transfers:changed')).toBe(0);

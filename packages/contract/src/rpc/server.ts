@@ -35,7 +35,12 @@ export function serveApi(handlers: PanDeskApi, transport: Transport, options: Se
     const parsed = callMessageSchema.safeParse(message);
     if (!parsed.success) {
       const id = callIdOf(message);
-      if (id !== undefined) transport.send({ kind: 'result', id, result: fail('invalid_input', 'The call message is malformed.') });
+      if (id !== undefined)
+        transport.send({
+          kind: 'result',
+          id,
+          result: fail('invalid_input', 'The call message is malformed.'),
+        });
       return;
     }
     const { id, channel, input } = parsed.data;

@@ -39,7 +39,12 @@ interface LinkState {
   readonly closeListeners: Set<() => void>;
 }
 
-function createEnd(state: LinkState, inbox: Set<(m: unknown) => void>, peerInbox: Set<(m: unknown) => void>, copy: (m: RpcMessage) => unknown): Transport {
+function createEnd(
+  state: LinkState,
+  inbox: Set<(m: unknown) => void>,
+  peerInbox: Set<(m: unknown) => void>,
+  copy: (m: RpcMessage) => unknown,
+): Transport {
   return {
     send(message) {
       if (state.closed) return;
@@ -78,7 +83,9 @@ function createEnd(state: LinkState, inbox: Set<(m: unknown) => void>, peerInbox
  * Two connected transports, e.g. one for `serveApi` and one for `createApiClient`. Messages
  * are delivered in order, asynchronously, copied per {@link Serialisation} (default `json`).
  */
-export function createInMemoryTransportPair(options: InMemoryTransportOptions = {}): readonly [Transport, Transport] {
+export function createInMemoryTransportPair(
+  options: InMemoryTransportOptions = {},
+): readonly [Transport, Transport] {
   const copy = copier(options.serialisation ?? 'json');
   const state: LinkState = { closed: false, closeListeners: new Set() };
   const inboxA = new Set<(m: unknown) => void>();

@@ -33,10 +33,20 @@ export const EXAMPLE_INPUTS: ExampleInputs = {
     quota: undefined,
   },
   transfers: {
-    upload: { localPaths: ['/home/user/Videos/trip.mp4', '/home/user/Photos'], remoteParentId: 14663228, conflict: 'keep_both' },
+    upload: {
+      localPaths: ['/home/user/Videos/trip.mp4', '/home/user/Photos'],
+      remoteParentId: 14663228,
+      conflict: 'keep_both',
+    },
     download: {
       sources: [
-        { fileId: 5373646, name: 'download.mp4', type: 'file', size: 518564433, etag: 'af0c5b4e2b2f1e7a9d3c4b5a6f7e8d9c' },
+        {
+          fileId: 5373646,
+          name: 'download.mp4',
+          type: 'file',
+          size: 518564433,
+          etag: 'af0c5b4e2b2f1e7a9d3c4b5a6f7e8d9c',
+        },
         { fileId: 14710240, name: 'sub folder', type: 'folder' },
       ],
       localDir: '/home/user/Downloads',
