@@ -179,7 +179,7 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     start() {
       journal.transition(null, ['running'], { state: 'queued' });
       publisher.resync();
-      scheduler.pump();
+      scheduler.start();
     },
     upload: (command) => enqueueUpload(journal, fs, command, clock.now(), onInserted),
     download: (command) => enqueueDownload(journal, command, clock.now(), onInserted),

@@ -44,6 +44,8 @@ interface Running {
 }
 
 export interface Scheduler {
+  /** Nothing runs before start(); enqueueing before it only journals. */
+  start(): void;
   pump(): void;
   runningIds(): string[];
   live(id: string): LiveInfo | undefined;
@@ -59,6 +61,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const running = new Map<string, Running>();
   let authBlocked = false;
   let stopped = false;
+  let started = false;
   let pumpQueued = false;
   let idleWaiters: (() => void)[] = [];
 
@@ -171,7 +174,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const checkIdle = (): void => {
     if (running.size > 0 || idleWaiters.length === 0) return;
-    if (!authBlocked && journal.byStates(['queued'], 1).length > 0) return;
+    if (started && !authBlocked && journal.byStates(['queued'], 1).length > 0) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const w of waiters) w();
@@ -179,7 +182,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const pump = (): void => {
     pumpQueued = false;
-    if (!stopped && !authBlocked) {
+    if (started && !stopped && !authBlocked) {
       const limits = deps.limits();
       for (const direction of ['upload', 'download'] as const) {
         fillLane(direction, 'folder', FOLDER_WALKERS);
@@ -211,6 +214,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   }
 
   return {
+    start() {
+      started = true;
+      schedulePump();
+    },
     pump: schedulePump,
     runningIds: () => [...running.keys()],
     live: (id) => running.get(id)?.live,

@@ -22,6 +22,10 @@ export function urlExpiry(url: string): number | undefined {
   }
 }
 
+/**
+ * A URL just fetched is always tried once, even if its `t` looks past (clock skew); only a
+ * cached URL is judged by its expiry.
+ */
 export function createUrlSource(ctx: JobContext, fileId: number): UrlSource {
   let current: string | undefined;
   let pending: Promise<string> | undefined;

@@ -59,6 +59,10 @@ function placeholders(n: number): string {
 
 export function createJournal(path: string): Journal {
   const db = new sqlite.Database(path);
+  // One process owns the journal: exclusive locking keeps SQLite from re-reading the file on
+  // every statement, and lets WAL run without shared memory. FULL syncs each commit.
+  db.exec('PRAGMA locking_mode = EXCLUSIVE');
+  db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   migrate(db);
   let seq = Number((db.get('SELECT COALESCE(MAX(seq), 0) AS s FROM items') as { s: number }).s);

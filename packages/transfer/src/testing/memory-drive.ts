@@ -37,8 +37,8 @@ export interface MemoryDrive {
   failNext(op: DriveOp, error: Error, times?: number): void;
   /** Every operation throws DriveError('auth') while true. */
   authDown: boolean;
-  /** Forget every unfinished upload session (as if they expired). */
-  expireSessions(): void;
+  /** Forget every unfinished upload session (as if they expired); finished ones too when asked. */
+  expireSessions(includeCompleted?: boolean): void;
   readonly calls: Record<DriveOp, number>;
   readonly cdn: ReturnType<typeof createMemoryCdn>;
 }
@@ -190,9 +190,9 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
       for (let i = 0; i < times; i++) list.push(error);
       faults.set(op, list);
     },
-    expireSessions() {
+    expireSessions(includeCompleted = false) {
       for (const s of [...store.sessions.values()]) {
-        if (s.completedFileId) continue;
+        if (s.completedFileId && !includeCompleted) continue;
         store.dropSlices(s.preuploadId);
         store.sessions.delete(s.preuploadId);
       }

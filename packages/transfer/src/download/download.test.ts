@@ -1,0 +1,168 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as fsp from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { LocalFs } from '../local-fs';
+import type { FetchLike, RemoteEntry } from '../ports';
+import { hang } from '../testing/gates';
+import type { Harness } from '../testing/harness';
+import { createHarness } from '../testing/harness';
+
+const KiB = 1024;
+let h: Harness;
+afterEach(async () => h?.cleanup());
+
+function source(e: RemoteEntry) {
+  return { fileId: e.fileId, name: e.name, type: e.type, size: e.size, etag: e.etag };
+}
+
+/** A harness whose engine fetch goes through a swappable function. */
+function withSwappableFetch(): { set(f: FetchLike): void } {
+  let impl: FetchLike | undefined;
+  h = createHarness({ engine: { fetch: (url, init) => (impl ?? h.drive.fetch)(url, init) } });
+  return { set: (f) => void (impl = f) };
+}
+
+async function downloadAll(sources: RemoteEntry[], conflict: 'keep_both' | 'overwrite' | 'skip' = 'keep_both', dir = 'out') {
+  await h.engine.download({ sources: sources.map(source), localDir: join(h.dir, dir), conflict });
+  await h.engine.whenIdle();
+}
+
+describe('download job', () => {
+  it('resumes after a restart fetching only the missing segments', async () => {
+    const swap = withSwappableFetch();
+    const bytes = new Uint8Array(2048 * KiB).map((_, i) => (i * 31) % 251);
+    const remote = h.drive.addFile(0, 'seg.bin', bytes);
+    let served = 0;
+    swap.set((url, init) => (served++ < 3 ? h.drive.fetch(url, init) : hang(init.signal)));
+    h.engine.start();
+    await h.engine.download({ sources: [source(remote)], localDir: join(h.dir, 'out'), conflict: 'keep_both' });
+    await h.waitFor(() => (h.items()[0]?.bytesDone ?? 0) >= 3 * 256 * KiB, 'three segments written');
+    await h.engine.close();
+    swap.set(h.drive.fetch);
+    const before = h.drive.cdn.stats.ranges.length;
+    h.reopen().start();
+    await h.engine.whenIdle();
+    expect(h.items()[0]?.state).toBe('completed');
+    expect(h.drive.cdn.stats.ranges.length - before).toBe(5);
+    expect(Buffer.from(bytes).equals(readFileSync(join(h.dir, 'out', 'seg.bin')))).toBe(true);
+    expect(readdirSync(join(h.dir, 'out'))).toEqual(['seg.bin']);
+  });
+
+  it('renews a rejected URL transparently', async () => {
+    h = createHarness();
+    const remote = h.drive.addFile(0, 'r.bin', new Uint8Array(600 * KiB).fill(9));
+    h.drive.cdn.failNext(403, 2);
+    h.engine.start();
+    await downloadAll([remote]);
+    expect(h.items()[0]?.state).toBe('completed');
+    // Parallel segments that saw the same rejected URL share one renewal.
+    expect(h.drive.calls.downloadUrl).toBeGreaterThanOrEqual(2);
+  });
+
+  it('renews a URL whose t expiry has passed before using it again', async () => {
+    h = createHarness({ drive: { urlLifetimeMs: 120_000 }, engine: { limits: { segmentsPerFile: 1 } } });
+    const remote = h.drive.addFile(0, 't.bin', new Uint8Array(1024 * KiB).fill(1));
+    // 1+2+4+8+16+30+30 s of backoff move the (fast) clock past expiry minus the 60 s margin.
+    h.drive.cdn.failNext(503, 7);
+    h.engine.start();
+    await downloadAll([remote]);
+    expect(h.items()[0]?.state).toBe('completed');
+    expect(h.drive.calls.downloadUrl).toBeGreaterThanOrEqual(2);
+    expect(h.drive.cdn.stats.requests).toBeGreaterThan(0);
+  });
+
+  it('retries a failing segment alone', async () => {
+    h = createHarness();
+    const bytes = new Uint8Array(1024 * KiB).map((_, i) => i % 7);
+    const remote = h.drive.addFile(0, 'cut.bin', bytes);
+    h.drive.cdn.cutNext(100 * KiB, 1);
+    h.engine.start();
+    await downloadAll([remote]);
+    expect(h.items()[0]?.state).toBe('completed');
+    expect(h.drive.cdn.stats.ranges).toHaveLength(5);
+    expect(Buffer.from(bytes).equals(readFileSync(join(h.dir, 'out', 'cut.bin')))).toBe(true);
+  });
+
+  it('fails only the affected item with words when the disk is full, keeps partial data, resumes on retry', async () => {
+    let written = 0;
+    const fullFs: LocalFs = {
+      ...fsp,
+      open: (async (path: string, flags: string) => {
+        const handle = await fsp.open(path, flags);
+        if (!String(path).includes('full.bin')) return handle;
+        return new Proxy(handle, {
+          get(target, prop, receiver) {
+            if (prop !== 'write') return Reflect.get(target, prop, receiver) as unknown;
+            return async (buf: Uint8Array, off: number, len: number, pos: number) => {
+              if (written >= 512 * KiB) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+              written += len;
+              return target.write(buf, off, len, pos);
+            };
+          },
+        });
+      }) as LocalFs['open'],
+    };
+    h = createHarness({ engine: { fs: fullFs, limits: { segmentsPerFile: 1 } } });
+    const full = h.drive.addFile(0, 'full.bin', new Uint8Array(1024 * KiB).fill(5));
+    const fine = h.drive.addFile(0, 'fine.bin', new Uint8Array(300 * KiB).fill(6));
+    h.engine.start();
+    await downloadAll([full, fine]);
+    const failed = h.byState('failed');
+    expect(failed.map((i) => [i.name, i.error?.code])).toEqual([['full.bin', 'disk_full']]);
+    expect(failed[0]?.error?.message).toMatch(/disk is full/i);
+    expect(h.byState('completed').map((i) => i.name)).toEqual(['fine.bin']);
+    expect(readdirSync(join(h.dir, 'out')).some((n) => n.endsWith('.part'))).toBe(true);
+    await h.engine.close();
+    const before = h.drive.cdn.stats.ranges.length;
+    h.reopen({ fs: fsp }).start();
+    h.engine.retry();
+    await h.engine.whenIdle();
+    expect(h.byState('completed')).toHaveLength(2);
+    expect(h.drive.cdn.stats.ranges.length - before).toBe(2);
+    expect(readFileSync(join(h.dir, 'out', 'full.bin')).every((b) => b === 5)).toBe(true);
+  });
+
+  it('fails on a checksum mismatch and drops the bad partial file', async () => {
+    h = createHarness();
+    const remote = h.drive.addFile(0, 'bad.bin', new Uint8Array(100 * KiB).fill(2));
+    h.engine.start();
+    await downloadAll([{ ...remote, etag: '0'.repeat(32) }]);
+    expect(h.items()[0]?.error?.code).toBe('checksum_mismatch');
+    expect(readdirSync(join(h.dir, 'out'))).toEqual([]);
+  });
+
+  it('downloads a folder with its structure, safe names and nothing outside the destination', async () => {
+    h = createHarness();
+    const f = h.drive.addFolder(0, 'F');
+    h.drive.addFile(f, 'a:b?.txt', new TextEncoder().encode('ab'));
+    h.drive.addFile(f, 'CON.txt', new TextEncoder().encode('con'));
+    h.drive.addFile(f, '..', new TextEncoder().encode('dots'));
+    h.drive.addFile(f, 'trail. ', new TextEncoder().encode('trail'));
+    const sub = h.drive.addFolder(f, 'sub');
+    h.drive.addFile(sub, 'x.bin', new Uint8Array(10).fill(1));
+    h.drive.addFolder(f, 'empty');
+    h.engine.start();
+    await h.engine.download({ sources: [{ fileId: f, name: 'F', type: 'folder' }], localDir: join(h.dir, 'out'), conflict: 'keep_both' });
+    await h.engine.whenIdle();
+    expect(readdirSync(join(h.dir, 'out', 'F')).sort()).toEqual(['_', '_CON.txt', 'a_b_.txt', 'empty', 'sub', 'trail']);
+    expect(readdirSync(join(h.dir, 'out', 'F', 'sub'))).toEqual(['x.bin']);
+    expect(readdirSync(join(h.dir, 'out', 'F', 'empty'))).toEqual([]);
+    expect(readdirSync(h.dir).filter((n) => !n.startsWith('journal.db'))).toEqual(['out']);
+  });
+
+  it('follows the policy when the local name exists', async () => {
+    h = createHarness();
+    const remote = h.drive.addFile(0, 'a.txt', new TextEncoder().encode('remote'));
+    mkdirSync(join(h.dir, 'out'));
+    writeFileSync(join(h.dir, 'out', 'a.txt'), 'local');
+    h.engine.start();
+    await downloadAll([remote], 'skip');
+    expect(h.items()[0]?.state).toBe('skipped');
+    expect(readFileSync(join(h.dir, 'out', 'a.txt'), 'utf8')).toBe('local');
+    await downloadAll([remote], 'keep_both');
+    expect(readFileSync(join(h.dir, 'out', 'a (1).txt'), 'utf8')).toBe('remote');
+    await downloadAll([remote], 'overwrite');
+    expect(readFileSync(join(h.dir, 'out', 'a.txt'), 'utf8')).toBe('remote');
+  });
+});
