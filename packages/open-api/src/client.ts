@@ -105,6 +105,7 @@ export function createPanClient(options: PanClientOptions = {}): PanClient {
           key: credentialsKey(credentials),
           accessToken: minted.accessToken,
           expiresAt: minted.expiresAt,
+          issuedAt: clock.now(),
           refreshToken: minted.refreshToken,
           seedRefreshToken: minted.refreshToken,
         });

@@ -6,7 +6,7 @@ export type { PanEntry, EntryKind, ListPage, TrashPage, PanUser, VipGrant, Dupli
 export { createMemoryTokenStore } from './auth/types';
 export type { Credentials, StoredToken, TokenStore, AuthStatus, AuthState, AuthListener } from './auth/types';
 export type { OAuthCodeExchange } from './auth/token-endpoints';
-export type { ListOptions } from './endpoints/listing';
+export type { ListOptions, TrashListOptions } from './endpoints/listing';
 export type { RenameFailure } from './endpoints/mutations';
 export { MAX_IDS_PER_CALL, MAX_RENAMES_PER_CALL } from './endpoints/mutations';
 export type { EnsurePathOptions } from './endpoints/ensure-path';

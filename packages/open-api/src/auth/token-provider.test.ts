@@ -48,6 +48,18 @@ describe('token provider', () => {
     expect(minter.clientCredentials).toHaveBeenCalledTimes(1);
   });
 
+  it('does not refresh on every call when a token lives shorter than the margin', async () => {
+    const { provider, clock, minter } = setup({
+      minter: { clientCredentials: vi.fn(async () => ({ accessToken: `short-${clock.now()}`, expiresAt: clock.now() + 4 * MIN })) },
+    });
+    const first = await provider.getToken();
+    await clock.advance(1 * MIN);
+    expect(await provider.getToken()).toBe(first);
+    await clock.advance(1 * MIN + 1);
+    expect(await provider.getToken()).not.toBe(first);
+    expect(minter.clientCredentials).toHaveBeenCalledTimes(2);
+  });
+
   it('shares one refresh among concurrent callers', async () => {
     let finish!: () => void;
     const gate = new Promise<void>((r) => (finish = r));

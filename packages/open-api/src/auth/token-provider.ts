@@ -78,8 +78,13 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     return loading;
   };
 
+  /** Refresh `margin` before expiry, but never earlier than half-way through a short-lived token. */
+  const marginFor = (t: StoredToken): number => {
+    if (creds.kind === 'token') return 0;
+    return t.issuedAt === undefined ? margin : Math.min(margin, (t.expiresAt - t.issuedAt) / 2);
+  };
   const usable = (t: StoredToken | null): boolean =>
-    t !== null && t.accessToken !== rejected && clock.now() < t.expiresAt - (creds.kind === 'token' ? 0 : margin);
+    t !== null && t.accessToken !== rejected && clock.now() < t.expiresAt - marginFor(t);
 
   const mint = async (signal?: AbortSignal): Promise<MintedToken> => {
     if (creds.kind === 'client') return minter.clientCredentials(creds.clientId, creds.clientSecret, signal);
@@ -104,7 +109,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       }
       throw fail(`token refresh refused: ${e.message}`);
     }
-    const record: StoredToken = { key: credentialsKey(used), accessToken: minted.accessToken, expiresAt: minted.expiresAt };
+    const record: StoredToken = { key: credentialsKey(used), accessToken: minted.accessToken, expiresAt: minted.expiresAt, issuedAt: clock.now() };
     if (used.kind === 'oauth') {
       record.refreshToken = minted.refreshToken ?? used.refreshToken;
       record.seedRefreshToken = used.refreshToken;

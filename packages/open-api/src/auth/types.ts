@@ -15,6 +15,8 @@ export interface StoredToken {
   accessToken: string;
   /** Epoch ms. */
   expiresAt: number;
+  /** Epoch ms when it was minted, if known: short-lived tokens get a proportionally smaller margin. */
+  issuedAt?: number;
   /** OAuth only: the current (rotated) refresh token. */
   refreshToken?: string;
   /** OAuth only: the configured refresh token this rotation chain started from. */

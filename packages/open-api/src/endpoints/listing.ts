@@ -23,11 +23,22 @@ export interface ListingApi {
   list(parentId: number, options?: ListOptions): AsyncIterable<ListPage>;
   /** Every live entry of a folder (all pages collected). */
   listAll(parentId: number, options?: Omit<ListOptions, 'cursor'>): Promise<PanEntry[]>;
-  /** Recycle bin pages (v1 list with trashed=true; 0.2 QPS on free accounts, so it is slow). */
-  listTrash(options?: { signal?: AbortSignal; limit?: number; startPage?: number }): AsyncIterable<TrashPage>;
+  /**
+   * Recycle bin pages: v1 list with trashed=true (0.2 QPS on free accounts, so it is slow).
+   * `parentId` (default 0) is the folder whose trashed children are listed; whether the real
+   * service answers the whole bin for the root is undocumented.
+   */
+  listTrash(options?: TrashListOptions): AsyncIterable<TrashPage>;
   detail(fileId: number, options?: { signal?: AbortSignal }): Promise<PanEntry>;
   /** Entries for many ids (batches of 100); unknown ids are simply absent. */
   infos(fileIds: readonly number[], options?: { signal?: AbortSignal }): Promise<PanEntry[]>;
+}
+
+export interface TrashListOptions {
+  signal?: AbortSignal;
+  parentId?: number;
+  limit?: number;
+  startPage?: number;
 }
 
 function checkLimit(limit: number): number {
@@ -61,12 +72,12 @@ export function createListingApi(core: HttpCore): ListingApi {
     }
   }
 
-  async function* listTrash(options: { signal?: AbortSignal; limit?: number; startPage?: number } = {}): AsyncGenerator<TrashPage> {
+  async function* listTrash(options: TrashListOptions = {}): AsyncGenerator<TrashPage> {
     const limit = checkLimit(options.limit ?? 100);
     for (let page = options.startPage ?? 1; ; page++) {
       const wire = await core.call(ENDPOINTS.listV1, wireListV1, {
         signal: options.signal,
-        query: { parentFileId: 0, page, limit, orderBy: 'file_id', orderDirection: 'asc', trashed: true },
+        query: { parentFileId: options.parentId ?? 0, page, limit, orderBy: 'file_id', orderDirection: 'asc', trashed: true },
       });
       const items = wire.fileList.map((w) => mapFileItemV1(w, true)).filter((e) => e.trashed);
       const done = wire.fileList.length < limit || page * limit >= wire.total;
