@@ -46,7 +46,7 @@ export interface ApiError {
 
 export type Ok<T> = { readonly ok: true; readonly value: T };
 export type Err = { readonly ok: false; readonly error: ApiError };
-/** What every API method resolves to. Methods never reject (see README in index.ts). */
+/** What every API method resolves to. Methods never reject (the reasons are in api.ts). */
 export type Result<T> = Ok<T> | Err;
 
 /** Codes that are worth retrying by default; a producer may override per error. */

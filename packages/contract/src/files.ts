@@ -14,7 +14,10 @@ export type FileKind = 'file' | 'folder';
 /** The service's coarse category (0 unknown, 1 audio, 2 video, 3 image, anything else: other). */
 export type FileCategory = 'audio' | 'video' | 'image' | 'other';
 
-/** One live (not trashed) item of a folder listing. */
+/**
+ * One item as a listing shows it. Folder listings and search answer live items only; the
+ * recycle bin (`files.listTrash`) answers trashed ones.
+ */
 export interface FileEntry {
   readonly id: FileId;
   readonly name: string;
