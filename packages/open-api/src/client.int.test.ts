@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPair, type Pair } from './testing/fake-pan-pair';
+import type { PanEntry } from './types';
 
 let pair: Pair | undefined;
 afterEach(async () => {
@@ -55,10 +56,11 @@ describe('client against fake-pan: every non-upload call', () => {
     await client.files.trash([x]);
     const listed = await client.files.listAll(b);
     expect(listed.map((e) => e.name).sort()).toEqual(['c2', 'y2']);
-    const page = (await client.files.list(b)[Symbol.asyncIterator]().next()).value;
-    expect(page?.trashed.map((e) => e.id)).toEqual([x]);
+    const trashedSeen: number[] = [];
+    for await (const page of client.files.list(b)) trashedSeen.push(...page.trashed.map((e) => e.id));
+    expect(trashedSeen).toEqual([x]);
 
-    const trash = [];
+    const trash: PanEntry[] = [];
     for await (const p of client.files.listTrash({ parentId: b })) trash.push(...p.items);
     expect(trash.map((e) => [e.id, e.trashed])).toEqual([[x, true]]);
     expect(await client.files.recover([x])).toEqual([]);
