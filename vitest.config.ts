@@ -19,6 +19,15 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The renderer: React components and zustand stores in a DOM. The ui helper owns this entry.
+        test: {
+          name: 'ui',
+          environment: 'happy-dom',
+          include: ['packages/ui/src/**/*.test.{ts,tsx}'],
+          testTimeout: 30_000,
+        },
+      },
     ],
   },
 });
