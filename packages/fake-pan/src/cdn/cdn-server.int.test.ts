@@ -187,4 +187,12 @@ describe('fake CDN', () => {
     expect(res.headers.get('content-length')).toBe('0');
     expect((await res.arrayBuffer()).byteLength).toBe(0);
   });
+
+  it('drops the connection when a blob vanished from disk, and keeps serving others', async () => {
+    const other = await store.putBuffer(Buffer.from('still here'));
+    await rm(store.blobPath(blob.md5, blob.size));
+    await expect(fetch(urlFor()).then((res) => res.arrayBuffer())).rejects.toThrow();
+    const res = await fetch(urlFor(other));
+    expect(await res.text()).toBe('still here');
+  });
 });

@@ -136,9 +136,13 @@ async function serveBlob(
   stats.bodies++;
   const cutAfterBytes = takeCut(deps.faults, length);
   const source = deps.store.createReadStream(ticket.md5, size, span);
-  const outcome = await sendBody(res, source, { bytesPerSecond: () => deps.faults.cdnBytesPerSecond, cutAfterBytes });
-  stats.bytesSent += outcome.bytes;
-  if (outcome.kind === 'cut') stats.cuts++;
+  try {
+    const outcome = await sendBody(res, source, { bytesPerSecond: () => deps.faults.cdnBytesPerSecond, cutAfterBytes });
+    stats.bytesSent += outcome.bytes;
+    if (outcome.kind === 'cut') stats.cuts++;
+  } catch {
+    res.destroy(); // the blob could not be read mid-body: all a client can see is a broken connection
+  }
 }
 
 /** Decides whether this response gets cut, consuming `cdnCutNext` (see the module comment). */
