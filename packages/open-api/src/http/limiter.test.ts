@@ -73,8 +73,12 @@ describe('limiter', () => {
   it('passes unlimited endpoints straight through and can be disabled', async () => {
     const clock = createFakeClock();
     const off = createLimiter({ clock, table: false });
+    const t0 = clock.now();
     const starts = await run(off, clock, 'delete', 10, 5);
     expect(new Set(starts).size).toBe(1);
+    off.penalize('delete', clock.now() + 700);
+    const after = await run(off, clock, 'delete', 3, 5);
+    expect(after).toEqual([t0 + 705, t0 + 705, t0 + 705]);
   });
 
   it('rejects a waiter whose signal aborts, and serves the rest', async () => {

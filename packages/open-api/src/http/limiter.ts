@@ -77,7 +77,9 @@ export function createLimiter(options: LimiterOptions): Limiter {
     const l = lane(key);
     const s = shape(key);
     if (!s) {
-      for (const w of l.queue.splice(0)) grant(key, l, w, 0);
+      // Unpaced, but a penalty (after a 429) still holds everyone back.
+      if (l.queue.length > 0 && l.blockedUntil > clock.now()) schedule(key, l, l.blockedUntil);
+      else for (const w of l.queue.splice(0)) grant(key, l, w, 0);
       return;
     }
     // Keep free slots + busy = s.slots (grows or shrinks when the tier changes).
