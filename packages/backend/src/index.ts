@@ -1,0 +1,15 @@
+export { createBackend } from './backend';
+export type { Backend } from './backend-types';
+export type {
+  BackendPaths,
+  BackendPorts,
+  BackendTuning,
+  Clock,
+  LocalFs,
+  PlatformHooks,
+  SecretVault,
+  SettingsDocument,
+  SettingsStore,
+} from './ports';
+export { createMemorySecretVault, createMemorySettingsStore } from './testing';
+export type { MemorySecretVault, MemorySecretVaultOptions, MemorySettingsStore } from './testing';

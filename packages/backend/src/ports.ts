@@ -1,0 +1,112 @@
+/**
+ * What the back end needs from its host (the Electron shell or the browser host). Everything
+ * OS-specific arrives through these ports, so the back end runs unchanged under Electron, in
+ * the web host and in tests (which pass the in-memory versions from `src/testing/`).
+ */
+import type * as fsp from 'node:fs/promises';
+import type { ChoosePathsInput, ChosenPaths } from '@pandesk/contract';
+
+/** A JSON object of non-secret settings, as the back end persists it. */
+export type SettingsDocument = { readonly [key: string]: unknown };
+
+/**
+ * Where non-secret settings live (electron-store in the desktop app, a JSON file in the web
+ * host). Never receives a secret: those go to the {@link SecretVault}.
+ */
+export interface SettingsStore {
+  /** The last saved document, or `undefined` on a first start. */
+  load(): Promise<unknown>;
+  save(settings: SettingsDocument): Promise<void>;
+}
+
+/**
+ * Where secrets live (client secret, tokens, proxy passwords): safeStorage-encrypted in the
+ * desktop app. Values are opaque strings; keys are fixed names chosen by the back end.
+ */
+export interface SecretVault {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  /**
+   * False when the OS offers no encryption (e.g. Linux without a keyring). The back end then
+   * refuses to store secrets and says so, instead of writing them in the clear.
+   */
+  isEncryptionAvailable(): boolean;
+}
+
+export interface Clock {
+  /** Epoch milliseconds. */
+  now(): number;
+}
+
+/** The node:fs/promises calls the back end and the transfer engine make; tests may wrap them. */
+export type LocalFs = Pick<
+  typeof fsp,
+  'open' | 'mkdir' | 'rename' | 'stat' | 'unlink' | 'opendir' | 'access' | 'appendFile' | 'readdir'
+>;
+
+/**
+ * OS integrations. Every member is optional: the browser host has no taskbar or native drag,
+ * and the back end reports what is missing through `app.info().capabilities`.
+ */
+export interface PlatformHooks {
+  /** A desktop notification (e.g. "3 uploads finished"). */
+  notify?(title: string, body: string): void;
+  /** Taskbar / dock progress in [0, 1]; `null` removes it. */
+  setProgress?(fraction: number | null): void;
+  /** Keep the computer from sleeping while `on` is true. */
+  keepAwake?(on: boolean): void;
+  /** Shows a file or folder selected in the OS file manager. */
+  revealInFolder?(path: string): Promise<void>;
+  /** Opens a file or folder with the OS (used for the log folder). */
+  openPath?(path: string): Promise<void>;
+  /** Starts an OS drag of local files out of the window (desktop only). */
+  startDrag?(paths: readonly string[]): void;
+  /** Native open / choose-folder dialog. */
+  choosePaths?(input: ChoosePathsInput): Promise<ChosenPaths>;
+}
+
+/** Folders on the host. `userData` holds the journal and the demo drive; `logs` the daily logs. */
+export interface BackendPaths {
+  readonly userData: string;
+  readonly logs: string;
+  /** The default download folder and the Downloads place. */
+  readonly downloads: string;
+  readonly desktop?: string;
+  readonly documents?: string;
+  readonly home?: string;
+}
+
+/** Knobs for tests: faster retries and no client-side pacing against a local fake-pan. */
+export interface BackendTuning {
+  /** Client-side rate pacing of the open-api client (default true). */
+  readonly rateLimits?: boolean;
+  /** First retry delay of the open-api client, ms. */
+  readonly retryBaseMs?: number;
+  /** Minimum time between `transfers:changed` events, ms (default 250). */
+  readonly snapshotIntervalMs?: number;
+  /** How long a cached folder listing is served without revalidation, ms (default 0: always revalidate in the background). */
+  readonly folderCacheFreshMs?: number;
+}
+
+export interface BackendPorts {
+  readonly settingsStore: SettingsStore;
+  readonly secretVault: SecretVault;
+  readonly clock?: Clock;
+  readonly fs?: LocalFs;
+  readonly platform?: PlatformHooks;
+  readonly paths: BackendPaths;
+  readonly host: 'electron' | 'web';
+  /** Injected into the open-api client and the transfer engine (global fetch by default). */
+  readonly fetch?: typeof fetch;
+  /**
+   * The Open API's base URL (default: the real service, or `PANDESK_API_BASE_URL` from `env`).
+   * End-to-end tests point it at their own fake-pan.
+   */
+  readonly apiBaseUrl?: string;
+  /** Environment variables to read (default `process.env`). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Name, version and runtime versions shown by `app.info` (defaults: PanDesk, 0.1.0, node). */
+  readonly app?: { readonly name?: string; readonly version?: string; readonly versions?: Readonly<Record<string, string>> };
+  readonly tuning?: BackendTuning;
+}
