@@ -19,15 +19,18 @@ async function main(): Promise<void> {
     oauth: { clientId: pan.oauth.clientId, clientSecret: pan.oauth.clientSecret, redirectUri: pan.oauth.redirectUri },
     dataDir: pan.dataDir,
   };
-  process.stdout.write(`${JSON.stringify(banner)}\n`);
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
+    // Flush synchronously first, so the drive is on disk even if the close is cut short.
+    pan.context.state.flush();
+    pan.context.tokens.flush();
     void pan.close().then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.write(`${JSON.stringify(banner)}\n`);
 }
 
 main().catch((err: unknown) => {

@@ -6,8 +6,10 @@ import type { FakePanContext } from '../http/context';
 import type { Router } from '../http/router';
 import { registerAuthRoutes } from './auth';
 import { registerDetailRoutes } from './detail';
+import { registerDownloadRoutes } from './download-info';
 import { registerListRoutes } from './list';
 import { registerMutationRoutes } from './mutations';
+import { registerUploadRoutes } from './upload-routes';
 import { registerUserRoutes } from './user';
 
 export interface Routers {
@@ -23,4 +25,6 @@ export function registerApiRoutes(routers: Routers, ctx: FakePanContext): void {
   registerListRoutes(routers.api, ctx);
   registerDetailRoutes(routers.api, ctx);
   registerMutationRoutes(routers.api, ctx);
+  registerUploadRoutes(routers, ctx);
+  registerDownloadRoutes(routers.api, ctx);
 }
