@@ -23,6 +23,8 @@ export type { FileNode } from './drive-tree';
 /** First id handed out; real ids look like 14749954. */
 export const FIRST_ID = 10_000_000;
 export const ROOT_ID = 0;
+/** Coalescing delay for drive saves: a burst of mutations costs one write. */
+const SAVE_DELAY_MS = 200;
 
 export interface NewFile {
   parentId: number;
@@ -88,7 +90,7 @@ export function createDriveState(options: DriveStateOptions): DriveState {
   const tree = createDriveTree();
   let nextId = FIRST_ID;
   const file = options.dataDir
-    ? createJsonFile<Snapshot>(join(options.dataDir, 'drive.json'), () => ({ nextId, nodes: [...tree.values()] }))
+    ? createJsonFile<Snapshot>(join(options.dataDir, 'drive.json'), () => ({ nextId, nodes: [...tree.values()] }), SAVE_DELAY_MS)
     : undefined;
   const loaded = file?.load();
   if (loaded) {

@@ -84,6 +84,7 @@ export async function seedDemo(ctx: FakePanContext): Promise<void> {
     const name = `file-${pad(i + 1, 5)}${BIG_EXTS[i % BIG_EXTS.length] ?? '.txt'}`;
     fixTime(state.createFile({ parentId: bigId, name, md5: blob.md5, size: blob.size }), stamp++, now);
   }
+  for (const node of state.tree.values()) if (node.type === 1) fixTime(node, 0, now);
   state.changed();
   state.flush();
 }
