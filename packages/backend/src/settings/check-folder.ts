@@ -1,0 +1,22 @@
+import { constants } from 'node:fs';
+import { ApiException } from '@pandesk/contract';
+import type { LocalFs } from '../ports';
+
+/**
+ * Refuses a download folder that does not exist, is a file, or cannot be written, with the
+ * reason in plain words (the path is the user's own and not a secret).
+ */
+export async function checkWritableFolder(fs: Pick<LocalFs, 'stat' | 'access'>, path: string): Promise<void> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await fs.stat(path)).isDirectory();
+  } catch {
+    throw new ApiException('invalid_input', `The download folder "${path}" does not exist. Choose an existing folder.`);
+  }
+  if (!isDirectory) throw new ApiException('invalid_input', `The download folder "${path}" is a file, not a folder.`);
+  try {
+    await fs.access(path, constants.W_OK);
+  } catch {
+    throw new ApiException('invalid_input', `PanDesk cannot write into the download folder "${path}" (permission denied or read-only). Choose another folder.`);
+  }
+}

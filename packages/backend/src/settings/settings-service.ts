@@ -1,0 +1,165 @@
+/**
+ * Settings: non-secret values in the SettingsStore, secrets only in the SecretVault, both
+ * loaded once at start and kept in memory. Every change is validated as a whole (contract
+ * schemas plus checks only the host can make, like a writable download folder) before
+ * anything is saved, and refused with words a person understands.
+ */
+import { ApiException, applyConnectionPatch, applySettingsPatch, toConnectionView } from '@pandesk/contract';
+import type { ConnectionPatch, ConnectionSettings, Settings, SettingsPatch, SettingsView } from '@pandesk/contract';
+import type { SecretVault, SettingsStore } from '../ports';
+import { joinUrlPassword, sameProxyIdentity, splitUrlPassword } from './proxy-password';
+import { NO_ENCRYPTION_MESSAGE, SECRET_KEYS } from './secret-keys';
+import { readDocument, toDocument } from './stored-document';
+import type { CustomPlace, StoredDocument } from './stored-document';
+
+type ProxyField = 'httpProxy' | 'downloadProxyUrl';
+const PROXY_PASSWORD_KEY = { httpProxy: SECRET_KEYS.httpProxyPassword, downloadProxyUrl: SECRET_KEYS.downloadProxyPassword } as const;
+
+interface Secrets {
+  clientSecret: string | null;
+  accessToken: string | null;
+  refreshToken: string | null;
+  httpProxy: string | null;
+  downloadProxyUrl: string | null;
+}
+
+export interface SettingsServiceOptions {
+  store: SettingsStore;
+  vault: SecretVault;
+  defaultDownloadFolder: string;
+  /** Throws an ApiException (`invalid_input`) when the folder cannot receive downloads. */
+  checkDownloadFolder: (path: string) => Promise<void>;
+  /** Learns every secret value so the log can redact it. */
+  onSecret: (value: string) => void;
+}
+
+export interface SettingsService {
+  settings(): Settings;
+  /** The stored connection with its secrets (back end only). */
+  connection(): ConnectionSettings;
+  view(): SettingsView;
+  /** The proxy URLs with their passwords, for actual use. */
+  effectiveProxy(field: ProxyField): string;
+  encryptionAvailable(): boolean;
+  update(patch: SettingsPatch): Promise<SettingsView>;
+  /** Validates, then `accept` (may throw to refuse, e.g. a missing root folder), then saves. */
+  setConnection(patch: ConnectionPatch, accept?: (next: ConnectionSettings) => Promise<void>): Promise<ConnectionSettings>;
+  places(): readonly CustomPlace[];
+  setPlaces(places: readonly CustomPlace[]): Promise<void>;
+  useDemo(): boolean;
+  setUseDemo(on: boolean): Promise<void>;
+}
+
+async function loadSecrets(vault: SecretVault): Promise<Secrets> {
+  const get = async (key: string): Promise<string | null> => {
+    const value = await vault.get(key).catch(() => undefined);
+    return value === undefined || value === '' ? null : value;
+  };
+  return {
+    clientSecret: await get(SECRET_KEYS.clientSecret),
+    accessToken: await get(SECRET_KEYS.accessToken),
+    refreshToken: await get(SECRET_KEYS.refreshToken),
+    httpProxy: await get(SECRET_KEYS.httpProxyPassword),
+    downloadProxyUrl: await get(SECRET_KEYS.downloadProxyPassword),
+  };
+}
+
+export async function createSettingsService(options: SettingsServiceOptions): Promise<SettingsService> {
+  const { store, vault } = options;
+  let doc: StoredDocument = readDocument(await store.load(), options.defaultDownloadFolder);
+  const secrets: Secrets = vault.isEncryptionAvailable()
+    ? await loadSecrets(vault)
+    : { clientSecret: null, accessToken: null, refreshToken: null, httpProxy: null, downloadProxyUrl: null };
+  for (const value of Object.values(secrets)) if (value !== null) options.onSecret(value);
+
+  const save = async (next: StoredDocument): Promise<void> => {
+    await store.save(toDocument(next));
+    doc = next;
+  };
+
+  const writeSecret = async (key: string, value: string | null): Promise<void> => {
+    if (value === null) await vault.delete(key);
+    else await vault.set(key, value);
+  };
+
+  const requireEncryption = (): void => {
+    if (!vault.isEncryptionAvailable()) throw new ApiException('unsupported', NO_ENCRYPTION_MESSAGE);
+  };
+
+  const connection = (): ConnectionSettings => ({
+    clientId: doc.connection.clientId,
+    clientSecret: secrets.clientSecret,
+    accessToken: secrets.accessToken,
+    refreshToken: secrets.refreshToken,
+    rootFolderId: doc.connection.rootFolderId,
+  });
+
+  /** The password to keep for a proxy field after a change, or a fresh one from the new URL. */
+  function nextProxyPassword(field: ProxyField, incoming: string): { url: string; password: string | null } {
+    const { url, password } = splitUrlPassword(incoming);
+    if (password !== null) return { url, password };
+    const kept = url !== '' && secrets[field] !== null && sameProxyIdentity(url, doc.settings[field]) ? secrets[field] : null;
+    return { url, password: kept };
+  }
+
+  async function update(patch: SettingsPatch): Promise<SettingsView> {
+    const merged = applySettingsPatch(doc.settings, patch);
+    if (!merged.ok) throw new ApiException(merged.error.code, merged.error.message);
+    const next = { ...merged.value };
+    const passwords: Partial<Record<ProxyField, string | null>> = {};
+    for (const field of ['httpProxy', 'downloadProxyUrl'] as const) {
+      if (patch[field] === undefined) continue;
+      const split = nextProxyPassword(field, next[field]);
+      next[field] = split.url;
+      passwords[field] = split.password;
+      if (split.password !== null && split.password !== secrets[field]) requireEncryption();
+    }
+    if (patch.downloadFolder !== undefined && patch.downloadFolder !== doc.settings.downloadFolder) {
+      await options.checkDownloadFolder(next.downloadFolder);
+    }
+    for (const [field, password] of Object.entries(passwords) as [ProxyField, string | null][]) {
+      if (password === secrets[field]) continue;
+      await writeSecret(PROXY_PASSWORD_KEY[field], password);
+      secrets[field] = password;
+      if (password !== null) options.onSecret(password);
+    }
+    await save({ ...doc, settings: next });
+    return view();
+  }
+
+  async function setConnection(
+    patch: ConnectionPatch,
+    accept?: (next: ConnectionSettings) => Promise<void>,
+  ): Promise<ConnectionSettings> {
+    const next = applyConnectionPatch(connection(), patch);
+    const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some((v) => typeof v === 'string');
+    if (setsSecret) requireEncryption();
+    for (const value of [next.clientSecret, next.accessToken, next.refreshToken]) if (value !== null) options.onSecret(value);
+    await accept?.(next);
+    for (const field of ['clientSecret', 'accessToken', 'refreshToken'] as const) {
+      if (patch[field] === undefined || next[field] === secrets[field]) continue;
+      await writeSecret(SECRET_KEYS[field], next[field]);
+      secrets[field] = next[field];
+    }
+    await save({ ...doc, connection: { clientId: next.clientId, rootFolderId: next.rootFolderId } });
+    return connection();
+  }
+
+  function view(): SettingsView {
+    return { ...doc.settings, connection: toConnectionView(connection()) };
+  }
+
+  return {
+    settings: () => doc.settings,
+    connection,
+    view,
+    effectiveProxy: (field) => joinUrlPassword(doc.settings[field], secrets[field]),
+    encryptionAvailable: () => vault.isEncryptionAvailable(),
+    update,
+    setConnection,
+    places: () => doc.places,
+    setPlaces: (places) => save({ ...doc, places: [...places] }),
+    useDemo: () => doc.useDemo,
+    setUseDemo: (on) => (on === doc.useDemo ? Promise.resolve() : save({ ...doc, useDemo: on })),
+  };
+}
