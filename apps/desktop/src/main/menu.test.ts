@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { MenuItemConstructorOptions } from 'electron';
+import { buildMenuTemplate } from './menu';
+
+function find(items: MenuItemConstructorOptions[], label: string): MenuItemConstructorOptions | undefined {
+  for (const item of items) {
+    if (item.label === label) return item;
+    if (Array.isArray(item.submenu)) {
+      const hit = find(item.submenu, label);
+      if (hit !== undefined) return hit;
+    }
+  }
+  return undefined;
+}
+
+describe('application menu', () => {
+  it('has the usual menus, and Help opens the log folder', () => {
+    let opened = 0;
+    const template = buildMenuTemplate({ platform: 'win32', appName: 'PanDesk', actions: { openLogFolder: () => (opened += 1) } });
+    expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
+    const item = find(template, 'Open Log Folder');
+    (item?.click as (() => void) | undefined)?.();
+    expect(opened).toBe(1);
+    expect(find(template, 'Toggle Developer Tools')).toBeUndefined();
+  });
+
+  it('adds the app menu on macOS and developer tools only when asked', () => {
+    const template = buildMenuTemplate({
+      platform: 'darwin',
+      appName: 'PanDesk',
+      actions: { openLogFolder: () => undefined, toggleDevTools: () => undefined },
+    });
+    expect(template[0]).toEqual({ label: 'PanDesk', role: 'appMenu' });
+    expect(find(template, 'Toggle Developer Tools')?.accelerator).toBe('CmdOrCtrl+Alt+I');
+  });
+});
