@@ -1,0 +1,136 @@
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fail, ok } from '@pandesk/contract';
+import type { DownloadMethod, PanDeskApi } from '@pandesk/contract';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHostKit } from '../testing/host-kit';
+import type { HostKit } from '../testing/host-kit';
+
+const CONTENT = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
+
+/** A tiny CDN: signed path `/file?sig=N`, Range support, 403 for the `expired` signature. */
+async function startCdn(): Promise<{ url: string; server: Server; ranges: (string | undefined)[] }> {
+  const ranges: (string | undefined)[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    ranges.push(req.headers.range);
+    if (url.searchParams.get('sig') === 'expired') {
+      res.statusCode = 403;
+      return res.end();
+    }
+    const match = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+    if (match) {
+      const start = Number(match[1]);
+      const end = match[2] === '' ? CONTENT.length - 1 : Number(match[2]);
+      res.writeHead(206, { 'content-range': `bytes ${start}-${end}/${CONTENT.length}`, 'content-length': end - start + 1, 'accept-ranges': 'bytes' });
+      return res.end(CONTENT.subarray(start, end + 1));
+    }
+    res.writeHead(200, { 'content-length': CONTENT.length, 'accept-ranges': 'bytes' });
+    res.end(CONTENT);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, ranges };
+}
+
+let kit: HostKit | undefined;
+let cdn: Awaited<ReturnType<typeof startCdn>> | undefined;
+afterEach(async () => {
+  await kit?.close();
+  await new Promise((r) => cdn?.server.close(r));
+  kit = undefined;
+  cdn = undefined;
+});
+
+function withSettings(method: DownloadMethod, proxyUrl = '') {
+  return (api: PanDeskApi): PanDeskApi => ({
+    ...api,
+    settings: { ...api.settings, get: async () => ok({ downloadMethod: method, downloadProxyUrl: proxyUrl } as never) },
+    files: {
+      ...api.files,
+      detail: async ({ id }) =>
+        id === 404 ? fail('not_found', 'That file no longer exists.') : ok({ id, name: id === 9 ? 'folder' : '报告 "1".bin', kind: id === 9 ? 'folder' : 'file' } as never),
+    },
+  });
+}
+
+async function startWith(method: DownloadMethod, signatures: string[] = ['good'], proxyUrl = ''): Promise<HostKit> {
+  cdn = await startCdn();
+  const base = cdn.url;
+  let n = 0;
+  kit = await startHostKit({
+    patch: withSettings(method, proxyUrl),
+    links: { downloadUrl: async (fileId) => (fileId === 404 ? fail('not_found', 'That file no longer exists.') : ok(`${base}/file?sig=${signatures[Math.min(n++, signatures.length - 1)]}`)) },
+  });
+  return kit;
+}
+
+function get(k: HostKit, path: string, headers: Record<string, string> = {}, key: string | null = k.host.secret): Promise<Response> {
+  const query = key === null ? '' : `?k=${encodeURIComponent(key)}`;
+  return fetch(`${k.host.origin}${path}${query}`, { headers, redirect: 'manual' });
+}
+
+describe('GET /api/download/:fileId', () => {
+  it('direct: answers 302 to the CDN URL', async () => {
+    const k = await startWith('direct');
+    const res = await get(k, '/api/download/42');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`${cdn!.url}/file?sig=good`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('proxy_url: answers 302 through the proxy prefix', async () => {
+    const k = await startWith('proxy_url', ['good'], 'https://dl-proxy.example/');
+    const res = await get(k, '/api/download/42');
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`https://dl-proxy.example/${cdn!.url}/file?sig=good`);
+  });
+
+  it('local_proxy: streams the bytes with the file name', async () => {
+    const k = await startWith('local_proxy');
+    const res = await get(k, '/api/download/42');
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(CONTENT)).toBe(true);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="__ _1_.bin"; filename*=UTF-8''%E6%8A%A5%E5%91%8A%20%221%22.bin`);
+    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('accept-ranges')).toBe('bytes');
+  });
+
+  it('local_proxy: forwards Range and answers 206 with the slice', async () => {
+    const k = await startWith('local_proxy');
+    const res = await get(k, '/api/download/42', { range: 'bytes=100-199' });
+    expect(res.status).toBe(206);
+    expect(res.headers.get('content-range')).toBe('bytes 100-199/1000');
+    expect(Buffer.from(await res.arrayBuffer()).equals(CONTENT.subarray(100, 200))).toBe(true);
+    expect(cdn!.ranges).toContain('bytes=100-199');
+  });
+
+  it('local_proxy: renews an expired CDN URL once', async () => {
+    const k = await startWith('local_proxy', ['expired', 'good']);
+    const res = await get(k, '/api/download/42');
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).length).toBe(CONTENT.length);
+  });
+
+  it('local_proxy: a CDN that keeps refusing becomes 502 without leaking the URL', async () => {
+    const k = await startWith('local_proxy', ['expired']);
+    const res = await get(k, '/api/download/42');
+    expect(res.status).toBe(502);
+    expect(await res.text()).not.toContain('sig=');
+  });
+
+  it('maps back-end errors and bad ids to HTTP statuses', async () => {
+    const k = await startWith('local_proxy');
+    expect((await get(k, '/api/download/404')).status).toBe(404);
+    expect((await get(k, '/api/download/9')).status).toBe(400);
+    expect((await get(k, '/api/download/abc')).status).toBe(400);
+    expect((await get(k, '/api/download/99999999999999999')).status).toBe(400);
+  });
+
+  it('needs the launch secret (header or k query)', async () => {
+    const k = await startWith('direct');
+    expect((await get(k, '/api/download/42', {}, null)).status).toBe(401);
+    expect((await get(k, '/api/download/42', {}, 'wrong')).status).toBe(401);
+    expect((await get(k, '/api/download/42', { 'x-pandesk-key': k.host.secret }, null)).status).toBe(302);
+  });
+});

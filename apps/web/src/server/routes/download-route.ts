@@ -1,0 +1,106 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import type { Err, PanDeskApi, Result } from '@pandesk/contract';
+import { attachmentDisposition } from './content-disposition';
+import { replyApiError, replyText } from './http-reply';
+import { viaProxyUrl } from './proxy-url';
+
+/**
+ * `GET /api/download/:fileId`: a browser download of one cloud file, by the download method
+ * setting. `direct` answers 302 to a fresh CDN URL; `proxy_url` answers 302 to that URL sent
+ * through the user's proxy prefix; `local_proxy` streams the bytes through this host,
+ * forwarding `Range` (so the browser can resume) and renewing an expired CDN URL once.
+ */
+
+/** Where fresh CDN URLs come from (the back end, which owns the token). */
+export interface DownloadLinkSource {
+  /** A newly requested CDN URL for the file; signed, so it is never logged or put in an error. */
+  downloadUrl(fileId: number): Promise<Result<string>>;
+}
+
+export interface DownloadRouteDeps {
+  readonly api: Pick<PanDeskApi, 'settings' | 'files'>;
+  readonly links: DownloadLinkSource;
+  readonly fetch?: typeof fetch;
+}
+
+/** Response headers copied from the CDN when proxying. */
+const FORWARDED_HEADERS = ['content-length', 'content-range', 'accept-ranges', 'last-modified', 'etag'];
+
+export function parseFileId(raw: string): number | undefined {
+  if (!/^\d{1,16}$/.test(raw)) return undefined;
+  const id = Number(raw);
+  return Number.isSafeInteger(id) ? id : undefined;
+}
+
+export function createDownloadRoute(deps: DownloadRouteDeps) {
+  const fetchImpl = deps.fetch ?? fetch;
+
+  async function fetchUpstream(url: string, range: string | undefined, signal: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = range === undefined ? {} : { range };
+    return fetchImpl(url, { headers, redirect: 'follow', signal });
+  }
+
+  /** Fetches the bytes, asking for a new URL once when the CDN says the old one expired. */
+  async function openUpstream(fileId: number, range: string | undefined, signal: AbortSignal): Promise<Response | Err> {
+    for (let attempt = 0; ; attempt++) {
+      const link = await deps.links.downloadUrl(fileId);
+      if (!link.ok) return link;
+      const upstream = await fetchUpstream(link.value, range, signal);
+      if ((upstream.status !== 403 && upstream.status !== 410) || attempt > 0) return upstream;
+      await upstream.body?.cancel();
+    }
+  }
+
+  async function proxy(req: IncomingMessage, res: ServerResponse, fileId: number): Promise<void> {
+    const detail = await deps.api.files.detail({ id: fileId });
+    if (!detail.ok) return replyApiError(res, detail.error);
+    if (detail.value.kind === 'folder') return replyText(res, 400, 'Folders cannot be downloaded by the browser; use the transfer queue.');
+    const controller = new AbortController();
+    res.on('close', () => controller.abort());
+    const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
+    const upstream = await openUpstream(fileId, range, controller.signal);
+    if (!(upstream instanceof Response)) return replyApiError(res, upstream.error);
+    if (![200, 206, 416].includes(upstream.status) || upstream.body === null) {
+      await upstream.body?.cancel();
+      return replyText(res, 502, `The download server answered HTTP ${upstream.status}.`);
+    }
+    res.statusCode = upstream.status;
+    for (const name of FORWARDED_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value !== null) res.setHeader(name, value);
+    }
+    if (!res.hasHeader('accept-ranges')) res.setHeader('Accept-Ranges', 'bytes');
+    res.setHeader('Content-Type', 'application/octet-stream');
+    res.setHeader('Content-Disposition', attachmentDisposition(detail.value.name));
+    res.setHeader('Cache-Control', 'no-store');
+    if (req.method === 'HEAD') {
+      await upstream.body.cancel();
+      res.end();
+      return;
+    }
+    await pipeline(Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>), res).catch(() => res.destroy());
+  }
+
+  async function redirect(res: ServerResponse, fileId: number, proxyPrefix: string | undefined): Promise<void> {
+    const link = await deps.links.downloadUrl(fileId);
+    if (!link.ok) return replyApiError(res, link.error);
+    res.statusCode = 302;
+    res.setHeader('Location', proxyPrefix === undefined ? link.value : viaProxyUrl(proxyPrefix, link.value));
+    res.setHeader('Cache-Control', 'no-store');
+    res.end();
+  }
+
+  /** Handles the route for an already authorised request. */
+  return async function handleDownload(req: IncomingMessage, res: ServerResponse, rawId: string): Promise<void> {
+    const fileId = parseFileId(rawId);
+    if (fileId === undefined) return replyText(res, 400, 'The file id is not valid.');
+    const settings = await deps.api.settings.get();
+    if (!settings.ok) return replyApiError(res, settings.error);
+    const { downloadMethod, downloadProxyUrl } = settings.value;
+    if (downloadMethod === 'local_proxy') return proxy(req, res, fileId);
+    return redirect(res, fileId, downloadMethod === 'proxy_url' && downloadProxyUrl !== '' ? downloadProxyUrl : undefined);
+  };
+}
