@@ -1,0 +1,101 @@
+import { app, dialog, Notification, powerSaveBlocker, safeStorage, shell } from 'electron';
+import type { BrowserWindow } from 'electron';
+import type { BackendPaths, BackendPorts, PlatformHooks } from '@pandesk/backend';
+import type { StartDragInput } from '@pandesk/contract';
+import { openDialogOptions } from './adapters/dialog-options';
+import { createKeepAwake } from './adapters/keep-awake';
+import { createNotifier } from './adapters/notifier';
+import { createSafeStorageVault } from './adapters/secret-vault';
+import { createTaskbarProgress } from './adapters/taskbar-progress';
+import type { AppStore } from './store/app-store';
+
+/**
+ * Implements the back end's ports with Electron: electron-store for settings, safeStorage for
+ * secrets, and the OS hooks (notifications, taskbar progress, keep-awake, reveal/open, native
+ * drag, dialogs). Electron-touching glue only; the logic lives in the adapters it composes.
+ */
+
+export interface PortDeps {
+  readonly store: AppStore;
+  readonly window: () => BrowserWindow | undefined;
+  /** The checked native drag (see `native-drag.ts`); errors are logged by the caller. */
+  readonly startDrag: (input: StartDragInput) => Promise<unknown>;
+  readonly onVaultProblem: (key: string) => void;
+}
+
+function tryPath(name: Parameters<typeof app.getPath>[0]): string | undefined {
+  try {
+    return app.getPath(name);
+  } catch {
+    return undefined;
+  }
+}
+
+export function backendPaths(): BackendPaths {
+  const desktop = tryPath('desktop');
+  const documents = tryPath('documents');
+  const home = tryPath('home');
+  return {
+    userData: app.getPath('userData'),
+    logs: app.getPath('logs'),
+    downloads: app.getPath('downloads'),
+    ...(desktop === undefined ? {} : { desktop }),
+    ...(documents === undefined ? {} : { documents }),
+    ...(home === undefined ? {} : { home }),
+  };
+}
+
+function platformHooks(deps: PortDeps): PlatformHooks {
+  const keepAwake = createKeepAwake(powerSaveBlocker);
+  const focus = (): void => {
+    const win = deps.window();
+    if (win === undefined || win.isDestroyed()) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
+  return {
+    notify: createNotifier({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }, focus),
+    setProgress: createTaskbarProgress(deps.window),
+    keepAwake: (on) => keepAwake.set(on),
+    revealInFolder: async (p) => shell.showItemInFolder(p),
+    openPath: async (p) => {
+      const problem = await shell.openPath(p);
+      if (problem !== '') throw new Error(`The folder could not be opened: ${problem}`);
+    },
+    startDrag: (paths) => void deps.startDrag({ paths: [...paths] }),
+    choosePaths: async (input) => {
+      const win = deps.window();
+      const options = openDialogOptions(input);
+      const result = win === undefined ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(win, options);
+      return { paths: result.canceled ? [] : result.filePaths };
+    },
+  };
+}
+
+export function createBackendPorts(deps: PortDeps): BackendPorts {
+  return {
+    host: 'electron',
+    settingsStore: {
+      load: async () => deps.store.readSettings(),
+      save: async (doc) => deps.store.writeSettings(doc),
+    },
+    secretVault: createSafeStorageVault({
+      safeStorage,
+      store: { read: deps.store.readSecrets, write: deps.store.writeSecrets },
+      platform: process.platform,
+      onUnreadable: deps.onVaultProblem,
+    }),
+    platform: platformHooks(deps),
+    paths: backendPaths(),
+    app: {
+      name: 'PanDesk',
+      version: app.getVersion(),
+      versions: {
+        electron: process.versions.electron ?? '',
+        chrome: process.versions.chrome ?? '',
+        node: process.versions.node,
+      },
+    },
+    env: process.env,
+  };
+}

@@ -1,0 +1,133 @@
+import * as path from 'node:path';
+import { app, ipcMain, Menu, session } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { createBackend } from '@pandesk/backend';
+import type { Backend } from '@pandesk/backend';
+import { createDispatcher } from '@pandesk/contract';
+import type { PanDeskApi } from '@pandesk/contract';
+import { dragRootsFromSettings } from './adapters/dialog-options';
+import { createNativeDrag } from './adapters/native-drag';
+import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { createBackendPorts } from './backend-ports';
+import { bindIpc } from './ipc/bind-ipc';
+import { forwardEvents } from './ipc/forward-events';
+import { buildMenuTemplate } from './menu';
+import { guardContents, hardenSession } from './security/session-guard';
+import { openAppStore } from './store/app-store';
+import type { AppStore } from './store/app-store';
+import { createMainWindow } from './window/main-window';
+
+/**
+ * The Electron entry: one instance, a hardened session, the `pandesk://` renderer, the back end
+ * composed over Electron ports, IPC bound by looping over the contract's channel table, events
+ * forwarded to the window. Bundled to `dist/main/index.cjs`; `__dirname` is `dist/main`.
+ */
+
+const DIST = path.join(__dirname, '..');
+const PRELOAD = path.join(DIST, 'preload', 'index.cjs');
+const RENDERER = path.join(DIST, 'renderer');
+const ICON = path.join(__dirname, 'icon.png');
+
+/** Longest wait for the back end to stop on quit, ms. */
+const CLOSE_DEADLINE_MS = 5000;
+
+let mainWindow: BrowserWindow | undefined;
+let backend: Backend | undefined;
+
+function log(error: unknown, context: string): void {
+  if (backend !== undefined) backend.logError(error, context);
+  else console.error(`[pandesk] ${context}:`, error instanceof Error ? error.message : String(error));
+}
+
+function liveWindow(): BrowserWindow | undefined {
+  return mainWindow !== undefined && !mainWindow.isDestroyed() ? mainWindow : undefined;
+}
+
+function openWindow(store: AppStore): void {
+  mainWindow = createMainWindow({
+    preloadPath: PRELOAD,
+    iconPath: ICON,
+    savedState: store.readWindowState(),
+    saveState: (state) => store.writeWindowState(state),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+/** The back end's handlers, with `app.startDrag` replaced by the guarded native drag. */
+function desktopHandlers(api: PanDeskApi, startDrag: PanDeskApi['app']['startDrag']): PanDeskApi {
+  return { ...api, app: { ...api.app, startDrag } };
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  serveAppProtocol(RENDERER);
+  const store = openAppStore(app.getPath('userData'), (message) => log(new Error(message), 'store'));
+  const startDrag = createNativeDrag({
+    contents: () => liveWindow()?.webContents,
+    roots: () => dragRootsFromSettings(store.readSettings(), [app.getPath('downloads'), app.getPath('userData')]),
+    fallbackIconPath: ICON,
+  });
+  const ports = createBackendPorts({
+    store,
+    window: liveWindow,
+    startDrag: (input) => startDrag(input).catch((error: unknown) => log(error, 'drag')),
+    onVaultProblem: (key) => log(new Error(`stored secret ${key} could not be decrypted`), 'vault'),
+  });
+  const running = await createBackend(ports);
+  backend = running;
+  const dispatch = createDispatcher(desktopHandlers(running.api, startDrag), { onError: (e, c) => log(e, c) });
+  bindIpc({
+    ipcMain,
+    dispatch,
+    ownContentsId: () => liveWindow()?.webContents.id,
+    onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
+  });
+  forwardEvents(running, () => liveWindow()?.webContents);
+  const openLogFolder = (): void => void running.api.app.openLogFolder();
+  const devTools = app.isPackaged ? {} : { toggleDevTools: () => liveWindow()?.webContents.toggleDevTools() };
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, appName: 'PanDesk', actions: { openLogFolder, ...devTools } })),
+  );
+  openWindow(store);
+  app.on('activate', () => {
+    if (liveWindow() === undefined) openWindow(store);
+  });
+}
+
+function main(): void {
+  // End-to-end tests give every run its own profile; must happen before anything reads paths.
+  const userData = process.env.PANDESK_USER_DATA;
+  if (userData !== undefined && path.isAbsolute(userData)) app.setPath('userData', userData);
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  registerAppScheme();
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, (what) => log(new Error(`blocked ${what}`), 'guard')));
+  app.on('second-instance', () => {
+    const win = liveWindow();
+    if (win === undefined) return;
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let closing = false;
+  app.on('before-quit', (event) => {
+    if (closing || backend === undefined) return;
+    closing = true;
+    event.preventDefault();
+    // Transfers stop and are journaled; never let a stuck close keep the app alive.
+    const deadline = new Promise((resolve) => setTimeout(resolve, CLOSE_DEADLINE_MS));
+    void Promise.race([backend.close(), deadline]).finally(() => app.quit());
+  });
+  app.whenReady().then(start, (error: unknown) => log(error, 'ready')).catch((error: unknown) => {
+    log(error, 'start');
+    app.exit(1);
+  });
+}
+
+main();

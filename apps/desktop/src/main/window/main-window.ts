@@ -1,0 +1,41 @@
+import { BrowserWindow, screen } from 'electron';
+import { APP_ENTRY_URL } from '../app-url';
+import { mainWindowOptions } from '../security/window-options';
+import { captureState, restoreBounds } from './window-state';
+import type { WindowState } from './window-state';
+
+/**
+ * Creates the one main window (navigation guards are attached app-wide in the entry): hardened options, bounds restored from the store (moved back on
+ * screen if its monitor is gone), maximised again if it was, and the state saved when it
+ * closes. Shown only once the first paint is ready, so no white flash.
+ */
+
+export interface MainWindowOptions {
+  readonly preloadPath: string;
+  readonly iconPath?: string;
+  readonly savedState: WindowState | undefined;
+  readonly saveState: (state: WindowState) => void;
+}
+
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
+  const bounds = restoreBounds(options.savedState, workAreas);
+  const win = new BrowserWindow(mainWindowOptions(options.preloadPath, bounds, options.iconPath));
+  if (options.savedState?.maximized === true) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  let last = options.savedState;
+  const remember = (): void => {
+    if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
+    last = captureState(win.getNormalBounds(), win.isMaximized(), last);
+  };
+  win.on('resize', remember);
+  win.on('move', remember);
+  win.on('maximize', remember);
+  win.on('unmaximize', remember);
+  win.on('close', () => {
+    remember();
+    if (last !== undefined) options.saveState(last);
+  });
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
