@@ -55,31 +55,47 @@ export async function uploadFile(calls: UploadCalls, input: UploadFileInput): Pr
   }
   const session = await calls.create({ ...target, md5 });
   if (session.reuse) return { fileId: session.fileId, method: 'md5' };
+  await sendAllSlices(calls, input, session, size);
+  const fileId = await calls.complete(session.preuploadId, { ...input.complete, signal: input.signal });
+  return { fileId, method: 'sliced' };
+}
+
+/**
+ * Slices go out `concurrency` at a time. The first failure stops the rest: slices in flight are
+ * aborted and that first error is what the caller sees.
+ */
+async function sendAllSlices(calls: UploadCalls, input: UploadFileInput, session: { preuploadId: string; sliceSize: number; servers: string[] }, size: number): Promise<void> {
   const server = session.servers[0]!;
   const parts = Math.max(1, Math.ceil(size / session.sliceSize));
+  const stop = new AbortController();
+  const onAbort = (): void => stop.abort(input.signal?.reason);
+  input.signal?.addEventListener('abort', onAbort, { once: true });
+  const signal = input.signal?.aborted ? input.signal : stop.signal;
   let next = 0;
   let done = 0;
-  let failed: unknown = null;
+  let failed: { error: unknown } | null = null;
   const worker = async (): Promise<void> => {
     while (failed === null && next < parts) {
       const index = next++;
       const start = index * session.sliceSize;
       const end = Math.min(size, start + session.sliceSize);
       try {
-        await sendSlice(calls, input, { server, preuploadId: session.preuploadId, sliceNo: index + 1, start, end });
+        await sendSlice(calls, { ...input, signal }, { server, preuploadId: session.preuploadId, sliceNo: index + 1, start, end });
       } catch (error) {
-        failed ??= error;
+        failed ??= { error };
+        stop.abort();
         return;
       }
       done += end - start;
       input.onProgress?.(done, size);
     }
   };
-  const workers = Math.max(1, Math.min(parts, input.concurrency ?? 3));
-  await Promise.all(Array.from({ length: workers }, worker));
-  if (failed !== null) throw failed;
-  const fileId = await calls.complete(session.preuploadId, { ...input.complete, signal: input.signal });
-  return { fileId, method: 'sliced' };
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(parts, input.concurrency ?? 3)) }, worker));
+  } finally {
+    input.signal?.removeEventListener('abort', onAbort);
+  }
+  if (failed !== null) throw (failed as { error: unknown }).error;
 }
 
 interface SliceJob { server: string; preuploadId: string; sliceNo: number; start: number; end: number }

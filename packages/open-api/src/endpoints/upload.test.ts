@@ -88,6 +88,16 @@ describe('upload', () => {
     expect(fake.slices.get(3)).toBe(text.slice(16));
   });
 
+  it('stops sending slices after one is finally rejected, and reports upload_failed', async () => {
+    const fake = uploadRoutes();
+    let sent = 0;
+    const h = harness({ ...fake.routes, '/upload/v2/file/slice': () => (++sent >= 2 ? envelope(null, 1, '分片大小不正确') : envelope(null)) });
+    const error = await h.client.upload.uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]), concurrency: 1 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'upload_failed', serviceCode: 1 });
+    expect(sent).toBe(4); // slice 1, then slice 2 three times; slices 3..5 never go out
+    expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(0);
+  });
+
   it('stops at a rapid-upload hit', async () => {
     const h = harness(uploadRoutes({ reuse: true }).routes);
     expect(await h.client.upload.uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]) })).toEqual({ fileId: 4242, method: 'md5' });

@@ -6,7 +6,7 @@ import type { PanError } from '../errors';
  *
  * - rate_limited: exponential from `baseMs`, doubled per failure, +0–25 % jitter, capped at
  *   `capMs` (about 30 s). A 429 means our pace and the service's disagree, so we back off hard.
- * - processing (20103): the service says "retry in about a second": 1–1.25 s.
+ * - processing (20103): the service says "retry in about a second": 1–1.25 s by default.
  * - network / timeout / server: exponential from `transportBaseMs`, same jitter and cap.
  */
 export interface Pacer {
@@ -19,6 +19,8 @@ export interface PacerOptions {
   baseMs?: number;
   transportBaseMs?: number;
   capMs?: number;
+  /** Pause after a "verifying" (20103) answer, ms (the service asks for about 1 s). */
+  processingMs?: number;
   /** Failures tolerated before giving up: rate limits and "verifying" answers. */
   maxRateLimited?: number;
   /** Failures tolerated before giving up: transport trouble. */
@@ -30,6 +32,7 @@ export function createPacer(options: PacerOptions = {}): Pacer {
   const base = options.baseMs ?? 500;
   const transportBase = options.transportBaseMs ?? 250;
   const cap = options.capMs ?? 30_000;
+  const processing = options.processingMs ?? 1000;
   const maxRate = options.maxRateLimited ?? 10;
   const maxTransport = options.maxTransport ?? 4;
 
@@ -44,7 +47,7 @@ export function createPacer(options: PacerOptions = {}): Pacer {
         case 'rate_limited':
           return failures > maxRate ? null : backoff(base, failures);
         case 'processing':
-          return failures > maxRate ? null : Math.round(1000 + 250 * random());
+          return failures > maxRate ? null : Math.round(processing * (1 + 0.25 * random()));
         default:
           return failures > maxTransport ? null : backoff(transportBase, failures);
       }

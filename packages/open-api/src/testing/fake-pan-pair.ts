@@ -12,7 +12,8 @@ export interface Pair {
 
 /**
  * A fake-pan on port 0 and a client with developer credentials, real clock and real fetch.
- * Backoff starts at 100 ms (instead of 500) so fault tests stay quick; pacing is unchanged.
+ * Backoff starts at 100 ms (instead of 500) and 20103 pauses are 200 ms (instead of 1 s) so
+ * fault tests stay quick; proactive pacing is unchanged.
  */
 export async function startPair(fakeOptions: FakePanOptions = {}, clientOptions: Partial<PanClientOptions> = {}): Promise<Pair> {
   const fake = await startFakePan({ port: 0, ...fakeOptions });
@@ -22,7 +23,7 @@ export async function startPair(fakeOptions: FakePanOptions = {}, clientOptions:
       baseUrl: fake.baseUrl,
       credentials: { kind: 'client', clientId: fake.clientId, clientSecret: fake.clientSecret },
       tokenStore: store,
-      retry: { baseMs: 100, transportBaseMs: 50 },
+      retry: { baseMs: 100, transportBaseMs: 50, processingMs: 200 },
       ...clientOptions,
       ...extra,
     });
