@@ -49,6 +49,32 @@ describe('envelope and checks', () => {
     expect(res.json?.code).toBe(0);
   });
 
+  test('the upload host applies the same header and token checks', async () => {
+    const res = await call(pan, 'POST', '/upload/v2/file/slice', { host: pan.uploadUrl, body: {} });
+    expect(res.status).toBe(200);
+    expect(res.json?.code).toBe(401);
+  });
+
+  test('a body that is not a JSON object answers code 1', async () => {
+    for (const body of ['[1,2]', '{oops', '"text"']) {
+      const res = await fetch(`${pan.baseUrl}/api/v1/file/trash`, {
+        method: 'POST',
+        headers: { Platform: 'open_platform', Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(((await res.json()) as { code: number }).code).toBe(1);
+    }
+  });
+
+  test('form-encoded bodies are read too', async () => {
+    const res = await fetch(`${pan.baseUrl}/upload/v1/file/mkdir`, {
+      method: 'POST',
+      headers: { Platform: 'open_platform', Authorization: `Bearer ${token}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'name=formed&parentID=0',
+    });
+    expect(((await res.json()) as { code: number }).code).toBe(0);
+  });
+
   test('unknown paths are HTTP 404', async () => {
     expect((await call(pan, 'GET', '/api/v9/nothing', { token })).status).toBe(404);
   });
