@@ -1,4 +1,5 @@
 /** Items a folder job enqueues inherit batch, direction, policy and priority from the folder. */
+import { newItemId } from './util/item-id';
 import type { JobContext } from './job-context';
 import type { NewItem } from './journal/journal';
 
@@ -6,7 +7,7 @@ export function childItem(ctx: JobContext, kind: 'file' | 'folder', name: string
   const now = ctx.clock.now();
   const parent = ctx.item;
   return {
-    id: crypto.randomUUID(),
+    id: newItemId(),
     batchId: parent.batchId,
     parentItemId: parent.id,
     dedupKey: `${parent.id}|${extra.remoteFileId ?? name}`,

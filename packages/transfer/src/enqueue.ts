@@ -3,6 +3,7 @@
  * `batchId|index`, so enqueueing the same batch again (e.g. after a crash mid-enqueue) adds
  * only what is missing. Inserts go in chunks with a turn of the event loop between them.
  */
+import { newItemId } from './util/item-id';
 import { basename } from 'node:path';
 import type { DownloadCommand, UploadCommand } from '@pandesk/contract';
 import type { Journal, NewItem } from './journal/journal';
@@ -13,7 +14,7 @@ const CHUNK = 500;
 
 function baseItem(batchId: string, index: number, now: number, priority: number): Omit<NewItem, 'direction' | 'kind' | 'name' | 'localPath' | 'conflict'> {
   return {
-    id: crypto.randomUUID(),
+    id: newItemId(),
     batchId,
     parentItemId: null,
     dedupKey: `${batchId}|${index}`,

@@ -4,7 +4,7 @@
  * reserved characters or device names, no trailing dots or spaces, not `.`/`..`, at most
  * 255 UTF-8 bytes (the extension is kept when cutting).
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 
 const MAX_BYTES = 255;
 // eslint-disable-next-line no-control-regex
@@ -70,7 +70,7 @@ export function resolveInside(root: string, ...parts: string[]): string {
   const base = resolve(root);
   const target = resolve(base, ...parts);
   const rel = relative(base, target);
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) throw new UnsafePathError();
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new UnsafePathError();
   return target;
 }
 
