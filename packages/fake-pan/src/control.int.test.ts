@@ -52,6 +52,12 @@ describe('faults', () => {
     expect((await userInfo()).json?.code).toBe(0);
   });
 
+  test('dropConnectionNext destroys the connection without an answer', async () => {
+    pan.faults.set({ dropConnectionNext: 1 });
+    await expect(userInfo()).rejects.toThrow();
+    expect((await userInfo()).json?.code).toBe(0);
+  });
+
   test('responseDelayMs holds every answer at least that long', async () => {
     pan.faults.set({ responseDelayMs: 150 });
     try {

@@ -62,6 +62,8 @@ export interface Faults {
   rawHttpErrorStatus: number;
   /** The next N API calls answer HTTP 200 with a body that is not JSON. */
   nonJsonNext: number;
+  /** The next N API calls get their connection destroyed without any answer (a dropped connection). */
+  dropConnectionNext: number;
   /** The next N API calls answer body code 429, whatever the rate limiter says. */
   force429Next: number;
   /** Delay before every API answer, in ms. */
@@ -142,6 +144,7 @@ export const DEFAULT_FAULTS: Faults = {
   rawHttpErrorNext: 0,
   rawHttpErrorStatus: 503,
   nonJsonNext: 0,
+  dropConnectionNext: 0,
   force429Next: 0,
   responseDelayMs: 0,
   cdnBytesPerSecond: 0,

@@ -16,8 +16,8 @@
  * writing `req.res`. The rate-limit key is the path without its leading slash, matching
  * `core/rate-table.ts`.
  *
- * For every route with checks, in this order: raw faults (`rawHttpErrorNext` with an HTML body,
- * `nonJsonNext`), response delay, Platform header (switch `requirePlatformHeader`),
+ * For every route with checks, in this order: raw faults (`dropConnectionNext` destroys the
+ * socket, `rawHttpErrorNext` with an HTML body, `nonJsonNext`), response delay, Platform header (switch `requirePlatformHeader`),
  * Authorization `Bearer <token>` (401 body code, HTTP 200), `force401Next` (authenticated routes),
  * `force429Next`, then the rate limiter (429 body code, HTTP 200).
  */
@@ -54,6 +54,11 @@ export interface Router {
 /** Answers a check failure before the handler, or undefined to go on. */
 async function preflight(ctx: FakePanContext, route: Route, req: ApiRequest): Promise<Reply | 'sent' | undefined> {
   const { faults, switches } = ctx;
+  if (faults.dropConnectionNext > 0) {
+    faults.dropConnectionNext--;
+    req.raw.socket.destroy();
+    return 'sent';
+  }
   if (faults.rawHttpErrorNext > 0) {
     faults.rawHttpErrorNext--;
     sendRawHttpError(req.res, faults.rawHttpErrorStatus);
