@@ -47,7 +47,7 @@ describe('download_info', () => {
     const trashed = await api(k.pan, 'POST', '/api/v1/file/trash', { token: k.token, body: { fileIDs: [folder.id] } });
     expect(trashed.code).toBe(0);
     expect((await downloadInfo(k, file.id)).code).toBe(5066);
-    const missing = await api(k.pan, 'GET', '/api/v1/file/download_info', { token: k.token, host: k.apiUrl });
+    const missing = await api(k.pan, 'GET', '/api/v1/file/download_info', { token: k.token });
     expect(missing.code).not.toBe(0);
   });
 

@@ -75,7 +75,7 @@ describe('sha1_reuse', () => {
     const bytes = bytesOf(4000, 26);
     await uploadBytes(k, 'source.bin', bytes);
     const reuse = (body: Record<string, unknown>) =>
-      api<{ fileID: number; reuse: boolean }>(k.pan, 'POST', '/upload/v2/file/sha1_reuse', { token: k.token, body, host: k.apiUrl });
+      api<{ fileID: number; reuse: boolean }>(k.pan, 'POST', '/upload/v2/file/sha1_reuse', { token: k.token, body });
 
     const hit = await reuse({ parentFileID: 0, filename: 'copy.bin', sha1: sha1(bytes), size: bytes.length, duplicate: 2 });
     expect(hit).toMatchObject({ code: 0, data: { reuse: true } });
@@ -89,7 +89,7 @@ describe('sha1_reuse', () => {
     expect(badName.code).toBe(1);
 
     const form = new URLSearchParams({ parentFileID: '0', sha1: sha1(bytes), size: String(bytes.length) });
-    const res = await fetch(`${k.apiUrl}/upload/v2/file/sha1_reuse`, {
+    const res = await fetch(`${k.pan.baseUrl}/upload/v2/file/sha1_reuse`, {
       method: 'POST',
       headers: { Authorization: `Bearer ${k.token}`, Platform: 'open_platform', 'Content-Type': 'application/x-www-form-urlencoded' },
       body: form.toString(),

@@ -3,19 +3,12 @@
  * everything goes over real HTTP to a started emulator, following the reference's wire format.
  */
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startFakePan, type FakePan, type FakePanOptions } from '../index';
-import { createRouter, type Router } from '../http/router';
-import { registerDownloadRoutes } from './download-info';
-import { registerUploadRoutes } from './upload-routes';
 import { api, login, type Envelope } from '../testing/api-call';
 
 export interface Kit {
   pan: FakePan;
   token: string;
-  /** Where the upload/download API routes answer (the emulator's `baseUrl` once wired). */
-  apiUrl: string;
 }
 
 export interface CreateAnswer {
@@ -32,30 +25,7 @@ export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(byt
 /** An emulator without rate limits (tests call create faster than the free 1 QPS) and a token. */
 export async function startKit(options: FakePanOptions = {}): Promise<Kit> {
   const pan = await startFakePan({ ...options, faults: { rateLimits: false, ...options.faults } });
-  return { pan, token: await login(pan), apiUrl: await mountIfUnwired(pan) };
-}
-
-/**
- * Until `src/api/index.ts` registers the upload and download groups, serve them from side
- * listeners that share the emulator's context (and point `uploadUrl` at the side upload host).
- */
-async function mountIfUnwired(pan: FakePan): Promise<string> {
-  const probe = await fetch(`${pan.baseUrl}/upload/v2/file/domain`);
-  await probe.arrayBuffer();
-  if (probe.status !== 404) return pan.baseUrl;
-  const ctx = pan.context;
-  const routers = { api: createRouter(ctx), upload: createRouter(ctx) };
-  registerUploadRoutes(routers, ctx);
-  registerDownloadRoutes(routers.api, ctx);
-  const listen = async (router: Router): Promise<string> => {
-    const server = createServer((req, res) => router.handle(req, res));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    ctx.onClose(() => new Promise<void>((resolve) => (server.close(() => resolve()), server.closeAllConnections())));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  };
-  ctx.urls.uploadUrl = await listen(routers.upload);
-  pan.uploadUrl = ctx.urls.uploadUrl;
-  return listen(routers.api);
+  return { pan, token: await login(pan) };
 }
 
 /** Deterministic pseudo-random bytes (xorshift32), so content differs between tests. */
@@ -73,11 +43,11 @@ export function bytesOf(length: number, seed: number): Buffer {
 }
 
 export function createUpload(kit: Kit, body: Record<string, unknown>): Promise<Envelope<CreateAnswer>> {
-  return api<CreateAnswer>(kit.pan, 'POST', '/upload/v2/file/create', { token: kit.token, body, host: kit.apiUrl });
+  return api<CreateAnswer>(kit.pan, 'POST', '/upload/v2/file/create', { token: kit.token, body });
 }
 
 export function complete(kit: Kit, preuploadID: string): Promise<Envelope<{ completed: boolean; fileID: number }>> {
-  return api(kit.pan, 'POST', '/upload/v2/file/upload_complete', { token: kit.token, body: { preuploadID }, host: kit.apiUrl });
+  return api(kit.pan, 'POST', '/upload/v2/file/upload_complete', { token: kit.token, body: { preuploadID } });
 }
 
 /** POSTs a multipart form (text fields first, then one file part) with the API headers. */
@@ -137,5 +107,5 @@ export async function uploadBytes(kit: Kit, filename: string, bytes: Buffer, ext
 }
 
 export function downloadInfo(kit: Kit, fileId: number): Promise<Envelope<{ downloadUrl: string }>> {
-  return api(kit.pan, 'GET', '/api/v1/file/download_info', { token: kit.token, query: { fileId }, host: kit.apiUrl });
+  return api(kit.pan, 'GET', '/api/v1/file/download_info', { token: kit.token, query: { fileId } });
 }
