@@ -108,9 +108,17 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
   registerControlRoutes(api, ctx, initialFaults);
   const apiServer = createServer((req, res) => api.handle(req, res));
   const uploadServer = createServer((req, res) => upload.handle(req, res));
-  urls.baseUrl = await listen(apiServer, host, options.port ?? 0);
-  urls.uploadUrl = await listen(uploadServer, host, options.uploadPort ?? 0);
-  const cdn = await startCdnServer({ store: content, signer: ctx.signer, faults, switches, host, port: options.cdnPort ?? 0 });
+  let cdn: Awaited<ReturnType<typeof startCdnServer>>;
+  try {
+    urls.baseUrl = await listen(apiServer, host, options.port ?? 0);
+    urls.uploadUrl = await listen(uploadServer, host, options.uploadPort ?? 0);
+    cdn = await startCdnServer({ store: content, signer: ctx.signer, faults, switches, host, port: options.cdnPort ?? 0 });
+  } catch (err) {
+    // A port in use: release what did start and the temp dir, then report.
+    await Promise.all([apiServer, uploadServer].filter((s) => s.listening).map(closeServer));
+    if (ownDir) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   urls.cdnUrl = cdn.url;
 
   let closed: Promise<void> | undefined;

@@ -50,3 +50,13 @@ test('explicit credentials win over stored ones', async () => {
     await pan.close();
   }
 });
+
+test('a busy port rejects the start', async () => {
+  const first = await startFakePan();
+  try {
+    const port = Number(new URL(first.baseUrl).port);
+    await expect(startFakePan({ port })).rejects.toThrow(/EADDRINUSE/);
+  } finally {
+    await first.close();
+  }
+});
