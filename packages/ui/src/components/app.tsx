@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { i18n as I18n } from 'i18next';
+import type { PanDeskBridge } from '@pandesk/contract';
+import { AppContext, useSlice } from '../context';
+import { connectContext, createAppContext } from '../create-context';
+import type { HostAdapter } from '../host';
+import { createI18n } from '../i18n/create-i18n';
+import { Shell } from './shell';
+import { LoadScreen } from './load-screen';
+
+export interface AppProps {
+  bridge: PanDeskBridge;
+  host: HostAdapter;
+  /** A ready i18next instance; default: a fresh one that follows the language setting. */
+  i18n?: I18n;
+}
+
+/** The whole renderer: builds its stores once, loads the session, then shows the file manager. */
+export function App({ bridge, host, i18n: given }: AppProps) {
+  const [i18n] = useState(() => given ?? createI18n());
+  const [ctx] = useState(() => createAppContext(bridge, host, i18n));
+  const loaded = useSlice(ctx.session, (s) => s.loaded);
+  const language = useSlice(ctx.session, (s) => s.settings?.language);
+  const rootFolderId = useSlice(ctx.session, (s) => s.settings?.connection.rootFolderId);
+  const driveKey = useSlice(ctx.session, (s) => (s.auth?.state === 'auth_required' ? 'none' : (s.auth?.state ?? 'none')));
+
+  useEffect(() => {
+    const off = connectContext(ctx);
+    void ctx.session.getState().load().then(() => ctx.transfers.getState().load());
+    return off;
+  }, [ctx]);
+
+  useEffect(() => {
+    if (language !== undefined && i18n.language !== language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
+
+  // A new root, or a different drive (demo ↔ real account, signed back in): start browsing afresh.
+  useEffect(() => {
+    if (!loaded || rootFolderId === undefined || driveKey === 'none') return;
+    ctx.browser.getState().setRoot(rootFolderId);
+    ctx.tree.getState().reset(rootFolderId, i18n.t('app.rootName'));
+  }, [ctx, i18n, loaded, rootFolderId, driveKey]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <AppContext.Provider value={ctx}>{loaded ? <Shell /> : <LoadScreen />}</AppContext.Provider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { useApp, useSlice } from '../context';
+
+/**
+ * First run (demo drive), no account, or auth lost: one clear line and one click to fix it.
+ * When auth is lost the back end pauses the queue; the banner says so.
+ */
+export function AuthBanner() {
+  const { t } = useTranslation();
+  const { session, ui, bridge } = useApp();
+  const auth = useSlice(session, (s) => s.auth);
+  if (auth === null || auth.state === 'signed_in') return null;
+  const openSettings = (
+    <button type="button" className="pd-primary" onClick={() => ui.getState().openDialog({ kind: 'settings' })}>
+      {auth.state === 'demo' ? t('banner.connect') : t('banner.openSettings')}
+    </button>
+  );
+  if (auth.state === 'demo') {
+    return (
+      <div className="pd-banner pd-banner-info" role="status" data-testid="demo-banner">
+        <span>{t('banner.demo')}</span>
+        {openSettings}
+      </div>
+    );
+  }
+  const text =
+    auth.problem === 'no_credentials'
+      ? t('banner.noCredentials')
+      : auth.problem === 'unreachable'
+        ? t('banner.unreachable', { message: auth.message })
+        : t('banner.authLost', { message: auth.message });
+  return (
+    <div className="pd-banner pd-banner-warn" role="alert" data-testid="auth-banner">
+      <span>{text}</span>
+      {openSettings}
+      {auth.problem === 'no_credentials' && (
+        <button type="button" onClick={() => void bridge.auth.useDemo()}>
+          {t('banner.useDemo')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import type { ConnectionView } from '@pandesk/contract';
+import { SECRET_KEYS } from './settings-form';
+import type { SecretKey, SettingsForm } from './settings-form';
+
+const PRESENCE: Record<SecretKey, keyof ConnectionView> = {
+  clientSecret: 'hasClientSecret',
+  accessToken: 'hasAccessToken',
+  refreshToken: 'hasRefreshToken',
+};
+const HINTS: Partial<Record<SecretKey, string>> = { accessToken: 'settings.accessTokenHint', refreshToken: 'settings.refreshTokenHint' };
+
+interface Props {
+  form: SettingsForm;
+  connection: ConnectionView;
+  update(patch: Partial<SettingsForm>): void;
+}
+
+/** Client ID, the three write-only secrets (state shown, values never) and the root folder ID. */
+export function ConnectionFields({ form, connection, update }: Props) {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('settings.connection')}</legend>
+      <label>
+        {t('settings.clientId')}
+        <input value={form.clientId} autoComplete="off" spellCheck={false} data-testid="settings-clientId" onChange={(e) => update({ clientId: e.target.value })} />
+      </label>
+      <p className="pd-hint">{t('settings.clientIdHint')}</p>
+      {SECRET_KEYS.map((key) => {
+        const saved = connection[PRESENCE[key]] === true;
+        const status = form.clear[key] ? t('settings.willClear') : saved ? t('settings.secretSaved') : t('settings.secretMissing');
+        const hint = HINTS[key];
+        return (
+          <div key={key} className="pd-secret">
+            <label>
+              {t(`settings.${key}`)}
+              <input
+                type="password"
+                autoComplete="new-password"
+                spellCheck={false}
+                value={form.secrets[key]}
+                placeholder={saved ? '••••••••' : ''}
+                aria-describedby={`secret-status-${key}`}
+                data-testid={`settings-${key}`}
+                onChange={(e) => update({ secrets: { ...form.secrets, [key]: e.target.value }, clear: { ...form.clear, [key]: false } })}
+              />
+            </label>
+            <span id={`secret-status-${key}`} className="pd-hint" data-testid={`secret-status-${key}`} data-saved={saved}>
+              {status}
+            </span>
+            {saved && !form.clear[key] && (
+              <button type="button" onClick={() => update({ clear: { ...form.clear, [key]: true }, secrets: { ...form.secrets, [key]: '' } })}>
+                {t('settings.clear')}
+              </button>
+            )}
+            {hint && <p className="pd-hint">{t(hint)}</p>}
+          </div>
+        );
+      })}
+      <label>
+        {t('settings.rootFolderId')}
+        <input inputMode="numeric" value={form.rootFolderId} data-testid="settings-rootFolderId" onChange={(e) => update({ rootFolderId: e.target.value })} />
+      </label>
+      <p className="pd-hint">{t('settings.rootFolderIdHint')}</p>
+    </fieldset>
+  );
+}

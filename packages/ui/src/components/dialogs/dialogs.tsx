@@ -1,0 +1,32 @@
+import { useApp, useSlice } from '../../context';
+import { ConfirmDialog } from './confirm-dialog';
+import { ConflictDialog } from './conflict-dialog';
+import { MoveDialog } from './move-dialog';
+import { NewFolderDialog } from './name-dialog';
+import { PathDialog } from './path-dialog';
+import { SettingsDialog } from './settings-dialog';
+
+/** The one open dialog, if any. */
+export function Dialogs() {
+  const { ui } = useApp();
+  const dialog = useSlice(ui, (s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'settings':
+      return <SettingsDialog />;
+    case 'new-folder':
+      return <NewFolderDialog />;
+    case 'move':
+      return <MoveDialog ids={dialog.ids} />;
+    case 'save-to':
+      return <PathDialog purpose="save-to" entries={dialog.entries} />;
+    case 'add-place':
+      return <PathDialog purpose="add-place" />;
+    case 'confirm-trash':
+      return <ConfirmDialog entries={dialog.entries} forever={false} />;
+    case 'confirm-delete-forever':
+      return <ConfirmDialog entries={dialog.entries} forever />;
+    case 'conflict':
+      return <ConflictDialog request={dialog.request} />;
+  }
+}

@@ -1,0 +1,84 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApp, useSlice } from '../../context';
+import { confirmDelete } from './toolbar';
+
+interface MenuItem {
+  label: string;
+  run(): void;
+  disabled?: boolean;
+}
+
+/** Right-click menu for the selection (or the folder background when nothing is selected). */
+export function ContextMenu() {
+  const { t } = useTranslation();
+  const ctx = useApp();
+  const { browser, ui, actions } = ctx;
+  const menu = useSlice(ui, (s) => s.contextMenu);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menu) return;
+    ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not([disabled])')?.focus();
+    const close = (e: MouseEvent): void => {
+      if (!ref.current?.contains(e.target as Node)) ui.getState().openContextMenu(null);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [menu, ui]);
+
+  if (!menu) return null;
+  const b = browser.getState();
+  const entries = b.selectedEntries();
+  const first = entries[0];
+  const items: MenuItem[] = [];
+  if (b.location.kind === 'trash') {
+    items.push({ label: t('toolbar.restore'), run: () => void actions.restore(entries.map((e) => e.id)), disabled: !first });
+    items.push({ label: t('toolbar.deleteForever'), run: () => confirmDelete(ctx, entries), disabled: !first });
+  } else if (first) {
+    if (entries.length === 1 && first.kind === 'folder') items.push({ label: t('menu.open'), run: () => b.navigate({ kind: 'folder', folderId: first.id }) });
+    items.push({ label: t('toolbar.download'), run: () => void actions.download(entries) });
+    items.push({ label: t('toolbar.saveTo'), run: () => void actions.saveTo(entries) });
+    items.push({ label: t('toolbar.rename'), run: () => ui.getState().startRename(first.id), disabled: entries.length !== 1 });
+    items.push({ label: t('toolbar.move'), run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id) }) });
+    items.push({ label: t('toolbar.delete'), run: () => confirmDelete(ctx, entries) });
+  } else if (b.location.kind === 'folder') {
+    items.push({ label: t('toolbar.newFolder'), run: () => ui.getState().openDialog({ kind: 'new-folder' }) });
+    items.push({ label: t('toolbar.uploadFiles'), run: () => void actions.pickAndUpload('files'), disabled: !actions.canPick() });
+  }
+  items.push({ label: t('toolbar.refresh'), run: () => b.refresh() });
+
+  return (
+    <div
+      ref={ref}
+      role="menu"
+      aria-label={t('menu.label')}
+      className="pd-menu"
+      style={{ left: menu.x, top: menu.y }}
+      onKeyDown={(e) => {
+        const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
+        const at = all.indexOf(document.activeElement as HTMLElement);
+        if (e.key === 'Escape') ui.getState().openContextMenu(null);
+        else if (e.key === 'ArrowDown') all[(at + 1) % all.length]?.focus();
+        else if (e.key === 'ArrowUp') all[(at - 1 + all.length) % all.length]?.focus();
+        else return;
+        e.preventDefault();
+      }}
+    >
+      {items.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          role="menuitem"
+          disabled={item.disabled}
+          onClick={() => {
+            ui.getState().openContextMenu(null);
+            item.run();
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useEffect, useRef } from 'react';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useApp, useSlice } from '../../context';
+import type { AppContextValue } from '../../context';
+import { useFolderDropTarget } from '../../hooks/use-drop-target';
+import { observeRectWithFallback } from '../../lib/virtual';
+import type { SortKey } from '../../lib/sort';
+import { FileRow, ROW_HEIGHT } from './file-row';
+import { confirmDelete } from './toolbar';
+import { ListFooter } from './list-footer';
+
+const COLUMNS: readonly SortKey[] = ['name', 'size', 'type', 'modified'];
+const PAGE_ROWS = 10;
+
+/** Keyboard handling of the grid: focus, selection, open, rename, delete. */
+function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
+  const b = ctx.browser.getState();
+  const extend = e.shiftKey;
+  const focused = b.entries.find((x) => x.id === b.selection.focus);
+  const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_ROWS, PageUp: -PAGE_ROWS, Home: -Infinity, End: Infinity };
+  const move = moves[e.key];
+  if (move !== undefined) b.moveFocus(move, extend);
+  else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') b.selectAll();
+  else if (e.key === 'Enter' && focused?.kind === 'folder') b.navigate({ kind: 'folder', folderId: focused.id });
+  else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash') ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
+  else if (e.key === 'Delete') confirmDelete(ctx, b.selectedEntries());
+  else if (e.key === 'Escape') b.clearSelection();
+  else if (e.key === 'Backspace') b.goUp();
+  else return false;
+  return true;
+}
+
+/**
+ * The file list: a virtualised grid (only the rows in view plus a small overscan are in the
+ * DOM, whatever the folder size), sortable columns, multi-select, context menu and drop target.
+ */
+export function FileList() {
+  const { t } = useTranslation();
+  const ctx = useApp();
+  const { browser, ui } = ctx;
+  const entries = useSlice(browser, (s) => s.entries);
+  const selection = useSlice(browser, (s) => s.selection);
+  const sort = useSlice(browser, (s) => s.sort);
+  const location = useSlice(browser, (s) => s.location);
+  const renamingId = useSlice(ui, (s) => s.renamingId);
+  const scroller = useRef<HTMLDivElement>(null);
+  const drop = useFolderDropTarget(location.kind === 'folder' ? location.folderId : null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    observeElementRect: observeRectWithFallback,
+    getItemKey: (i) => entries[i]?.id ?? i,
+  });
+
+  const focusIndex = selection.focus === null ? -1 : entries.findIndex((e) => e.id === selection.focus);
+  useEffect(() => {
+    if (focusIndex >= 0) virtualizer.scrollToIndex(focusIndex);
+  }, [focusIndex, virtualizer]);
+
+  return (
+    <div
+      className={`pd-list${drop.over ? ' is-drop-target' : ''}`}
+      {...drop.props}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        browser.getState().clearSelection();
+        ui.getState().openContextMenu({ x: e.clientX, y: e.clientY });
+      }}
+    >
+      <div
+        role="grid"
+        aria-label={t('list.label')}
+        aria-rowcount={entries.length + 1}
+        aria-multiselectable="true"
+        aria-activedescendant={focusIndex >= 0 ? `file-row-${selection.focus}` : undefined}
+        tabIndex={0}
+        data-testid="file-grid"
+        className="pd-grid"
+        onKeyDown={(e) => {
+          if (renamingId === null && handleGridKey(ctx, e)) e.preventDefault();
+        }}
+      >
+        <div role="row" aria-rowindex={1} className="pd-row pd-header">
+          {COLUMNS.map((key) => (
+            <span key={key} role="columnheader" className={`pd-cell pd-cell-${key}`} aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <button type="button" tabIndex={-1} onClick={() => browser.getState().setSort(key)}>
+                {t(`list.${key}`)} {sort.key === key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+              </button>
+            </span>
+          ))}
+        </div>
+        <div ref={scroller} className="pd-scroller" data-testid="file-scroller" onClick={(e) => e.target === e.currentTarget && browser.getState().clearSelection()}>
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const entry = entries[item.index];
+              if (!entry) return null;
+              return (
+                <FileRow
+                  key={entry.id}
+                  entry={entry}
+                  index={item.index}
+                  selected={selection.selected.has(entry.id)}
+                  focused={selection.focus === entry.id}
+                  renaming={renamingId === entry.id}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                />
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      <ListFooter />
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import type { CSSProperties, DragEvent, MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileEntry } from '@pandesk/contract';
+import { useApp } from '../../context';
+import { useFolderDropTarget } from '../../hooks/use-drop-target';
+import { writeDragPayload } from '../../lib/dnd';
+import type { DragPayload } from '../../lib/dnd';
+import { extensionOf } from '../../lib/sort';
+import { formatBytes, formatDate } from '../../lib/format';
+import { RenameInput } from './rename-input';
+
+export const ROW_HEIGHT = 28;
+
+interface FileRowProps {
+  entry: FileEntry;
+  index: number;
+  selected: boolean;
+  focused: boolean;
+  renaming: boolean;
+  style: CSSProperties;
+}
+
+/** Starts an internal drag of the selection (the row joins it first when it was not selected). */
+function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
+  const { browser, ui, host, transfers } = useApp();
+  return (e) => {
+    const b = browser.getState();
+    if (!b.selection.selected.has(entry.id)) b.click(entry.id);
+    const entries = browser.getState().selectedEntries();
+    const here = b.location;
+    const payload: DragPayload = {
+      sourceFolderId: here.kind === 'folder' ? here.folderId : null,
+      entries: entries.map(({ id, name, kind, size, md5, parentId }) => ({ id, name, kind, size, md5, parentId })),
+    };
+    writeDragPayload(e.dataTransfer, payload);
+    e.dataTransfer.effectAllowed = 'copyMove';
+    ui.getState().setDrag(payload);
+    // Out of the window: the browser saves a single file from the host's download route (Chromium's DownloadURL)...
+    const only = entries[0];
+    if (entries.length === 1 && only?.kind === 'file' && host.browserDownloadUrl) {
+      const url = new URL(host.browserDownloadUrl(only.id), window.location.href).href;
+      e.dataTransfer.setData('DownloadURL', `application/octet-stream:${only.name}:${url}`);
+    }
+    // ...and the desktop hands the OS the local copies of files it has already downloaded.
+    const copies = entries.map((x) => transfers.getState().localCopies.get(x.id));
+    if (host.startDrag && copies.length > 0 && copies.every((p) => p !== undefined)) host.startDrag(copies as string[]);
+  };
+}
+
+export function FileRow({ entry, index, selected, focused, renaming, style }: FileRowProps) {
+  const { t, i18n } = useTranslation();
+  const { browser, ui } = useApp();
+  const drop = useFolderDropTarget(entry.kind === 'folder' ? entry.id : null);
+  const onDragStart = useRowDrag(entry);
+  const ext = extensionOf(entry.name);
+  const type = entry.kind === 'folder' ? t('list.folder') : ext ? t('list.file', { ext: ext.toUpperCase() }) : t('list.fileNoExt');
+  const onClick = (e: MouseEvent): void => browser.getState().click(entry.id, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey });
+  return (
+    <div
+      role="row"
+      id={`file-row-${entry.id}`}
+      data-testid="file-row"
+      data-id={entry.id}
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`pd-row${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}${drop.over ? ' is-drop-target' : ''}`}
+      style={style}
+      draggable={!renaming}
+      onClick={onClick}
+      onDoubleClick={() => entry.kind === 'folder' && browser.getState().navigate({ kind: 'folder', folderId: entry.id })}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        if (!browser.getState().selection.selected.has(entry.id)) browser.getState().click(entry.id);
+        ui.getState().openContextMenu({ x: e.clientX, y: e.clientY });
+      }}
+      onDragStart={onDragStart}
+      onDragEnd={() => ui.getState().setDrag(null)}
+      {...drop.props}
+    >
+      <span role="gridcell" className="pd-cell pd-cell-name">
+        <span aria-hidden="true" className="pd-icon">{entry.kind === 'folder' ? '📁' : '📄'}</span>
+        {renaming ? <RenameInput entry={entry} /> : <span className="pd-name" title={entry.name}>{entry.name}</span>}
+        {entry.blocked && <span className="pd-badge">{t('list.blocked')}</span>}
+      </span>
+      <span role="gridcell" className="pd-cell pd-cell-size">{entry.kind === 'folder' ? '' : formatBytes(t, entry.size)}</span>
+      <span role="gridcell" className="pd-cell pd-cell-type">{type}</span>
+      <span role="gridcell" className="pd-cell pd-cell-modified">{formatDate(i18n.language, entry.modifiedAt)}</span>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useEffect } from 'react';
+import { useApp, useSlice } from '../context';
+import { useResolvedTheme } from '../hooks/use-theme';
+import { AuthBanner } from './auth-banner';
+import { Sidebar } from './sidebar/sidebar';
+import { NavBar } from './main/nav-bar';
+import { Toolbar } from './main/toolbar';
+import { FileList } from './main/file-list';
+import { TransfersPanel } from './transfers/transfers-panel';
+import { StatusBar } from './status-bar';
+import { Dialogs } from './dialogs/dialogs';
+import { Toasts } from './toasts';
+import { ContextMenu } from './main/context-menu';
+
+/** The file manager's frame; global shortcuts that work wherever the focus is. */
+export function Shell() {
+  const { session, browser, ui } = useApp();
+  const theme = useResolvedTheme(useSlice(session, (s) => s.settings?.theme));
+  const ready = useSlice(browser, (s) => s.status !== 'idle' && s.status !== 'loading');
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const b = browser.getState();
+      if (e.key === 'F5') {
+        e.preventDefault();
+        b.refresh();
+      } else if (e.altKey && e.key === 'ArrowLeft') b.goBack();
+      else if (e.altKey && e.key === 'ArrowRight') b.goForward();
+      else if (e.altKey && e.key === 'ArrowUp') b.goUp();
+      else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus();
+      } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'n' && b.location.kind === 'folder') {
+        e.preventDefault();
+        ui.getState().openDialog({ kind: 'new-folder' });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [browser, ui]);
+
+  return (
+    <div className="pd-app" data-theme={theme} data-app-state={ready ? 'ready' : 'loading'} data-testid="app">
+      <AuthBanner />
+      <div className="pd-body">
+        <Sidebar />
+        <main className="pd-main">
+          <NavBar />
+          <Toolbar />
+          <FileList />
+        </main>
+      </div>
+      <TransfersPanel />
+      <StatusBar />
+      <Dialogs />
+      <ContextMenu />
+      <Toasts />
+    </div>
+  );
+}

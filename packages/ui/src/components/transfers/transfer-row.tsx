@@ -1,0 +1,47 @@
+import type { CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TransferItem } from '@pandesk/contract';
+import { useApp } from '../../context';
+import { formatBytes, formatDuration, formatSpeed } from '../../lib/format';
+
+export const TRANSFER_ROW_HEIGHT = 44;
+
+/** What the item is doing, or why it stopped, in words. */
+function useStateText(item: TransferItem): string {
+  const { t } = useTranslation();
+  if (item.state === 'paused' && item.pauseReason === 'auth_required') return t('transfers.pausedAuth');
+  if (item.state === 'running' && item.phase) return t(`transfers.phase.${item.phase}`);
+  const base = t(`transfers.state.${item.state}`);
+  return item.error ? `${base}: ${item.error.message}` : base;
+}
+
+export function TransferRow({ item, style }: { item: TransferItem; style: CSSProperties }) {
+  const { t } = useTranslation();
+  const { actions } = useApp();
+  const stateText = useStateText(item);
+  const percent = item.size > 0 ? Math.floor((item.bytesDone / item.size) * 100) : item.state === 'completed' ? 100 : 0;
+  const name = item.name;
+  const button = (label: string, run: () => void, glyph: string) => (
+    <button type="button" className="pd-icon-button" aria-label={label} title={label} onClick={run}>
+      {glyph}
+    </button>
+  );
+  return (
+    <div role="listitem" className={`pd-transfer pd-transfer-${item.state}`} style={style} data-testid="transfer-row" data-id={item.id} data-state={item.state}>
+      <span className="pd-transfer-dir" aria-label={t(`transfers.${item.direction}`)}>{item.direction === 'upload' ? '↑' : '↓'}</span>
+      <span className="pd-transfer-name" title={item.localPath}>{name}</span>
+      <progress className="pd-progress" max={100} value={percent} aria-label={name} />
+      <span className="pd-transfer-size">{`${formatBytes(t, item.bytesDone)} / ${formatBytes(t, item.size)}`}</span>
+      <span className="pd-transfer-speed">{item.state === 'running' && item.speedBps > 0 ? formatSpeed(t, item.speedBps) : ''}</span>
+      <span className="pd-transfer-eta">{item.state === 'running' && item.etaSeconds !== null ? t('transfers.timeLeft', { time: formatDuration(item.etaSeconds) }) : ''}</span>
+      <span className="pd-transfer-state" data-testid="transfer-state">{stateText}</span>
+      <span className="pd-transfer-actions">
+        {(item.state === 'queued' || item.state === 'running') && button(t('transfers.pause', { name }), () => void actions.control('pause', [item]), '⏸')}
+        {item.state === 'paused' && button(t('transfers.resume', { name }), () => void actions.control('resume', [item]), '▶')}
+        {item.state === 'queued' && button(t('transfers.moveToTop', { name }), () => void actions.moveToTop(item), '⤒')}
+        {(item.state === 'failed' || item.state === 'cancelled') && button(t('transfers.retry', { name }), () => void actions.control('retry', [item]), '↻')}
+        {(item.state === 'queued' || item.state === 'running' || item.state === 'paused') && button(t('transfers.cancel', { name }), () => void actions.control('cancel', [item]), '✕')}
+      </span>
+    </div>
+  );
+}

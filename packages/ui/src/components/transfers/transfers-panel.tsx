@@ -1,0 +1,81 @@
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useApp, useSlice } from '../../context';
+import { observeRectWithFallback } from '../../lib/virtual';
+import { VIEW_STATES } from '../../stores/transfers-store';
+import type { TransferView } from '../../stores/transfers-store';
+import { TRANSFER_ROW_HEIGHT, TransferRow } from './transfer-row';
+
+const VIEWS: readonly TransferView[] = ['active', 'failed', 'completed'];
+
+function TransferList() {
+  const { t } = useTranslation();
+  const { transfers } = useApp();
+  const total = useSlice(transfers, (s) => s.total);
+  const rows = useSlice(transfers, (s) => s.rows);
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => TRANSFER_ROW_HEIGHT,
+    overscan: 6,
+    observeElementRect: observeRectWithFallback,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (total > 0) void transfers.getState().ensureRange(first, last + 1);
+  }, [transfers, first, last, total]);
+
+  if (total === 0) return <p className="pd-muted pd-transfers-empty">{t('transfers.empty')}</p>;
+  return (
+    <div ref={scroller} className="pd-transfer-scroller">
+      <div role="list" aria-label={t('transfers.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map((v) => {
+          const item = rows.get(v.index);
+          const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: TRANSFER_ROW_HEIGHT, transform: `translateY(${v.start}px)` };
+          return item ? <TransferRow key={item.id} item={item} style={style} /> : <div key={`pending-${v.index}`} role="listitem" style={style} className="pd-transfer pd-muted" />;
+        })}
+      </div>
+    </div>
+  );
+}
+
+/** The queue: collapsible, never modal; active / failed / completed views with per-item and all-items actions. */
+export function TransfersPanel() {
+  const { t } = useTranslation();
+  const { transfers, ui, actions } = useApp();
+  const open = useSlice(ui, (s) => s.transfersOpen);
+  const view = useSlice(transfers, (s) => s.view);
+  const summary = useSlice(transfers, (s) => s.summary);
+  const count = (v: TransferView): number => VIEW_STATES[v].reduce((sum, state) => sum + (summary?.byState[state] ?? 0), 0);
+  return (
+    <section className={`pd-transfers${open ? '' : ' is-collapsed'}`} aria-label={t('transfers.label')} data-testid="transfers-panel">
+      <header className="pd-transfers-head">
+        <button type="button" aria-expanded={open} onClick={() => ui.getState().setTransfersOpen(!open)}>
+          {open ? t('transfers.hide') : t('transfers.show')}
+        </button>
+        <div role="tablist" aria-label={t('transfers.label')}>
+          {VIEWS.map((v) => (
+            <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => transfers.getState().setView(v)}>
+              {t(`transfers.${v}`, { count: count(v) })}
+            </button>
+          ))}
+        </div>
+        <span className="pd-spacer" />
+        {view === 'active' && (
+          <>
+            <button type="button" onClick={() => void actions.control('pause')}>{t('transfers.pauseAll')}</button>
+            <button type="button" onClick={() => void actions.control('resume')}>{t('transfers.resumeAll')}</button>
+            <button type="button" onClick={() => void actions.control('cancel')}>{t('transfers.cancelAll')}</button>
+          </>
+        )}
+        {view === 'failed' && <button type="button" onClick={() => void actions.control('retry')}>{t('transfers.retryAll')}</button>}
+        {view !== 'active' && <button type="button" onClick={() => void actions.clearFinished()}>{t('transfers.clearFinished')}</button>}
+      </header>
+      {open && <TransferList />}
+    </section>
+  );
+}

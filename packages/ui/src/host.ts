@@ -1,0 +1,21 @@
+/**
+ * What the UI needs from the page that hosts it, beyond the contract bridge. Implemented by
+ * apps/desktop (preload: Electron webUtils, native dialogs, startDrag) and apps/web (browser:
+ * staging uploads on the host, <input type=file>, download links). Everything optional is
+ * feature-detected: the UI hides or disables what a host cannot do.
+ */
+export interface HostAdapter {
+  kind: 'electron' | 'web';
+  /**
+   * Turn dropped/picked entries into local paths the back end can read (Electron: webUtils
+   * paths; web: streams bytes to the host's staging folder, keeping folder structure).
+   * Top-level dropped folders must come back as one path each (the back end walks them).
+   */
+  stageFiles(input: { files: File[]; items?: DataTransferItemList | null }): Promise<string[]>;
+  /** Pick files or a folder to upload (web: <input type=file [webkitdirectory]>; Electron: native dialog via api.app.choosePaths). Empty when cancelled. */
+  pickForUpload?(mode: 'files' | 'folder'): Promise<string[]>;
+  /** Drag local files out of the window (Electron startDrag). Must be called during dragstart. */
+  startDrag?(paths: string[]): void;
+  /** Let the browser save a file itself (web host download route). */
+  browserDownloadUrl?(fileId: number): string;
+}

@@ -1,0 +1,98 @@
+import { createStore } from 'zustand/vanilla';
+import type { StoreApi } from 'zustand/vanilla';
+import type { ConflictPolicy, FileEntry } from '@pandesk/contract';
+import type { DragPayload } from '../lib/dnd';
+
+/** A message shown in the corner; `retry` repeats the failed action. */
+export interface Toast {
+  id: number;
+  kind: 'info' | 'error';
+  message: string;
+  retry?: () => void;
+}
+
+export interface ConflictRequest {
+  clashes: readonly string[];
+  initial: ConflictPolicy;
+  resolve(answer: { policy: ConflictPolicy; remember: boolean } | null): void;
+}
+
+export type Dialog =
+  | { kind: 'settings' }
+  | { kind: 'new-folder' }
+  | { kind: 'move'; ids: readonly number[] }
+  | { kind: 'save-to'; entries: readonly FileEntry[] }
+  | { kind: 'confirm-trash'; entries: readonly FileEntry[] }
+  | { kind: 'confirm-delete-forever'; entries: readonly FileEntry[] }
+  | { kind: 'conflict'; request: ConflictRequest }
+  | { kind: 'add-place' };
+
+export interface ContextMenuState {
+  x: number;
+  y: number;
+}
+
+/** Purely visual state: dialogs, toasts, in-place rename, context menu, panel collapse. */
+export interface UiState {
+  toasts: readonly Toast[];
+  dialog: Dialog | null;
+  renamingId: number | null;
+  contextMenu: ContextMenuState | null;
+  transfersOpen: boolean;
+  /**
+   * The internal drag in progress. Browsers hide drag data until drop (dragover sees only the
+   * types), so the app remembers what it started to decide drop targets early.
+   */
+  drag: DragPayload | null;
+  setDrag(drag: DragPayload | null): void;
+  pushToast(toast: Omit<Toast, 'id'>): number;
+  dismissToast(id: number): void;
+  openDialog(dialog: Dialog): void;
+  closeDialog(): void;
+  startRename(id: number | null): void;
+  openContextMenu(menu: ContextMenuState | null): void;
+  setTransfersOpen(open: boolean): void;
+  /** Asks the conflict question; resolves `null` when the dialog is cancelled. */
+  askConflict(clashes: readonly string[], initial: ConflictPolicy): Promise<{ policy: ConflictPolicy; remember: boolean } | null>;
+}
+
+export type UiStore = StoreApi<UiState>;
+
+const MAX_TOASTS = 5;
+
+export function createUiStore(): UiStore {
+  let nextToast = 1;
+  return createStore<UiState>()((set, get) => ({
+    toasts: [],
+    dialog: null,
+    renamingId: null,
+    contextMenu: null,
+    transfersOpen: true,
+    drag: null,
+    setDrag: (drag) => set({ drag }),
+    pushToast(toast) {
+      const id = nextToast++;
+      set({ toasts: [...get().toasts, { ...toast, id }].slice(-MAX_TOASTS) });
+      return id;
+    },
+    dismissToast: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+    openDialog: (dialog) => set({ dialog, contextMenu: null }),
+    closeDialog: () => set({ dialog: null }),
+    startRename: (renamingId) => set({ renamingId, contextMenu: null }),
+    openContextMenu: (contextMenu) => set({ contextMenu }),
+    setTransfersOpen: (transfersOpen) => set({ transfersOpen }),
+    askConflict(clashes, initial) {
+      return new Promise((resolve) => {
+        const request: ConflictRequest = {
+          clashes,
+          initial,
+          resolve: (answer) => {
+            set({ dialog: null });
+            resolve(answer);
+          },
+        };
+        set({ dialog: { kind: 'conflict', request } });
+      });
+    },
+  }));
+}

@@ -1,0 +1,234 @@
+import { createDefaultSettings, createEventHub, fail, ok, toConnectionView } from '@pandesk/contract';
+import type {
+  ApiError,
+  AppInfo,
+  AuthStatus,
+  ConnectionSettings,
+  PanDeskBridge,
+  PanDeskEventHub,
+  Place,
+  Result,
+  Settings,
+  SettingsView,
+} from '@pandesk/contract';
+import { createFakeDrive } from './fake-drive';
+import type { FakeDrive } from './fake-drive';
+import { createFakeTransfers } from './fake-transfers';
+import type { FakeTransfers } from './fake-transfers';
+
+/**
+ * A faithful in-memory PanDeskBridge for tests and UI development: a drive with a recycle bin,
+ * a transfer queue, settings with write-only secrets, auth states, places and events. Every call
+ * answers a Result asynchronously (like IPC) and is recorded in `calls`; `failNext` injects one
+ * failure, `holdListMore` pauses streaming so tests can look at the first page alone.
+ */
+export interface FakeBridge extends PanDeskBridge {
+  readonly drive: FakeDrive;
+  readonly queue: FakeTransfers;
+  readonly hub: PanDeskEventHub;
+  /** `domain.method` of every call, in order. */
+  readonly calls: string[];
+  /** The stored connection (secrets included) — what the back end keeps, for assertions. */
+  connection(): ConnectionSettings;
+  /** The next call of `domain.method` answers this error instead. */
+  failNext(method: string, error: Pick<ApiError, 'code' | 'message'> & { retryable?: boolean }): void;
+  /** `files.listMore` waits until the returned release function is called. */
+  holdListMore(): () => void;
+  /** Changes the auth state (auth lost pauses the queue) and emits `auth:changed`. */
+  setAuth(status: AuthStatus): void;
+}
+
+export interface FakeBridgeOptions {
+  pageSize?: number;
+  /** Start in this state; default: the demo drive. */
+  auth?: AuthStatus;
+  /** Seed a small sample tree (default true). */
+  seed?: boolean;
+  host?: AppInfo['host'];
+}
+
+const ACCOUNT = { name: 'demo-user', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 2 * 1024 ** 4 } };
+
+function seedDrive(drive: FakeDrive): void {
+  const docs = drive.add({ name: 'Documents', parentId: 0, kind: 'folder' });
+  const photos = drive.add({ name: 'Photos', parentId: 0, kind: 'folder' });
+  drive.add({ name: 'Reports', parentId: docs.id, kind: 'folder' });
+  drive.add({ name: 'notes.txt', parentId: docs.id, size: 2048 });
+  drive.add({ name: 'beach.jpg', parentId: photos.id, size: 3_500_000 });
+  drive.add({ name: 'readme.md', parentId: 0, size: 512 });
+}
+
+export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
+  const hub = createEventHub();
+  const drive = createFakeDrive(options.pageSize ?? 100);
+  const queue = createFakeTransfers((snapshot) => hub.emit('transfers:changed', snapshot));
+  if (options.seed !== false) seedDrive(drive);
+  const calls: string[] = [];
+  const faults = new Map<string, ApiError>();
+  let gate: Promise<void> | null = null;
+  let auth: AuthStatus = options.auth ?? { state: 'demo', account: ACCOUNT };
+  let settings: Settings = createDefaultSettings('/home/user/Downloads');
+  let connection: ConnectionSettings = { clientId: '', clientSecret: null, accessToken: null, refreshToken: null, rootFolderId: 0 };
+  let places: Place[] = [
+    { id: 'downloads', kind: 'downloads', name: 'Downloads', path: '/home/user/Downloads', removable: false },
+    { id: 'desktop', kind: 'desktop', name: 'Desktop', path: '/home/user/Desktop', removable: false },
+  ];
+  const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection) });
+
+  /** Wraps a handler: records the call, applies an injected fault, answers on a later tick. */
+  function call<I, O>(name: string, handler: (input: I) => Result<O> | Promise<Result<O>>): (input?: I) => Promise<Result<O>> {
+    return async (input?: I) => {
+      calls.push(name);
+      await Promise.resolve();
+      const fault = faults.get(name);
+      if (fault) {
+        faults.delete(name);
+        return { ok: false, error: fault };
+      }
+      return handler(input as I);
+    };
+  }
+  const changed = (folderIds: number[], trashChanged = false): void => hub.emit('folder:changed', { folderIds, trashChanged });
+  const usable = (): Result<null> => (auth.state === 'auth_required' ? fail('auth_required', 'Sign in again in Settings.') : ok(null));
+  const guarded = <O>(fn: () => Result<O>): Result<O> => {
+    const u = usable();
+    return u.ok ? fn() : u;
+  };
+  const after = <T>(result: Result<T>, effect: (value: T) => void): Result<T> => {
+    if (result.ok) effect(result.value);
+    return result;
+  };
+
+  const bridge: FakeBridge = {
+    drive,
+    queue,
+    hub,
+    calls,
+    connection: () => connection,
+    failNext: (method, error) => faults.set(method, { retryable: false, ...error }),
+    holdListMore() {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+    setAuth(status) {
+      auth = status;
+      queue.setAuthBlocked(status.state === 'auth_required');
+      hub.emit('auth:changed', status);
+    },
+    on: hub.on,
+    auth: {
+      status: call('auth.status', () => ok(auth)),
+      signIn: call('auth.signIn', () => {
+        const has = connection.clientSecret !== null || connection.accessToken !== null;
+        bridge.setAuth(has ? { state: 'signed_in', account: { ...ACCOUNT, name: 'real-user' } } : { state: 'auth_required', problem: 'no_credentials', message: 'Enter a client ID and secret.' });
+        return ok(auth);
+      }),
+      signOut: call('auth.signOut', () => {
+        connection = { ...connection, clientSecret: null, accessToken: null, refreshToken: null };
+        bridge.setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'Signed out.' });
+        return ok(auth);
+      }),
+      useDemo: call('auth.useDemo', () => {
+        bridge.setAuth({ state: 'demo', account: ACCOUNT });
+        return ok(auth);
+      }),
+    },
+    settings: {
+      get: call('settings.get', () => ok(view())),
+      update: call('settings.update', (patch) => {
+        settings = { ...settings, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+        hub.emit('settings:changed', view());
+        return ok(view());
+      }),
+      setConnection: call('settings.setConnection', (patch) => {
+        connection = {
+          clientId: patch.clientId ?? connection.clientId,
+          clientSecret: patch.clientSecret === undefined ? connection.clientSecret : patch.clientSecret,
+          accessToken: patch.accessToken === undefined ? connection.accessToken : patch.accessToken,
+          refreshToken: patch.refreshToken === undefined ? connection.refreshToken : patch.refreshToken,
+          rootFolderId: patch.rootFolderId ?? connection.rootFolderId,
+        };
+        hub.emit('settings:changed', view());
+        return ok(view());
+      }),
+    },
+    files: {
+      list: call('files.list', ({ folderId }) => guarded(() => drive.list(folderId))),
+      listMore: call('files.listMore', async ({ folderId, cursor }) => {
+        if (gate) await gate;
+        return guarded(() => drive.list(folderId, cursor));
+      }),
+      treeChildren: call('files.treeChildren', ({ folderId }) => guarded(() => drive.treeChildren(folderId))),
+      detail: call('files.detail', ({ id }) => {
+        const item = drive.items.get(id);
+        return item ? ok({ ...item.entry, trashed: item.trashed }) : fail('not_found', 'The item no longer exists.');
+      }),
+      mkdir: call('files.mkdir', ({ parentId, name }) => after(drive.mkdir(parentId, name), () => changed([parentId]))),
+      rename: call('files.rename', ({ id, name }) => {
+        const r = drive.rename(id, name);
+        return r.ok ? (changed([r.value]), ok(null)) : r;
+      }),
+      move: call('files.move', ({ ids, targetFolderId }) => {
+        const r = drive.move(ids, targetFolderId);
+        return r.ok ? (changed(r.value), ok(null)) : r;
+      }),
+      trash: call('files.trash', ({ ids }) => {
+        const r = drive.trash(ids);
+        return r.ok ? (changed(r.value, true), ok(null)) : r;
+      }),
+      listTrash: call('files.listTrash', ({ cursor }) => drive.listTrash(cursor)),
+      restore: call('files.restore', ({ ids, targetFolderId }) => {
+        const r = drive.restore(ids, targetFolderId);
+        if (!r.ok) return r;
+        changed(r.value.folders, true);
+        return ok({ restored: r.value.restored, needsTarget: r.value.needsTarget });
+      }),
+      deleteForever: call('files.deleteForever', ({ ids }) => after(drive.deleteForever(ids), () => changed([], true))),
+      search: call('files.search', ({ query, exact, cursor }) => drive.search(query, exact ?? false, cursor)),
+      quota: call('files.quota', () => ok({ usedBytes: drive.usedBytes(), totalBytes: ACCOUNT.quota.totalBytes })),
+    },
+    transfers: {
+      upload: call('transfers.upload', (cmd) => queue.upload(cmd)),
+      download: call('transfers.download', (cmd) => queue.download(cmd)),
+      pause: call('transfers.pause', ({ ids }) => queue.act('pause', ids)),
+      resume: call('transfers.resume', ({ ids }) => queue.act('resume', ids)),
+      cancel: call('transfers.cancel', ({ ids }) => queue.act('cancel', ids)),
+      retry: call('transfers.retry', ({ ids }) => queue.act('retry', ids)),
+      moveToTop: call('transfers.moveToTop', ({ ids }) => queue.moveToTop(ids)),
+      clearFinished: call('transfers.clearFinished', () => queue.clearFinished()),
+      page: call('transfers.page', (q) => queue.page(q)),
+      summary: call('transfers.summary', () => ok(queue.summary())),
+    },
+    places: {
+      list: call('places.list', () => ok(places)),
+      add: call('places.add', ({ path, name }) => {
+        const place: Place = { id: `custom-${places.length}`, kind: 'custom', name: name ?? path.split('/').pop() ?? path, path, removable: true };
+        places = [...places, place];
+        hub.emit('places:changed', places);
+        return ok(place);
+      }),
+      remove: call('places.remove', ({ id }) => {
+        const place = places.find((p) => p.id === id);
+        if (!place) return fail('not_found', 'No such place.');
+        if (!place.removable) return fail('unsupported', 'Built-in places cannot be removed.');
+        places = places.filter((p) => p.id !== id);
+        hub.emit('places:changed', places);
+        return ok(null);
+      }),
+    },
+    app: {
+      info: call('app.info', () =>
+        ok({ name: 'PanDesk', version: '0.1.0', host: options.host ?? 'web', platform: 'linux', arch: 'x64', versions: {}, capabilities: { startDrag: options.host === 'desktop', nativeDialogs: options.host === 'desktop', revealInFolder: false, keepAwake: false } }),
+      ),
+      openLogFolder: call('app.openLogFolder', () => ok(null)),
+      revealInFolder: call('app.revealInFolder', () => ok(null)),
+      startDrag: call('app.startDrag', () => (options.host === 'desktop' ? ok(null) : fail('unsupported', 'Not in a browser.'))),
+      choosePaths: call('app.choosePaths', ({ mode }) => ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] })),
+    },
+  };
+  return bridge;
+}
