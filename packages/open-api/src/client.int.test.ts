@@ -74,6 +74,15 @@ describe('client against fake-pan: every non-upload call', () => {
     await expect(client.files.mkdir(0, 'bad:name')).rejects.toMatchObject({ code: 'invalid_name' });
   });
 
+  it('ensureFolderPath is idempotent under concurrency (same path from five callers)', async () => {
+    pair = await startPair({ vip: true });
+    await pair.client.user.info();
+    const ids = await Promise.all(Array.from({ length: 5 }, () => pair!.client.files.ensureFolderPath('p/q/r')));
+    expect(new Set(ids).size).toBe(1);
+    expect(pair.fake.state.pathOf(ids[0]!)).toBe('/p/q/r');
+    expect(pair.fake.state.list('/p').filter((n) => !n.trashed)).toHaveLength(1);
+  });
+
   it('download info gives a signed URL that serves the bytes', async () => {
     pair = await startPair();
     const file = await pair.fake.state.addFile('/d/blob.bin', 'downloadable bytes');

@@ -25,7 +25,8 @@ describe('faults against fake-pan', () => {
   });
 
   it('recovers from the real limiter when proactive pacing is off (HTTP 200 + code 429)', async () => {
-    pair = await startPair({}, { rateTable: false });
+    // A 250 ms "second" keeps the storm short; the client's backoff is what is under test.
+    pair = await startPair({ faults: { rateWindowMs: 250 } }, { rateTable: false });
     const { fake, client } = pair;
     for (let i = 0; i < 5; i++) fake.state.addFolder(`/f${i}`);
     const results = await Promise.all(Array.from({ length: 20 }, () => client.files.listAll(0)));

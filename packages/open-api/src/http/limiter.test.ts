@@ -58,6 +58,15 @@ describe('limiter', () => {
     expect(starts[starts.length - 1]! - starts[0]!).toBe(0);
   });
 
+  it('times single-step upload slots from the start, so long bodies do not serialise uploads', async () => {
+    const clock = createFakeClock();
+    const limiter = createLimiter({ clock, marginMs: 0, longBodyMarginMs: 100 });
+    const t0 = clock.now();
+    // Three 10-second uploads at 1/s: they start 1.1 s apart, not 10 s apart.
+    const starts = await run(limiter, clock, 'upload_single', 3, 10_000);
+    expect(starts).toEqual([t0, t0 + 1100, t0 + 2200]);
+  });
+
   it('holds every caller of an endpoint after a penalty', async () => {
     const clock = createFakeClock();
     const limiter = createLimiter({ clock });

@@ -13,9 +13,15 @@ import { RATE_TABLE, type LimitKey, type RateFigure, type RateTier } from './rat
  * latency: a sliding one-second window on the server can never see more than q·1 s of them.
  * The cost is one round trip per slot cycle (small next to 1 s on loopback and on typical links).
  *
+ * Exception, `LONG_BODY_KEYS`: for single-step uploads the request body can take minutes, yet the
+ * service counts the request when its headers arrive. Holding the slot until the answer would
+ * serialise uploads for no reason, so those slots reopen `window + longBodyMarginMs` after the
+ * request STARTS instead (the extra margin covers header latency).
+ *
  * `penalize` closes an endpoint until a time (used after a 429 so every caller backs off).
  * Waiters are served first come, first served.
  */
+const LONG_BODY_KEYS: ReadonlySet<LimitKey> = new Set(['upload_single']);
 export interface Limiter {
   /** Wait for a slot; the returned function must be called exactly once when the request ends. */
   acquire(key: LimitKey, signal?: AbortSignal): Promise<() => void>;
@@ -29,6 +35,8 @@ export interface LimiterOptions {
   tier?: RateTier;
   /** Extra gap per window for timer and clock granularity, ms. */
   marginMs?: number;
+  /** Extra gap for start-timed (long body) slots, ms. */
+  longBodyMarginMs?: number;
   /** Replace figures (tests, or a changed table); false disables pacing entirely. */
   table?: Partial<Record<LimitKey, RateFigure>> | false;
 }
@@ -39,6 +47,7 @@ interface Lane { slots: number[]; busy: number; queue: Waiter[]; blockedUntil: n
 export function createLimiter(options: LimiterOptions): Limiter {
   const { clock } = options;
   const margin = options.marginMs ?? 25;
+  const longBodyMargin = options.longBodyMarginMs ?? 250;
   const table = options.table === false ? false : { ...RATE_TABLE, ...options.table };
   let tier: RateTier = options.tier ?? 'free';
   const lanes = new Map<LimitKey, Lane>();
@@ -64,13 +73,20 @@ export function createLimiter(options: LimiterOptions): Limiter {
     w.signal?.removeEventListener('abort', w.onAbort);
     l.busy += 1;
     let released = false;
-    w.resolve(() => {
+    const free = (at: number): void => {
       if (released) return;
       released = true;
       l.busy -= 1;
-      l.slots.push(clock.now() + windowMs);
+      l.slots.push(at);
       pump(key);
-    });
+    };
+    if (windowMs > 0 && LONG_BODY_KEYS.has(key)) {
+      const reopenAt = clock.now() + windowMs + longBodyMargin;
+      void clock.sleep(reopenAt - clock.now()).then(() => free(reopenAt));
+      w.resolve(() => undefined);
+      return;
+    }
+    w.resolve(() => free(clock.now() + windowMs));
   };
 
   const pump = (key: LimitKey): void => {
