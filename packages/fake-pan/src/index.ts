@@ -45,8 +45,11 @@ export interface FakePan {
   state: StateHandle;
   faults: { get(): Faults; set(partial: Partial<Faults>): void; reset(): void };
   switches: { get(): Switches; set(partial: Partial<Switches>): void };
-  /** Force-expire one access token, or all when omitted; returns how many expired. */
-  tokens: { expire(token?: string): number };
+  /**
+   * `expire`: force-expire one access token, or all when omitted; returns how many expired.
+   * `issue`: a developer token minted directly (counts towards the 3-token cap like a login).
+   */
+  tokens: { expire(token?: string): number; issue(): string };
   /** Turns VIP on or off at run time (vipInfo and the rate table follow). */
   setVip(vip: boolean): void;
   /** Everything the handlers see, for tests that need more than the helpers. */
@@ -142,7 +145,10 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
       reset: () => void Object.assign(faults, initialFaults),
     },
     switches: { get: () => ({ ...switches }), set: (partial) => void Object.assign(switches, partial) },
-    tokens: { expire: (token) => ctx.tokens.expire(token) },
+    tokens: {
+      expire: (token) => ctx.tokens.expire(token),
+      issue: () => ctx.tokens.issueDeveloperToken(identity.developer.clientId).token,
+    },
     setVip: (vip) => {
       ctx.user.vip = vip;
     },

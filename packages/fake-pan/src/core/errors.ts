@@ -29,6 +29,8 @@ export const MESSAGES = {
   folderExists: '该目录下已经有同名文件夹,无法进行创建',
   nameExists: '该目录下已经有同名文件,无法进行操作',
   unauthorized: 'access_token无效',
+  /** Docs FAQ wording for a token pushed out by newer logins (§1.4, §2.2). */
+  tokenEvicted: 'tokens number has exceeded the limit',
   tooManyRequests: '请求太频繁',
   badParam: '参数错误',
 } as const;

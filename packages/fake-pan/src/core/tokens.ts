@@ -52,6 +52,8 @@ export interface TokenStore {
   issueDeveloperToken(clientId: string): AccessToken;
   /** The live token, or undefined when unknown, expired or evicted. */
   verify(token: string): AccessToken | undefined;
+  /** True when `token` was pushed out by the 3-token cap (it then answers a distinct 401 message). */
+  wasEvicted(token: string): boolean;
   /** Expires one token, or every access token when `token` is omitted. Returns how many. */
   expire(token?: string): number;
   issueCode(clientId: string, redirectUri: string): string;
@@ -79,6 +81,9 @@ export function createTokenStore(clock: Clock, faults: Faults, dataDir?: string)
   const access = new Map<string, AccessToken>();
   const refreshTokens = new Map<string, RefreshToken>();
   const codes = new Map<string, OAuthCode>();
+  /** Recently evicted tokens (bounded), remembered only to word their 401 message. */
+  const evicted = new Set<string>();
+  const MAX_EVICTED_REMEMBERED = 1000;
   const file = dataDir
     ? createJsonFile<Snapshot>(join(dataDir, 'tokens.json'), () => ({
         access: [...access.values()],
@@ -102,7 +107,11 @@ export function createTokenStore(clock: Clock, faults: Faults, dataDir?: string)
     const mine = [...access.values()]
       .filter((t) => t.kind === 'developer' && t.clientId === clientId)
       .sort((a, b) => a.issuedAt - b.issuedAt);
-    for (const old of mine.slice(0, Math.max(0, mine.length - MAX_TOKENS_PER_CLIENT))) access.delete(old.token);
+    for (const old of mine.slice(0, Math.max(0, mine.length - MAX_TOKENS_PER_CLIENT))) {
+      access.delete(old.token);
+      evicted.add(old.token);
+      if (evicted.size > MAX_EVICTED_REMEMBERED) evicted.delete(evicted.values().next().value as string);
+    }
   }
 
   function grant(clientId: string): OAuthGrant {
@@ -149,6 +158,7 @@ export function createTokenStore(clock: Clock, faults: Faults, dataDir?: string)
       if (!found || found.expiresAt <= clock.now()) return undefined;
       return found;
     },
+    wasEvicted: (token) => evicted.has(token),
     expire(token) {
       const now = clock.now();
       let count = 0;

@@ -76,7 +76,10 @@ async function preflight(ctx: FakePanContext, route: Route, req: ApiRequest): Pr
   if (route.auth) {
     const match = /^Bearer (\S+)$/.exec(req.headers['authorization'] ?? '');
     req.auth = match?.[1] ? ctx.tokens.verify(match[1]) : undefined;
-    if (!req.auth) return fail(CODES.unauthorized, MESSAGES.unauthorized);
+    if (!req.auth) {
+      const evicted = match?.[1] !== undefined && ctx.tokens.wasEvicted(match[1]);
+      return fail(CODES.unauthorized, evicted ? MESSAGES.tokenEvicted : MESSAGES.unauthorized);
+    }
     if (faults.force401Next > 0) {
       faults.force401Next--;
       return fail(CODES.unauthorized, MESSAGES.unauthorized);
