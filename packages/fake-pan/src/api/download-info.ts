@@ -36,5 +36,7 @@ export function downloadUrlFor(ctx: FakePanContext, fileId: number): string {
 }
 
 export function registerDownloadRoutes(api: Router, ctx: FakePanContext): void {
-  api.get('/api/v1/file/download_info', (req) => ok({ downloadUrl: downloadUrlFor(ctx, req.query.id('fileId')) }));
+  api.get('/api/v1/file/download_info', (req) =>
+    ok({ downloadUrl: downloadUrlFor(ctx, req.query.id('fileId')) }),
+  );
 }

@@ -18,7 +18,9 @@ describe('download_info', () => {
     expect(env.code).toBe(0);
     const url = new URL(env.data.downloadUrl);
     expect(url.origin).toBe(kit.pan.cdnUrl);
-    expect(url.pathname).toMatch(new RegExp(`^/123-61/${md5(bytes).slice(0, 8)}/\\d+-0/${md5(bytes)}/c-m74$`));
+    expect(url.pathname).toMatch(
+      new RegExp(`^/123-61/${md5(bytes).slice(0, 8)}/\\d+-0/${md5(bytes)}/c-m74$`),
+    );
     expect(Number(url.searchParams.get('t'))).toBe(Math.floor(clock.now / 1000) + 300);
     expect(url.searchParams.get('s')?.startsWith(url.searchParams.get('t')!)).toBe(true);
     expect(url.searchParams.get('filename')).toBe('报告.pdf');
@@ -44,7 +46,10 @@ describe('download_info', () => {
     expect((await downloadInfo(k, folder.id)).code).toBe(5066);
     const file = await k.pan.state.addFile('/dir/inner.txt', 'hello');
     expect((await downloadInfo(k, file.id)).code).toBe(0);
-    const trashed = await api(k.pan, 'POST', '/api/v1/file/trash', { token: k.token, body: { fileIDs: [folder.id] } });
+    const trashed = await api(k.pan, 'POST', '/api/v1/file/trash', {
+      token: k.token,
+      body: { fileIDs: [folder.id] },
+    });
     expect(trashed.code).toBe(0);
     expect((await downloadInfo(k, file.id)).code).toBe(5066);
     const missing = await api(k.pan, 'GET', '/api/v1/file/download_info', { token: k.token });

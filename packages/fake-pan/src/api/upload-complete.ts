@@ -46,7 +46,8 @@ export function registerCompleteRoute(api: Router, ctx: FakePanContext, sessions
   async function complete(session: UploadSession): Promise<Reply> {
     if (session.fileId !== undefined) return ok({ completed: true, fileID: session.fileId });
     const missing = sessions.missingSlices(session);
-    if (missing.length > 0) throw new ApiError(CODES.general, `分片不完整,缺少分片: ${missing.slice(0, 10).join(',')}`);
+    if (missing.length > 0)
+      throw new ApiError(CODES.general, `分片不完整,缺少分片: ${missing.slice(0, 10).join(',')}`);
     const merge = mergeOf(session);
     if (session.notYetAnswers < ctx.faults.completePolls) {
       session.notYetAnswers++;

@@ -52,7 +52,13 @@ async function create(ctx: FakePanContext, sessions: UploadSessions, body: Param
   const sliceSize = sliceSizeFor(ctx, size);
   const folderId = ensureFolders(ctx.state, plan);
   const session = sessions.create({ parentId: folderId, name: plan.name, md5, size, sliceSize, duplicate });
-  return { fileID: 0, reuse: false, preuploadID: session.preuploadID, sliceSize, servers: [ctx.urls.uploadUrl] };
+  return {
+    fileID: 0,
+    reuse: false,
+    preuploadID: session.preuploadID,
+    sliceSize,
+    servers: [ctx.urls.uploadUrl],
+  };
 }
 
 /** JSON or form-encoded body (OpenList sends JSON, p123client form fields, §7.7). */

@@ -52,7 +52,12 @@ export function checkEtag(etag: string): string {
 }
 
 /** Splits a `containDir` path ("/a/b/c.mp4") or checks a plain name, validating every segment. */
-export function planTarget(state: DriveState, parentId: number, filename: string, containDir: boolean): TargetPlan {
+export function planTarget(
+  state: DriveState,
+  parentId: number,
+  filename: string,
+  containDir: boolean,
+): TargetPlan {
   state.requireLiveFolder(parentId);
   const segments = containDir ? filename.split('/').filter((s) => s.length > 0) : [filename];
   const name = segments.pop();
@@ -76,13 +81,20 @@ function existingFolder(state: DriveState, plan: TargetPlan): number | undefined
  * Checks name clash and quota without changing anything, so a refused create leaves no
  * half-made folders behind.
  */
-export function checkPlacement(ctx: FakePanContext, plan: TargetPlan, size: number, duplicate: Duplicate): void {
+export function checkPlacement(
+  ctx: FakePanContext,
+  plan: TargetPlan,
+  size: number,
+  duplicate: Duplicate,
+): void {
   const folder = existingFolder(ctx.state, plan);
   const holder = folder === undefined ? undefined : ctx.state.nameHolder(folder, plan.name);
   if (holder && duplicate === 0) throw new ApiError(CODES.general, MESSAGES.nameExists);
-  if (holder && duplicate === 2 && holder.type === 1) throw new ApiError(CODES.general, OVERWRITE_FOLDER_MESSAGE);
+  if (holder && duplicate === 2 && holder.type === 1)
+    throw new ApiError(CODES.general, OVERWRITE_FOLDER_MESSAGE);
   const freed = holder && duplicate === 2 ? holder.size : 0;
-  if (ctx.state.spaceUsed() - freed + size > ctx.faults.quotaBytes) throw new ApiError(CODES.general, QUOTA_MESSAGE);
+  if (ctx.state.spaceUsed() - freed + size > ctx.faults.quotaBytes)
+    throw new ApiError(CODES.general, QUOTA_MESSAGE);
 }
 
 /** Creates the `containDir` folders and returns the target folder id. */
@@ -116,7 +128,12 @@ export function placeFile(
     }
     state.removeSubtree(holder.id);
   }
-  const node = state.createFile({ parentId: folderId, name: finalName, md5: content.md5, size: content.size });
+  const node = state.createFile({
+    parentId: folderId,
+    name: finalName,
+    md5: content.md5,
+    size: content.size,
+  });
   markUploaded(ctx, node.id);
   return node.id;
 }

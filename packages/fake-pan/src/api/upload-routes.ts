@@ -13,7 +13,10 @@ import { createUploadSessions, type UploadSessions } from './upload-sessions';
 import { registerSingleRoute } from './upload-single';
 import { registerSliceRoute } from './upload-slice';
 
-export function registerUploadRoutes(routers: { api: Router; upload: Router }, ctx: FakePanContext): UploadSessions {
+export function registerUploadRoutes(
+  routers: { api: Router; upload: Router },
+  ctx: FakePanContext,
+): UploadSessions {
   const sessions = createUploadSessions({ dataDir: ctx.dataDir, clock: ctx.clock, faults: ctx.faults });
   ctx.onClose(() => sessions.flush());
   registerCreateRoutes(routers.api, ctx, sessions);

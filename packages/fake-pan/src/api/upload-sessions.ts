@@ -84,7 +84,8 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
   removeOrphanDirs(root, sessions);
 
   const dirOf = (id: string): string => join(root, id);
-  const expired = (s: UploadSession): boolean => clock.now() > s.createdAt + faults.uploadSessionLifetimeSec * 1000;
+  const expired = (s: UploadSession): boolean =>
+    clock.now() > s.createdAt + faults.uploadSessionLifetimeSec * 1000;
 
   /** Forgets expired sessions and deletes their slices. */
   function sweep(): void {
@@ -143,6 +144,7 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
 /** Slice folders whose session is gone (e.g. the state file was lost) are deleted at start. */
 function removeOrphanDirs(root: string, sessions: Map<string, UploadSession>): void {
   for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (entry.isDirectory() && !sessions.has(entry.name)) rmSync(join(root, entry.name), { recursive: true, force: true });
+    if (entry.isDirectory() && !sessions.has(entry.name))
+      rmSync(join(root, entry.name), { recursive: true, force: true });
   }
 }

@@ -34,7 +34,11 @@ export async function readMultipart(
   withSha1: boolean,
 ): Promise<MultipartResult> {
   try {
-    return await parseMultipart(req.raw, { tempPath: (p) => ctx.content.tempPath(p), maxFileBytes, withSha1 });
+    return await parseMultipart(req.raw, {
+      tempPath: (p) => ctx.content.tempPath(p),
+      maxFileBytes,
+      withSha1,
+    });
   } catch (error) {
     if (error instanceof MultipartError && error.reason === 'too_large') {
       throw new ApiError(CODES.general, '上传内容超过大小限制');
@@ -48,7 +52,11 @@ function expectedSliceBytes(sessions: UploadSessions, session: UploadSession, sl
   return sliceNo < count ? session.sliceSize : session.size - (count - 1) * session.sliceSize;
 }
 
-async function acceptSlice(ctx: FakePanContext, sessions: UploadSessions, form: MultipartResult): Promise<void> {
+async function acceptSlice(
+  ctx: FakePanContext,
+  sessions: UploadSessions,
+  form: MultipartResult,
+): Promise<void> {
   const fields = createParams(form.fields, true);
   const session = sessions.require(fields.string('preuploadID'));
   if (session.fileId !== undefined) throw new ApiError(CODES.general, '该文件已上传完成');
@@ -57,7 +65,8 @@ async function acceptSlice(ctx: FakePanContext, sessions: UploadSessions, form: 
   const file = form.file;
   if (!file || file.fieldName !== 'slice') throw badParam('slice');
   const declared = fields.string('sliceMD5').trim().toLowerCase();
-  if (ctx.switches.rejectSliceMd5Mismatch && declared !== file.md5) throw new ApiError(CODES.general, SLICE_MD5_MESSAGE);
+  if (ctx.switches.rejectSliceMd5Mismatch && declared !== file.md5)
+    throw new ApiError(CODES.general, SLICE_MD5_MESSAGE);
   if (ctx.switches.enforceSliceSize && file.size !== expectedSliceBytes(sessions, session, sliceNo)) {
     throw new ApiError(CODES.general, SLICE_SIZE_MESSAGE);
   }

@@ -7,7 +7,14 @@ import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { complete, createUpload, downloadInfo, startKit, type CreateAnswer, type Kit } from './upload-test-kit';
+import {
+  complete,
+  createUpload,
+  downloadInfo,
+  startKit,
+  type CreateAnswer,
+  type Kit,
+} from './upload-test-kit';
 
 /**
  * A full GC between steps, so the sampled RSS shows what is retained rather than how lazily the
@@ -34,7 +41,11 @@ function* chunksOf(from: number, to: number): Generator<Buffer> {
 }
 
 /** A multipart body streamed chunk by chunk: text fields, then one file part. */
-function multipartStream(fields: Record<string, string>, field: string, parts: Iterable<Buffer>): { body: ReadableStream<Uint8Array>; type: string } {
+function multipartStream(
+  fields: Record<string, string>,
+  field: string,
+  parts: Iterable<Buffer>,
+): { body: ReadableStream<Uint8Array>; type: string } {
   const boundary = `----fakepan${Date.now()}`;
   const head = Object.entries(fields)
     .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)

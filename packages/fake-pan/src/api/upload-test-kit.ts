@@ -46,7 +46,10 @@ export function createUpload(kit: Kit, body: Record<string, unknown>): Promise<E
   return api<CreateAnswer>(kit.pan, 'POST', '/upload/v2/file/create', { token: kit.token, body });
 }
 
-export function complete(kit: Kit, preuploadID: string): Promise<Envelope<{ completed: boolean; fileID: number }>> {
+export function complete(
+  kit: Kit,
+  preuploadID: string,
+): Promise<Envelope<{ completed: boolean; fileID: number }>> {
   return api(kit.pan, 'POST', '/upload/v2/file/upload_complete', { token: kit.token, body: { preuploadID } });
 }
 
@@ -78,11 +81,19 @@ export function postSlice(
   sliceMD5 = md5(bytes),
 ): Promise<Envelope<unknown>> {
   const fields = { preuploadID, sliceNo: String(sliceNo), sliceMD5 };
-  return postForm(kit, `${server}/upload/v2/file/slice`, fields, { field: 'slice', name: `part${sliceNo}`, bytes });
+  return postForm(kit, `${server}/upload/v2/file/slice`, fields, {
+    field: 'slice',
+    name: `part${sliceNo}`,
+    bytes,
+  });
 }
 
 /** Polls upload_complete (no sleeping: the emulator counts polls, not time) until done. */
-export async function completeUntilDone(kit: Kit, preuploadID: string, budget = 10): Promise<Envelope<{ completed: boolean; fileID: number }>> {
+export async function completeUntilDone(
+  kit: Kit,
+  preuploadID: string,
+  budget = 10,
+): Promise<Envelope<{ completed: boolean; fileID: number }>> {
   for (let i = 0; i < budget; i++) {
     const env = await complete(kit, preuploadID);
     const done = env.code === 0 && env.data.completed && env.data.fileID !== 0;
@@ -92,13 +103,31 @@ export async function completeUntilDone(kit: Kit, preuploadID: string, budget = 
 }
 
 /** The whole v2 flow for in-memory bytes; returns the file id (rapid or sliced). */
-export async function uploadBytes(kit: Kit, filename: string, bytes: Buffer, extra: Record<string, unknown> = {}): Promise<number> {
-  const created = await createUpload(kit, { parentFileID: 0, filename, etag: md5(bytes), size: bytes.length, duplicate: 2, ...extra });
+export async function uploadBytes(
+  kit: Kit,
+  filename: string,
+  bytes: Buffer,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
+  const created = await createUpload(kit, {
+    parentFileID: 0,
+    filename,
+    etag: md5(bytes),
+    size: bytes.length,
+    duplicate: 2,
+    ...extra,
+  });
   if (created.code !== 0) throw new Error(`create: ${created.code} ${created.message}`);
   if (created.data.reuse) return created.data.fileID;
   const { preuploadID, sliceSize, servers } = created.data as Required<CreateAnswer>;
   for (let no = 1, at = 0; at < bytes.length; no++, at += sliceSize) {
-    const answer = await postSlice(kit, servers[0] as string, preuploadID, no, bytes.subarray(at, at + sliceSize));
+    const answer = await postSlice(
+      kit,
+      servers[0] as string,
+      preuploadID,
+      no,
+      bytes.subarray(at, at + sliceSize),
+    );
     if (answer.code !== 0) throw new Error(`slice ${no}: ${answer.code} ${answer.message}`);
   }
   const done = await completeUntilDone(kit, preuploadID);

@@ -30,7 +30,13 @@ async function smallSlices(options: Parameters<typeof startKit>[0] = {}): Promis
 }
 
 async function started(k: Kit, bytes: Buffer, filename: string, extra: Record<string, unknown> = {}) {
-  const env = await createUpload(k, { parentFileID: 0, filename, etag: md5(bytes), size: bytes.length, ...extra });
+  const env = await createUpload(k, {
+    parentFileID: 0,
+    filename,
+    etag: md5(bytes),
+    size: bytes.length,
+    ...extra,
+  });
   expect(env.code, env.message).toBe(0);
   return env.data as Required<CreateAnswer>;
 }
@@ -49,28 +55,52 @@ describe('v2 sliced upload', () => {
     const k = kit;
     const payload = bytesOf(40 * MiB, 1);
     const created = await started(k, payload, 'forty.bin', { duplicate: 0 });
-    expect(created).toMatchObject({ fileID: 0, reuse: false, sliceSize: 16 * MiB, servers: [k.pan.uploadUrl] });
+    expect(created).toMatchObject({
+      fileID: 0,
+      reuse: false,
+      sliceSize: 16 * MiB,
+      servers: [k.pan.uploadUrl],
+    });
     expect(created.preuploadID).toEqual(expect.any(String));
     const part = (n: number) => payload.subarray((n - 1) * 16 * MiB, n * 16 * MiB);
     for (const n of [3, 1, 2, 1]) {
-      expect(await postSlice(k, created.servers[0]!, created.preuploadID, n, part(n))).toMatchObject({ code: 0, data: null });
+      expect(await postSlice(k, created.servers[0]!, created.preuploadID, n, part(n))).toMatchObject({
+        code: 0,
+        data: null,
+      });
     }
     // Slices sit on disk, not in memory.
     const sliceDir = join(k.pan.dataDir, 'uploads', created.preuploadID);
     expect(readdirSync(sliceDir).sort()).toEqual(['1', '2', '3']);
 
-    expect(await complete(k, created.preuploadID)).toMatchObject({ code: 0, data: { completed: false, fileID: 0 } });
+    expect(await complete(k, created.preuploadID)).toMatchObject({
+      code: 0,
+      data: { completed: false, fileID: 0 },
+    });
     const done = await complete(k, created.preuploadID);
     expect(done).toMatchObject({ code: 0, data: { completed: true } });
     const fileID = done.data.fileID;
     expect(fileID).toBeGreaterThan(0);
-    expect(await complete(k, created.preuploadID)).toMatchObject({ code: 0, data: { completed: true, fileID } });
+    expect(await complete(k, created.preuploadID)).toMatchObject({
+      code: 0,
+      data: { completed: true, fileID },
+    });
     expect(existsSync(sliceDir)).toBe(false);
-    expect(k.pan.state.get(fileID)).toMatchObject({ name: 'forty.bin', size: payload.length, md5: md5(payload), parentId: 0 });
+    expect(k.pan.state.get(fileID)).toMatchObject({
+      name: 'forty.bin',
+      size: payload.length,
+      md5: md5(payload),
+      parentId: 0,
+    });
     expect(k.pan.context.content.has(md5(payload), payload.length)).toBe(true);
 
     // Rapid re-upload of the same bytes under another name: no preuploadID, a new id.
-    const again = await createUpload(k, { parentFileID: 0, filename: 'again.bin', etag: md5(payload), size: payload.length });
+    const again = await createUpload(k, {
+      parentFileID: 0,
+      filename: 'again.bin',
+      etag: md5(payload),
+      size: payload.length,
+    });
     expect(again.code).toBe(0);
     expect(again.data.reuse).toBe(true);
     expect(again.data.fileID).toBeGreaterThan(fileID);
@@ -93,7 +123,9 @@ describe('v2 sliced upload', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.data).toBeNull();
     k.pan.switches.set({ rejectSliceMd5Mismatch: false });
-    expect((await postSlice(k, s.servers[0]!, s.preuploadID, 1, first, md5(Buffer.from('other')))).code).toBe(0);
+    expect((await postSlice(k, s.servers[0]!, s.preuploadID, 1, first, md5(Buffer.from('other')))).code).toBe(
+      0,
+    );
   });
 
   it('fails completion with 文件上传失败 when the bytes do not match the declared etag, then forgets the session', async () => {
@@ -174,7 +206,12 @@ describe('create rules', () => {
   it('applies duplicate 0 (refuse), 1 (keep both) and 2 (overwrite, new id by default)', async () => {
     const k = await smallSlices();
     const original = await uploadBytes(k, 'same.txt', bytesOf(100, 11));
-    const clash = await createUpload(k, { parentFileID: 0, filename: 'same.txt', etag: md5(bytesOf(5, 12)), size: 5 });
+    const clash = await createUpload(k, {
+      parentFileID: 0,
+      filename: 'same.txt',
+      etag: md5(bytesOf(5, 12)),
+      size: 5,
+    });
     expect(clash.code).not.toBe(0);
     const kept = await uploadBytes(k, 'same.txt', bytesOf(200, 13), { duplicate: 1 });
     expect(k.pan.state.get(kept)?.name).toBe('same(1).txt');
@@ -197,7 +234,11 @@ describe('create rules', () => {
     const id = await uploadBytes(k, '/photos/2026/a.jpg', bytesOf(100, 17), { containDir: true });
     expect(k.pan.state.pathOf(id)).toBe('/photos/2026/a.jpg');
     const refused = await createUpload(k, {
-      parentFileID: 0, filename: '/new/dir/b?.jpg', etag: md5(bytesOf(1, 1)), size: 1, containDir: true,
+      parentFileID: 0,
+      filename: '/new/dir/b?.jpg',
+      etag: md5(bytesOf(1, 1)),
+      size: 1,
+      containDir: true,
     });
     expect(refused.code).not.toBe(0);
     expect(k.pan.state.find('/new')).toBeUndefined();
@@ -205,7 +246,13 @@ describe('create rules', () => {
 
   it('applies the name rules, size limit, quota and unknown parent', async () => {
     const k = await smallSlices({ faults: { quotaBytes: 10_000 } });
-    const body = (extra: Record<string, unknown>) => ({ parentFileID: 0, filename: 'ok.bin', etag: md5(bytesOf(10, 1)), size: 10, ...extra });
+    const body = (extra: Record<string, unknown>) => ({
+      parentFileID: 0,
+      filename: 'ok.bin',
+      etag: md5(bytesOf(10, 1)),
+      size: 10,
+      ...extra,
+    });
     const badName = await createUpload(k, body({ filename: 'a:b.txt' }));
     expect(badName.code).toBe(1);
     expect(badName.message.startsWith('文件名要小于256个字符且不能包含以下任何字符')).toBe(true);
@@ -219,13 +266,23 @@ describe('create rules', () => {
   it('accepts lenient input: case-insensitive keys and numeric strings', async () => {
     const k = await smallSlices();
     const bytes = bytesOf(10, 18);
-    const env = await createUpload(k, { parentFileId: '0', FileName: 'lenient.bin', etag: md5(bytes).toUpperCase(), size: '10' });
+    const env = await createUpload(k, {
+      parentFileId: '0',
+      FileName: 'lenient.bin',
+      etag: md5(bytes).toUpperCase(),
+      size: '10',
+    });
     expect(env.code, env.message).toBe(0);
   });
 
   it('treats zero-byte files as rapid uploads, or refuses them with allowZeroByteUpload off', async () => {
     const k = await smallSlices();
-    const empty = { parentFileID: 0, filename: 'empty.txt', etag: 'd41d8cd98f00b204e9800998ecf8427e', size: 0 };
+    const empty = {
+      parentFileID: 0,
+      filename: 'empty.txt',
+      etag: 'd41d8cd98f00b204e9800998ecf8427e',
+      size: 0,
+    };
     const env = await createUpload(k, empty);
     expect(env).toMatchObject({ code: 0, data: { reuse: true } });
     expect(k.pan.state.get(env.data.fileID)).toMatchObject({ size: 0, name: 'empty.txt' });
@@ -242,7 +299,9 @@ describe('resume after an emulator restart', () => {
     const bytes = bytesOf(150_000, 19);
     const s = await started(one, bytes, 'resume.bin');
     expect((await postSlice(one, s.servers[0]!, s.preuploadID, 1, bytes.subarray(0, 65536))).code).toBe(0);
-    expect((await postSlice(one, s.servers[0]!, s.preuploadID, 2, bytes.subarray(65536, 131072))).code).toBe(0);
+    expect((await postSlice(one, s.servers[0]!, s.preuploadID, 2, bytes.subarray(65536, 131072))).code).toBe(
+      0,
+    );
     await one.pan.close();
 
     kit = await startKit({ dataDir, switches: { sliceSize: 64 * 1024 } });

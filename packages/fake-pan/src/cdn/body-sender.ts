@@ -19,9 +19,32 @@ export interface SendOptions {
 
 export type SendOutcome = { kind: 'complete' | 'cut' | 'client_gone'; bytes: number };
 
-/** Pieces are small enough that a paced stream wakes about 10 times per second. */
-function pieceSize(rate: number): number {
-  return rate > 0 ? Math.max(1024, Math.floor(rate / 10)) : Infinity;
+/**
+ * Paces writes to a byte rate read live from `bytesPerSecond`. Pieces are small enough that a
+ * paced stream wakes about 10 times per second; a changed cap restarts the schedule.
+ */
+function createPacer(bytesPerSecond: () => number) {
+  let rate = bytesPerSecond();
+  let since = performance.now();
+  let paced = 0;
+  return {
+    pieceSize(): number {
+      const current = bytesPerSecond();
+      if (current !== rate) {
+        rate = current;
+        since = performance.now();
+        paced = 0;
+      }
+      return rate > 0 ? Math.max(1024, Math.floor(rate / 10)) : Infinity;
+    },
+    /** Sleeps until `bytes` more are due under the cap. */
+    async wrote(bytes: number): Promise<void> {
+      if (rate <= 0) return;
+      paced += bytes;
+      const wait = since + (paced / rate) * 1000 - performance.now();
+      if (wait > 0) await sleep(wait);
+    },
+  };
 }
 
 function waitDrain(res: ServerResponse): Promise<void> {
@@ -47,42 +70,36 @@ function writeAndFlush(res: ServerResponse, piece: Buffer): Promise<void> {
   });
 }
 
-export async function sendBody(res: ServerResponse, source: NodeJS.ReadableStream, options: SendOptions): Promise<SendOutcome> {
-  let sent = 0;
-  let pacedBytes = 0;
-  let pacedSince = performance.now();
-  let pacedRate = options.bytesPerSecond();
+/** Writes the last bytes before a cut, then kills the connection. */
+async function cutConnection(res: ServerResponse, lastPiece: Buffer): Promise<void> {
+  if (lastPiece.length > 0) await writeAndFlush(res, lastPiece);
+  res.socket?.destroy();
+  res.destroy();
+}
+
+export async function sendBody(
+  res: ServerResponse,
+  source: NodeJS.ReadableStream,
+  options: SendOptions,
+): Promise<SendOutcome> {
+  const pacer = createPacer(options.bytesPerSecond);
   const cut = options.cutAfterBytes;
+  let sent = 0;
   try {
     for await (const chunk of source) {
       let buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
       while (buffer.length > 0) {
         if (res.destroyed) return { kind: 'client_gone', bytes: sent };
-        const rate = options.bytesPerSecond();
-        if (rate !== pacedRate) {
-          pacedRate = rate;
-          pacedBytes = 0;
-          pacedSince = performance.now();
-        }
-        let piece = buffer.subarray(0, pieceSize(rate));
+        const piece = buffer.subarray(0, pacer.pieceSize());
         buffer = buffer.subarray(piece.length);
         if (cut !== undefined && sent + piece.length >= cut) {
-          piece = piece.subarray(0, cut - sent);
-          if (piece.length > 0) await writeAndFlush(res, piece);
-          sent += piece.length;
-          res.socket?.destroy();
-          res.destroy();
-          return { kind: 'cut', bytes: sent };
+          await cutConnection(res, piece.subarray(0, cut - sent));
+          return { kind: 'cut', bytes: cut };
         }
         const flushed = res.write(piece);
         sent += piece.length;
         if (!flushed) await waitDrain(res);
-        if (rate > 0) {
-          pacedBytes += piece.length;
-          const due = pacedSince + (pacedBytes / rate) * 1000;
-          const wait = due - performance.now();
-          if (wait > 0) await sleep(wait);
-        }
+        await pacer.wrote(piece.length);
       }
     }
   } finally {

@@ -35,7 +35,13 @@ afterEach(async () => {
 });
 
 const urlFor = (b: BlobInfo = blob, filename = 'setup.exe', lifetimeSec = 600): string =>
-  signer.sign(cdn.url, { md5: b.md5, size: b.size, uid: 1814435920, filename, expiresAtSec: clock.now / 1000 + lifetimeSec });
+  signer.sign(cdn.url, {
+    md5: b.md5,
+    size: b.size,
+    uid: 1814435920,
+    filename,
+    expiresAtSec: clock.now / 1000 + lifetimeSec,
+  });
 
 const bytesOf = async (res: Response): Promise<Buffer> => Buffer.from(await res.arrayBuffer());
 
@@ -46,7 +52,9 @@ describe('fake CDN', () => {
     expect(res.headers.get('content-length')).toBe(String(content.length));
     expect(res.headers.get('accept-ranges')).toBe('bytes');
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
-    expect(res.headers.get('content-disposition')).toContain(`filename*=UTF-8''${encodeURIComponent('安装包 v2.exe')}`);
+    expect(res.headers.get('content-disposition')).toContain(
+      `filename*=UTF-8''${encodeURIComponent('安装包 v2.exe')}`,
+    );
     const body = await bytesOf(res);
     expect(md5Hex(body)).toBe(blob.md5);
   });

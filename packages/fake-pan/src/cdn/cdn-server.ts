@@ -137,7 +137,10 @@ async function serveBlob(
   const cutAfterBytes = takeCut(deps.faults, length);
   const source = deps.store.createReadStream(ticket.md5, size, span);
   try {
-    const outcome = await sendBody(res, source, { bytesPerSecond: () => deps.faults.cdnBytesPerSecond, cutAfterBytes });
+    const outcome = await sendBody(res, source, {
+      bytesPerSecond: () => deps.faults.cdnBytesPerSecond,
+      cutAfterBytes,
+    });
     stats.bytesSent += outcome.bytes;
     if (outcome.kind === 'cut') stats.cuts++;
   } catch {
@@ -159,7 +162,9 @@ function takeCut(faults: Faults, bodyLength: number): number | undefined {
 function forbid(res: ServerResponse, switches: Switches, why: string): void {
   if (switches.cdnForbiddenBody === 'json1010') {
     const body = JSON.stringify({ code: 1010, message: `download err: ${why}` });
-    res.writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
+    res
+      .writeHead(403, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) })
+      .end(body);
   } else {
     res.writeHead(403, { 'content-length': 0 }).end();
   }

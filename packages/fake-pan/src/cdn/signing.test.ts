@@ -7,7 +7,13 @@ const base = 'http://127.0.0.1:9999';
 function setup(nowMs = 1_700_000_000_000) {
   const clock = { now: nowMs };
   const signer = createUrlSigner({ now: () => clock.now, secret: Buffer.from('k') });
-  const url = signer.sign(base, { md5, size: 42, uid: 1814435920, filename: '报告 a&b.txt', expiresAtSec: nowMs / 1000 + 60 });
+  const url = signer.sign(base, {
+    md5,
+    size: 42,
+    uid: 1814435920,
+    filename: '报告 a&b.txt',
+    expiresAtSec: nowMs / 1000 + 60,
+  });
   return { clock, signer, url: new URL(url) };
 }
 
@@ -32,7 +38,14 @@ describe('url signer', () => {
     const result = signer.verify(pathAndQuery(url));
     expect(result).toEqual({
       ok: true,
-      ticket: { md5, size: 42, uid: 1814435920, filename: '报告 a&b.txt', expiresAtSec: 1700000060, edge: false },
+      ticket: {
+        md5,
+        size: 42,
+        uid: 1814435920,
+        filename: '报告 a&b.txt',
+        expiresAtSec: 1700000060,
+        edge: false,
+      },
     });
   });
 
@@ -66,7 +79,9 @@ describe('url signer', () => {
 
   it('signs edge hops on their own path', () => {
     const { signer } = setup();
-    const edge = new URL(signer.sign(base, { md5, size: 1, uid: 7, filename: 'a', expiresAtSec: 1700000060 }, true));
+    const edge = new URL(
+      signer.sign(base, { md5, size: 1, uid: 7, filename: 'a', expiresAtSec: 1700000060 }, true),
+    );
     expect(edge.pathname.startsWith('/edge/123-61/')).toBe(true);
     const result = signer.verify(pathAndQuery(edge));
     expect(result.ok && result.ticket.edge).toBe(true);

@@ -29,7 +29,8 @@ export interface VerifiedTicket extends DownloadTicket {
   edge: boolean;
 }
 
-export type VerifyResult = { ok: true; ticket: VerifiedTicket } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
+export type VerifyResult =
+  { ok: true; ticket: VerifiedTicket } | { ok: false; reason: 'malformed' | 'signature' | 'expired' };
 
 export interface UrlSigner {
   /** A signed URL on `baseUrl` (no trailing slash), first-hop path unless `edge`. */
@@ -60,7 +61,13 @@ export function createUrlSigner(options: UrlSignerOptions): UrlSigner {
       const t = String(Math.floor(ticket.expiresAtSec));
       const r = randomBytes(4).toString('hex').toUpperCase();
       const bzs = String(ticket.size);
-      const query = new URLSearchParams({ v: '5', t, s: `${t}${mac(path, t, r, bzs, ticket.filename)}`, r, bzs });
+      const query = new URLSearchParams({
+        v: '5',
+        t,
+        s: `${t}${mac(path, t, r, bzs, ticket.filename)}`,
+        r,
+        bzs,
+      });
       query.set('filename', ticket.filename);
       return `${baseUrl}${path}?${query.toString()}`;
     },
@@ -69,16 +76,34 @@ export function createUrlSigner(options: UrlSignerOptions): UrlSigner {
       const match = PATH_PATTERN.exec(url.pathname);
       const q = url.searchParams;
       const [t, s, r, bzs, filename] = [q.get('t'), q.get('s'), q.get('r'), q.get('bzs'), q.get('filename')];
-      if (!match || !t || !s || r === null || !bzs || filename === null) return { ok: false, reason: 'malformed' };
+      if (!match || !t || !s || r === null || !bzs || filename === null)
+        return { ok: false, reason: 'malformed' };
       if (!/^\d+$/.test(t) || !/^\d+$/.test(bzs)) return { ok: false, reason: 'malformed' };
-      const [, edgePrefix, prefix, uid, md5] = match as unknown as [string, string | undefined, string, string, string];
+      const [, edgePrefix, prefix, uid, md5] = match as unknown as [
+        string,
+        string | undefined,
+        string,
+        string,
+        string,
+      ];
       const expected = Buffer.from(`${t}${mac(url.pathname, t, r, bzs, filename)}`);
       const given = Buffer.from(s);
-      if (prefix !== md5.slice(0, 8) || expected.length !== given.length || !timingSafeEqual(expected, given)) {
+      if (
+        prefix !== md5.slice(0, 8) ||
+        expected.length !== given.length ||
+        !timingSafeEqual(expected, given)
+      ) {
         return { ok: false, reason: 'signature' };
       }
       if (options.now() > Number(t) * 1000) return { ok: false, reason: 'expired' };
-      const ticket = { md5, size: Number(bzs), uid: Number(uid), filename, expiresAtSec: Number(t), edge: !!edgePrefix };
+      const ticket = {
+        md5,
+        size: Number(bzs),
+        uid: Number(uid),
+        filename,
+        expiresAtSec: Number(t),
+        edge: !!edgePrefix,
+      };
       return { ok: true, ticket };
     },
   };

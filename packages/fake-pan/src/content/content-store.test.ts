@@ -67,7 +67,9 @@ describe('content store', () => {
   it('reads inclusive ranges', async () => {
     const store = await createContentStore({ dataDir });
     const info = await store.putBuffer(Buffer.from('0123456789'));
-    expect((await readAll(store.createReadStream(info.md5, 10, { start: 2, end: 5 }))).toString()).toBe('2345');
+    expect((await readAll(store.createReadStream(info.md5, 10, { start: 2, end: 5 }))).toString()).toBe(
+      '2345',
+    );
     expect((await readAll(store.createReadStream(info.md5, 10, { start: 9, end: 9 }))).toString()).toBe('9');
     expect((await readAll(store.createReadStream(info.md5, 10))).toString()).toBe('0123456789');
   });

@@ -26,7 +26,11 @@ async function startParser(overrides: Partial<MultipartOptions> = {}): Promise<s
   outcome = new Promise((resolve) => (settle = resolve));
   server = createServer((req, res) => {
     let n = 0;
-    const options: MultipartOptions = { tempPath: (p) => join(dir, `${p}-${++n}`), maxFileBytes: 1 << 20, ...overrides };
+    const options: MultipartOptions = {
+      tempPath: (p) => join(dir, `${p}-${++n}`),
+      maxFileBytes: 1 << 20,
+      ...overrides,
+    };
     parseMultipart(req, options).then(
       (result) => {
         settle(result);
@@ -121,7 +125,8 @@ describe('parseMultipart', () => {
     req.write(head);
     req.write(Buffer.alloc(64 * 1024, 1));
     // Wait until the temp file exists, then drop the connection.
-    for (let i = 0; i < 200 && (await tempFiles()).length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 200 && (await tempFiles()).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 10));
     req.destroy();
     const error = (await outcome) as MultipartError;
     expect(error.reason).toBe('aborted');

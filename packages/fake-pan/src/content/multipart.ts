@@ -70,6 +70,56 @@ export function parseMultipart(req: IncomingMessage, options: MultipartOptions):
   return new Promise((resolve, reject) => runParser(req, parser, options, resolve, reject));
 }
 
+interface FilePart {
+  stream: Readable;
+  path: string;
+  done: Promise<MultipartFile>;
+}
+
+/** State of one parse; `settled` guards against answering twice. */
+interface ParseRun {
+  settled: boolean;
+  /** A problem found on the way, reported once the body ended. */
+  problem?: MultipartError;
+  part?: FilePart;
+}
+
+/** Starts streaming a file part to its temp file, hashing as it goes. */
+function startFilePart(
+  options: MultipartOptions,
+  name: string,
+  stream: Readable,
+  filename: string,
+): FilePart {
+  const path = options.tempPath('part');
+  const hashing = createHashingStream(options.withSha1 ?? false, options.maxFileBytes);
+  const done = pipeline(stream, hashing, createWriteStream(path)).then(() => {
+    const { md5, sha1, size } = hashing.result();
+    return { fieldName: name, filename, path, size, md5, sha1 };
+  });
+  return { stream, path, done };
+}
+
+/** Stops reading, removes the temp file (once its writer closed), then rejects. */
+function abandon(
+  req: IncomingMessage,
+  parser: busboy.Busboy,
+  run: ParseRun,
+  error: MultipartError,
+  reject: (e: MultipartError) => void,
+): void {
+  if (run.settled) return;
+  run.settled = true;
+  req.unpipe(parser);
+  req.resume(); // drain what is left so the connection can answer
+  const part = run.part;
+  part?.stream.destroy();
+  void (part?.done ?? Promise.resolve())
+    .catch(() => undefined)
+    .then(() => (part ? rm(part.path, { force: true }) : undefined))
+    .finally(() => reject(error));
+}
+
 function runParser(
   req: IncomingMessage,
   parser: busboy.Busboy,
@@ -78,52 +128,32 @@ function runParser(
   reject: (error: MultipartError) => void,
 ): void {
   const fields: Record<string, string> = {};
-  let settled = false;
-  let problem: MultipartError | undefined;
-  let part: { stream: Readable; path: string; done: Promise<MultipartFile> } | undefined;
-
-  const fail = (error: MultipartError): void => {
-    if (settled) return;
-    settled = true;
-    req.unpipe(parser);
-    req.resume(); // drain what is left so the connection can answer
-    const current = part;
-    current?.stream.destroy();
-    void (current?.done ?? Promise.resolve())
-      .catch(() => undefined)
-      .then(() => (current ? rm(current.path, { force: true }) : undefined))
-      .finally(() => reject(error));
-  };
+  const run: ParseRun = { settled: false };
+  const fail = (error: MultipartError): void => abandon(req, parser, run, error, reject);
+  const note = (problem: MultipartError): void => void (run.problem ??= problem);
 
   parser.on('file', (name, stream, info) => {
-    if (part || settled) {
-      problem ??= new MultipartError('too_many_files', 'only one file part is accepted');
+    if (run.part || run.settled) {
+      note(new MultipartError('too_many_files', 'only one file part is accepted'));
       stream.resume();
       return;
     }
-    const path = options.tempPath('part');
-    const hashing = createHashingStream(options.withSha1 ?? false, options.maxFileBytes);
-    const done = pipeline(stream, hashing, createWriteStream(path)).then(() => {
-      const { md5, sha1, size } = hashing.result();
-      return { fieldName: name, filename: info.filename ?? '', path, size, md5, sha1 };
-    });
-    part = { stream, path, done };
-    done.catch((error: unknown) => fail(toMultipartError(error)));
+    run.part = startFilePart(options, name, stream, info.filename ?? '');
+    run.part.done.catch((error: unknown) => fail(toMultipartError(error)));
   });
   parser.on('field', (name, value, info) => {
-    if (info.valueTruncated || info.nameTruncated) {
-      problem ??= new MultipartError('too_large', `form field ${name} is too long`);
-    }
+    if (info.valueTruncated || info.nameTruncated)
+      note(new MultipartError('too_large', `form field ${name} is too long`));
     fields[name] = value;
   });
-  parser.on('fieldsLimit', () => (problem ??= new MultipartError('too_large', 'too many form fields')));
+  parser.on('fieldsLimit', () => note(new MultipartError('too_large', 'too many form fields')));
   parser.on('error', (error) => fail(new MultipartError('malformed', describe(error))));
   parser.on('close', () => {
-    void (part?.done ?? Promise.resolve(undefined)).then(
+    void (run.part?.done ?? Promise.resolve(undefined)).then(
       (file) => {
-        if (settled) return;
-        if (problem) return fail(problem);
-        settled = true;
+        if (run.settled) return;
+        if (run.problem) return fail(run.problem);
+        run.settled = true;
         resolve({ fields, file });
       },
       (error: unknown) => fail(toMultipartError(error)),
