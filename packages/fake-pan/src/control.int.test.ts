@@ -94,6 +94,14 @@ describe('control endpoint', () => {
     expect((await api<Record<string, unknown>>(pan, 'GET', '/__fake/switches')).data).toMatchObject({ infosListKey: 'both' });
   });
 
+  test('POST /__fake/user switches VIP on and off', async () => {
+    expect((await api(pan, 'POST', '/__fake/user', { body: { vip: true } })).data).toMatchObject({ vip: true });
+    expect((await api<{ vip: boolean }>(pan, 'GET', '/api/v1/user/info', { token })).data.vip).toBe(true);
+    expect((await api(pan, 'POST', '/__fake/user', { body: { vip: 'yes' } })).code).toBe(1);
+    await api(pan, 'POST', '/__fake/user', { body: { vip: false } });
+    expect((await api<{ vip: boolean }>(pan, 'GET', '/api/v1/user/info', { token })).data.vip).toBe(false);
+  });
+
   test('control calls ignore faults and need no token or Platform header', async () => {
     pan.faults.set({ rawHttpErrorNext: 1, force429Next: 1 });
     const res = await call(pan, 'GET', '/__fake/state', { headers: { Platform: '' } });

@@ -12,6 +12,7 @@
  * | POST   | /__fake/tokens/expire  | `{token?}`: one token, or all when absent → `{expired}` |
  * | POST   | /__fake/oauth/code     | → `{code, redirectUri, clientId}` (a fresh authorization code) |
  * | GET    | /__fake/state          | → summary (counts, sizes, user, urls) |
+ * | POST   | /__fake/user           | `{vip: boolean}` → `{uid, vip}` (VIP info and rate table follow) |
  */
 import { ApiError, CODES } from './core/errors';
 import type { FakePanContext } from './http/context';
@@ -96,4 +97,14 @@ export function registerControlRoutes(api: Router, ctx: FakePanContext, initialF
     open,
   );
   api.get('/__fake/state', () => ok(stateSummary(ctx)), open);
+  api.post(
+    '/__fake/user',
+    async (req) => {
+      const body = (await jsonBody(req.raw)) as { vip?: unknown };
+      if (typeof body.vip !== 'boolean') throw new ApiError(CODES.general, 'vip must be a boolean');
+      ctx.user.vip = body.vip;
+      return ok({ uid: ctx.user.uid, vip: ctx.user.vip });
+    },
+    open,
+  );
 }
