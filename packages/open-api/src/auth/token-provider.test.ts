@@ -128,6 +128,28 @@ describe('token provider', () => {
     expect(provider.status()).toMatchObject({ state: 'valid', source: 'client' });
   });
 
+  it('serves callers with the new credentials when they change during a refresh', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const store = createMemoryTokenStore();
+    const { provider } = setup({
+      store,
+      minter: {
+        clientCredentials: vi.fn(async (id: string) => {
+          if (id === 'cid') await gate;
+          return { accessToken: `for-${id}`, expiresAt: Date.UTC(2027, 0, 1) };
+        }),
+      },
+    });
+    const waiting = provider.getToken();
+    await new Promise((r) => setImmediate(r));
+    provider.setCredentials({ kind: 'client', clientId: 'new', clientSecret: 'x' });
+    release();
+    expect(await waiting).toBe('for-new');
+    expect(store.current()?.accessToken).toBe('for-new');
+    expect(provider.status().state).toBe('valid');
+  });
+
   it('does not go sticky on a transient refresh failure', async () => {
     let calls = 0;
     const flaky = vi.fn(async (): Promise<MintedToken> => {

@@ -114,6 +114,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       record.refreshToken = minted.refreshToken ?? used.refreshToken;
       record.seedRefreshToken = used.refreshToken;
     }
+    if (gen !== generation) throw new PanError('auth_required', 'credentials changed during refresh');
     // Persist first: a rotated refresh token lost to a crash would sign the user out for good.
     const persistFailed = await store.save(record).then(() => false, () => true);
     if (gen !== generation) throw new PanError('auth_required', 'credentials changed during refresh');
@@ -136,8 +137,13 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       inflight ??= refresh().finally(() => {
         inflight = null;
       });
-      const record = await raceAbort(inflight, signal);
-      if (gen === generation) return record.accessToken;
+      try {
+        const record = await raceAbort(inflight, signal);
+        if (gen === generation) return record.accessToken;
+      } catch (error) {
+        if (gen === generation) throw error;
+      }
+      // The credentials changed while we waited: go round again with the new ones.
     }
   };
 
