@@ -20,7 +20,11 @@ export interface MainWindowOptions {
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
   const bounds = restoreBounds(options.savedState, workAreas);
-  const win = new BrowserWindow(mainWindowOptions(options.preloadPath, bounds, options.iconPath));
+  // electronegativity cannot see options built by a function and reports them as missing. They
+  // are set in secureWebPreferences() (contextIsolation and sandbox true, Auxclick disabled) and
+  // asserted by window-options.test.ts.
+  const prefs = mainWindowOptions(options.preloadPath, bounds, options.iconPath);
+  const win = new BrowserWindow(prefs); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   if (options.savedState?.maximized === true) win.maximize();
   win.once('ready-to-show', () => win.show());
   let last = options.savedState;

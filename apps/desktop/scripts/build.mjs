@@ -1,0 +1,40 @@
+// Builds main, preload and renderer with Vite, then copies the files the main bundle loads
+// from its own folder at run time (SQLite's WebAssembly, the window/drag icon).
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const appDir = path.resolve(here, '..');
+process.chdir(appDir);
+
+for (const config of ['vite.main.config.ts', 'vite.preload.config.ts', 'vite.renderer.config.ts']) {
+  await build({ configFile: path.join(appDir, config), logLevel: 'warn' });
+}
+
+// node-sqlite3-wasm is a dependency of @pandesk/transfer; resolve it from there (pnpm keeps
+// every package's dependencies private to it).
+const fromTransfer = createRequire(createRequire(path.join(appDir, 'package.json')).resolve('@pandesk/backend'));
+const transferEntry = createRequire(fromTransfer.resolve('@pandesk/transfer'));
+const wasm = path.join(path.dirname(transferEntry.resolve('node-sqlite3-wasm')), 'node-sqlite3-wasm.wasm');
+mkdirSync(path.join(appDir, 'dist/main'), { recursive: true });
+copyFileSync(wasm, path.join(appDir, 'dist/main/node-sqlite3-wasm.wasm'));
+copyFileSync(path.join(appDir, 'build/icons/icon.png'), path.join(appDir, 'dist/main/icon.png'));
+
+// dist/ is electron-builder's app directory: its own package.json without dependencies (the
+// main bundle carries them), so nothing from node_modules is collected or packaged.
+const project = JSON.parse(readFileSync(path.join(appDir, 'package.json'), 'utf8'));
+const appManifest = {
+  name: 'pandesk',
+  productName: 'PanDesk',
+  version: project.version,
+  description: project.description,
+  author: project.author,
+  homepage: project.homepage,
+  license: 'MIT',
+  main: 'main/index.cjs',
+};
+writeFileSync(path.join(appDir, 'dist/package.json'), `${JSON.stringify(appManifest, null, 2)}\n`);
+console.log('built dist/main, dist/preload, dist/renderer');
