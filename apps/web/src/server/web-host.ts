@@ -6,7 +6,7 @@ import { createLaunchSecret, requestSecret, secretsEqual } from './launch-secret
 import { isAllowedHost, isAllowedOrigin } from './request-guard';
 import { createDownloadRoute } from './routes/download-route';
 import type { DownloadLinkSource } from './routes/download-route';
-import { replyText } from './routes/http-reply';
+import { replyJson, replyText } from './routes/http-reply';
 import { createStageRoute } from './routes/stage-route';
 import { setCommonHeaders } from './security-headers';
 import { createStagingArea } from './staging/staging-area';
@@ -36,8 +36,15 @@ export interface WebHostOptions {
   readonly secret?: string;
   readonly onError?: (error: unknown, context: string) => void;
   readonly fetch?: typeof fetch;
+  /** Whether `/api/download` can work (the back end hands out links); told to the page by `/api/config`. */
+  readonly browserDownloads?: boolean;
   /** Staging cleanup timing (tests). */
   readonly stagingCheckMs?: number;
+}
+
+/** What `GET /api/config` tells the page. */
+export interface WebPageConfig {
+  readonly browserDownloads: boolean;
 }
 
 export interface WebHost {
@@ -67,11 +74,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const stage = createStageRoute(staging);
   const download = createDownloadRoute({ api, links: options.links, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const statics = createStaticFiles(options.staticRoot);
+  const pageConfig: WebPageConfig = { browserDownloads: options.browserDownloads ?? true };
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!isAllowedOrigin(req, { port })) return replyText(res, 403, 'Requests from other sites are refused.');
     if (!secretsEqual(secret, requestSecret(req, url))) return replyText(res, 401, 'The launch key is missing or wrong.');
     if (url.pathname === '/api/stage' && req.method === 'POST') return stage(req, res);
+    if (url.pathname === '/api/config' && req.method === 'GET') return replyJson(res, 200, pageConfig);
     const match = /^\/api\/download\/([^/]+)$/.exec(url.pathname);
     if (match?.[1] !== undefined && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, match[1]);
     replyText(res, 404, 'No such route.');

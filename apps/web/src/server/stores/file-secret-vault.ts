@@ -2,12 +2,19 @@ import type { SecretVault } from '@pandesk/backend';
 import { createSerialQueue, readJsonFile, writeJsonFile } from './atomic-json';
 
 /**
- * Secrets of the browser host. There is no OS keychain to encrypt with here, so the values sit
- * in a JSON file readable only by the current user (mode 0600, folder 0700), and
- * `isEncryptionAvailable()` answers false so the back end can tell the user they are not
- * encrypted. Never logs a value.
+ * Secrets of the browser host. There is no OS keychain to encrypt with here. By default the
+ * vault says so (`isEncryptionAvailable() === false`): the back end then refuses to keep
+ * secrets and tells the user, and `set` refuses too. Only when the user starts the host with
+ * `--store-secrets-in-file` (`allowFileStorage`) does it keep them, in a JSON file readable
+ * only by the current user (mode 0600, folder 0700), NOT encrypted; the host prints that at
+ * start. Never logs a value.
  */
-export function createFileSecretVault(file: string): SecretVault {
+export interface FileSecretVaultOptions {
+  /** The user accepted an unencrypted 0600 file in place of an OS keychain. */
+  readonly allowFileStorage: boolean;
+}
+
+export function createFileSecretVault(file: string, options: FileSecretVaultOptions): SecretVault {
   const serial = createSerialQueue();
   let cache: Map<string, string> | undefined;
 
@@ -30,6 +37,7 @@ export function createFileSecretVault(file: string): SecretVault {
     get: (key) => serial(async () => (await load()).get(key)),
     set: (key, value) =>
       serial(async () => {
+        if (!options.allowFileStorage) throw new Error('Secret storage is off in the web host (start it with --store-secrets-in-file).');
         const values = new Map(await load());
         values.set(key, value);
         await persist(values);
@@ -42,6 +50,6 @@ export function createFileSecretVault(file: string): SecretVault {
         await persist(values);
         cache = values;
       }),
-    isEncryptionAvailable: () => false,
+    isEncryptionAvailable: () => options.allowFileStorage,
   };
 }

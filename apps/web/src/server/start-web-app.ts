@@ -1,0 +1,82 @@
+import { mkdir } from 'node:fs/promises';
+import { createBackend } from '@pandesk/backend';
+import type { Backend, BackendTuning } from '@pandesk/backend';
+import { webHostPaths } from './app-paths';
+import type { EnvCredentials } from './cli-args';
+import { backendDownloadLinks, hasDownloadLinks } from './download-links';
+import type { BackendWithLinks } from './download-links';
+import { createFileSecretVault } from './stores/file-secret-vault';
+import { createJsonSettingsStore } from './stores/json-settings-store';
+import { startWebHost } from './web-host';
+import type { WebHost } from './web-host';
+
+/**
+ * The whole browser host: the back end on file-backed stores in the user-data folder, and the
+ * loopback server in front of it. Used by `main.ts` (the CLI) and by tests.
+ */
+
+export interface WebAppOptions {
+  readonly userData: string;
+  readonly staticDir: string;
+  readonly port?: number;
+  readonly downloadDir?: string;
+  readonly apiBaseUrl?: string;
+  readonly storeSecretsInFile?: boolean;
+  /** Connect to this account at start (through `settings.setConnection` + `auth.signIn`). */
+  readonly credentials?: EnvCredentials;
+  readonly tuning?: BackendTuning;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface WebApp {
+  readonly host: WebHost;
+  readonly backend: Backend;
+  /** Words for the console about the start (never a secret). */
+  readonly notes: readonly string[];
+  close(): Promise<void>;
+}
+
+async function connect(backend: Backend, credentials: EnvCredentials): Promise<string> {
+  const set = await backend.api.settings.setConnection({ clientId: credentials.clientId, clientSecret: credentials.clientSecret });
+  if (!set.ok) return `Could not save the connection from the environment: ${set.error.message}`;
+  const status = await backend.api.auth.signIn();
+  return status.ok ? `Connected with client ID ${credentials.clientId}.` : `Sign-in failed: ${status.error.message}`;
+}
+
+export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
+  const paths = webHostPaths(options.userData, options.downloadDir);
+  await mkdir(paths.userData, { recursive: true, mode: 0o700 });
+  await mkdir(paths.downloads, { recursive: true });
+  const backend: BackendWithLinks = await createBackend({
+    settingsStore: createJsonSettingsStore(paths.settingsFile),
+    secretVault: createFileSecretVault(paths.secretsFile, { allowFileStorage: options.storeSecretsInFile ?? false }),
+    paths: { userData: paths.userData, logs: paths.logs, downloads: paths.downloads, desktop: paths.desktop, home: paths.home },
+    host: 'web',
+    ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
+  });
+  const notes: string[] = [];
+  if (options.storeSecretsInFile) notes.push(`Secrets are kept UNENCRYPTED in ${paths.secretsFile} (readable only by you).`);
+  if (options.credentials !== undefined) notes.push(await connect(backend, options.credentials));
+  try {
+    const host = await startWebHost({
+      api: backend.api,
+      events: backend.events,
+      links: backendDownloadLinks(backend),
+      browserDownloads: hasDownloadLinks(backend),
+      staticRoot: options.staticDir,
+      stagingRoot: paths.staging,
+      ...(options.port === undefined ? {} : { port: options.port }),
+      onError: (error, context) => backend.logError(error, context),
+    });
+    const close = async (): Promise<void> => {
+      await host.close();
+      await backend.close();
+    };
+    return { host, backend, notes, close };
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+}
