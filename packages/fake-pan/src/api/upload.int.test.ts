@@ -108,6 +108,27 @@ describe('v2 sliced upload', () => {
     expect(k.pan.state.find('/again.bin')?.md5).toBe(md5(payload));
   }, 120_000);
 
+  it('accepts slices sent in parallel, and needs the token on the upload host', async () => {
+    const k = await smallSlices();
+    const bytes = bytesOf(200_000, 40);
+    const s = await started(k, bytes, 'parallel.bin');
+    const parts = [1, 2, 3, 4].map((n) => bytes.subarray((n - 1) * 65536, n * 65536));
+    const answers = await Promise.all(
+      parts.map((p, i) => postSlice(k, s.servers[0]!, s.preuploadID, i + 1, p)),
+    );
+    expect(answers.map((a) => a.code)).toEqual([0, 0, 0, 0]);
+    const anonymous = await postSlice(
+      { ...k, token: 'not-a-token' },
+      s.servers[0]!,
+      s.preuploadID,
+      1,
+      parts[0]!,
+    );
+    expect(anonymous.code).toBe(401);
+    const done = await completeUntilDone(k, s.preuploadID);
+    expect(k.pan.state.get(done.data.fileID)?.md5).toBe(md5(bytes));
+  });
+
   it('hands out largeSliceSize for files at or over largeFileThreshold', async () => {
     const k = await smallSlices({ switches: { largeFileThreshold: 1000, largeSliceSize: 128 * 1024 } });
     expect((await started(k, bytesOf(999, 2), 'small.bin')).sliceSize).toBe(64 * 1024);
