@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createFakeBridge } from '../testing/fake-bridge';
+import { createTreeStore } from './tree-store';
+
+const until = async (check: () => boolean): Promise<void> => {
+  for (let i = 0; i < 2000 && !check(); i++) await new Promise((r) => setTimeout(r, 1));
+  if (!check()) throw new Error('timed out');
+};
+
+describe('tree store', () => {
+  it('loads children lazily, sorted, and flattens only expanded folders', async () => {
+    const bridge = createFakeBridge();
+    const tree = createTreeStore(bridge);
+    tree.getState().reset(0, 'My drive');
+    await until(() => tree.getState().nodes.get(0)?.children !== null);
+    const names = () => tree.getState().visible().map((v) => tree.getState().nodes.get(v.id)?.name);
+    expect(names()).toEqual(['My drive', 'Documents', 'Photos']);
+    expect(bridge.calls.filter((c) => c === 'files.treeChildren')).toHaveLength(1);
+    const docs = tree.getState().visible()[1]!.id;
+    await tree.getState().expand(docs);
+    expect(names()).toEqual(['My drive', 'Documents', 'Reports', 'Photos']);
+    expect(tree.getState().visible()[2]?.depth).toBe(2);
+    tree.getState().collapse(docs);
+    await tree.getState().expand(docs);
+    expect(bridge.calls.filter((c) => c === 'files.treeChildren')).toHaveLength(2);
+  });
+
+  it('reloads loaded folders after a change and keeps errors per node', async () => {
+    const bridge = createFakeBridge();
+    const tree = createTreeStore(bridge);
+    tree.getState().reset(0, 'root');
+    await until(() => tree.getState().nodes.get(0)?.children !== null);
+    bridge.drive.add({ name: 'Music', parentId: 0, kind: 'folder' });
+    await tree.getState().reload([0, 12345]);
+    expect(tree.getState().nodes.get(0)?.children).toHaveLength(3);
+    const photos = tree.getState().nodes.get(0)!.children![2]!;
+    bridge.failNext('files.treeChildren', { code: 'rate_limited', message: 'Slow down.' });
+    await tree.getState().expand(photos);
+    expect(tree.getState().nodes.get(photos)?.error?.code).toBe('rate_limited');
+  });
+});
