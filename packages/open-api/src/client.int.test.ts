@@ -83,6 +83,18 @@ describe('client against fake-pan: every non-upload call', () => {
     expect(pair.fake.state.list('/p').filter((n) => !n.trashed)).toHaveLength(1);
   });
 
+  it('splits big batches to the service limits (250 trash/delete, 35 renames)', async () => {
+    pair = await startPair({ vip: true });
+    await pair.client.user.info();
+    const ids = Array.from({ length: 250 }, (_, i) => pair!.fake.state.addFolder(`/batch/b${i}`).id);
+    expect(await pair.client.files.renameMany(ids.slice(0, 35).map((id, i) => ({ fileId: id, name: `r${i}` })))).toEqual([]);
+    expect(pair.fake.state.get(ids[34]!)?.name).toBe('r34');
+    await pair.client.files.trash(ids);
+    expect(ids.every((id) => pair!.fake.state.get(id)?.trashed)).toBe(true);
+    await pair.client.files.deleteForever(ids);
+    expect(ids.some((id) => pair!.fake.state.get(id) !== undefined)).toBe(false);
+  });
+
   it('download info gives a signed URL that serves the bytes', async () => {
     pair = await startPair();
     const file = await pair.fake.state.addFile('/d/blob.bin', 'downloadable bytes');

@@ -13,6 +13,7 @@ export type { EnsurePathOptions } from './endpoints/ensure-path';
 export type { FileTarget, CreateResult, SliceInput, CompleteOptions } from './endpoints/upload';
 export { MAX_CREATE_BYTES, MAX_SINGLE_BYTES } from './endpoints/upload';
 export type { UploadSource, UploadFileInput, UploadFileResult } from './endpoints/upload-file';
+export { DEFAULT_SINGLE_MAX_BYTES } from './endpoints/upload-file';
 export type { Timeouts } from './http/core';
 export type { LimitKey, RateFigure, RateTier } from './http/rate-table';
 export { RATE_TABLE } from './http/rate-table';

@@ -24,7 +24,7 @@ describe('uploads against fake-pan', () => {
     const bytes = new Uint8Array(randomBytes(5 * SLICE + 1234));
     const progress: number[] = [];
     const first = await pair.client.upload.uploadFile({
-      parentId: 0, filename: 'data.bin', source: new Blob([bytes]), concurrency: 3, onProgress: (d) => progress.push(d),
+      parentId: 0, filename: 'data.bin', source: new Blob([bytes]), singleMaxBytes: 0, concurrency: 3, onProgress: (d) => progress.push(d),
     });
     expect(first.method).toBe('sliced');
     expect(progress).toHaveLength(6);
@@ -33,7 +33,7 @@ describe('uploads against fake-pan', () => {
     expect(node).toMatchObject({ name: 'data.bin', size: bytes.length, md5: hash('md5', bytes) });
     expect(hash('md5', await download(pair, first.fileId))).toBe(hash('md5', bytes));
 
-    const again = await pair.client.upload.uploadFile({ parentId: 0, filename: 'copy.bin', source: new Blob([bytes]), md5: hash('md5', bytes) });
+    const again = await pair.client.upload.uploadFile({ parentId: 0, filename: 'copy.bin', source: new Blob([bytes]), md5: hash('md5', bytes), singleMaxBytes: 0 });
     expect(again.method).toBe('md5');
     expect(pair.fake.state.get(again.fileId)?.name).toBe('copy.bin');
     const bySha1 = await pair.client.upload.uploadFile({ parentId: 0, filename: 'sha.bin', source: new Blob([bytes]), sha1: hash('sha1', bytes) });
@@ -44,7 +44,7 @@ describe('uploads against fake-pan', () => {
     pair = await startPair({ vip: true, switches: { sliceSize: SLICE } });
     const bytes = new Uint8Array(randomBytes(2 * SLICE + 7));
     const source = { size: bytes.length, read: (s: number, e: number) => () => new Blob([bytes.subarray(s, e)]).stream() };
-    const r = await pair.client.upload.uploadFile({ parentId: 0, filename: 'a/b/streamed.bin', containDir: true, source });
+    const r = await pair.client.upload.uploadFile({ parentId: 0, filename: 'a/b/streamed.bin', containDir: true, source, singleMaxBytes: 0 });
     expect(pair.fake.state.pathOf(r.fileId)).toBe('/a/b/streamed.bin');
   });
 
@@ -59,7 +59,7 @@ describe('uploads against fake-pan', () => {
   it('treats 20103 on completion as "not yet" and waits it out', async () => {
     pair = await startPair({ vip: true, switches: { sliceSize: SLICE, completeNotYetStyle: '20103' }, faults: { completePolls: 3 } });
     const bytes = new Uint8Array(randomBytes(SLICE + 1));
-    const r = await pair.client.upload.uploadFile({ parentId: 0, filename: 'v.bin', source: new Blob([bytes]), complete: { intervalMs: 100 } });
+    const r = await pair.client.upload.uploadFile({ parentId: 0, filename: 'v.bin', source: new Blob([bytes]), singleMaxBytes: 0, complete: { intervalMs: 100 } });
     expect(pair.fake.state.get(r.fileId)?.md5).toBe(hash('md5', bytes));
   });
 
@@ -67,9 +67,10 @@ describe('uploads against fake-pan', () => {
     pair = await startPair({ vip: true });
     const blob = (s: string): Blob => new Blob([s]);
     const complete = { intervalMs: 100 };
-    await pair.client.upload.uploadFile({ parentId: 0, filename: 'same.txt', source: blob('one'), complete });
+    const sliced = { singleMaxBytes: 0, complete };
+    await pair.client.upload.uploadFile({ parentId: 0, filename: 'same.txt', source: blob('one'), ...sliced });
     await expect(pair.client.upload.uploadFile({ parentId: 0, filename: 'same.txt', source: blob('two') })).rejects.toMatchObject({ code: 'name_conflict' });
-    const both = await pair.client.upload.uploadFile({ parentId: 0, filename: 'same.txt', source: blob('three'), duplicate: 'keep_both', complete });
+    const both = await pair.client.upload.uploadFile({ parentId: 0, filename: 'same.txt', source: blob('three'), duplicate: 'keep_both', ...sliced });
     expect(pair.fake.state.get(both.fileId)?.name).not.toBe('same.txt');
     const over = await pair.client.upload.uploadFile({ parentId: 0, filename: 'same.txt', source: blob('four'), duplicate: 'overwrite', singleMaxBytes: 100 });
     expect(pair.fake.state.find('/same.txt')?.id).toBe(over.fileId);
@@ -91,7 +92,7 @@ describe('uploads against fake-pan', () => {
         return new Blob([chunk]).stream();
       },
     };
-    const r = await pair.client.upload.uploadFile({ parentId: 0, filename: 'changing.bin', source, md5: hash('md5', bytes), concurrency: 1 });
+    const r = await pair.client.upload.uploadFile({ parentId: 0, filename: 'changing.bin', source, md5: hash('md5', bytes), concurrency: 1, singleMaxBytes: 0 });
     expect(pair.fake.state.get(r.fileId)?.md5).toBe(hash('md5', bytes));
     expect(reads).toBeGreaterThanOrEqual(3);
   });

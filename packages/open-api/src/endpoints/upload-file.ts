@@ -15,7 +15,11 @@ export interface UploadFileInput extends Omit<FileTarget, 'size'> {
   md5?: string;
   /** Whole-file SHA-1 if known: an instant upload is tried first (§7.7). */
   sha1?: string;
-  /** Files up to this size go through single-step upload (default 0 = always sliced). */
+  /**
+   * Files up to this size go through single-step upload (default `DEFAULT_SINGLE_MAX_BYTES`;
+   * 0 = always sliced). Single step saves the create/complete round trips and the ≥ 1 s
+   * completion poll, which dominate for small files.
+   */
   singleMaxBytes?: number;
   /** Slices in flight at once (default 3). */
   concurrency?: number;
@@ -25,6 +29,9 @@ export interface UploadFileInput extends Omit<FileTarget, 'size'> {
   /** Bytes of slices confirmed so far, and the total. */
   onProgress?: (doneBytes: number, totalBytes: number) => void;
 }
+
+/** 1 MiB: small enough that a failed single-step upload costs little to resend. */
+export const DEFAULT_SINGLE_MAX_BYTES = 1024 * 1024;
 
 export interface UploadFileResult {
   fileId: number;
@@ -49,7 +56,7 @@ export async function uploadFile(calls: UploadCalls, input: UploadFileInput): Pr
     if (hit !== null) return { fileId: hit, method: 'sha1' };
   }
   const md5 = input.md5 ?? (await md5OfBody(readRange(input.source, 0, size), input.signal));
-  if (size <= (input.singleMaxBytes ?? 0)) {
+  if (size <= (input.singleMaxBytes ?? DEFAULT_SINGLE_MAX_BYTES)) {
     const fileId = await calls.single({ ...target, md5, body: readRange(input.source, 0, size) });
     return { fileId, method: 'single' };
   }

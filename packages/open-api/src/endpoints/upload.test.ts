@@ -65,7 +65,7 @@ describe('upload', () => {
     const h = harness(fake.routes);
     const progress: number[] = [];
     const result = await h.client.upload.uploadFile({
-      parentId: 0, filename: 'hello.txt', source: new Blob([text]), duplicate: 'overwrite', sha1: 'a'.repeat(40),
+      parentId: 0, filename: 'hello.txt', source: new Blob([text]), duplicate: 'overwrite', sha1: 'a'.repeat(40), singleMaxBytes: 0,
       onProgress: (done) => progress.push(done),
     });
     expect(result).toEqual({ fileId: 9001, method: 'sliced' });
@@ -83,7 +83,7 @@ describe('upload', () => {
     const h = harness(fake.routes);
     const bytes = new TextEncoder().encode(text);
     const source = { size: bytes.length, read: (s: number, e: number) => () => new Blob([bytes.slice(s, e)]).stream() };
-    const result = await h.client.upload.uploadFile({ parentId: 3, filename: 'a.bin', source, md5: md5(bytes), concurrency: 2 });
+    const result = await h.client.upload.uploadFile({ parentId: 3, filename: 'a.bin', source, md5: md5(bytes), concurrency: 2, singleMaxBytes: 0 });
     expect(result.method).toBe('sliced');
     expect(fake.slices.get(3)).toBe(text.slice(16));
   });
@@ -92,7 +92,7 @@ describe('upload', () => {
     const fake = uploadRoutes();
     let sent = 0;
     const h = harness({ ...fake.routes, '/upload/v2/file/slice': () => (++sent >= 2 ? envelope(null, 1, '分片大小不正确') : envelope(null)) });
-    const error = await h.client.upload.uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]), concurrency: 1 }).catch((e: unknown) => e);
+    const error = await h.client.upload.uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]), concurrency: 1, singleMaxBytes: 0 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'upload_failed', serviceCode: 1 });
     expect(sent).toBe(4); // slice 1, then slice 2 three times; slices 3..5 never go out
     expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(0);
@@ -100,7 +100,7 @@ describe('upload', () => {
 
   it('stops at a rapid-upload hit', async () => {
     const h = harness(uploadRoutes({ reuse: true }).routes);
-    expect(await h.client.upload.uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]) })).toEqual({ fileId: 4242, method: 'md5' });
+    expect(await h.client.upload.uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]), singleMaxBytes: 0 })).toEqual({ fileId: 4242, method: 'md5' });
     expect(h.callsTo('/upload/v2/file/slice')).toHaveLength(0);
   });
 
