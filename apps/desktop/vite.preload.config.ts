@@ -12,7 +12,7 @@ export default defineConfig({
     target: 'chrome140',
     sourcemap: false,
     minify: false,
-    rollupOptions: { output: { format: 'cjs', entryFileNames: 'index.cjs', inlineDynamicImports: true } },
+    rollupOptions: { output: { format: 'cjs', entryFileNames: 'index.cjs', codeSplitting: false } },
   },
   ssr: { noExternal: true, external: ['electron'] },
 });

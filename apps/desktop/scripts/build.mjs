@@ -6,6 +6,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 
+// The renderer config imports the CSP module without an extension (the repo's TypeScript
+// convention); Vite 8's default config loader handles it and only warns about a future one.
+process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appDir = path.resolve(here, '..');
 process.chdir(appDir);
