@@ -23,17 +23,29 @@ export function createFakeClock(start = Date.UTC(2026, 0, 1), auto = true): Fake
     timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
     while (timers.length > 0 && timers[0]!.at <= now) timers.shift()!.resolve();
   };
+  /**
+   * Jump only after a few idle macrotask turns: promise work (including in-memory Blob and
+   * stream reads in Node) always finishes within them, so a pending answer is never overtaken
+   * by its own timeout.
+   */
+  const IDLE_TURNS = 3;
   const kick = (): void => {
     if (!auto || ticking) return;
     ticking = true;
-    setImmediate(() => {
+    let idle = 0;
+    const hop = (): void => {
+      if (++idle < IDLE_TURNS) {
+        setImmediate(hop);
+        return;
+      }
       ticking = false;
       if (timers.length === 0) return;
       timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       now = Math.max(now, timers[0]!.at);
       fireDue();
       kick();
-    });
+    };
+    setImmediate(hop);
   };
 
   return {
