@@ -1,11 +1,153 @@
-import type { Backend } from './backend-types';
-import type { BackendPorts } from './ports';
-
 /**
- * Composes settings, auth, files, transfers, places and app services over the host's ports.
- * Resolves once settings are loaded and the drive (real or demo) is being signed in to.
+ * Composes the back end over the host's ports: settings and secrets, the redacting log,
+ * auth with the real or demo drive, cached file listings, the transfer engine, places and
+ * app info, behind the contract's `PanDeskApi`.
  */
+import * as fsp from 'node:fs/promises';
+import { createEventHub } from '@pandesk/contract';
+import type { FileId, PanDeskApi } from '@pandesk/contract';
+import { DEFAULT_API_BASE_URL } from '@pandesk/open-api';
+import { createAppApi } from './app/app-api';
+import { makeSafe } from './app/safe-api';
+import { createAuthService } from './auth/auth-service';
+import type { AuthService } from './auth/auth-service';
+import { createVaultTokenStore } from './auth/vault-token-store';
+import type { Backend } from './backend-types';
+import { createFilesApi } from './files/files-api';
+import { createFolderCache } from './files/folder-cache';
+import type { FolderCache } from './files/folder-cache';
+import { createFolderListing } from './files/folder-listing';
+import { createDailyLog } from './log/daily-log';
+import type { Logger } from './log/daily-log';
+import { createRedactor } from './log/redact';
+import type { Redactor } from './log/redact';
+import { createPlacesApi } from './places/places-api';
+import type { BackendPorts, Clock, LocalFs } from './ports';
+import { checkWritableFolder } from './settings/check-folder';
+import { createAuthApi, createSettingsApi } from './settings/settings-api';
+import { createSettingsService } from './settings/settings-service';
+import type { SettingsService } from './settings/settings-service';
+import { createCdnFetch } from './transfers/cdn-fetch';
+import { createDriveBackend } from './transfers/drive-backend';
+import { createTransferService } from './transfers/transfer-service';
+import type { TransferService } from './transfers/transfer-service';
+import { createTransfersApi } from './transfers/transfers-api';
+
+const systemClock: Clock = { now: () => Date.now() };
+
+/** The API base URL: the port, else `PANDESK_API_BASE_URL`, else the real service. */
+export function resolveApiBaseUrl(ports: Pick<BackendPorts, 'apiBaseUrl' | 'env'>): string {
+  const env = ports.env ?? process.env;
+  return ports.apiBaseUrl ?? (env.PANDESK_API_BASE_URL || undefined) ?? DEFAULT_API_BASE_URL;
+}
+
+interface Core {
+  ports: BackendPorts;
+  clock: Clock;
+  fs: LocalFs;
+  redactor: Redactor;
+  logger: Logger;
+  settings: SettingsService;
+  events: ReturnType<typeof createEventHub>;
+  background: Set<Promise<unknown>>;
+  track: (work: Promise<unknown>) => void;
+}
+
+async function createCore(ports: BackendPorts): Promise<Core> {
+  const clock = ports.clock ?? systemClock;
+  const fs = ports.fs ?? fsp;
+  const redactor = createRedactor();
+  const logger = createDailyLog({ dir: ports.paths.logs, fs, clock, redactor });
+  const settings = await createSettingsService({
+    store: ports.settingsStore,
+    vault: ports.secretVault,
+    defaultDownloadFolder: ports.paths.downloads,
+    checkDownloadFolder: (path) => checkWritableFolder(fs, path),
+    onSecret: (value) => redactor.addSecret(value),
+  });
+  const events = createEventHub({ onListenerError: (error, event) => logger.error(`a listener of ${event} failed`, error) });
+  const background = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>): void => {
+    const settled = work.catch((error: unknown) => logger.error('background work failed', error)).finally(() => background.delete(settled));
+    background.add(settled);
+  };
+  return { ports, clock, fs, redactor, logger, settings, events, background, track };
+}
+
+function createTransfers(core: Core, auth: AuthService, cache: FolderCache): TransferService {
+  const { ports, settings } = core;
+  const base = ports.fetch ?? ((input, init) => fetch(input, init));
+  return createTransferService({
+    userData: ports.paths.userData,
+    backend: createDriveBackend(() => auth.requireClient()),
+    fetch: createCdnFetch(base, () => settings.settings(), () => settings.effectiveProxy('downloadProxyUrl')),
+    fs: core.fs,
+    events: core.events,
+    platform: ports.platform ?? {},
+    logger: core.logger,
+    settings: () => settings.settings(),
+    ...(ports.tuning?.snapshotIntervalMs === undefined ? {} : { snapshotIntervalMs: ports.tuning.snapshotIntervalMs }),
+    onFoldersChanged: (folderIds: readonly FileId[]) => {
+      for (const id of folderIds) cache.invalidate(id);
+      core.events.emit('folder:changed', { folderIds, trashChanged: false });
+      core.track(auth.refreshAccount());
+    },
+  });
+}
+
 export async function createBackend(ports: BackendPorts): Promise<Backend> {
-  void ports;
-  throw new Error('createBackend: composition is being written (signature only in this commit)');
+  const core = await createCore(ports);
+  const { settings, events, logger } = core;
+  const baseUrl = resolveApiBaseUrl(ports);
+  if (settings.settings().httpProxy !== '') logger.warn('an HTTP(S) proxy is configured but not applied yet: requests go out directly');
+  const auth = createAuthService({
+    settings,
+    events,
+    logger,
+    redactor: core.redactor,
+    baseUrl,
+    tokenStore: createVaultTokenStore(ports.secretVault, { onSecret: (v) => core.redactor.addSecret(v) }),
+    client: { ...(ports.fetch === undefined ? {} : { fetch: ports.fetch }), ...(ports.tuning === undefined ? {} : { tuning: ports.tuning }) },
+    userData: ports.paths.userData,
+  });
+  const cache = createFolderCache();
+  const listing = createFolderListing({ client: () => auth.requireClient(), cache, events, clock: core.clock, logger, freshMs: ports.tuning?.folderCacheFreshMs ?? 0 });
+  const transfers = createTransfers(core, auth, cache);
+  auth.onSession((session, mode) => {
+    cache.clear();
+    core.track(transfers.bind(mode, session !== null));
+  });
+  await auth.start();
+  logger.info(`back end started (${ports.host}, API ${baseUrl})`);
+
+  const logError = (error: unknown, context: string): void => logger.error(`unexpected failure in ${context}`, error);
+  const api: PanDeskApi = makeSafe(
+    {
+      auth: createAuthApi({ auth, settings, events }),
+      settings: createSettingsApi({ settings, auth, events, logger, track: core.track, onSettingsApplied: (s) => transfers.applySettings(s) }),
+      files: createFilesApi({ client: () => auth.requireClient(), cache, listing, events, onSpaceChanged: () => core.track(auth.refreshAccount()) }),
+      transfers: createTransfersApi(transfers, core.fs),
+      places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
+      app: createAppApi(ports),
+    },
+    logError,
+  );
+
+  let closing: Promise<void> | undefined;
+  return {
+    api,
+    events,
+    on: (event, listener) => events.on(event, listener),
+    logError,
+    close: () =>
+      (closing ??= (async () => {
+        await Promise.all([...core.background]);
+        await listing.settled();
+        await transfers.close();
+        await auth.close();
+        logger.info('back end stopped');
+        await logger.flush();
+        events.clear();
+      })()),
+  };
 }

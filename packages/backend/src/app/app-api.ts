@@ -1,0 +1,58 @@
+/** The contract's `app` domain: facts about the host and the OS integrations it offers. */
+import { ApiException, ok } from '@pandesk/contract';
+import type { AppApi, AppInfo } from '@pandesk/contract';
+import { mapErrors } from '../errors/map-error';
+import type { BackendPorts, PlatformHooks } from '../ports';
+
+function unsupported(what: string): ApiException {
+  return new ApiException('unsupported', `${what} is not available in this version of PanDesk.`);
+}
+
+export function appInfo(ports: Pick<BackendPorts, 'app' | 'host' | 'platform'>): AppInfo {
+  const platform: PlatformHooks = ports.platform ?? {};
+  return {
+    name: ports.app?.name ?? 'PanDesk',
+    version: ports.app?.version ?? '0.1.0',
+    host: ports.host === 'electron' ? 'desktop' : 'web',
+    platform: process.platform,
+    arch: process.arch,
+    versions: { node: process.versions.node, ...ports.app?.versions },
+    capabilities: {
+      startDrag: platform.startDrag !== undefined,
+      nativeDialogs: platform.choosePaths !== undefined,
+      revealInFolder: platform.revealInFolder !== undefined,
+      keepAwake: platform.keepAwake !== undefined,
+    },
+  };
+}
+
+export function createAppApi(ports: Pick<BackendPorts, 'app' | 'host' | 'platform' | 'paths'>): AppApi {
+  const platform: PlatformHooks = ports.platform ?? {};
+  const run = <T>(work: () => Promise<T>) => mapErrors(work).then(ok);
+  return {
+    info: async () => ok(appInfo(ports)),
+    openLogFolder: () =>
+      run(async () => {
+        if (platform.openPath === undefined) throw unsupported('Opening the log folder');
+        await platform.openPath(ports.paths.logs);
+        return null;
+      }),
+    revealInFolder: ({ path }) =>
+      run(async () => {
+        if (platform.revealInFolder === undefined) throw unsupported('Showing files in the file manager');
+        await platform.revealInFolder(path);
+        return null;
+      }),
+    startDrag: ({ paths }) =>
+      run(async () => {
+        if (platform.startDrag === undefined) throw unsupported('Dragging files out of the window');
+        platform.startDrag(paths);
+        return null;
+      }),
+    choosePaths: (input) =>
+      run(async () => {
+        if (platform.choosePaths === undefined) throw unsupported('Native file dialogs');
+        return platform.choosePaths(input);
+      }),
+  };
+}

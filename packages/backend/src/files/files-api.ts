@@ -1,0 +1,125 @@
+/**
+ * The contract's `files` domain over the open-api client: listings (with the cache), detail,
+ * mutations (names checked before any request), recycle bin, search and quota. After every
+ * mutation the touched folders are dropped from the cache and announced with
+ * `folder:changed`, so no view keeps showing a stale listing.
+ */
+import { ApiException, checkName } from '@pandesk/contract';
+import type { FileId, FilesApi, PanDeskEventHub, Quota } from '@pandesk/contract';
+import { ok } from '@pandesk/contract';
+import type { PanClient } from '@pandesk/open-api';
+import { mapErrors } from '../errors/map-error';
+import { encodeCursor, expectCursor } from './cursor';
+import type { FolderCache } from './folder-cache';
+import { fetchPage } from './folder-listing';
+import type { FolderListing } from './folder-listing';
+import { toFileDetail, toFileEntry } from './map-entry';
+
+export interface FilesApiOptions {
+  client: () => PanClient;
+  cache: FolderCache;
+  listing: FolderListing;
+  events: PanDeskEventHub;
+  /** Re-reads the account after changes to used space (quota in `auth:changed`). */
+  onSpaceChanged: () => void;
+}
+
+function requireName(name: string): void {
+  const check = checkName(name);
+  if (!check.ok) throw new ApiException('invalid_name', check.message);
+}
+
+export function createFilesApi(options: FilesApiOptions): FilesApi {
+  const { cache, events } = options;
+  const run = <T>(work: () => Promise<T>) => mapErrors(work).then(ok);
+
+  function changed(folderIds: readonly FileId[], trashChanged = false): void {
+    const unique = [...new Set(folderIds)];
+    for (const id of unique) cache.invalidate(id);
+    events.emit('folder:changed', { folderIds: unique, trashChanged });
+  }
+
+  /** Parents of items, from the cache where known, else asked from the service. */
+  async function parentsOf(ids: readonly FileId[]): Promise<FileId[]> {
+    const known = ids.map((id) => cache.parentOf(id));
+    const missing = ids.filter((_, i) => known[i] === undefined);
+    const found = missing.length === 0 ? [] : (await options.client().files.infos(missing)).map((e) => e.parentId);
+    return [...known.filter((p): p is FileId => p !== undefined), ...found];
+  }
+
+  return {
+    list: ({ folderId }) => run(() => options.listing.list(folderId)),
+    listMore: ({ folderId, cursor }) => run(() => options.listing.listMore(folderId, cursor)),
+    treeChildren: ({ folderId }) => run(() => options.listing.treeChildren(folderId)),
+    detail: ({ id }) => run(async () => toFileDetail(await options.client().files.detail(id))),
+    mkdir: ({ parentId, name }) =>
+      run(async () => {
+        requireName(name);
+        const id = await options.client().files.mkdir(parentId, name);
+        changed([parentId]);
+        return { id };
+      }),
+    rename: ({ id, name }) =>
+      run(async () => {
+        requireName(name);
+        const parents = await parentsOf([id]);
+        await options.client().files.rename(id, name);
+        changed(parents);
+        return null;
+      }),
+    move: ({ ids, targetFolderId }) =>
+      run(async () => {
+        const parents = await parentsOf(ids);
+        await options.client().files.move(ids, targetFolderId);
+        changed([...parents, targetFolderId, ...ids]);
+        return null;
+      }),
+    trash: ({ ids }) =>
+      run(async () => {
+        const parents = await parentsOf(ids);
+        await options.client().files.trash(ids);
+        changed([...parents, ...ids], true);
+        return null;
+      }),
+    listTrash: ({ cursor }) =>
+      run(async () => {
+        const page = cursor === undefined ? 1 : expectCursor(cursor, ['trash']).page;
+        for await (const found of options.client().files.listTrash({ startPage: page })) {
+          return { items: found.items.map(toFileEntry), cursor: found.done ? null : encodeCursor({ kind: 'trash', page: page + 1 }) };
+        }
+        return { items: [], cursor: null };
+      }),
+    restore: ({ ids, targetFolderId }) =>
+      run(async () => {
+        const client = options.client();
+        if (targetFolderId !== undefined) {
+          await client.files.recoverTo(ids, targetFolderId);
+          changed([targetFolderId], true);
+          return { restored: [...ids], needsTarget: [] };
+        }
+        const needsTarget = new Set(await client.files.recover(ids));
+        const restored = ids.filter((id) => !needsTarget.has(id));
+        changed(restored.length === 0 ? [] : (await client.files.infos(restored)).map((e) => e.parentId), true);
+        return { restored, needsTarget: [...needsTarget] };
+      }),
+    deleteForever: ({ ids }) =>
+      run(async () => {
+        await options.client().files.deleteForever(ids);
+        changed([], true);
+        options.onSpaceChanged();
+        return null;
+      }),
+    search: ({ query, exact, cursor }) =>
+      run(async () => {
+        const after = cursor === undefined ? 0 : expectCursor(cursor, ['search']).next;
+        const page = await fetchPage(options.client(), 0, after, { query: query.trim(), exact: exact === true });
+        return { items: page.items.map(toFileEntry), cursor: page.done ? null : encodeCursor({ kind: 'search', next: page.nextCursor }) };
+      }),
+    quota: () =>
+      run(async (): Promise<Quota> => {
+        const user = await options.client().user.info();
+        options.onSpaceChanged();
+        return { usedBytes: user.spaceUsed, totalBytes: user.spaceTotal };
+      }),
+  };
+}

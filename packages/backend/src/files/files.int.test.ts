@@ -1,0 +1,112 @@
+import { unwrap } from '@pandesk/contract';
+import type { FileEntry } from '@pandesk/contract';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness } from '../testing/backend-harness';
+import type { Harness } from '../testing/backend-harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function listAll(folderId: number): Promise<FileEntry[]> {
+  let page = unwrap(await h.client.files.list({ folderId }));
+  const items = [...page.items];
+  while (page.cursor !== null) {
+    page = unwrap(await h.client.files.listMore({ folderId, cursor: page.cursor }));
+    items.push(...page.items);
+  }
+  return items;
+}
+
+describe('files against fake-pan', () => {
+  it('signs in with the stored developer credentials', async () => {
+    const status = unwrap(await h.client.auth.status());
+    expect(status.state).toBe('signed_in');
+    if (status.state === 'signed_in') expect(status.account.quota.totalBytes).toBeGreaterThan(0);
+  });
+
+  it('streams a large folder page by page, then answers from the cache', async () => {
+    const folder = h.fake.state.addFolder('/big');
+    for (let i = 0; i < 230; i++) await h.fake.state.addFile(`/big/f${String(i).padStart(3, '0')}.txt`, `x${i}`);
+    const first = unwrap(await h.client.files.list({ folderId: folder.id }));
+    expect(first.items.length).toBeLessThanOrEqual(100);
+    expect(first.cursor).not.toBeNull();
+    const all = await listAll(folder.id);
+    expect(all).toHaveLength(230);
+    expect(new Set(all.map((e) => e.id)).size).toBe(230);
+    // Second visit: from the cache (one page, bigger than the service's), still complete.
+    const cached = await listAll(folder.id);
+    expect(cached.map((e) => e.id).sort()).toEqual(all.map((e) => e.id).sort());
+  });
+
+  it('revalidates a cached folder and emits folder:changed when it changed elsewhere', async () => {
+    const folder = h.fake.state.addFolder('/reval');
+    await h.fake.state.addFile('/reval/a.txt', 'a');
+    expect(await listAll(folder.id)).toHaveLength(1);
+    await h.fake.state.addFile('/reval/b.txt', 'b');
+    const changed = h.waitFor('folder:changed', (c) => c.folderIds.includes(folder.id));
+    const stale = unwrap(await h.client.files.list({ folderId: folder.id }));
+    expect(stale.items).toHaveLength(1);
+    await changed;
+    expect((await listAll(folder.id)).map((e) => e.name).sort()).toEqual(['a.txt', 'b.txt']);
+  });
+
+  it('creates, renames, moves and lists the tree, announcing each change', async () => {
+    const made = h.waitFor('folder:changed', (c) => c.folderIds.includes(0));
+    const { id: a } = unwrap(await h.client.files.mkdir({ parentId: 0, name: 'Alpha' }));
+    await made;
+    const { id: b } = unwrap(await h.client.files.mkdir({ parentId: 0, name: 'Beta' }));
+    const tree = unwrap(await h.client.files.treeChildren({ folderId: 0 }));
+    expect(tree.map((n) => n.name)).toEqual(expect.arrayContaining(['Alpha', 'Beta']));
+    unwrap(await h.client.files.rename({ id: a, name: 'Alpha 2' }));
+    expect(unwrap(await h.client.files.detail({ id: a })).name).toBe('Alpha 2');
+    const moved = h.waitFor('folder:changed', (c) => c.folderIds.includes(b) && c.folderIds.includes(0));
+    unwrap(await h.client.files.move({ ids: [a], targetFolderId: b }));
+    await moved;
+    expect((await listAll(b)).map((e) => e.name)).toEqual(['Alpha 2']);
+    expect((await listAll(0)).some((e) => e.id === a)).toBe(false);
+  });
+
+  it('refuses bad names before any request and reports conflicts', async () => {
+    const bad = await h.backend.api.files.mkdir({ parentId: 0, name: 'a/b' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_name' } });
+    unwrap(await h.client.files.mkdir({ parentId: 0, name: 'Same' }));
+    expect(await h.client.files.mkdir({ parentId: 0, name: 'Same' })).toMatchObject({ ok: false, error: { code: 'name_conflict' } });
+  });
+
+  it('trashes, lists the bin, restores and deletes for good; trashed items never show as live', async () => {
+    const node = await h.fake.state.addFile('/bin-test.txt', 'hello');
+    expect((await listAll(0)).some((e) => e.id === node.id)).toBe(true);
+    const trashed = h.waitFor('folder:changed', (c) => c.trashChanged && c.folderIds.includes(0));
+    unwrap(await h.client.files.trash({ ids: [node.id] }));
+    await trashed;
+    expect((await listAll(0)).some((e) => e.id === node.id)).toBe(false);
+    const bin = unwrap(await h.client.files.listTrash({}));
+    expect(bin.items.map((e) => e.id)).toContain(node.id);
+    expect(unwrap(await h.client.files.detail({ id: node.id })).trashed).toBe(true);
+    expect(unwrap(await h.client.files.restore({ ids: [node.id] }))).toEqual({ restored: [node.id], needsTarget: [] });
+    expect((await listAll(0)).some((e) => e.id === node.id)).toBe(true);
+    unwrap(await h.client.files.trash({ ids: [node.id] }));
+    unwrap(await h.client.files.deleteForever({ ids: [node.id] }));
+    const after = unwrap(await h.client.files.listTrash({}));
+    expect(after.items.map((e) => e.id)).not.toContain(node.id);
+  });
+
+  it('searches the drive and reports the quota', async () => {
+    await h.fake.state.addFile('/docs/holiday-plan.txt', 'plan');
+    const found = unwrap(await h.client.files.search({ query: 'holiday' }));
+    expect(found.items.map((e) => e.name)).toContain('holiday-plan.txt');
+    const quota = unwrap(await h.client.files.quota());
+    expect(quota.usedBytes).toBe(h.fake.state.spaceUsed());
+    expect(quota.totalBytes).toBeGreaterThan(quota.usedBytes);
+  });
+
+  it('answers not_found for a missing item and refuses foreign cursors', async () => {
+    expect(await h.client.files.detail({ id: 987654321 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await h.client.files.listMore({ folderId: 0, cursor: 't.2' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
