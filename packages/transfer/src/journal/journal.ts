@@ -6,6 +6,7 @@
 import sqlite from 'node-sqlite3-wasm';
 import type { SQLiteValue } from 'node-sqlite3-wasm';
 import type { TransferDirection, TransferKind, TransferPageQuery, TransferState } from '@pandesk/contract';
+import { claimJournal } from './ownership';
 import { migrate } from './schema';
 import { COLUMNS, columnOf, fromRow, toSql } from './records';
 import type { ItemPatch, JournalItem } from './records';
@@ -55,18 +56,35 @@ const ROWS_PER_INSERT = 500;
 const INSERT_SQL = `INSERT OR IGNORE INTO items (${COLUMNS.map((c) => c[1]).join(', ')})
   SELECT ${COLUMNS.map((_, n) => `value ->> ${n}`).join(', ')} FROM json_each(?)`;
 
+function openDatabase(path: string): InstanceType<typeof sqlite.Database> {
+  const db = new sqlite.Database(path);
+  try {
+    // One process owns the journal: exclusive locking keeps SQLite from re-reading the file on
+    // every statement, and lets WAL run without shared memory. FULL syncs each commit.
+    db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
 export function createJournal(path: string): Journal {
-  const db = new sqlite.Database(path);
-  // One process owns the journal: exclusive locking keeps SQLite from re-reading the file on
-  // every statement, and lets WAL run without shared memory. FULL syncs each commit.
-  db.exec('PRAGMA locking_mode = EXCLUSIVE');
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  migrate(db);
+  const release = claimJournal(path);
+  let db: InstanceType<typeof sqlite.Database>;
+  try {
+    db = openDatabase(path);
+  } catch (error) {
+    release();
+    throw error;
+  }
   let seq = Number((db.get('SELECT COALESCE(MAX(seq), 0) AS s FROM items') as { s: number }).s);
   const rows = (sql: string, values: SQLiteValue[] = []): JournalItem[] =>
     db.all(sql, values).map((r) => fromRow(r as Record<string, SQLiteValue>));
@@ -199,6 +217,9 @@ export function createJournal(path: string): Journal {
     cacheFolder: (batchId, parentId, name, folderId) =>
       void db.run('INSERT OR REPLACE INTO remote_folders (batch_id, parent_id, name, folder_id) VALUES (?, ?, ?, ?)', [batchId, parentId, name, folderId]),
     transaction,
-    close: () => db.close(),
+    close() {
+      db.close();
+      release();
+    },
   };
 }
