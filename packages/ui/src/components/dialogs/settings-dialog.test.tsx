@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderApp } from '../../testing/render-app';
+
+afterEach(cleanup);
+
+const open = async (): Promise<HTMLElement> => {
+  fireEvent.click(screen.getByTestId('open-settings'));
+  return screen.findByTestId('settings-dialog');
+};
+
+describe('settings dialog', () => {
+  it('stores secrets without ever showing them again, and clears one on request', async () => {
+    const user = userEvent.setup();
+    const { bridge, container } = await renderApp();
+    let dialog = await open();
+    expect(within(dialog).getByTestId('secret-status-clientSecret').textContent).toBe('Not set');
+    await user.type(within(dialog).getByTestId('settings-clientId'), 'my-client');
+    await user.type(within(dialog).getByTestId('settings-clientSecret'), 'S3cret-value');
+    await user.type(within(dialog).getByTestId('settings-accessToken'), 'tok-123');
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'));
+    expect(bridge.connection()).toMatchObject({ clientId: 'my-client', clientSecret: 'S3cret-value', accessToken: 'tok-123', refreshToken: null });
+    // Saved: the fields are empty again and only the state is shown.
+    expect((within(dialog).getByTestId('settings-clientSecret') as HTMLInputElement).value).toBe('');
+    expect(within(dialog).getByTestId('secret-status-clientSecret').textContent).toMatch(/Saved \(hidden\)/);
+    expect(container.innerHTML).not.toContain('S3cret-value');
+    expect(container.innerHTML).not.toContain('tok-123');
+
+    // Reopened: still nothing but the state; saving untouched secrets leaves them alone.
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    dialog = await open();
+    expect((within(dialog).getByTestId('settings-clientSecret') as HTMLInputElement).value).toBe('');
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(within(dialog).getByTestId('settings-message')).toBeTruthy());
+    expect(bridge.connection().clientSecret).toBe('S3cret-value');
+
+    const tokenBox = within(dialog).getByTestId('secret-status-accessToken').parentElement!;
+    fireEvent.click(within(tokenBox).getByRole('button', { name: 'Clear' }));
+    expect(within(dialog).getByTestId('secret-status-accessToken').textContent).toBe('Will be cleared when you save.');
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(bridge.connection().accessToken).toBeNull());
+    expect(bridge.connection().clientSecret).toBe('S3cret-value');
+  });
+
+  it('explains the root folder ID and tests the connection in words', async () => {
+    const user = userEvent.setup();
+    const { bridge } = await renderApp();
+    const dialog = await open();
+    expect(dialog.textContent).toContain('the number after homeFilePath= in the web UI’s address');
+    fireEvent.click(within(dialog).getByTestId('settings-test'));
+    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Not connected: Enter a client ID and secret.'));
+    await user.type(within(dialog).getByTestId('settings-clientSecret'), 'abc');
+    fireEvent.click(within(dialog).getByTestId('settings-test'));
+    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Connected as real-user.'));
+    expect(bridge.calls).toContain('auth.signIn');
+  });
+
+  it('saves transfer settings, refusing a non-number before any request', async () => {
+    const user = userEvent.setup();
+    const { bridge } = await renderApp();
+    const dialog = await open();
+    const limit = within(dialog).getByTestId('settings-downloadSpeedLimit');
+    await user.clear(limit);
+    await user.type(limit, 'fast');
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    expect(within(dialog).getByTestId('settings-message').textContent).toMatch(/must be a whole number/);
+    expect(bridge.calls).not.toContain('settings.update');
+    await user.clear(limit);
+    await user.type(limit, '512');
+    const root = within(dialog).getByTestId('settings-rootFolderId');
+    await user.clear(root);
+    await user.type(root, '1000');
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'));
+    const view = await bridge.settings.get();
+    expect(view.ok && view.value.downloadSpeedLimit).toBe(512 * 1024);
+    expect(bridge.connection().rootFolderId).toBe(1000);
+  });
+});
