@@ -21,6 +21,8 @@ export interface PortDeps {
   /** The checked native drag (see `native-drag.ts`); errors are logged by the caller. */
   readonly startDrag: (input: StartDragInput) => Promise<unknown>;
   readonly onVaultProblem: (key: string) => void;
+  /** Told about every folder picked in a `choose_folder` dialog (a download target). */
+  readonly onFolderChosen: (folder: string) => void;
 }
 
 function tryPath(name: Parameters<typeof app.getPath>[0]): string | undefined {
@@ -67,7 +69,9 @@ function platformHooks(deps: PortDeps): PlatformHooks {
       const win = deps.window();
       const options = openDialogOptions(input);
       const result = win === undefined ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(win, options);
-      return { paths: result.canceled ? [] : result.filePaths };
+      const paths = result.canceled ? [] : result.filePaths;
+      if (input.mode === 'choose_folder') for (const folder of paths) deps.onFolderChosen(folder);
+      return { paths };
     },
   };
 }

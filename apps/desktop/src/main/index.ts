@@ -64,14 +64,17 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppProtocol(RENDERER);
   const store = openAppStore(app.getPath('userData'), (message) => log(new Error(message), 'store'));
+  // Folders the user picked as a download target this session ("Save to...") may be dragged from too.
+  const chosenFolders = new Set<string>();
   const startDrag = createNativeDrag({
     contents: () => liveWindow()?.webContents,
-    roots: () => dragRootsFromSettings(store.readSettings(), [app.getPath('downloads'), app.getPath('userData')]),
+    roots: () => dragRootsFromSettings(store.readSettings(), [app.getPath('downloads'), ...chosenFolders]),
     fallbackIconPath: ICON,
   });
   const ports = createBackendPorts({
     store,
     window: liveWindow,
+    onFolderChosen: (folder) => chosenFolders.add(folder),
     startDrag: (input) => startDrag(input).catch((error: unknown) => log(error, 'drag')),
     onVaultProblem: (key) => log(new Error(`stored secret ${key} could not be decrypted`), 'vault'),
   });
