@@ -17,7 +17,7 @@ export interface UploadFileInput extends Omit<FileTarget, 'size'> {
   sha1?: string;
   /**
    * Files up to this size go through single-step upload (default `DEFAULT_SINGLE_MAX_BYTES`;
-   * 0 = always sliced). Single step saves the create/complete round trips and the ≥ 1 s
+   * 0 = sliced, except empty files, which have no slice to send). Single step saves the create/complete round trips and the ≥ 1 s
    * completion poll, which dominate for small files.
    */
   singleMaxBytes?: number;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PanError } from '../errors';
 import { envelope, never, raw } from '../testing/fake-fetch';
 import { harness } from '../testing/harness';
@@ -116,6 +116,19 @@ describe('http pipeline', () => {
     const error = await h.client.download.info(9).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PanError);
     expect(error).toMatchObject({ code: 'not_found', serviceCode: 5066, traceId: 'trace-1', endpoint: 'download.info' });
+  });
+
+  it('writes nothing to the console, even while failing and retrying', async () => {
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
+    try {
+      let n = 0;
+      const h = harness({ [LIST]: () => (++n === 1 ? raw(503) : envelope(null, 401)) });
+      await h.client.files.listAll(0).catch(() => undefined);
+      await h.client.files.mkdir(0, 'x').catch(() => undefined);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 
   it('switches to the VIP rate table from user/info', async () => {
