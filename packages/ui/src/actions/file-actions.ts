@@ -11,7 +11,11 @@ export interface FileActions {
   rename(id: FileId, name: string): Promise<string | null>;
   move(ids: readonly FileId[], targetFolderId: FileId): Promise<boolean>;
   trash(entries: readonly FileEntry[]): Promise<boolean>;
-  restore(ids: readonly FileId[]): Promise<boolean>;
+  /** To the original folders, or into `targetFolderId` (for items whose folder is gone). */
+  restore(ids: readonly FileId[], targetFolderId?: FileId): Promise<boolean>;
+  /** Ctrl+X: remembers the selection; `paste` moves it into the current folder. */
+  cut(ids: readonly FileId[]): void;
+  paste(): Promise<boolean>;
   deleteForever(ids: readonly FileId[]): Promise<boolean>;
   /** Shows an error toast; `retry` offered when the error says retrying may work. */
   reportError(actionKey: string, error: ApiError, retry?: () => void): void;
@@ -51,7 +55,7 @@ export function createFileActions(deps: ActionDeps): FileActions {
     return describeError(t, result.error);
   }
 
-  return {
+  const api: FileActions = {
     reportError,
     async mkdir(name) {
       const problem = describeNameProblem(t, checkName(name));
@@ -88,8 +92,21 @@ export function createFileActions(deps: ActionDeps): FileActions {
         info(t('toast.trashed', { count: ids.length }));
       });
     },
-    restore(ids) {
-      return run('restore', () => bridge.files.restore({ ids: [...ids] }), (value) => {
+    cut(ids) {
+      if (ids.length === 0) return;
+      ui.getState().setClipboard(ids);
+      info(t('toast.cut', { count: ids.length }));
+    },
+    async paste() {
+      const ids = ui.getState().clipboard;
+      const target = currentFolder();
+      if (!ids || target === null) return false;
+      ui.getState().setClipboard(null);
+      return api.move(ids, target);
+    },
+    restore(ids, targetFolderId) {
+      const input = targetFolderId === undefined ? { ids: [...ids] } : { ids: [...ids], targetFolderId };
+      return run('restore', () => bridge.files.restore(input), (value) => {
         browser.getState().removeEntries(value.restored);
         if (value.restored.length > 0) info(t('toast.restored', { count: value.restored.length }));
         if (value.needsTarget.length > 0) ui.getState().pushToast({ kind: 'error', message: t('errors.restoreNeedsTarget', { count: value.needsTarget.length }) });
@@ -102,4 +119,5 @@ export function createFileActions(deps: ActionDeps): FileActions {
       });
     },
   };
+  return api;
 }

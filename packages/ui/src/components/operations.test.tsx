@@ -108,4 +108,46 @@ describe('file operations', () => {
     await waitFor(() => expect(bridge.queue.items.size).toBe(2));
     expect([...bridge.queue.items.values()][1]?.localPath).toBe('/mnt/backup/readme.md');
   });
+
+  it('restores into a chosen folder when the original one is gone', async () => {
+    const { bridge } = await renderApp();
+    await waitFor(() => expect(rowNames()).toHaveLength(3));
+    const docs = [...bridge.drive.items.values()].find((i) => i.entry.name === 'Documents')!.entry;
+    const notes = [...bridge.drive.items.values()].find((i) => i.entry.name === 'notes.txt')!.entry;
+    bridge.drive.trash([notes.id]);
+    bridge.drive.trash([docs.id]);
+    bridge.drive.deleteForever([docs.id]);
+    fireEvent.click(screen.getByRole('button', { name: /Recycle bin/ }));
+    await waitFor(() => expect(rowNames()).toEqual(['notes.txt']));
+    fireEvent.click(row('notes.txt'));
+    fireEvent.click(screen.getByTestId('restore'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/could not go back.*Restore to…/);
+    fireEvent.click(screen.getByTestId('restore-to'));
+    const dialog = await screen.findByTestId('move-dialog');
+    fireEvent.click(within(dialog).getByRole('option', { name: 'Photos' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Restore here' }));
+    await waitFor(() => expect(screen.getByTestId('list-empty')).toBeTruthy());
+    const photos = [...bridge.drive.items.values()].find((i) => i.entry.name === 'Photos')!.entry;
+    expect(bridge.drive.items.get(notes.id)?.entry.parentId).toBe(photos.id);
+  });
+
+  it('moves with cut and paste, and with the Move dialog', async () => {
+    const { bridge } = await renderApp();
+    await waitFor(() => expect(rowNames()).toHaveLength(3));
+    fireEvent.click(row('readme.md'));
+    const grid = screen.getByTestId('file-grid');
+    fireEvent.keyDown(grid, { key: 'x', ctrlKey: true });
+    fireEvent.doubleClick(row('Photos'));
+    await waitFor(() => expect(rowNames()).toEqual(['beach.jpg']));
+    fireEvent.keyDown(grid, { key: 'v', ctrlKey: true });
+    await waitFor(() => expect(rowNames()).toEqual(['beach.jpg', 'readme.md']));
+    fireEvent.click(row('beach.jpg'));
+    fireEvent.click(screen.getByTestId('move'));
+    const dialog = await screen.findByTestId('move-dialog');
+    fireEvent.click(within(dialog).getByRole('option', { name: 'Documents' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Move here' }));
+    await waitFor(() => expect(rowNames()).toEqual(['readme.md']));
+    const docs = [...bridge.drive.items.values()].find((i) => i.entry.name === 'Documents')!.entry;
+    expect([...bridge.drive.items.values()].find((i) => i.entry.name === 'beach.jpg')?.entry.parentId).toBe(docs.id);
+  });
 });

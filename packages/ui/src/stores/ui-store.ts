@@ -20,7 +20,7 @@ export interface ConflictRequest {
 export type Dialog =
   | { kind: 'settings' }
   | { kind: 'new-folder' }
-  | { kind: 'move'; ids: readonly number[] }
+  | { kind: 'move'; ids: readonly number[]; restore?: boolean }
   | { kind: 'save-to'; entries: readonly FileEntry[] }
   | { kind: 'confirm-trash'; entries: readonly FileEntry[] }
   | { kind: 'confirm-delete-forever'; entries: readonly FileEntry[] }
@@ -45,6 +45,9 @@ export interface UiState {
    */
   drag: DragPayload | null;
   setDrag(drag: DragPayload | null): void;
+  /** Items cut (Ctrl+X) waiting to be pasted into a folder (moved there). */
+  clipboard: readonly number[] | null;
+  setClipboard(ids: readonly number[] | null): void;
   pushToast(toast: Omit<Toast, 'id'>): number;
   dismissToast(id: number): void;
   openDialog(dialog: Dialog): void;
@@ -70,6 +73,8 @@ export function createUiStore(): UiStore {
     transfersOpen: true,
     drag: null,
     setDrag: (drag) => set({ drag }),
+    clipboard: null,
+    setClipboard: (clipboard) => set({ clipboard }),
     pushToast(toast) {
       const id = nextToast++;
       set({ toasts: [...get().toasts, { ...toast, id }].slice(-MAX_TOASTS) });

@@ -17,7 +17,7 @@ export function Dialogs() {
     case 'new-folder':
       return <NewFolderDialog />;
     case 'move':
-      return <MoveDialog ids={dialog.ids} />;
+      return <MoveDialog ids={dialog.ids} restore={dialog.restore === true} />;
     case 'save-to':
       return <PathDialog purpose="save-to" entries={dialog.entries} />;
     case 'add-place':

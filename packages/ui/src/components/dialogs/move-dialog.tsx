@@ -5,7 +5,7 @@ import { useApp, useSlice } from '../../context';
 import { Modal } from './modal';
 
 /** Move to…: pick a folder from the (lazily expanded) tree. */
-export function MoveDialog({ ids }: { ids: readonly FileId[] }) {
+export function MoveDialog({ ids, restore = false }: { ids: readonly FileId[]; restore?: boolean }) {
   const { t } = useTranslation();
   const { ui, tree, actions } = useApp();
   useSlice(tree, (s) => s.nodes);
@@ -16,7 +16,7 @@ export function MoveDialog({ ids }: { ids: readonly FileId[] }) {
   const moving = new Set(ids);
   return (
     <Modal
-      title={t('dialog.moveTitle', { count: ids.length })}
+      title={t(restore ? 'dialog.restoreTitle' : 'dialog.moveTitle', { count: ids.length })}
       onClose={close}
       testId="move-dialog"
       footer={
@@ -28,10 +28,12 @@ export function MoveDialog({ ids }: { ids: readonly FileId[] }) {
             disabled={target === null}
             onClick={() => {
               close();
-              if (target !== null) void actions.move(ids, target);
+              if (target === null) return;
+              if (restore) void actions.restore(ids, target);
+              else void actions.move(ids, target);
             }}
           >
-            {t('dialog.moveHere')}
+            {t(restore ? 'dialog.restoreHere' : 'dialog.moveHere')}
           </button>
         </>
       }

@@ -34,6 +34,7 @@ export function ContextMenu() {
   const items: MenuItem[] = [];
   if (b.location.kind === 'trash') {
     items.push({ label: t('toolbar.restore'), run: () => void actions.restore(entries.map((e) => e.id)), disabled: !first });
+    items.push({ label: t('toolbar.restoreTo'), run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id), restore: true }), disabled: !first });
     items.push({ label: t('toolbar.deleteForever'), run: () => confirmDelete(ctx, entries), disabled: !first });
   } else if (first) {
     if (entries.length === 1 && first.kind === 'folder') items.push({ label: t('menu.open'), run: () => b.navigate({ kind: 'folder', folderId: first.id }) });
@@ -41,10 +42,12 @@ export function ContextMenu() {
     items.push({ label: t('toolbar.saveTo'), run: () => void actions.saveTo(entries) });
     items.push({ label: t('toolbar.rename'), run: () => ui.getState().startRename(first.id), disabled: entries.length !== 1 });
     items.push({ label: t('toolbar.move'), run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id) }) });
+    items.push({ label: t('toolbar.cut'), run: () => actions.cut(entries.map((e) => e.id)) });
     items.push({ label: t('toolbar.delete'), run: () => confirmDelete(ctx, entries) });
   } else if (b.location.kind === 'folder') {
     items.push({ label: t('toolbar.newFolder'), run: () => ui.getState().openDialog({ kind: 'new-folder' }) });
     items.push({ label: t('toolbar.uploadFiles'), run: () => void actions.pickAndUpload('files'), disabled: !actions.canPick() });
+    items.push({ label: t('toolbar.paste'), run: () => void actions.paste(), disabled: ui.getState().clipboard === null });
   }
   items.push({ label: t('toolbar.refresh'), run: () => b.refresh() });
 

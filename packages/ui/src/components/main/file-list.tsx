@@ -23,6 +23,8 @@ function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   const move = moves[e.key];
   if (move !== undefined) b.moveFocus(move, extend);
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') b.selectAll();
+  else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'x' && b.location.kind !== 'trash') ctx.actions.cut(b.selectedEntries().map((x) => x.id));
+  else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') void ctx.actions.paste();
   else if (e.key === 'Enter' && focused?.kind === 'folder') b.navigate({ kind: 'folder', folderId: focused.id });
   else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash') ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
   else if (e.key === 'Delete') confirmDelete(ctx, b.selectedEntries());

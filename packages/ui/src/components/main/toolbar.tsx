@@ -47,6 +47,7 @@ export function Toolbar() {
       {!live && (
         <>
           {button(t('toolbar.restore'), () => void actions.restore(selected().map((e) => e.id)), none, 'restore')}
+          {button(t('toolbar.restoreTo'), () => ui.getState().openDialog({ kind: 'move', ids: selected().map((e) => e.id), restore: true }), none, 'restore-to')}
           {button(t('toolbar.deleteForever'), () => confirmDelete(ctx, selected()), none, 'delete-forever')}
         </>
       )}
