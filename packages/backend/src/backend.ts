@@ -56,6 +56,8 @@ interface Core {
 async function createCore(ports: BackendPorts): Promise<Core> {
   const clock = ports.clock ?? systemClock;
   const fs = ports.fs ?? fsp;
+  // The journal and the demo drive live here; the host may hand over a folder not created yet.
+  await fs.mkdir(ports.paths.userData, { recursive: true });
   const redactor = createRedactor();
   const logger = createDailyLog({ dir: ports.paths.logs, fs, clock, redactor });
   const settings = await createSettingsService({
@@ -87,6 +89,7 @@ function createTransfers(core: Core, auth: AuthService, cache: FolderCache): Tra
     logger: core.logger,
     settings: () => settings.settings(),
     ...(ports.tuning?.snapshotIntervalMs === undefined ? {} : { snapshotIntervalMs: ports.tuning.snapshotIntervalMs }),
+    onAuthBlocked: () => auth.reportAuthFailure(),
     onFoldersChanged: (folderIds: readonly FileId[]) => {
       for (const id of folderIds) cache.invalidate(id);
       core.events.emit('folder:changed', { folderIds, trashChanged: false });
@@ -125,7 +128,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     {
       auth: createAuthApi({ auth, settings, events }),
       settings: createSettingsApi({ settings, auth, events, logger, track: core.track, onSettingsApplied: (s) => transfers.applySettings(s) }),
-      files: createFilesApi({ client: () => auth.requireClient(), cache, listing, events, onSpaceChanged: () => core.track(auth.refreshAccount()) }),
+      files: createFilesApi({ client: () => auth.requireClient(), cache, listing, events, onAuthFailure: () => auth.reportAuthFailure(), onSpaceChanged: () => core.track(auth.refreshAccount()) }),
       transfers: createTransfersApi(transfers, core.fs),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),

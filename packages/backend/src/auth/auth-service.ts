@@ -43,6 +43,11 @@ export interface AuthService {
   onSession(listener: SessionListener): () => void;
   /** Refuses a connection change whose root folder is missing, when that can be checked now. */
   acceptConnection(next: ConnectionSettings): Promise<void>;
+  /**
+   * Something using the drive was refused for auth (a transfer, a listing) although the
+   * status says signed in: switch to `auth_required` so the UI asks and the queue pauses.
+   */
+  reportAuthFailure(): void;
   /** Re-reads the account (quota) and emits `auth:changed` when it changed. */
   refreshAccount(): Promise<void>;
   close(): Promise<void>;
@@ -98,12 +103,16 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     return nextStatus;
   }
 
+  function authLost(reason: string): void {
+    if (session === null || status.state === 'auth_required') return;
+    logger.warn(`auth lost: ${reason}`);
+    publish({ state: 'auth_required', problem: 'rejected', message: 'The 123pan service no longer accepts the stored credentials or token. Check the connection settings and sign in again; paused transfers resume after that.' });
+    notify();
+  }
+
   function watch(candidate: DriveSession): void {
     candidate.client.auth.onStatus((s) => {
-      if (s.state !== 'auth_required' || session !== candidate || status.state === 'auth_required') return;
-      logger.warn(`auth lost: ${s.reason ?? 'no reason given'}`);
-      publish({ state: 'auth_required', problem: 'rejected', message: 'The 123pan service no longer accepts the stored credentials or token. Check the connection settings and sign in again; paused transfers resume after that.' });
-      notify();
+      if (s.state === 'auth_required' && session === candidate) authLost(s.reason ?? 'no reason given');
     });
   }
 
@@ -194,6 +203,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       if (next.rootFolderId === current.rootFolderId || !sameCredentials || status.state !== 'signed_in' || session === null) return;
       await verifyRootFolder(session.client, next.rootFolderId);
     },
+    reportAuthFailure: () => authLost('a request was refused'),
     async refreshAccount() {
       const current = session;
       if (current === null || status.state === 'auth_required') return;

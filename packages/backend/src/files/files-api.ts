@@ -20,6 +20,8 @@ export interface FilesApiOptions {
   cache: FolderCache;
   listing: FolderListing;
   events: PanDeskEventHub;
+  /** A call was refused for auth: the status must say so. */
+  onAuthFailure: () => void;
   /** Re-reads the account after changes to used space (quota in `auth:changed`). */
   onSpaceChanged: () => void;
 }
@@ -31,7 +33,11 @@ function requireName(name: string): void {
 
 export function createFilesApi(options: FilesApiOptions): FilesApi {
   const { cache, events } = options;
-  const run = <T>(work: () => Promise<T>) => mapErrors(work).then(ok);
+  const run = <T>(work: () => Promise<T>) =>
+    mapErrors(work).then(ok, (error: unknown) => {
+      if (error instanceof ApiException && error.code === 'auth_required') options.onAuthFailure();
+      throw error;
+    });
 
   function changed(folderIds: readonly FileId[], trashChanged = false): void {
     const unique = [...new Set(folderIds)];

@@ -3,7 +3,7 @@
  * RPC client talking to it through contract's in-memory transport pair (JSON-serialised, as
  * over a WebSocket). Every message on the link is recorded for the secrets test.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiClient, createInMemoryTransportPair, serveApi } from '@pandesk/contract';
@@ -15,6 +15,19 @@ import type { Backend } from '../backend-types';
 import type { BackendPorts, PlatformHooks } from '../ports';
 import { createMemorySecretVault, createMemorySettingsStore } from './memory-ports';
 import type { MemorySecretVault, MemorySettingsStore } from './memory-ports';
+
+let demoTemplate: Promise<string> | undefined;
+
+/** Seeding the demo drive takes seconds (tens of MB of sample files): seed once per test file, copy after. */
+function seededDemoDrive(): Promise<string> {
+  demoTemplate ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pandesk-demo-template-'));
+    const seeded = await startFakePan({ seed: 'demo', dataDir: dir, port: 0 });
+    await seeded.close();
+    return dir;
+  })();
+  return demoTemplate;
+}
 
 export interface Harness {
   fake: FakePan;
@@ -70,6 +83,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (options.signIn !== false) {
     await vault.set('pandesk.connection.clientSecret', fake.clientSecret);
     await store.save({ version: 1, connection: { clientId: fake.clientId, rootFolderId: 0 } });
+  } else {
+    await cp(await seededDemoDrive(), join(dir, 'user-data', 'demo-drive'), { recursive: true });
   }
   const basePorts = (): BackendPorts => ({
     settingsStore: store,

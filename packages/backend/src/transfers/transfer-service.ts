@@ -23,6 +23,8 @@ export interface TransferServiceOptions {
   logger: Logger;
   settings: () => Settings;
   snapshotIntervalMs?: number;
+  /** The engine paused itself because the drive refused auth. */
+  onAuthBlocked: () => void;
   /** Folders whose listing changed because uploads finished there. */
   onFoldersChanged: (folderIds: readonly FileId[]) => void;
 }
@@ -59,6 +61,7 @@ export function createTransferService(options: TransferServiceOptions): Transfer
   function onSnapshot(snapshot: TransferSnapshot): void {
     options.events.emit('transfers:changed', snapshot);
     feedback.onSnapshot(snapshot);
+    if (snapshot.summary.authBlocked) options.onAuthBlocked();
     const folders = new Set<FileId>();
     for (const item of snapshot.changed) {
       if (item.direction !== 'upload' || item.state !== 'completed' || announced.has(item.id)) continue;

@@ -1,0 +1,110 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { unwrap } from '@pandesk/contract';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness } from '../testing/backend-harness';
+import type { Harness } from '../testing/backend-harness';
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+describe('auth and connection settings', () => {
+  it('opens the demo drive when no credentials are set, and switches to the real drive with one settings change', async () => {
+    h = await startHarness({ signIn: false });
+    const demo = unwrap(await h.client.auth.status());
+    expect(demo.state).toBe('demo');
+    const root = unwrap(await h.client.files.list({ folderId: 0 }));
+    expect(root.items.length).toBeGreaterThan(0);
+    const signedIn = h.waitFor('auth:changed', (s) => s.state === 'signed_in');
+    const view = unwrap(await h.client.settings.setConnection({ clientId: h.fake.clientId, clientSecret: h.fake.clientSecret }));
+    expect(view.connection).toMatchObject({ clientId: h.fake.clientId, hasClientSecret: true });
+    await signedIn;
+    // The real (fake-pan) drive starts empty, unlike the demo drive.
+    expect(unwrap(await h.client.files.list({ folderId: 0 })).items).toEqual([]);
+    expect(unwrap(await h.client.auth.useDemo()).state).toBe('demo');
+    expect(unwrap(await h.client.files.list({ folderId: 0 })).items.length).toBeGreaterThan(0);
+    expect(unwrap(await h.client.auth.signIn()).state).toBe('signed_in');
+  });
+
+  it('reuses the stored token across restarts instead of minting another', async () => {
+    h = await startHarness();
+    const token = h.vault.entries()['pandesk.auth.token'];
+    expect(token).toBeDefined();
+    await h.restart();
+    expect(unwrap(await h.client.auth.status()).state).toBe('signed_in');
+    expect(h.vault.entries()['pandesk.auth.token']).toBe(token);
+  });
+
+  it('says the credentials were refused', async () => {
+    h = await startHarness();
+    unwrap(await h.client.settings.setConnection({ clientSecret: 'wrong-secret-123' }));
+    await h.vault.delete('pandesk.auth.token');
+    const status = unwrap(await h.client.auth.signIn());
+    expect(status).toMatchObject({ state: 'auth_required', problem: 'rejected' });
+    if (status.state === 'auth_required') expect(status.message).toMatch(/client ID and client secret/);
+    expect(await h.client.files.list({ folderId: 0 })).toMatchObject({ ok: false, error: { code: 'auth_required' } });
+  });
+
+  it('says the service is unreachable', async () => {
+    h = await startHarness({ signIn: false });
+    await h.restart({ apiBaseUrl: 'http://127.0.0.1:9' });
+    unwrap(await h.client.settings.setConnection({ clientId: 'someone', clientSecret: 'some-secret-1' }));
+    const status = unwrap(await h.client.auth.signIn());
+    expect(status).toMatchObject({ state: 'auth_required', problem: 'unreachable' });
+    if (status.state === 'auth_required') expect(status.message).toMatch(/Could not reach/);
+  });
+
+  it('refuses a root folder that is missing or a file, and reports it on sign-in', async () => {
+    h = await startHarness();
+    const file = await h.fake.state.addFile('/note.txt', 'x');
+    const folder = h.fake.state.addFolder('/Work');
+    const missing = await h.client.settings.setConnection({ rootFolderId: 99999999 });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!missing.ok) expect(missing.error.message).toMatch(/does not exist/);
+    const notFolder = await h.client.settings.setConnection({ rootFolderId: file.id });
+    if (!notFolder.ok) expect(notFolder.error.message).toMatch(/is a file/);
+    expect(notFolder.ok).toBe(false);
+    expect(unwrap(await h.client.settings.setConnection({ rootFolderId: folder.id })).connection.rootFolderId).toBe(folder.id);
+    // Stored directly (e.g. before the folder was deleted): sign-in reports it.
+    await h.store.save({ ...h.store.current(), connection: { clientId: h.fake.clientId, rootFolderId: 88888888 } });
+    await h.restart();
+    const status = unwrap(await h.client.auth.status());
+    expect(status).toMatchObject({ state: 'auth_required', problem: 'rejected' });
+    if (status.state === 'auth_required') expect(status.message).toMatch(/root folder ID 88888888 does not exist/);
+  });
+
+  it('refuses to store secrets without OS encryption and says so in the status', async () => {
+    h = await startHarness({ signIn: false, encryptionAvailable: false });
+    const refused = await h.client.settings.setConnection({ clientId: 'abc', clientSecret: 'some-secret-1' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(h.vault.entries()).toEqual({});
+    const status = unwrap(await h.client.auth.signIn());
+    expect(status).toMatchObject({ state: 'auth_required', problem: 'no_credentials' });
+    if (status.state === 'auth_required') expect(status.message).toMatch(/secure storage/);
+  });
+
+  it('signs out: forgets secrets and tokens, keeps the client id', async () => {
+    h = await startHarness();
+    const status = unwrap(await h.client.auth.signOut());
+    expect(status.state).toBe('auth_required');
+    const view = unwrap(await h.client.settings.get());
+    expect(view.connection).toMatchObject({ clientId: h.fake.clientId, hasClientSecret: false, hasAccessToken: false, hasRefreshToken: false });
+    expect(Object.keys(h.vault.entries())).toEqual([]);
+  });
+
+  it('validates settings changes with clear messages', async () => {
+    h = await startHarness();
+    const bad = await h.client.settings.update({ downloadFolder: join(h.dir, 'missing') });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await writeFile(join(h.dir, 'file.bin'), 'x');
+    expect(await h.client.settings.update({ downloadFolder: join(h.dir, 'file.bin') })).toMatchObject({ ok: false });
+    const proxy = await h.client.settings.update({ downloadMethod: 'proxy_url' });
+    if (!proxy.ok) expect(proxy.error.message).toMatch(/downloadProxyUrl/);
+    const changed = h.waitFor('settings:changed', (v) => v.theme === 'dark');
+    expect(unwrap(await h.client.settings.update({ theme: 'dark', uploadConcurrency: 2 })).theme).toBe('dark');
+    await changed;
+  });
+});
