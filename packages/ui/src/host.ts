@@ -10,6 +10,8 @@ export interface HostAdapter {
    * Turn dropped/picked entries into local paths the back end can read (Electron: webUtils
    * paths; web: streams bytes to the host's staging folder, keeping folder structure).
    * Top-level dropped folders must come back as one path each (the back end walks them).
+   * Called synchronously inside the drop handler: browsers empty `items` once the handler
+   * returns, so read them (e.g. `webkitGetAsEntry()`) before the first `await`.
    */
   stageFiles(input: { files: File[]; items?: DataTransferItemList | null }): Promise<string[]>;
   /** Pick files or a folder to upload (web: <input type=file [webkitdirectory]>; Electron: native dialog via api.app.choosePaths). Empty when cancelled. */

@@ -14,6 +14,13 @@ import { ListFooter } from './list-footer';
 const COLUMNS: readonly SortKey[] = ['name', 'size', 'type', 'modified'];
 const PAGE_ROWS = 10;
 
+/** Opens the context menu next to the focused row (keyboard users: Menu key or Shift+F10). */
+function openMenuAtFocus(ctx: AppContextValue): void {
+  const focus = ctx.browser.getState().selection.focus;
+  const rect = document.getElementById(`file-row-${focus}`)?.getBoundingClientRect();
+  ctx.ui.getState().openContextMenu({ x: (rect?.left ?? 0) + 24, y: rect?.bottom ?? 0 });
+}
+
 /** Keyboard handling of the grid: focus, selection, open, rename, delete. */
 function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   const b = ctx.browser.getState();
@@ -29,6 +36,7 @@ function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash') ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
   else if (e.key === 'Delete') confirmDelete(ctx, b.selectedEntries());
   else if (e.key === 'Escape') b.clearSelection();
+  else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) openMenuAtFocus(ctx);
   else if (e.key === 'Backspace') b.goUp();
   else return false;
   return true;

@@ -60,7 +60,9 @@ export function RenameInput({ entry }: { entry: FileEntry }) {
           if (e.key === 'Escape') stop();
         }}
         onBlur={() => {
+          // Leaving the field keeps a changed name (if valid) like Enter; an unchanged one just closes.
           if (value === entry.name) stop();
+          else void commit();
         }}
       />
       {error && (
