@@ -56,11 +56,20 @@ export async function startWebHostProcess(launch: WebHostLaunch): Promise<WebHos
     cwd: repoRoot,
     env: { ...process.env, PANDESK_CLIENT_ID: launch.clientId, PANDESK_CLIENT_SECRET: launch.clientSecret },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a stuck host and tsx's inner node process can be killed together.
+    detached: true,
   });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const killGroup = (signal: NodeJS.Signals): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  const started = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`web host did not print its address in time:\n${output}`)), launch.startTimeoutMs ?? 90_000);
     const check = (): void => {
       const match = URL_PATTERN.exec(output);
@@ -74,10 +83,14 @@ export async function startWebHostProcess(launch: WebHostLaunch): Promise<WebHos
       reject(new Error(`web host exited (${code}) before it was ready:\n${output}`));
     });
   });
+  const url = await started.catch((error: unknown) => {
+    killGroup('SIGKILL');
+    throw error;
+  });
   const stop = async (): Promise<void> => {
-    child.kill('SIGTERM');
+    killGroup('SIGTERM');
     if (!(await waitForExit(child, 15_000))) {
-      child.kill('SIGKILL');
+      killGroup('SIGKILL');
       await waitForExit(child, 5_000);
     }
   };
