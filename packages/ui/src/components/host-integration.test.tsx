@@ -33,7 +33,7 @@ describe('host integration', () => {
       },
       browserDownloadUrl: (id) => `/download/${id}`,
     });
-    const { bridge } = await renderApp({ host });
+    const { bridge } = await renderApp({ adapter: host });
     await waitFor(() => expect(rowNames()).toHaveLength(3));
     fireEvent.click(screen.getByTestId('upload-folder'));
     await waitFor(() => expect(bridge.queue.items.size).toBe(1));
@@ -55,7 +55,7 @@ describe('host integration', () => {
     const started: string[][] = [];
     const bridge = createFakeBridge({ host: 'desktop' });
     const host = createTestHost({ kind: 'electron', startDrag: (paths) => void started.push(paths) });
-    await renderApp({ bridge, host });
+    await renderApp({ bridge, adapter: host });
     await waitFor(() => expect(rowNames()).toHaveLength(3));
     fireEvent.click(row('readme.md'));
     fireEvent.click(screen.getByTestId('download'));

@@ -26,9 +26,9 @@ export function createTestHost(overrides: Partial<HostAdapter> = {}): HostAdapte
 }
 
 /** Renders the whole app on a fake bridge and waits until the first listing is in. */
-export async function renderApp(options: FakeBridgeOptions & { bridge?: FakeBridge; host?: HostAdapter & { staged: File[][] } } = {}): Promise<RenderedApp> {
+export async function renderApp(options: FakeBridgeOptions & { bridge?: FakeBridge; adapter?: HostAdapter & { staged: File[][] } } = {}): Promise<RenderedApp> {
   const bridge = options.bridge ?? createFakeBridge(options);
-  const host = options.host ?? createTestHost();
+  const host = options.adapter ?? createTestHost();
   const result = render(<App bridge={bridge} host={host} i18n={createI18n('en')} />);
   await waitFor(() => expectReady());
   return { ...result, bridge, host };
