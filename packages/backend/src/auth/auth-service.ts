@@ -48,6 +48,8 @@ export interface AuthService {
    * status says signed in: switch to `auth_required` so the UI asks and the queue pauses.
    */
   reportAuthFailure(): void;
+  /** Drops the persisted token, so the next sign-in really tests newly entered credentials. */
+  forgetToken(): Promise<void>;
   /** Re-reads the account (quota) and emits `auth:changed` when it changed. */
   refreshAccount(): Promise<void>;
   close(): Promise<void>;
@@ -204,6 +206,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       await verifyRootFolder(session.client, next.rootFolderId);
     },
     reportAuthFailure: () => authLost('a request was refused'),
+    forgetToken: () => options.tokenStore.save(null),
     async refreshAccount() {
       const current = session;
       if (current === null || status.state === 'auth_required') return;

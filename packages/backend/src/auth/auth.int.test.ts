@@ -40,8 +40,11 @@ describe('auth and connection settings', () => {
 
   it('says the credentials were refused', async () => {
     h = await startHarness();
+    const refused = h.waitFor('auth:changed', (s) => s.state === 'auth_required');
+    // A changed secret drops the stored token, so the new secret is really tested.
     unwrap(await h.client.settings.setConnection({ clientSecret: 'wrong-secret-123' }));
-    await h.vault.delete('pandesk.auth.token');
+    await refused;
+    expect(h.vault.entries()['pandesk.auth.token']).toBeUndefined();
     const status = unwrap(await h.client.auth.signIn());
     expect(status).toMatchObject({ state: 'auth_required', problem: 'rejected' });
     if (status.state === 'auth_required') expect(status.message).toMatch(/client ID and client secret/);

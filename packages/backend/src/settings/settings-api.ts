@@ -6,7 +6,7 @@
 import { ok } from '@pandesk/contract';
 import type { AuthApi, PanDeskEventHub, Settings, SettingsApi } from '@pandesk/contract';
 import type { AuthService } from '../auth/auth-service';
-import { hasCredentials } from '../auth/credentials';
+import { hasCredentials, toCredentials } from '../auth/credentials';
 import { mapErrors } from '../errors/map-error';
 import type { Logger } from '../log/daily-log';
 import type { SettingsService } from './settings-service';
@@ -38,8 +38,10 @@ export function createSettingsApi(options: SettingsApiOptions): SettingsApi {
       }).then(ok),
     setConnection: (patch) =>
       mapErrors(async () => {
+        const before = JSON.stringify(toCredentials(settings.connection()));
         const next = await settings.setConnection(patch, (candidate) => options.auth.acceptConnection(candidate));
         options.logger.info('connection settings changed');
+        if (JSON.stringify(toCredentials(next)) !== before) await options.auth.forgetToken();
         if (hasCredentials(next) || options.auth.mode() === 'real') options.track(options.auth.signIn());
         return changed();
       }).then(ok),

@@ -36,7 +36,10 @@ export interface Harness {
   store: MemorySettingsStore;
   vault: MemorySecretVault;
   dir: string;
-  /** Every message that crossed the link, serialised. */
+  /**
+   * Every message the back end sent (results and events), serialised. Calls are not recorded:
+   * the renderer sending a secret to `setConnection` is the one allowed direction.
+   */
   traffic: string[];
   /** Events received by the client, in order. */
   received: { event: EventName; payload: unknown }[];
@@ -62,11 +65,7 @@ function recording(transport: Transport, traffic: string[]): Transport {
       traffic.push(JSON.stringify(message));
       transport.send(message);
     },
-    onMessage: (listener) =>
-      transport.onMessage((message) => {
-        traffic.push(JSON.stringify(message));
-        listener(message);
-      }),
+    onMessage: (listener) => transport.onMessage(listener),
     onClose: (listener) => transport.onClose(listener),
     close: () => transport.close(),
   };
