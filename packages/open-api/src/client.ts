@@ -8,7 +8,7 @@ import { createMutationsApi, type MutationsApi } from './endpoints/mutations';
 import { createUploadCalls, type UploadCalls } from './endpoints/upload';
 import { uploadFile, type UploadFileInput, type UploadFileResult } from './endpoints/upload-file';
 import { createUserApi, type UserApi } from './endpoints/user';
-import { createHttpCore, type Timeouts } from './http/core';
+import { createHttpCore, type AttemptReport, type Timeouts } from './http/core';
 import { createLimiter } from './http/limiter';
 import { createPacer, type PacerOptions } from './http/pacer';
 import type { LimitKey, RateFigure, RateTier } from './http/rate-table';
@@ -38,6 +38,8 @@ export interface PanClientOptions {
   rateMarginMs?: number;
   /** Refresh this long before expiry, ms (default 5 minutes). */
   refreshMarginMs?: number;
+  /** Told about every HTTP attempt (endpoint, outcome, retry decision); contains no secrets. */
+  onAttempt?: (report: AttemptReport) => void;
 }
 
 export interface AuthApi {
@@ -84,6 +86,7 @@ export function createPanClient(options: PanClientOptions = {}): PanClient {
     limiter,
     pacer,
     timeouts: options.timeouts,
+    onAttempt: options.onAttempt,
     auth: () => provider,
   });
   const tokenEndpoints = createTokenEndpoints(core, clock);

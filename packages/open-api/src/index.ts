@@ -14,7 +14,7 @@ export type { FileTarget, CreateResult, SliceInput, CompleteOptions } from './en
 export { MAX_CREATE_BYTES, MAX_SINGLE_BYTES } from './endpoints/upload';
 export type { UploadSource, UploadFileInput, UploadFileResult } from './endpoints/upload-file';
 export { DEFAULT_SINGLE_MAX_BYTES } from './endpoints/upload-file';
-export type { Timeouts } from './http/core';
+export type { Timeouts, AttemptReport } from './http/core';
 export type { LimitKey, RateFigure, RateTier } from './http/rate-table';
 export { RATE_TABLE } from './http/rate-table';
 export type { FetchLike } from './http/transport';

@@ -118,6 +118,19 @@ describe('http pipeline', () => {
     expect(error).toMatchObject({ code: 'not_found', serviceCode: 5066, traceId: 'trace-1', endpoint: 'download.info' });
   });
 
+  it('reports every attempt without secrets', async () => {
+    const reports: unknown[] = [];
+    let n = 0;
+    const h = harness({ [LIST]: () => (++n === 1 ? raw(503) : emptyList()) }, { onAttempt: (r) => reports.push(r) });
+    await h.client.files.listAll(0);
+    expect(reports).toEqual([
+      { endpoint: 'auth.access_token', attempt: 1, ms: 0, outcome: 'ok' },
+      { endpoint: 'file.list', attempt: 1, ms: 0, outcome: 'server', httpStatus: 503, serviceCode: undefined, action: 'retry', retryInMs: 250 },
+      { endpoint: 'file.list', attempt: 2, ms: 0, outcome: 'ok' },
+    ]);
+    expect(JSON.stringify(reports)).not.toMatch(/tok-|S3CR3T|api\.test/);
+  });
+
   it('writes nothing to the console, even while failing and retrying', async () => {
     const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
     try {

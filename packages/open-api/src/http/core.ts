@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import { PanError } from '../errors';
 import type { Clock } from '../util/clock';
-import { classify } from './classify';
+import { classify, type RetryAction } from './classify';
 import { decodeEnvelope } from './envelope';
 import type { EndpointSpec } from './endpoints';
 import type { Limiter } from './limiter';
@@ -42,6 +42,25 @@ export interface HttpCore {
   callRaw<T>(spec: EndpointSpec, decode: (json: unknown) => T, input?: CallInput): Promise<T>;
 }
 
+/**
+ * What happened to one HTTP attempt, for the app's log. Deliberately free of URLs, tokens and
+ * bodies: safe to write to a file a user may attach to a bug report.
+ */
+export interface AttemptReport {
+  endpoint: string;
+  /** 1-based attempt number within one call. */
+  attempt: number;
+  /** Time from asking for a rate-limit slot to the outcome, ms. */
+  ms: number;
+  outcome: 'ok' | PanError['code'];
+  serviceCode?: number;
+  httpStatus?: number;
+  action?: RetryAction;
+  retryInMs?: number;
+}
+
+type Outcome<T> = { ok: true; value: T } | { ok: false; failure: PanError; token: string | undefined };
+
 export interface HttpCoreOptions {
   fetch: FetchLike;
   clock: Clock;
@@ -51,6 +70,7 @@ export interface HttpCoreOptions {
   pacer: Pacer;
   timeouts?: Partial<Timeouts>;
   auth: () => AuthHooks;
+  onAttempt?: (report: AttemptReport) => void;
 }
 
 export function createHttpCore(options: HttpCoreOptions): HttpCore {
@@ -68,29 +88,37 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     return decode(json);
   }
 
+  /** One slot, one token, one exchange. Token failures are thrown; request failures returned. */
+  async function once<T>(spec: EndpointSpec, decode: (json: unknown) => T, input: CallInput): Promise<Outcome<T>> {
+    const release = spec.limitKey ? await limiter.acquire(spec.limitKey, input.signal) : () => undefined;
+    let token: string | undefined;
+    try {
+      token = await tokenFor(spec, input.signal);
+      return { ok: true, value: await attempt(spec, decode, input, token) };
+    } catch (error) {
+      if (token === undefined && spec.auth) throw error;
+      return { ok: false, failure: toPanError(error, spec.id), token };
+    } finally {
+      release();
+    }
+  }
+
   async function callRaw<T>(spec: EndpointSpec, decode: (json: unknown) => T, input: CallInput = {}): Promise<T> {
     const idempotent = input.idempotent ?? spec.idempotent;
     let failures = 0;
     let reauthed = false;
-    for (;;) {
-      const release = spec.limitKey ? await limiter.acquire(spec.limitKey, input.signal) : () => undefined;
-      let token: string | undefined;
-      try {
-        token = await tokenFor(spec, input.signal);
-      } catch (error) {
-        release();
-        throw error;
+    for (let n = 1; ; n++) {
+      const started = clock.now();
+      const outcome = await once(spec, decode, input);
+      const report = { endpoint: spec.id, attempt: n, ms: clock.now() - started };
+      if (outcome.ok) {
+        options.onAttempt?.({ ...report, outcome: 'ok' });
+        return outcome.value;
       }
-      let failure: PanError;
-      try {
-        const result = await attempt(spec, decode, input, token);
-        release();
-        return result;
-      } catch (error) {
-        release();
-        failure = toPanError(error, spec.id);
-      }
+      const { failure, token } = outcome;
       const action = classify(failure, { idempotent, callerPolls: input.callerPolls === true });
+      const delay = action === 'retry' ? pacer.next(failure, ++failures) : null;
+      options.onAttempt?.({ ...report, outcome: failure.code, serviceCode: failure.serviceCode, httpStatus: failure.httpStatus, action, ...(delay !== null ? { retryInMs: delay } : {}) });
       if (action === 'reauth') {
         if (token === undefined) throw failure; // a token endpoint refused the credentials
         if (reauthed) throw rejectedAfterRefresh(failure, spec.id);
@@ -98,9 +126,6 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
         options.auth().invalidate(token);
         continue;
       }
-      if (action === 'fatal') throw failure;
-      failures += 1;
-      const delay = pacer.next(failure, failures);
       if (delay === null) throw failure;
       if (failure.code === 'rate_limited' && spec.limitKey) limiter.penalize(spec.limitKey, clock.now() + delay);
       else await sleepOrAbort(clock, delay, input.signal, spec.id);
