@@ -1,5 +1,7 @@
-// Builds main, preload and renderer with Vite, then copies the files the main bundle loads
-// from its own folder at run time (SQLite's WebAssembly, the window/drag icon).
+// Builds main, preload and renderer with Vite into dist/ (or `--out <dir>`, used by tests so
+// parallel builds never share a folder), then copies the files the main bundle loads from its
+// own folder at run time (SQLite's WebAssembly, the window/drag icon) and writes the app
+// manifest electron-builder packages.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -13,19 +15,26 @@ process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const appDir = path.resolve(here, '..');
 process.chdir(appDir);
+const outFlag = process.argv.indexOf('--out');
+const outDir = outFlag === -1 ? path.join(appDir, 'dist') : path.resolve(process.argv[outFlag + 1] ?? 'dist');
 
-for (const config of ['vite.main.config.ts', 'vite.preload.config.ts', 'vite.renderer.config.ts']) {
-  await build({ configFile: path.join(appDir, config), logLevel: 'warn' });
+const parts = [
+  ['vite.main.config.ts', 'main'],
+  ['vite.preload.config.ts', 'preload'],
+  ['vite.renderer.config.ts', 'renderer'],
+];
+for (const [config, sub] of parts) {
+  await build({ configFile: path.join(appDir, config), logLevel: 'warn', build: { outDir: path.join(outDir, sub) } });
 }
 
 // node-sqlite3-wasm is a dependency of @pandesk/transfer; resolve it from there (pnpm keeps
 // every package's dependencies private to it).
-const fromTransfer = createRequire(createRequire(path.join(appDir, 'package.json')).resolve('@pandesk/backend'));
-const transferEntry = createRequire(fromTransfer.resolve('@pandesk/transfer'));
-const wasm = path.join(path.dirname(transferEntry.resolve('node-sqlite3-wasm')), 'node-sqlite3-wasm.wasm');
-mkdirSync(path.join(appDir, 'dist/main'), { recursive: true });
-copyFileSync(wasm, path.join(appDir, 'dist/main/node-sqlite3-wasm.wasm'));
-copyFileSync(path.join(appDir, 'build/icons/icon.png'), path.join(appDir, 'dist/main/icon.png'));
+const fromBackend = createRequire(createRequire(path.join(appDir, 'package.json')).resolve('@pandesk/backend'));
+const fromTransfer = createRequire(fromBackend.resolve('@pandesk/transfer'));
+const wasm = path.join(path.dirname(fromTransfer.resolve('node-sqlite3-wasm')), 'node-sqlite3-wasm.wasm');
+mkdirSync(path.join(outDir, 'main'), { recursive: true });
+copyFileSync(wasm, path.join(outDir, 'main', 'node-sqlite3-wasm.wasm'));
+copyFileSync(path.join(appDir, 'build', 'icons', 'icon.png'), path.join(outDir, 'main', 'icon.png'));
 
 // dist/ is electron-builder's app directory: its own package.json without dependencies (the
 // main bundle carries them), so nothing from node_modules is collected or packaged.
@@ -40,5 +49,5 @@ const appManifest = {
   license: 'MIT',
   main: 'main/index.cjs',
 };
-writeFileSync(path.join(appDir, 'dist/package.json'), `${JSON.stringify(appManifest, null, 2)}\n`);
-console.log('built dist/main, dist/preload, dist/renderer');
+writeFileSync(path.join(outDir, 'package.json'), `${JSON.stringify(appManifest, null, 2)}\n`);
+console.log(`built ${path.relative(appDir, outDir) || '.'}: main, preload, renderer`);

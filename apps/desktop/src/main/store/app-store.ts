@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { ipcMain } from 'electron';
 import Store from 'electron-store';
@@ -45,6 +45,8 @@ function migrateFile(file: string, onProblem: (message: string) => void): void {
 
 export function openAppStore(directory: string, onProblem: (message: string) => void): AppStore {
   const file = path.join(directory, `${STORE_NAME}.json`);
+  // A first start with a custom profile folder (PANDESK_USER_DATA) finds no folder yet.
+  mkdirSync(directory, { recursive: true });
   migrateFile(file, onProblem);
   const store = new Store<StoreData>({
     cwd: directory,
