@@ -37,6 +37,8 @@ export interface Fixtures {
   workDir: string;
   downloadDir: string;
   webHost: WebHostProcess;
+  /** Console errors and uncaught exceptions of the page (collected from before it opens). */
+  pageProblems: string[];
   /** The page, opened on the web host, with `[data-app-state="ready"]` present. */
   app: Page;
 }
@@ -76,7 +78,17 @@ export const test = base.extend<Fixtures>({
     if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('web-host-output', { body: host.output(), contentType: 'text/plain' });
   },
 
-  app: async ({ page, webHost }, use) => {
+  pageProblems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
+    await use(problems);
+  },
+
+  app: async ({ page, webHost, pageProblems }, use) => {
+    void pageProblems;
     await page.goto(webHost.url);
     await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
     await use(page);
