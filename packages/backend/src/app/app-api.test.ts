@@ -1,0 +1,43 @@
+import { ApiException, ok } from '@pandesk/contract';
+import type { PanDeskApi } from '@pandesk/contract';
+import { describe, expect, it } from 'vitest';
+import { appInfo, createAppApi } from './app-api';
+import { makeSafe } from './safe-api';
+
+const paths = { userData: '/u', logs: '/u/logs', downloads: '/d' };
+
+describe('app api', () => {
+  it('reports the host and the capabilities its hooks provide', () => {
+    const desktop = appInfo({ host: 'electron', platform: { startDrag: () => undefined, revealInFolder: async () => undefined }, app: { version: '1.2.3', versions: { electron: '40.0.0' } } });
+    expect(desktop).toMatchObject({ host: 'desktop', version: '1.2.3', capabilities: { startDrag: true, revealInFolder: true, nativeDialogs: false, keepAwake: false } });
+    expect(desktop.versions).toMatchObject({ electron: '40.0.0' });
+    expect(appInfo({ host: 'web' }).host).toBe('web');
+  });
+
+  it('opens the log folder through the platform, or says it cannot', async () => {
+    const opened: string[] = [];
+    const withHook = createAppApi({ host: 'electron', paths, platform: { openPath: async (p) => void opened.push(p) } });
+    expect(await withHook.openLogFolder()).toEqual(ok(null));
+    expect(opened).toEqual(['/u/logs']);
+    const without = createAppApi({ host: 'web', paths });
+    await expect(without.startDrag({ paths: ['/x'] })).rejects.toMatchObject({ code: 'unsupported' });
+  });
+});
+
+describe('makeSafe', () => {
+  it('turns throws into Results and logs unexpected ones', async () => {
+    const logged: string[] = [];
+    const api = {
+      auth: {
+        status: async () => Promise.reject(new ApiException('auth_required', 'sign in')),
+        signIn: async () => Promise.reject(new Error('boom token=abc')),
+      },
+    } as unknown as PanDeskApi;
+    const safe = makeSafe({ ...api, settings: {}, files: {}, transfers: {}, places: {}, app: {} } as unknown as PanDeskApi, (_e, ctx) => logged.push(ctx));
+    expect(await safe.auth.status()).toEqual({ ok: false, error: { code: 'auth_required', message: 'sign in', retryable: false } });
+    const internal = await safe.auth.signIn();
+    expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
+    if (!internal.ok) expect(internal.error.message).not.toContain('abc');
+    expect(logged).toEqual(['auth:signIn']);
+  });
+});

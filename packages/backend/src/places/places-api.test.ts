@@ -1,0 +1,51 @@
+import { mkdtemp } from 'node:fs/promises';
+import * as fsp from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEventHub, unwrap } from '@pandesk/contract';
+import type { Place } from '@pandesk/contract';
+import { describe, expect, it } from 'vitest';
+import { createSettingsService } from '../settings/settings-service';
+import { createMemorySecretVault, createMemorySettingsStore } from '../testing';
+import { createPlacesApi } from './places-api';
+
+async function setup() {
+  const dir = await mkdtemp(join(tmpdir(), 'pandesk-places-'));
+  const store = createMemorySettingsStore();
+  const settings = await createSettingsService({ store, vault: createMemorySecretVault(), defaultDownloadFolder: dir, checkDownloadFolder: async () => undefined, onSecret: () => undefined });
+  const events = createEventHub();
+  const seen: (readonly Place[])[] = [];
+  events.on('places:changed', (p) => seen.push(p));
+  const api = createPlacesApi({ paths: { userData: dir, logs: dir, downloads: join(dir, 'dl'), desktop: join(dir, 'desk') }, settings, events, fs: fsp });
+  return { dir, api, seen, store };
+}
+
+describe('places', () => {
+  it('lists built-in places from the host paths', async () => {
+    const { api, dir } = await setup();
+    const places = unwrap(await api.list());
+    expect(places.map((p) => [p.id, p.path, p.removable])).toEqual([
+      ['downloads', join(dir, 'dl'), false],
+      ['desktop', join(dir, 'desk'), false],
+    ]);
+  });
+
+  it('adds, persists and removes custom folders, announcing each change', async () => {
+    const { api, dir, seen, store } = await setup();
+    const added = unwrap(await api.add({ path: dir, name: 'Work' }));
+    expect(added).toMatchObject({ kind: 'custom', name: 'Work', path: dir, removable: true });
+    expect(unwrap(await api.add({ path: dir }))).toEqual(added);
+    expect(JSON.stringify(store.current())).toContain('Work');
+    expect(seen).toHaveLength(1);
+    unwrap(await api.remove({ id: added.id }));
+    expect(unwrap(await api.list()).some((p) => p.kind === 'custom')).toBe(false);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('refuses missing folders, unknown ids and built-in places', async () => {
+    const { api, dir } = await setup();
+    await expect(api.add({ path: join(dir, 'missing') })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(api.remove({ id: 'custom-x' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(api.remove({ id: 'downloads' })).rejects.toMatchObject({ code: 'unsupported' });
+  });
+});
