@@ -8,6 +8,7 @@ import type { DragPayload } from '../../lib/dnd';
 import { extensionOf } from '../../lib/sort';
 import { formatBytes, formatDate } from '../../lib/format';
 import { RenameInput } from './rename-input';
+import { FileIcon, FolderIcon } from '../icons';
 
 export const ROW_HEIGHT = 28;
 
@@ -79,7 +80,7 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
       {...drop.props}
     >
       <span role="gridcell" className="pd-cell pd-cell-name">
-        <span aria-hidden="true" className="pd-icon">{entry.kind === 'folder' ? '📁' : '📄'}</span>
+        {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
         {renaming ? <RenameInput entry={entry} /> : <span className="pd-name" title={entry.name}>{entry.name}</span>}
         {entry.blocked && <span className="pd-badge">{t('list.blocked')}</span>}
       </span>

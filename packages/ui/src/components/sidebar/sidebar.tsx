@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../../context';
 import { FolderTree } from './folder-tree';
 import { PlacesList } from './places-list';
+import { TrashIcon } from '../icons';
 
 export function Sidebar() {
   const { t } = useTranslation();
@@ -17,7 +18,7 @@ export function Sidebar() {
         aria-current={inTrash ? 'page' : undefined}
         onClick={() => browser.getState().navigate({ kind: 'trash' })}
       >
-        🗑 {t('sidebar.trash')}
+        <TrashIcon /> {t('sidebar.trash')}
       </button>
       <PlacesList />
     </nav>
