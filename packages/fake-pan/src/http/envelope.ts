@@ -11,6 +11,28 @@ export function newTraceId(): string {
   return `${randomUUID()}_kong-db-fake`;
 }
 
+/** Name of the response header that carries the trace id on every answer (§12 "Trace id"). */
+export const TRACE_HEADER = 'x-traceID';
+
+const traceIds = new WeakMap<ServerResponse, string>();
+
+/**
+ * Gives a response its trace id: set as the `x-traceID` header at once, so every answer carries
+ * one, including raw gateway errors, non-JSON bodies and the flat OAuth answer whose body has no
+ * room for it; enveloped bodies repeat the same id in their `x-traceID` field.
+ */
+export function assignTraceId(res: ServerResponse): string {
+  const id = newTraceId();
+  traceIds.set(res, id);
+  res.setHeader(TRACE_HEADER, id);
+  return id;
+}
+
+/** The response's trace id (assigned on first use). */
+export function traceIdOf(res: ServerResponse): string {
+  return traceIds.get(res) ?? assignTraceId(res);
+}
+
 export type Reply =
   | { kind: 'envelope'; code: number; message: string; data: unknown }
   | { kind: 'flat'; status: number; body: unknown }
@@ -50,7 +72,7 @@ export function sendReply(res: ServerResponse, reply: Reply): void {
     return;
   }
   const { code, message, data } = reply;
-  sendJson(res, 200, { code, message, data, 'x-traceID': newTraceId() });
+  sendJson(res, 200, { code, message, data, 'x-traceID': traceIdOf(res) });
 }
 
 /** A gateway-style failure: the given status with an HTML body (not JSON). */

@@ -25,7 +25,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, CODES, MESSAGES } from '../core/errors';
 import type { FakePanContext } from './context';
-import { fail, sendJson, sendNonJson, sendRawHttpError, sendReply, type Reply } from './envelope';
+import { assignTraceId, fail, sendJson, sendNonJson, sendRawHttpError, sendReply, traceIdOf, type Reply } from './envelope';
 import { createApiRequest, type ApiRequest } from './request';
 
 export type Handler = (req: ApiRequest) => Reply | Promise<Reply>;
@@ -114,7 +114,7 @@ async function run(ctx: FakePanContext, route: Route, req: ApiRequest): Promise<
     }
     // A bug in the emulator: make it loud in the test output, but never echo request data.
     console.error('[fake-pan] handler error on', req.method, req.path, err);
-    sendJson(req.res, 500, { code: 1, message: 'fake-pan internal error', data: null, 'x-traceID': '' });
+    sendJson(req.res, 500, { code: 1, message: 'fake-pan internal error', data: null, 'x-traceID': traceIdOf(req.res) });
   }
 }
 
@@ -128,11 +128,17 @@ export function createRouter(ctx: FakePanContext): Router {
     post: add('POST'),
     put: add('PUT'),
     handle(raw, res) {
+      assignTraceId(res);
       const req = createApiRequest(raw, res);
       const route = routes.get(`${req.method} ${req.path}`);
       if (!route) {
         const known = [...routes.keys()].some((k) => k.endsWith(` ${req.path}`));
-        sendJson(res, known ? 405 : 404, { code: 404, message: `no route ${req.method} ${req.path}`, data: null });
+        sendJson(res, known ? 405 : 404, {
+          code: 404,
+          message: `no route ${req.method} ${req.path}`,
+          data: null,
+          'x-traceID': traceIdOf(res),
+        });
         return;
       }
       void run(ctx, route, req);

@@ -22,6 +22,8 @@ export interface CallOptions {
 
 export interface CallResult<T> {
   status: number;
+  /** Response headers (e.g. the `x-traceID` every answer carries). */
+  headers: Headers;
   text: string;
   /** Parsed body (undefined when it is not JSON). */
   json: Envelope<T> | undefined;
@@ -55,7 +57,7 @@ export async function call<T = unknown>(
   } catch {
     json = undefined;
   }
-  return { status: res.status, text, json };
+  return { status: res.status, headers: res.headers, text, json };
 }
 
 /** Calls and returns the envelope, failing loudly on a non-JSON answer. */
