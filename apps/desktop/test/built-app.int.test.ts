@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import Module, { createRequire } from 'node:module';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import Module, { builtinModules, createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,17 +13,36 @@ import { createFakeElectron } from './fake-electron';
 import type { FakeElectron, FakeWindow } from './fake-electron';
 
 /**
- * Runs the real, built main bundle (Vite output with the real back end, electron-store,
- * SQLite-as-WebAssembly) in plain Node against a fake `electron` module, since no Electron
- * binary can run here. It checks the wiring the unit tests cannot: every channel bound and
- * guarded, the demo drive reachable over IPC, events forwarded to the window, secrets stored
- * only as ciphertext, the renderer served with its CSP, the window state saved, and a clean quit.
+ * The built app, built once into a temporary folder (never the developer's dist/):
+ *
+ * 1. Packaged for real with electron-builder (`--dir`, Linux) using a placeholder
+ *    `electronDist` (a folder with a fake `electron` executable) because the Electron zip cannot
+ *    be downloaded here; the asar must hold the bundled app only: no node_modules, no sources,
+ *    no source maps. Installer targets (AppImage, deb, dmg, nsis) need downloads and are not run.
+ * 2. The real main bundle (with the real back end, electron-store and SQLite as WebAssembly) run
+ *    in plain Node against a fake `electron` module, checking the wiring unit tests cannot:
+ *    every channel bound and guarded, the demo drive reachable over IPC, events forwarded,
+ *    secrets stored only as ciphertext, the renderer served with its CSP, window state saved,
+ *    and a clean quit.
  */
 
 const run = promisify(execFile);
 const APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
+const BUILDER_CLI = path.join(path.dirname(require.resolve('electron-builder/package.json')), 'cli.js');
 const FAKE_ID = '\0fake-electron';
+const onLinux = process.platform === 'linux';
+
+interface Asar {
+  listPackage(archive: string, options?: unknown): string[];
+  extractFile(archive: string, filename: string): Buffer;
+}
+/** @electron/asar ships with electron-builder (through app-builder-lib); resolve it from there. */
+function loadAsar(): Asar {
+  const fromBuilder = createRequire(require.resolve('electron-builder'));
+  const fromLib = createRequire(fromBuilder.resolve('app-builder-lib'));
+  return fromLib('@electron/asar') as Asar;
+}
 
 type ModuleInternals = typeof Module & {
   _resolveFilename: (request: string, ...rest: unknown[]) => string;
@@ -31,8 +50,96 @@ type ModuleInternals = typeof Module & {
 };
 const internals = Module as ModuleInternals;
 const originalResolve = internals._resolveFilename;
+const asar = loadAsar();
 
 let work = '';
+let dist = '';
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pandesk-built-'));
+  dist = path.join(work, 'dist');
+  await run(process.execPath, ['scripts/build.mjs', '--out', dist], { cwd: APP, timeout: 240_000 });
+}, 300_000);
+
+afterAll(async () => {
+  if (work !== '') await rm(work, { recursive: true, force: true });
+});
+
+describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder Electron)', () => {
+  let archive = '';
+  let files: string[] = [];
+
+  beforeAll(async () => {
+    const electronDist = path.join(work, 'electron-dist');
+    await mkdir(electronDist);
+    await writeFile(path.join(electronDist, 'electron'), '#!/bin/sh\necho placeholder electron\n');
+    await chmod(path.join(electronDist, 'electron'), 0o755);
+    const config = [`-c.electronDist=${electronDist}`, `-c.directories.output=${path.join(work, 'out')}`, `-c.directories.app=${dist}`];
+    await run(process.execPath, [BUILDER_CLI, '--config', 'electron-builder.yml', '--linux', 'dir', '--x64', ...config], {
+      cwd: APP,
+      timeout: 240_000,
+      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+    });
+    archive = path.join(work, 'out', 'linux-unpacked', 'resources', 'app.asar');
+    files = asar.listPackage(archive).map((f) => f.replaceAll('\\', '/'));
+  }, 300_000);
+
+  it('produces the pandesk executable next to resources/app.asar', async () => {
+    expect((await stat(path.join(work, 'out', 'linux-unpacked', 'pandesk'))).isFile()).toBe(true);
+    expect((await stat(archive)).size).toBeGreaterThan(0);
+  });
+
+  it('holds the built app: main, preload, renderer, SQLite wasm, icon', () => {
+    for (const f of ['/package.json', '/main/index.cjs', '/main/node-sqlite3-wasm.wasm', '/main/icon.png', '/preload/index.cjs', '/renderer/index.html']) {
+      expect(files, f).toContain(f);
+    }
+    expect(files.some((f) => /^\/renderer\/assets\/index-[\w-]+\.js$/.test(f))).toBe(true);
+  });
+
+  it('holds nothing else: no node_modules, no sources, no source maps, no dotfiles', () => {
+    const top = new Set(files.map((f) => f.split('/')[1]));
+    expect([...top].sort()).toEqual(['main', 'package.json', 'preload', 'renderer']);
+    expect(files.filter((f) => f.includes('node_modules'))).toEqual([]);
+    expect(files.filter((f) => /\.(ts|tsx|map)$/.test(f) || /\/\./.test(f))).toEqual([]);
+  });
+
+  it('ships a manifest without dependencies that starts the bundled main', () => {
+    const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as Record<string, unknown>;
+    expect(manifest.main).toBe('main/index.cjs');
+    expect(manifest.dependencies).toBeUndefined();
+    expect(manifest.devDependencies).toBeUndefined();
+  });
+
+  it('bundles every production dependency: main and preload require only electron and Node built-ins', () => {
+    const allowed = new Set(['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
+    for (const bundle of ['main/index.cjs', 'preload/index.cjs']) {
+      const code = asar.extractFile(archive, bundle).toString('utf8');
+      // Strings such as ajv's code templates mention require("…") without calling it.
+      const required = [...code.matchAll(/(?<![\w."'`])require\("([^"]+)"\)/g)].map((m) => m[1] ?? '');
+      expect(required.filter((name) => !allowed.has(name)), bundle).toEqual([]);
+      expect(code).not.toMatch(/sourceMappingURL=/);
+    }
+    const preload = asar.extractFile(archive, 'preload/index.cjs').toString('utf8');
+    expect([...preload.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1])).toEqual(['electron']);
+  });
+
+  it('carries the same CSP in the packaged index.html as the header the main process sends', async () => {
+    const html = asar.extractFile(archive, 'renderer/index.html').toString('utf8');
+    const { buildCspMeta } = await import('../src/main/security/csp');
+    expect(html).toContain(`content="${buildCspMeta()}"`);
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('contains no development secrets or local paths of this machine', async () => {
+    const main = asar.extractFile(archive, 'main/index.cjs').toString('utf8');
+    expect(main).not.toContain(APP);
+    expect(main).not.toMatch(/BEGIN (RSA |EC )?PRIVATE KEY/);
+    // Bundlers can leak absolute build paths (e.g. in __filename shims); none may reach the package.
+    const raw = await readFile(archive);
+    expect(raw.includes(Buffer.from(path.dirname(APP)))).toBe(false);
+  });
+});
+
 let fake: FakeElectron;
 let win: FakeWindow;
 
@@ -57,28 +164,24 @@ async function call(channel: string, input?: unknown, event: unknown = trusted()
   return (await (handler as unknown as (...a: unknown[]) => Promise<Result<unknown>>)(...args));
 }
 
-beforeAll(async () => {
-  work = await mkdtemp(path.join(os.tmpdir(), 'pandesk-main-'));
-  const dist = path.join(work, 'dist');
-  await run(process.execPath, ['scripts/build.mjs', '--out', dist], { cwd: APP, timeout: 240_000 });
-  fake = createFakeElectron(path.join(work, 'home'));
-  internals._resolveFilename = function resolve(request: string, ...rest: unknown[]) {
-    return request === 'electron' ? FAKE_ID : originalResolve.call(this, request, ...rest);
-  };
-  internals._cache[FAKE_ID] = { id: FAKE_ID, filename: FAKE_ID, loaded: true, exports: fake.module };
-  process.env.PANDESK_USER_DATA = path.join(work, 'profile');
-  require(path.join(dist, 'main', 'index.cjs'));
-  win = await until(() => fake.windows[0], 'the main window');
-}, 300_000);
-
-afterAll(async () => {
-  internals._resolveFilename = originalResolve;
-  delete internals._cache[FAKE_ID];
-  delete process.env.PANDESK_USER_DATA;
-  if (work !== '') await rm(work, { recursive: true, force: true });
-});
-
 describe('built main bundle on a fake Electron', () => {
+  beforeAll(async () => {
+    fake = createFakeElectron(path.join(work, 'home'));
+    internals._resolveFilename = function resolve(request: string, ...rest: unknown[]) {
+      return request === 'electron' ? FAKE_ID : originalResolve.call(this, request, ...rest);
+    };
+    internals._cache[FAKE_ID] = { id: FAKE_ID, filename: FAKE_ID, loaded: true, exports: fake.module };
+    process.env.PANDESK_USER_DATA = path.join(work, 'profile');
+    require(path.join(dist, 'main', 'index.cjs'));
+    win = await until(() => fake.windows[0], 'the main window');
+  }, 120_000);
+
+  afterAll(() => {
+    internals._resolveFilename = originalResolve;
+    delete internals._cache[FAKE_ID];
+    delete process.env.PANDESK_USER_DATA;
+  });
+
   it('starts hardened: privileged app scheme, guarded session, secure window on the app URL', () => {
     expect(fake.privilegedSchemes).toEqual([{ scheme: 'pandesk', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(fake.app.paths.userData).toBe(path.join(work, 'profile'));
