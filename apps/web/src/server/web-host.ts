@@ -96,7 +96,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!served) replyText(res, 404, 'Not found.');
   }
 
-  const server = createServer((req, res) => {
+  // No whole-request deadline: staging a multi-gigabyte drop over loopback may take longer than
+  // Node's default 5 minutes. Headers may carry a long percent-encoded path (X-PanDesk-Path).
+  const server = createServer({ requestTimeout: 0, maxHeaderSize: 64 * 1024 }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       options.onError?.(error, 'web host request');
       replyText(res, 500, 'Internal error.');

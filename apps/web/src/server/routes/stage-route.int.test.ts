@@ -122,3 +122,14 @@ describe('the page and its headers', () => {
     expect((await fetch(`${kit.host.origin}/missing.js`)).status).toBe(404);
   });
 });
+
+describe('long paths', () => {
+  it('a path too long for the host file system is refused with 400 and its words, not 500', async () => {
+    kit = await startHostKit();
+    const path = Array.from({ length: 40 }, (_, i) => `文件夹${i}`.padEnd(60, '夹')).join('/') + '/f.txt';
+    expect(encodeURIComponent(path).length).toBeGreaterThan(16 * 1024);
+    const res = await stage(kit, { path, body: 'deep' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('too long');
+  });
+});
