@@ -21,6 +21,7 @@ import { createDailyLog } from './log/daily-log';
 import type { Logger } from './log/daily-log';
 import { createRedactor } from './log/redact';
 import type { Redactor } from './log/redact';
+import { createEffectiveFetch } from './net/effective-fetch';
 import { createPlacesApi } from './places/places-api';
 import type { BackendPorts, Clock, LocalFs } from './ports';
 import { checkWritableFolder } from './settings/check-folder';
@@ -51,6 +52,10 @@ interface Core {
   events: ReturnType<typeof createEventHub>;
   background: Set<Promise<unknown>>;
   track: (work: Promise<unknown>) => void;
+  /** The host's fetch, unproxied (the demo drive on loopback). */
+  baseFetch: typeof fetch;
+  /** Fetch for the service and its CDN, through the `httpProxy` setting when the host can. */
+  netFetch: typeof fetch;
 }
 
 async function createCore(ports: BackendPorts): Promise<Core> {
@@ -73,16 +78,17 @@ async function createCore(ports: BackendPorts): Promise<Core> {
     const settled = work.catch((error: unknown) => logger.error('background work failed', error)).finally(() => background.delete(settled));
     background.add(settled);
   };
-  return { ports, clock, fs, redactor, logger, settings, events, background, track };
+  const baseFetch: typeof fetch = ports.fetch ?? ((input, init) => fetch(input, init));
+  const netFetch = createEffectiveFetch({ base: baseFetch, proxyUrl: () => settings.effectiveProxy('httpProxy'), proxyFetch: ports.proxyFetch, logger });
+  return { ports, clock, fs, redactor, logger, settings, events, background, track, baseFetch, netFetch };
 }
 
 function createTransfers(core: Core, auth: AuthService, cache: FolderCache): TransferService {
   const { ports, settings } = core;
-  const base = ports.fetch ?? ((input, init) => fetch(input, init));
   return createTransferService({
     userData: ports.paths.userData,
     backend: createDriveBackend(() => auth.requireClient()),
-    fetch: createCdnFetch(base, () => settings.settings(), () => settings.effectiveProxy('downloadProxyUrl')),
+    fetch: createCdnFetch(core.netFetch, () => settings.settings(), () => settings.effectiveProxy('downloadProxyUrl')),
     fs: core.fs,
     events: core.events,
     platform: ports.platform ?? {},
@@ -102,7 +108,6 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   const core = await createCore(ports);
   const { settings, events, logger } = core;
   const baseUrl = resolveApiBaseUrl(ports);
-  if (settings.settings().httpProxy !== '') logger.warn('an HTTP(S) proxy is configured but not applied yet: requests go out directly');
   const auth = createAuthService({
     settings,
     events,
@@ -110,7 +115,8 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     redactor: core.redactor,
     baseUrl,
     tokenStore: createVaultTokenStore(ports.secretVault, { onSecret: (v) => core.redactor.addSecret(v) }),
-    client: { ...(ports.fetch === undefined ? {} : { fetch: ports.fetch }), ...(ports.tuning === undefined ? {} : { tuning: ports.tuning }) },
+    client: { fetch: core.netFetch, ...(ports.tuning === undefined ? {} : { tuning: ports.tuning }) },
+    demoClient: { fetch: core.baseFetch, ...(ports.tuning === undefined ? {} : { tuning: ports.tuning }) },
     userData: ports.paths.userData,
   });
   const cache = createFolderCache();

@@ -100,6 +100,13 @@ export interface BackendPorts {
   /** Injected into the open-api client and the transfer engine (global fetch by default). */
   readonly fetch?: typeof fetch;
   /**
+   * Builds a fetch that sends requests through an HTTP(S) proxy (`http://user:password@host:port`),
+   * for the `httpProxy` setting. Node's global fetch cannot use a proxy without undici's
+   * ProxyAgent, so the host supplies one (Electron: a session with `setProxy` and `net.fetch`).
+   * Without it a configured proxy is reported in the log and requests go out directly.
+   */
+  readonly proxyFetch?: (proxyUrl: string) => typeof fetch;
+  /**
    * The Open API's base URL (default: the real service, or `PANDESK_API_BASE_URL` from `env`).
    * End-to-end tests point it at their own fake-pan.
    */

@@ -27,6 +27,8 @@ export interface AuthServiceOptions {
   baseUrl: string;
   tokenStore: TokenStore;
   client: ClientSettings;
+  /** For the demo drive on loopback (never through the user's proxy); default `client`. */
+  demoClient?: ClientSettings;
   userData: string;
 }
 
@@ -155,7 +157,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     clearTimeout(retryTimer);
     if (session?.mode === 'demo' && status.state === 'demo') return status;
     try {
-      const demo = await startDemoSession({ ...options.client, userData: options.userData });
+      const demo = await startDemoSession({ ...(options.demoClient ?? options.client), userData: options.userData });
       const account = toAccount(await demo.client.user.info());
       logger.info('opened the demo drive');
       return await adopt(demo, 'demo', { state: 'demo', account });

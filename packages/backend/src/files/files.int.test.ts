@@ -109,4 +109,20 @@ describe('files against fake-pan', () => {
     expect(await h.client.files.detail({ id: 987654321 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await h.client.files.listMore({ folderId: 0, cursor: 't.2' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+
+  it('sends service traffic through the host-provided proxy fetch once httpProxy is set', async () => {
+    const proxied: string[] = [];
+    await h.restart({
+      proxyFetch: (proxyUrl) => ((input, init) => {
+        proxied.push(proxyUrl);
+        return fetch(input, init);
+      }) as typeof fetch,
+    });
+    unwrap(await h.client.files.list({ folderId: 0 }));
+    expect(proxied).toEqual([]);
+    unwrap(await h.client.settings.update({ httpProxy: 'http://user:proxy-pw-1@proxy.test:3128' }));
+    unwrap(await h.client.files.mkdir({ parentId: 0, name: 'via proxy' }));
+    expect(proxied.length).toBeGreaterThan(0);
+    expect(proxied[0]).toBe('http://user:proxy-pw-1@proxy.test:3128/');
+  });
 });
