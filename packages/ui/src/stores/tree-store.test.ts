@@ -39,3 +39,22 @@ describe('tree store', () => {
     expect(tree.getState().nodes.get(photos)?.error?.code).toBe('rate_limited');
   });
 });
+
+describe('tree reveal', () => {
+  it('expands the ancestors of a folder opened elsewhere and focuses it', async () => {
+    const bridge = createFakeBridge();
+    const tree = createTreeStore(bridge);
+    tree.getState().reset(0, 'root');
+    await until(() => tree.getState().nodes.get(0)?.children !== null);
+    const docs = tree.getState().nodes.get(0)!.children![0]!;
+    await tree.getState().expand(docs);
+    const reports = tree.getState().nodes.get(docs)!.children![0]!;
+    tree.getState().collapse(docs);
+    tree.getState().collapse(0);
+    await tree.getState().reveal([0, docs, reports]);
+    expect(tree.getState().visible().map((v) => v.id)).toContain(reports);
+    expect(tree.getState().focusedId).toBe(reports);
+    await tree.getState().reveal([0, 999_999, 5]);
+    expect(tree.getState().focusedId).toBe(reports);
+  });
+});

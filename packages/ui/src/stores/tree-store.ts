@@ -28,6 +28,11 @@ export interface TreeState {
   collapse(id: FileId): void;
   toggle(id: FileId): Promise<void>;
   focus(id: FileId): void;
+  /**
+   * Shows a folder opened elsewhere (list, breadcrumbs): expands its ancestors, root first,
+   * and focuses it. `path` is root-to-folder; unknown tail ids are skipped.
+   */
+  reveal(path: readonly FileId[]): Promise<void>;
   /** Reloads the children of folders already loaded (after `folder:changed`). */
   reload(ids: readonly FileId[]): Promise<void>;
   visible(): VisibleNode[];
@@ -76,7 +81,7 @@ export function createTreeStore(bridge: PanDeskBridge, onLearn?: (nodes: readonl
       async expand(id) {
         const node = get().nodes.get(id);
         if (!node) return;
-        set({ expanded: new Set(get().expanded).add(id) });
+        if (!get().expanded.has(id)) set({ expanded: new Set(get().expanded).add(id) });
         if (node.children === null && !node.loading) await loadChildren(id);
       },
       collapse(id) {
@@ -86,6 +91,14 @@ export function createTreeStore(bridge: PanDeskBridge, onLearn?: (nodes: readonl
       },
       toggle: (id) => (get().expanded.has(id) ? Promise.resolve(get().collapse(id)) : get().expand(id)),
       focus: (focusedId) => set({ focusedId }),
+      async reveal(path) {
+        for (const id of path.slice(0, -1)) {
+          if (!get().nodes.has(id)) return;
+          await get().expand(id);
+        }
+        const last = path[path.length - 1];
+        if (last !== undefined && get().nodes.has(last)) set({ focusedId: last });
+      },
       async reload(ids) {
         const loaded = ids.filter((id) => get().nodes.get(id)?.children != null);
         await Promise.all(loaded.map((id) => loadChildren(id)));

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 
 interface ModalProps {
   title: string;
@@ -9,6 +9,23 @@ interface ModalProps {
   footer?: ReactNode;
   testId?: string;
   wide?: boolean;
+}
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex="0"]';
+
+/** Keeps Tab inside the dialog: from the last control to the first and back. */
+function trapFocus(e: KeyboardEvent, dialog: HTMLElement | null): void {
+  const all = [...(dialog?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
+  const first = all[0];
+  const last = all[all.length - 1];
+  if (!first || !last) return;
+  if (e.shiftKey && document.activeElement === first) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && document.activeElement === last) {
+    e.preventDefault();
+    first.focus();
+  }
 }
 
 /** A modal dialog: labelled, Escape closes, focus starts inside and returns where it was. */
@@ -34,7 +51,7 @@ export function Modal({ title, onClose, children, footer, testId, wide }: ModalP
           if (e.key === 'Escape') {
             e.stopPropagation();
             onClose();
-          }
+          } else if (e.key === 'Tab') trapFocus(e, ref.current);
         }}
       >
         <h2 id={titleId}>{title}</h2>

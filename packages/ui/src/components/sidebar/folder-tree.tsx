@@ -5,6 +5,7 @@ import type { FileId } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
 import { useFolderDropTarget } from '../../hooks/use-drop-target';
 import type { TreeItem } from '../../stores/tree-store';
+import { folderPath } from '../main/nav-bar';
 
 function TreeRow({ node, depth, focused, current, expanded }: { node: TreeItem; depth: number; focused: boolean; current: boolean; expanded: boolean }) {
   const { t } = useTranslation();
@@ -57,6 +58,14 @@ export function FolderTree() {
   const container = useRef<HTMLDivElement>(null);
   const visible = tree.getState().visible();
   const hasFocus = useRef(false);
+
+  // Follow the main pane: a folder opened from the list or breadcrumbs shows in the tree.
+  const rootId = useSlice(tree, (s) => s.rootId);
+  const folderId = location.kind === 'folder' ? location.folderId : null;
+  useEffect(() => {
+    if (folderId === null) return;
+    void tree.getState().reveal(folderPath(browser.getState().known, rootId, folderId).map((c) => c.id));
+  }, [tree, browser, rootId, folderId]);
 
   useEffect(() => {
     if (!hasFocus.current) return;
