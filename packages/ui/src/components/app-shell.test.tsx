@@ -47,6 +47,14 @@ describe('language, theme, auth and tree', () => {
     await waitFor(() => expect(rowNames()).toHaveLength(3));
   });
 
+  it('is ready on a first start without any account, offering settings and the demo', async () => {
+    const { bridge } = await renderApp({ auth: { state: 'auth_required', problem: 'no_credentials', message: 'No credentials.' } });
+    expect(screen.getByTestId('auth-banner').textContent).toMatch(/No account is connected/);
+    expect(bridge.calls).not.toContain('files.list');
+    fireEvent.click(within(screen.getByTestId('auth-banner')).getByRole('button', { name: 'Open settings' }));
+    expect(await screen.findByTestId('settings-dialog')).toBeTruthy();
+  });
+
   it('navigates the folder tree with the keyboard', async () => {
     await renderApp();
     const tree = screen.getByRole('tree');

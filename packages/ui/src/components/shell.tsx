@@ -16,7 +16,10 @@ import { ContextMenu } from './main/context-menu';
 export function Shell() {
   const { session, browser, ui } = useApp();
   const theme = useResolvedTheme(useSlice(session, (s) => s.settings?.theme));
-  const ready = useSlice(browser, (s) => s.status !== 'idle' && s.status !== 'loading');
+  // Ready once the first listing is in, or at once when there is no drive to list yet (no account).
+  const listed = useSlice(browser, (s) => s.status !== 'idle' && s.status !== 'loading');
+  const noDrive = useSlice(session, (s) => s.auth?.state === 'auth_required');
+  const ready = listed || noDrive;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
