@@ -12,7 +12,8 @@ function cspMetaCheck(): Plugin {
     name: 'pandesk-csp-meta-check',
     transformIndexHtml(html) {
       const meta = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1];
-      if (meta !== buildCspMeta()) throw new Error('index.html: the CSP meta tag differs from buildCspMeta(); copy it over.');
+      if (meta !== buildCspMeta())
+        throw new Error('index.html: the CSP meta tag differs from buildCspMeta(); copy it over.');
       return html;
     },
   };

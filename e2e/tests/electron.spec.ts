@@ -21,7 +21,8 @@ import type { ElectronApplication } from '@playwright/test';
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const desktopDir = join(repoRoot, 'apps', 'desktop');
 
-type BinaryProbe = { readonly found: true; readonly path: string } | { readonly found: false; readonly reason: string };
+type BinaryProbe =
+  { readonly found: true; readonly path: string } | { readonly found: false; readonly reason: string };
 
 function findElectronBinary(): BinaryProbe {
   let pkgDir: string;
@@ -32,10 +33,14 @@ function findElectronBinary(): BinaryProbe {
   }
   const pathTxt = join(pkgDir, 'path.txt');
   if (!existsSync(pathTxt)) {
-    return { found: false, reason: `no Electron binary downloaded (${pathTxt} is missing; this machine cannot fetch it)` };
+    return {
+      found: false,
+      reason: `no Electron binary downloaded (${pathTxt} is missing; this machine cannot fetch it)`,
+    };
   }
   const binary = join(pkgDir, 'dist', readFileSync(pathTxt, 'utf8').trim());
-  if (!existsSync(binary)) return { found: false, reason: `Electron binary listed in path.txt is missing: ${binary}` };
+  if (!existsSync(binary))
+    return { found: false, reason: `Electron binary listed in path.txt is missing: ${binary}` };
   return { found: true, path: binary };
 }
 
@@ -50,7 +55,10 @@ test.describe('desktop app (Electron)', () => {
 
   test.beforeAll(() => {
     if (!existsSync(join(desktopDir, 'dist', 'main', 'index.cjs'))) {
-      execFileSync('pnpm', ['--filter', '@pandesk/desktop', '--silent', 'run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
+      execFileSync('pnpm', ['--filter', '@pandesk/desktop', '--silent', 'run', 'build'], {
+        cwd: repoRoot,
+        stdio: 'inherit',
+      });
     }
   });
 
@@ -78,7 +86,8 @@ test.describe('desktop app (Electron)', () => {
     // The window sees only the contract bridge; Node is out of reach.
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
     const switched = await page.evaluate(async () => {
-      const bridge = (window as unknown as { pandesk: { auth: { useDemo(): Promise<{ ok: boolean }> } } }).pandesk;
+      const bridge = (window as unknown as { pandesk: { auth: { useDemo(): Promise<{ ok: boolean }> } } })
+        .pandesk;
       return (await bridge.auth.useDemo()).ok;
     });
     expect(switched).toBe(true);

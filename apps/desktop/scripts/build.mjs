@@ -24,12 +24,18 @@ const parts = [
   ['vite.renderer.config.ts', 'renderer'],
 ];
 for (const [config, sub] of parts) {
-  await build({ configFile: path.join(appDir, config), logLevel: 'warn', build: { outDir: path.join(outDir, sub) } });
+  await build({
+    configFile: path.join(appDir, config),
+    logLevel: 'warn',
+    build: { outDir: path.join(outDir, sub) },
+  });
 }
 
 // node-sqlite3-wasm is a dependency of @pandesk/transfer; resolve it from there (pnpm keeps
 // every package's dependencies private to it).
-const fromBackend = createRequire(createRequire(path.join(appDir, 'package.json')).resolve('@pandesk/backend'));
+const fromBackend = createRequire(
+  createRequire(path.join(appDir, 'package.json')).resolve('@pandesk/backend'),
+);
 const fromTransfer = createRequire(fromBackend.resolve('@pandesk/transfer'));
 const wasm = path.join(path.dirname(fromTransfer.resolve('node-sqlite3-wasm')), 'node-sqlite3-wasm.wasm');
 mkdirSync(path.join(outDir, 'main'), { recursive: true });

@@ -31,34 +31,60 @@ function draw(size) {
   const rgba = Buffer.alloc(size * size * 4);
   const s = size / 1024;
   const inRounded = (x, y) => {
-    const r = 200 * s, m = 40 * s, lo = m, hi = size - m;
+    const r = 200 * s,
+      m = 40 * s,
+      lo = m,
+      hi = size - m;
     if (x < lo || y < lo || x > hi || y > hi) return false;
-    const cx = Math.min(Math.max(x, lo + r), hi - r), cy = Math.min(Math.max(y, lo + r), hi - r);
+    const cx = Math.min(Math.max(x, lo + r), hi - r),
+      cy = Math.min(Math.max(y, lo + r), hi - r);
     return (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
   };
   const circle = (x, y, cx, cy, r) => (x - cx * s) ** 2 + (y - cy * s) ** 2 <= (r * s) ** 2;
   const inCloud = (x, y) =>
-    circle(x, y, 400, 470, 150) || circle(x, y, 600, 420, 190) || circle(x, y, 730, 540, 120) ||
-    (x >= 300 * s && x <= 760 * s && y >= 470 * s && y <= 660 * s && (circle(x, y, 300, 560, 100) || x >= 300 * s));
+    circle(x, y, 400, 470, 150) ||
+    circle(x, y, 600, 420, 190) ||
+    circle(x, y, 730, 540, 120) ||
+    (x >= 300 * s &&
+      x <= 760 * s &&
+      y >= 470 * s &&
+      y <= 660 * s &&
+      (circle(x, y, 300, 560, 100) || x >= 300 * s));
   const inArrow = (x, y) => {
-    const u = x / s, v = y / s;
-    return (u >= 470 && u <= 554 && v >= 420 && v <= 640) || (v >= 600 && v <= 760 && Math.abs(u - 512) <= (760 - v) * 0.9);
+    const u = x / s,
+      v = y / s;
+    return (
+      (u >= 470 && u <= 554 && v >= 420 && v <= 640) ||
+      (v >= 600 && v <= 760 && Math.abs(u - 512) <= (760 - v) * 0.9)
+    );
   };
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      let bg = 0, white = 0, arrow = 0;
-      for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) {
-        const px = x + (sx + 0.5) / 4, py = y + (sy + 0.5) / 4;
-        if (!inRounded(px, py)) continue;
-        bg++;
-        if (inArrow(px, py)) arrow++;
-        else if (inCloud(px, py)) white++;
-      }
+      let bg = 0,
+        white = 0,
+        arrow = 0;
+      for (let sy = 0; sy < 4; sy++)
+        for (let sx = 0; sx < 4; sx++) {
+          const px = x + (sx + 0.5) / 4,
+            py = y + (sy + 0.5) / 4;
+          if (!inRounded(px, py)) continue;
+          bg++;
+          if (inArrow(px, py)) arrow++;
+          else if (inCloud(px, py)) white++;
+        }
       const i = (y * size + x) * 4;
       const a = bg / 16;
-      const blue = [37, 99, 235], whiteC = [255, 255, 255], arrowC = [30, 64, 175];
-      const mix = (k) => Math.round(((bg - white - arrow) * blue[k] + white * whiteC[k] + arrow * arrowC[k]) / Math.max(bg, 1));
-      rgba[i] = mix(0); rgba[i + 1] = mix(1); rgba[i + 2] = mix(2); rgba[i + 3] = Math.round(a * 255);
+      const blue = [37, 99, 235],
+        whiteC = [255, 255, 255],
+        arrowC = [30, 64, 175];
+      const mix = (k) =>
+        Math.round(
+          ((bg - white - arrow) * blue[k] + white * whiteC[k] + arrow * arrowC[k]) / Math.max(bg, 1),
+        );
+      rgba[i] = mix(0);
+      rgba[i + 1] = mix(1);
+      rgba[i + 2] = mix(2);
+      rgba[i + 3] = Math.round(a * 255);
     }
   }
   return rgba;
@@ -69,8 +95,13 @@ function png(size) {
   const raw = Buffer.alloc(size * (size * 4 + 1));
   for (let y = 0; y < size; y++) rgba.copy(raw, y * (size * 4 + 1) + 1, y * size * 4, (y + 1) * size * 4);
   const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0); ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
     chunk('IHDR', ihdr),
@@ -82,21 +113,28 @@ function png(size) {
 function ico(png256) {
   const header = Buffer.from([0, 0, 1, 0, 1, 0]);
   const entry = Buffer.alloc(16);
-  entry[0] = 0; entry[1] = 0; entry[2] = 0; entry[3] = 0;
-  entry.writeUInt16LE(1, 4); entry.writeUInt16LE(32, 6);
-  entry.writeUInt32LE(png256.length, 8); entry.writeUInt32LE(22, 12);
+  entry[0] = 0;
+  entry[1] = 0;
+  entry[2] = 0;
+  entry[3] = 0;
+  entry.writeUInt16LE(1, 4);
+  entry.writeUInt16LE(32, 6);
+  entry.writeUInt32LE(png256.length, 8);
+  entry.writeUInt32LE(22, 12);
   return Buffer.concat([header, entry, png256]);
 }
 
 function icns(entries) {
   const parts = entries.map(([type, data]) => {
     const h = Buffer.alloc(8);
-    h.write(type, 0, 'ascii'); h.writeUInt32BE(data.length + 8, 4);
+    h.write(type, 0, 'ascii');
+    h.writeUInt32BE(data.length + 8, 4);
     return Buffer.concat([h, data]);
   });
   const body = Buffer.concat(parts);
   const h = Buffer.alloc(8);
-  h.write('icns', 0, 'ascii'); h.writeUInt32BE(body.length + 8, 4);
+  h.write('icns', 0, 'ascii');
+  h.writeUInt32BE(body.length + 8, 4);
   return Buffer.concat([h, body]);
 }
 
@@ -108,5 +146,12 @@ writeFileSync(path.join(out, 'icon.png'), big);
 writeFileSync(path.join(out, '512x512.png'), p512);
 writeFileSync(path.join(out, '256x256.png'), p256);
 writeFileSync(path.join(out, 'icon.ico'), ico(p256));
-writeFileSync(path.join(out, 'icon.icns'), icns([['ic10', big], ['ic09', p512], ['ic08', p256]]));
+writeFileSync(
+  path.join(out, 'icon.icns'),
+  icns([
+    ['ic10', big],
+    ['ic09', p512],
+    ['ic08', p256],
+  ]),
+);
 console.log('icons written to', out);

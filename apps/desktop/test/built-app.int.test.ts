@@ -74,12 +74,20 @@ describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder El
     await mkdir(electronDist);
     await writeFile(path.join(electronDist, 'electron'), '#!/bin/sh\necho placeholder electron\n');
     await chmod(path.join(electronDist, 'electron'), 0o755);
-    const config = [`-c.electronDist=${electronDist}`, `-c.directories.output=${path.join(work, 'out')}`, `-c.directories.app=${dist}`];
-    await run(process.execPath, [BUILDER_CLI, '--config', 'electron-builder.yml', '--linux', 'dir', '--x64', ...config], {
-      cwd: APP,
-      timeout: 240_000,
-      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
-    });
+    const config = [
+      `-c.electronDist=${electronDist}`,
+      `-c.directories.output=${path.join(work, 'out')}`,
+      `-c.directories.app=${dist}`,
+    ];
+    await run(
+      process.execPath,
+      [BUILDER_CLI, '--config', 'electron-builder.yml', '--linux', 'dir', '--x64', ...config],
+      {
+        cwd: APP,
+        timeout: 240_000,
+        env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+      },
+    );
     archive = path.join(work, 'out', 'linux-unpacked', 'resources', 'app.asar');
     files = asar.listPackage(archive).map((f) => f.replaceAll('\\', '/'));
   }, 300_000);
@@ -90,7 +98,14 @@ describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder El
   });
 
   it('holds the built app: main, preload, renderer, SQLite wasm, icon', () => {
-    for (const f of ['/package.json', '/main/index.cjs', '/main/node-sqlite3-wasm.wasm', '/main/icon.png', '/preload/index.cjs', '/renderer/index.html']) {
+    for (const f of [
+      '/package.json',
+      '/main/index.cjs',
+      '/main/node-sqlite3-wasm.wasm',
+      '/main/icon.png',
+      '/preload/index.cjs',
+      '/renderer/index.html',
+    ]) {
       expect(files, f).toContain(f);
     }
     expect(files.some((f) => /^\/renderer\/assets\/index-[\w-]+\.js$/.test(f))).toBe(true);
@@ -104,7 +119,10 @@ describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder El
   });
 
   it('ships a manifest without dependencies that starts the bundled main', () => {
-    const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as Record<string, unknown>;
+    const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(manifest.main).toBe('main/index.cjs');
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.devDependencies).toBeUndefined();
@@ -116,7 +134,10 @@ describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder El
       const code = asar.extractFile(archive, bundle).toString('utf8');
       // Strings such as ajv's code templates mention require("…") without calling it.
       const required = [...code.matchAll(/(?<![\w."'`])require\("([^"]+)"\)/g)].map((m) => m[1] ?? '');
-      expect(required.filter((name) => !allowed.has(name)), bundle).toEqual([]);
+      expect(
+        required.filter((name) => !allowed.has(name)),
+        bundle,
+      ).toEqual([]);
       expect(code).not.toMatch(/sourceMappingURL=/);
     }
     const preload = asar.extractFile(archive, 'preload/index.cjs').toString('utf8');
@@ -154,14 +175,17 @@ async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 60
 }
 
 function trusted() {
-  return { sender: { id: win.webContents.id }, senderFrame: { url: 'pandesk://app/index.html', parent: null } };
+  return {
+    sender: { id: win.webContents.id },
+    senderFrame: { url: 'pandesk://app/index.html', parent: null },
+  };
 }
 
 async function call(channel: string, input?: unknown, event: unknown = trusted()): Promise<Result<unknown>> {
   const handler = fake.ipcHandlers.get(channel);
   if (handler === undefined) throw new Error(`${channel} is not bound`);
   const args = input === undefined ? [event] : [event, input];
-  return (await (handler as unknown as (...a: unknown[]) => Promise<Result<unknown>>)(...args));
+  return await (handler as unknown as (...a: unknown[]) => Promise<Result<unknown>>)(...args);
 }
 
 describe('built main bundle on a fake Electron', () => {
@@ -183,13 +207,22 @@ describe('built main bundle on a fake Electron', () => {
   });
 
   it('starts hardened: privileged app scheme, guarded session, secure window on the app URL', () => {
-    expect(fake.privilegedSchemes).toEqual([{ scheme: 'pandesk', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(fake.privilegedSchemes).toEqual([
+      { scheme: 'pandesk', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(fake.app.paths.userData).toBe(path.join(work, 'profile'));
     expect(fake.session.request).toBeTypeOf('function');
     expect(fake.session.check?.()).toBe(false);
     expect(win.loaded).toEqual(['pandesk://app/index.html']);
-    expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
-    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.cjs$/);
+    expect(win.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(
+      /preload[\\/]index\.cjs$/,
+    );
     expect(win.webContents.windowOpenHandler?.()).toEqual({ action: 'deny' });
     expect(fake.ipcOnListeners.has('electron-store-get-data')).toBe(false);
     expect(fake.menu).toBeInstanceOf(Array);
@@ -197,16 +230,28 @@ describe('built main bundle on a fake Electron', () => {
 
   it('binds every channel and refuses a foreign sender', async () => {
     expect([...fake.ipcHandlers.keys()].sort()).toEqual(API_CHANNELS.map((c) => c.channel).sort());
-    const foreign = { sender: { id: win.webContents.id }, senderFrame: { url: 'https://evil.example/', parent: null } };
-    expect(await call('app:info', undefined, foreign)).toMatchObject({ ok: false, error: { code: 'unsupported' } });
-    expect(await call('files:list', { folderId: -5 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const foreign = {
+      sender: { id: win.webContents.id },
+      senderFrame: { url: 'https://evil.example/', parent: null },
+    };
+    expect(await call('app:info', undefined, foreign)).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
+    expect(await call('files:list', { folderId: -5 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('reports a desktop host with every OS capability', async () => {
     const info = await call('app:info');
     expect(info).toMatchObject({
       ok: true,
-      value: { host: 'desktop', capabilities: { startDrag: true, nativeDialogs: true, revealInFolder: true, keepAwake: true } },
+      value: {
+        host: 'desktop',
+        capabilities: { startDrag: true, nativeDialogs: true, revealInFolder: true, keepAwake: true },
+      },
     });
   });
 
@@ -218,12 +263,18 @@ describe('built main bundle on a fake Electron', () => {
     const names = page.ok ? (page.value as { items: Array<{ name: string }> }).items.map((i) => i.name) : [];
     expect(names).toEqual(expect.arrayContaining(['Documents', 'Photos', 'Music', 'Videos']));
     expect(await call('files:mkdir', { parentId: 0, name: 'Made over IPC' })).toMatchObject({ ok: true });
-    const change = await until(() => win.webContents.sent.find((m) => m.channel === 'folder:changed'), 'folder:changed');
+    const change = await until(
+      () => win.webContents.sent.find((m) => m.channel === 'folder:changed'),
+      'folder:changed',
+    );
     expect(change.payload).toMatchObject({ folderIds: expect.arrayContaining([0]) });
   });
 
   it('serves the renderer from the app scheme with the CSP header, and nothing outside it', async () => {
-    const handler = fake.protocolHandlers.get('pandesk') as unknown as (r: { url: string; method: string }) => Promise<Response>;
+    const handler = fake.protocolHandlers.get('pandesk') as unknown as (r: {
+      url: string;
+      method: string;
+    }) => Promise<Response>;
     const page = await handler({ url: 'pandesk://app/index.html', method: 'GET' });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(buildCspHeader());
@@ -233,11 +284,18 @@ describe('built main bundle on a fake Electron', () => {
   });
 
   it('stores secrets only as OS ciphertext in the electron-store file', async () => {
-    const answer = await call('settings:setConnection', { clientId: 'client-abc', clientSecret: 'TopSecretValue123' });
+    const answer = await call('settings:setConnection', {
+      clientId: 'client-abc',
+      clientSecret: 'TopSecretValue123',
+    });
     expect(answer.ok).toBe(true);
     const file = await readFile(path.join(work, 'profile', 'pandesk-store.json'), 'utf8');
     expect(file).not.toContain('TopSecretValue123');
-    const stored = JSON.parse(file) as { schemaVersion: number; secrets: Record<string, string>; settings: unknown };
+    const stored = JSON.parse(file) as {
+      schemaVersion: number;
+      secrets: Record<string, string>;
+      settings: unknown;
+    };
     expect(stored.schemaVersion).toBe(1);
     expect(Object.keys(stored.secrets).length).toBeGreaterThan(0);
     expect(JSON.stringify(stored.settings)).toContain('client-abc');
@@ -252,9 +310,18 @@ describe('built main bundle on a fake Electron', () => {
   it('saves the window state on close and stops the back end on quit', async () => {
     win.bounds = { x: 42, y: 43, width: 1111, height: 777 };
     win.close();
-    const file = JSON.parse(await readFile(path.join(work, 'profile', 'pandesk-store.json'), 'utf8')) as { windowState: unknown };
-    expect(file.windowState).toEqual({ bounds: { x: 42, y: 43, width: 1111, height: 777 }, maximized: false });
+    const file = JSON.parse(await readFile(path.join(work, 'profile', 'pandesk-store.json'), 'utf8')) as {
+      windowState: unknown;
+    };
+    expect(file.windowState).toEqual({
+      bounds: { x: 42, y: 43, width: 1111, height: 777 },
+      maximized: false,
+    });
     fake.app.emit('window-all-closed');
-    await until(() => (fake.app.quitCalls >= 2 ? true : undefined), 'the back end to close and the app to quit', 30_000);
+    await until(
+      () => (fake.app.quitCalls >= 2 ? true : undefined),
+      'the back end to close and the app to quit',
+      30_000,
+    );
   });
 });

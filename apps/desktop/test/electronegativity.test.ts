@@ -30,7 +30,13 @@ type Runner = (options: Record<string, unknown>) => Promise<ScanResult>;
 const scan: Runner = require('@doyensec/electronegativity') as Runner;
 
 function run(input: string): Promise<ScanResult> {
-  return scan({ input, isRelative: true, electronVersionOverride: '45.5.0', customScan: [], excludeFromScan: [] });
+  return scan({
+    input,
+    isRelative: true,
+    electronVersionOverride: '45.5.0',
+    customScan: [],
+    excludeFromScan: [],
+  });
 }
 
 async function sourceFiles(dir: string): Promise<string[]> {
@@ -57,7 +63,10 @@ describe('electronegativity scan', () => {
         switches += 1;
         const above = lines.slice(Math.max(0, index - 5), index).join(' ');
         const reason = above.replace(/\/\/|<!--|-->|\*/g, ' ').replace(/\s+/g, ' ');
-        expect(reason.length, `${path.relative(SRC, file)}:${index + 1} needs an explanation above it`).toBeGreaterThan(60);
+        expect(
+          reason.length,
+          `${path.relative(SRC, file)}:${index + 1} needs an explanation above it`,
+        ).toBeGreaterThan(60);
       });
     }
     expect(switches).toBeGreaterThan(0);
@@ -69,7 +78,7 @@ describe('electronegativity scan', () => {
       await writeFile(
         path.join(dir, 'bad.js'),
         "const { BrowserWindow } = require('electron');\n" +
-          "new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false } });\n",
+          'new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false, webSecurity: false } });\n',
       );
       const ids = new Set((await run(dir)).issues.map((i) => i.id));
       // The same global checks pass on src only because it limits navigation and denies permissions.

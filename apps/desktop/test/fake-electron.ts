@@ -98,7 +98,8 @@ const xor = (buf: Buffer): Buffer => Buffer.from([...buf].map((b) => b ^ KEY));
 
 export function createFakeElectron(root: string): FakeElectron {
   const paths: Record<string, string> = {};
-  for (const name of ['userData', 'logs', 'downloads', 'desktop', 'documents', 'home', 'temp']) paths[name] = path.join(root, name);
+  for (const name of ['userData', 'logs', 'downloads', 'desktop', 'documents', 'home', 'temp'])
+    paths[name] = path.join(root, name);
   const app = Object.assign(new EventEmitter(), { quitCalls: 0, paths });
   const fake: FakeElectron = {
     module: {},
@@ -142,7 +143,8 @@ export function createFakeElectron(root: string): FakeElectron {
     ipcMain: {
       handle: (channel: string, listener: Listener) => fake.ipcHandlers.set(channel, listener),
       removeHandler: (channel: string) => fake.ipcHandlers.delete(channel),
-      on: (channel: string, listener: Listener) => fake.ipcOnListeners.set(channel, [...(fake.ipcOnListeners.get(channel) ?? []), listener]),
+      on: (channel: string, listener: Listener) =>
+        fake.ipcOnListeners.set(channel, [...(fake.ipcOnListeners.get(channel) ?? []), listener]),
       removeAllListeners: (channel: string) => fake.ipcOnListeners.delete(channel),
     },
     protocol: {

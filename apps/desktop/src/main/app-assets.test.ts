@@ -8,17 +8,22 @@ describe('app asset resolution', () => {
   it('maps app URLs to files of the renderer folder', () => {
     expect(resolveAppAsset(root, 'pandesk://app/index.html')).toBe(path.join(root, 'index.html'));
     expect(resolveAppAsset(root, 'pandesk://app/')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppAsset(root, 'pandesk://app/assets/index-abc.js?v=1#x')).toBe(path.join(root, 'assets', 'index-abc.js'));
-    expect(resolveAppAsset(root, 'pandesk://app/assets/%E6%96%87.png')).toBe(path.join(root, 'assets', '文.png'));
+    expect(resolveAppAsset(root, 'pandesk://app/assets/index-abc.js?v=1#x')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
+    expect(resolveAppAsset(root, 'pandesk://app/assets/%E6%96%87.png')).toBe(
+      path.join(root, 'assets', '文.png'),
+    );
   });
 
-  it.each(['pandesk://app/../secret.txt', 'pandesk://app/assets/%2e%2e/%2e%2e/etc/passwd', 'pandesk://app//etc/passwd'])(
-    'never leaves the renderer folder for %s (the URL parser folds the dots first)',
-    (url) => {
-      const file = resolveAppAsset(root, url);
-      expect(file === null || !path.relative(root, file).startsWith('..')).toBe(true);
-    },
-  );
+  it.each([
+    'pandesk://app/../secret.txt',
+    'pandesk://app/assets/%2e%2e/%2e%2e/etc/passwd',
+    'pandesk://app//etc/passwd',
+  ])('never leaves the renderer folder for %s (the URL parser folds the dots first)', (url) => {
+    const file = resolveAppAsset(root, url);
+    expect(file === null || !path.relative(root, file).startsWith('..')).toBe(true);
+  });
 
   it.each([
     'pandesk://app/assets/..%2F..%2Fetc%2Fpasswd',

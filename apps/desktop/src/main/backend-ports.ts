@@ -56,7 +56,10 @@ function platformHooks(deps: PortDeps): PlatformHooks {
     win.focus();
   };
   return {
-    notify: createNotifier({ isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) }, focus),
+    notify: createNotifier(
+      { isSupported: () => Notification.isSupported(), create: (o) => new Notification(o) },
+      focus,
+    ),
     setProgress: createTaskbarProgress(deps.window),
     keepAwake: (on) => keepAwake.set(on),
     revealInFolder: async (p) => shell.showItemInFolder(p),
@@ -68,7 +71,8 @@ function platformHooks(deps: PortDeps): PlatformHooks {
     choosePaths: async (input) => {
       const win = deps.window();
       const options = openDialogOptions(input);
-      const result = win === undefined ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(win, options);
+      const result =
+        win === undefined ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(win, options);
       const paths = result.canceled ? [] : result.filePaths;
       if (input.mode === 'choose_folder') for (const folder of paths) deps.onFolderChosen(folder);
       return { paths };

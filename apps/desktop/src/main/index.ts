@@ -80,7 +80,9 @@ async function start(): Promise<void> {
   });
   const running = await createBackend(ports);
   backend = running;
-  const dispatch = createDispatcher(desktopHandlers(running.api, startDrag), { onError: (e, c) => log(e, c) });
+  const dispatch = createDispatcher(desktopHandlers(running.api, startDrag), {
+    onError: (e, c) => log(e, c),
+  });
   bindIpc({
     ipcMain,
     dispatch,
@@ -91,7 +93,13 @@ async function start(): Promise<void> {
   const openLogFolder = (): void => void running.api.app.openLogFolder();
   const devTools = app.isPackaged ? {} : { toggleDevTools: () => liveWindow()?.webContents.toggleDevTools() };
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, appName: 'PanDesk', actions: { openLogFolder, ...devTools } })),
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        appName: 'PanDesk',
+        actions: { openLogFolder, ...devTools },
+      }),
+    ),
   );
   openWindow(store);
   app.on('activate', () => {
@@ -108,7 +116,9 @@ function main(): void {
     return;
   }
   registerAppScheme();
-  app.on('web-contents-created', (_event, contents) => guardContents(contents, (what) => log(new Error(`blocked ${what}`), 'guard')));
+  app.on('web-contents-created', (_event, contents) =>
+    guardContents(contents, (what) => log(new Error(`blocked ${what}`), 'guard')),
+  );
   app.on('second-instance', () => {
     const win = liveWindow();
     if (win === undefined) return;
@@ -127,10 +137,13 @@ function main(): void {
     const deadline = new Promise((resolve) => setTimeout(resolve, CLOSE_DEADLINE_MS));
     void Promise.race([backend.close(), deadline]).finally(() => app.quit());
   });
-  app.whenReady().then(start, (error: unknown) => log(error, 'ready')).catch((error: unknown) => {
-    log(error, 'start');
-    app.exit(1);
-  });
+  app
+    .whenReady()
+    .then(start, (error: unknown) => log(error, 'ready'))
+    .catch((error: unknown) => {
+      log(error, 'start');
+      app.exit(1);
+    });
 }
 
 main();

@@ -16,8 +16,18 @@ function find(items: MenuItemConstructorOptions[], label: string): MenuItemConst
 describe('application menu', () => {
   it('has the usual menus, and Help opens the log folder', () => {
     let opened = 0;
-    const template = buildMenuTemplate({ platform: 'win32', appName: 'PanDesk', actions: { openLogFolder: () => (opened += 1) } });
-    expect(template.map((m) => m.label ?? m.role)).toEqual(['File', 'editMenu', 'View', 'windowMenu', 'help']);
+    const template = buildMenuTemplate({
+      platform: 'win32',
+      appName: 'PanDesk',
+      actions: { openLogFolder: () => (opened += 1) },
+    });
+    expect(template.map((m) => m.label ?? m.role)).toEqual([
+      'File',
+      'editMenu',
+      'View',
+      'windowMenu',
+      'help',
+    ]);
     const item = find(template, 'Open Log Folder');
     (item?.click as (() => void) | undefined)?.();
     expect(opened).toBe(1);

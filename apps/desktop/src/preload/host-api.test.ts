@@ -23,7 +23,10 @@ function fakeIpc() {
 describe('preload bridge', () => {
   it('exposes exactly the channel table, each invoking its own channel with at most one input', async () => {
     const { ipc, invoked } = fakeIpc();
-    const bridge = createBridge(ipc) as unknown as Record<string, Record<string, (i?: unknown) => Promise<unknown>>>;
+    const bridge = createBridge(ipc) as unknown as Record<
+      string,
+      Record<string, (i?: unknown) => Promise<unknown>>
+    >;
     const exposed = Object.entries(bridge)
       .filter(([key]) => key !== 'on')
       .flatMap(([domain, group]) => Object.keys(group).map((m) => `${domain}:${m}`));

@@ -8,4 +8,7 @@ import { createBridge, createHostApi } from './host-api';
  */
 const bridge = createBridge(ipcRenderer);
 contextBridge.exposeInMainWorld('pandesk', bridge);
-contextBridge.exposeInMainWorld('pandeskHost', createHostApi(bridge, (file) => webUtils.getPathForFile(file)));
+contextBridge.exposeInMainWorld(
+  'pandeskHost',
+  createHostApi(bridge, (file) => webUtils.getPathForFile(file)),
+);

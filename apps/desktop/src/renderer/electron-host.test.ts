@@ -3,9 +3,16 @@ import { createRecordingHandlers, createApiProxy, createDispatcher, fail, ok } f
 import type { PanDeskBridge } from '@pandesk/contract';
 import { createElectronHost } from './electron-host';
 
-function bridgeAnswering(choose: 'ok' | 'fail'): { bridge: PanDeskBridge; calls: Array<{ channel: string; input: unknown }> } {
+function bridgeAnswering(choose: 'ok' | 'fail'): {
+  bridge: PanDeskBridge;
+  calls: Array<{ channel: string; input: unknown }>;
+} {
   const { handlers, calls } = createRecordingHandlers(async (channel) =>
-    channel === 'app:choosePaths' ? (choose === 'ok' ? ok({ paths: ['/a', '/b'] }) : fail('unsupported', 'no')) : ok(null),
+    channel === 'app:choosePaths'
+      ? choose === 'ok'
+        ? ok({ paths: ['/a', '/b'] })
+        : fail('unsupported', 'no')
+      : ok(null),
   );
   const dispatch = createDispatcher(handlers);
   return { bridge: createApiProxy({ invoke: dispatch, on: () => () => undefined }), calls };
@@ -14,7 +21,10 @@ function bridgeAnswering(choose: 'ok' | 'fail'): { bridge: PanDeskBridge; calls:
 describe('Electron host adapter', () => {
   it('turns dropped files into their local paths, skipping pathless ones', async () => {
     const { bridge } = bridgeAnswering('ok');
-    const host = createElectronHost(bridge, { pathForFile: (f) => (f.name === 'web.png' ? '' : `/x/${f.name}`), startDrag: async () => null });
+    const host = createElectronHost(bridge, {
+      pathForFile: (f) => (f.name === 'web.png' ? '' : `/x/${f.name}`),
+      startDrag: async () => null,
+    });
     const paths = await host.stageFiles({ files: [new File(['1'], 'a.txt'), new File(['2'], 'web.png')] });
     expect(paths).toEqual(['/x/a.txt']);
   });
@@ -24,14 +34,20 @@ describe('Electron host adapter', () => {
     const host = createElectronHost(ok1.bridge, { pathForFile: () => '', startDrag: async () => null });
     expect(await host.pickForUpload?.('folder')).toEqual(['/a', '/b']);
     expect(ok1.calls[0]).toEqual({ channel: 'app:choosePaths', input: { mode: 'open_folders' } });
-    const bad = createElectronHost(bridgeAnswering('fail').bridge, { pathForFile: () => '', startDrag: async () => null });
+    const bad = createElectronHost(bridgeAnswering('fail').bridge, {
+      pathForFile: () => '',
+      startDrag: async () => null,
+    });
     expect(await bad.pickForUpload?.('files')).toEqual([]);
   });
 
   it('starts drags through the preload', () => {
     const dragged: Array<readonly string[]> = [];
     const { bridge } = bridgeAnswering('ok');
-    const host = createElectronHost(bridge, { pathForFile: () => '', startDrag: async (p) => dragged.push(p) });
+    const host = createElectronHost(bridge, {
+      pathForFile: () => '',
+      startDrag: async (p) => dragged.push(p),
+    });
     host.startDrag?.(['/d/a.txt']);
     expect(dragged).toEqual([['/d/a.txt']]);
   });

@@ -30,8 +30,14 @@ describe('drag-out guard', () => {
   });
 
   it('refuses folders, missing files, relative paths and an empty list', async () => {
-    expect(await checkDragPaths([path.join(downloads, 'sub')], [downloads], fs)).toMatchObject({ ok: false, reason: /not a file/ });
-    expect(await checkDragPaths([path.join(downloads, 'gone.txt')], [downloads], fs)).toMatchObject({ ok: false, reason: /no longer exists/ });
+    expect(await checkDragPaths([path.join(downloads, 'sub')], [downloads], fs)).toMatchObject({
+      ok: false,
+      reason: /not a file/,
+    });
+    expect(await checkDragPaths([path.join(downloads, 'gone.txt')], [downloads], fs)).toMatchObject({
+      ok: false,
+      reason: /no longer exists/,
+    });
     expect(await checkDragPaths(['a.txt'], [downloads], fs)).toMatchObject({ ok: false });
     expect(await checkDragPaths([], [downloads], fs)).toMatchObject({ ok: false });
   });

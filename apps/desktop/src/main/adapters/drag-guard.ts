@@ -15,8 +15,7 @@ export interface DragFs {
 }
 
 export type DragCheck =
-  | { readonly ok: true; readonly paths: readonly string[] }
-  | { readonly ok: false; readonly reason: string };
+  { readonly ok: true; readonly paths: readonly string[] } | { readonly ok: false; readonly reason: string };
 
 /** True when `child` is `root` itself or lies below it (after both were resolved). */
 export function isInside(root: string, child: string, pathApi: path.PlatformPath = path): boolean {
@@ -47,7 +46,8 @@ export async function checkDragPaths(
   fs: DragFs,
 ): Promise<DragCheck> {
   if (paths.length === 0) return { ok: false, reason: 'Nothing to drag.' };
-  if (paths.length > MAX_DRAG_PATHS) return { ok: false, reason: `At most ${MAX_DRAG_PATHS} files can be dragged at once.` };
+  if (paths.length > MAX_DRAG_PATHS)
+    return { ok: false, reason: `At most ${MAX_DRAG_PATHS} files can be dragged at once.` };
   const realRoots = await resolveRoots(roots, fs);
   const resolved: string[] = [];
   for (const p of paths) {

@@ -27,10 +27,13 @@ async function iconFor(file: string, fallback: string): Promise<NativeImage> {
   return nativeImage.createFromPath(fallback);
 }
 
-export function createNativeDrag(options: NativeDragOptions): (input: StartDragInput) => Promise<Result<null>> {
+export function createNativeDrag(
+  options: NativeDragOptions,
+): (input: StartDragInput) => Promise<Result<null>> {
   return async ({ paths }) => {
     const contents = options.contents();
-    if (contents === undefined || contents.isDestroyed()) return fail('unsupported', 'There is no window to drag from.');
+    if (contents === undefined || contents.isDestroyed())
+      return fail('unsupported', 'There is no window to drag from.');
     const checked = await checkDragPaths(paths, options.roots(), fsp);
     if (!checked.ok) return fail('invalid_input', checked.reason, false);
     const [first, ...rest] = checked.paths;

@@ -3,14 +3,17 @@ import { EncryptionUnavailableError, createSafeStorageVault } from './secret-vau
 import type { SafeStorageLike } from './secret-vault';
 
 /** A reversible stand-in for the OS cipher (XOR with a key), so ciphertext never equals the text. */
-function fakeSafeStorage(options: { available?: boolean; backend?: string; key?: number } = {}): SafeStorageLike {
+function fakeSafeStorage(
+  options: { available?: boolean; backend?: string; key?: number } = {},
+): SafeStorageLike {
   const key = options.key ?? 0x5a;
   return {
     isEncryptionAvailable: () => options.available ?? true,
     encryptString: (text) => Buffer.from([...Buffer.from(text, 'utf8')].map((b) => b ^ key)),
     decryptString: (buf) => {
       const out = Buffer.from([...buf].map((b) => b ^ key)).toString('utf8');
-      if (!out.startsWith('tok')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      if (!out.startsWith('tok'))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
       return out;
     },
     ...(options.backend === undefined ? {} : { getSelectedStorageBackend: () => options.backend as string }),
@@ -19,7 +22,13 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string; key?:
 
 function memoryStore(initial: Record<string, string> = {}) {
   let data: Readonly<Record<string, string>> = initial;
-  return { read: () => data, write: (next: Readonly<Record<string, string>>) => (data = next), get data() { return data; } };
+  return {
+    read: () => data,
+    write: (next: Readonly<Record<string, string>>) => (data = next),
+    get data() {
+      return data;
+    },
+  };
 }
 
 describe('safeStorage secret vault', () => {
@@ -38,7 +47,11 @@ describe('safeStorage secret vault', () => {
 
   it('refuses to store anything when the OS has no encryption, and says so', async () => {
     const store = memoryStore();
-    const vault = createSafeStorageVault({ safeStorage: fakeSafeStorage({ available: false }), store, platform: 'linux' });
+    const vault = createSafeStorageVault({
+      safeStorage: fakeSafeStorage({ available: false }),
+      store,
+      platform: 'linux',
+    });
     expect(vault.isEncryptionAvailable()).toBe(false);
     await expect(vault.set('clientSecret', 'tok-secret')).rejects.toBeInstanceOf(EncryptionUnavailableError);
     await expect(vault.set('clientSecret', 'tok-secret')).rejects.not.toThrow(/tok-secret/);
@@ -47,16 +60,27 @@ describe('safeStorage secret vault', () => {
 
   it("treats Linux's basic_text backend (hard-coded key) as no encryption", async () => {
     const store = memoryStore();
-    const linux = createSafeStorageVault({ safeStorage: fakeSafeStorage({ backend: 'basic_text' }), store, platform: 'linux' });
+    const linux = createSafeStorageVault({
+      safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
+      store,
+      platform: 'linux',
+    });
     expect(linux.isEncryptionAvailable()).toBe(false);
     await expect(linux.set('x', 'tok')).rejects.toBeInstanceOf(EncryptionUnavailableError);
-    const keyring = createSafeStorageVault({ safeStorage: fakeSafeStorage({ backend: 'gnome_libsecret' }), store, platform: 'linux' });
+    const keyring = createSafeStorageVault({
+      safeStorage: fakeSafeStorage({ backend: 'gnome_libsecret' }),
+      store,
+      platform: 'linux',
+    });
     expect(keyring.isEncryptionAvailable()).toBe(true);
   });
 
   it('forgets a value the OS can no longer decrypt and reports only its name', async () => {
     const store = memoryStore();
-    await createSafeStorageVault({ safeStorage: fakeSafeStorage({ key: 1 }), store, platform: 'darwin' }).set('refreshToken', 'tok-r');
+    await createSafeStorageVault({ safeStorage: fakeSafeStorage({ key: 1 }), store, platform: 'darwin' }).set(
+      'refreshToken',
+      'tok-r',
+    );
     const unreadable: string[] = [];
     const vault = createSafeStorageVault({
       safeStorage: fakeSafeStorage({ key: 2 }),
@@ -70,7 +94,11 @@ describe('safeStorage secret vault', () => {
   });
 
   it('does not treat prototype names as stored keys', async () => {
-    const vault = createSafeStorageVault({ safeStorage: fakeSafeStorage(), store: memoryStore(), platform: 'win32' });
+    const vault = createSafeStorageVault({
+      safeStorage: fakeSafeStorage(),
+      store: memoryStore(),
+      platform: 'win32',
+    });
     expect(await vault.get('toString')).toBeUndefined();
     expect(await vault.get('__proto__')).toBeUndefined();
   });

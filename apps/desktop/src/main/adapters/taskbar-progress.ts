@@ -18,7 +18,9 @@ export function toProgressBarValue(fraction: number | null): number {
 }
 
 /** A `setProgress` hook that writes to whatever window is current. */
-export function createTaskbarProgress(target: () => ProgressTargetLike | undefined): (fraction: number | null) => void {
+export function createTaskbarProgress(
+  target: () => ProgressTargetLike | undefined,
+): (fraction: number | null) => void {
   let last: number | undefined;
   return (fraction) => {
     const value = toProgressBarValue(fraction);

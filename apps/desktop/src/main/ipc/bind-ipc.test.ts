@@ -23,7 +23,10 @@ function createFakeIpcMain(): IpcMainLike & { handlers: Map<string, Listener> } 
 }
 
 const OWN = 3;
-const fromWindow: IpcEventLike = { sender: { id: OWN }, senderFrame: { url: 'pandesk://app/index.html', parent: null } };
+const fromWindow: IpcEventLike = {
+  sender: { id: OWN },
+  senderFrame: { url: 'pandesk://app/index.html', parent: null },
+};
 
 function setup() {
   const ipcMain = createFakeIpcMain();
@@ -85,7 +88,10 @@ describe('IPC binding', () => {
   });
 
   it.each([
-    ['another webContents', { sender: { id: 99 }, senderFrame: { url: 'pandesk://app/index.html', parent: null } }],
+    [
+      'another webContents',
+      { sender: { id: 99 }, senderFrame: { url: 'pandesk://app/index.html', parent: null } },
+    ],
     ['a sub-frame', { sender: { id: OWN }, senderFrame: { url: 'pandesk://app/index.html', parent: {} } }],
     ['a foreign page', { sender: { id: OWN }, senderFrame: { url: 'https://example.com/', parent: null } }],
     ['a gone frame', { sender: { id: OWN }, senderFrame: null }],

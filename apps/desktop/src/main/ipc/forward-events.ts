@@ -13,7 +13,10 @@ export interface EventSinkLike {
  * events are dropped while there is no live window (the renderer re-reads state on load).
  * Returns the function that unsubscribes everything.
  */
-export function forwardEvents(source: PanDeskEventSource, target: () => EventSinkLike | undefined): () => void {
+export function forwardEvents(
+  source: PanDeskEventSource,
+  target: () => EventSinkLike | undefined,
+): () => void {
   const offs = EVENT_NAMES.map((event) =>
     source.on(event, (payload) => {
       const sink = target();

@@ -14,7 +14,9 @@ describe('content security policy', () => {
   it('never allows inline code, eval, remote hosts or wildcards', () => {
     for (const sources of header.values()) {
       for (const source of sources) {
-        expect(source).not.toMatch(/unsafe-inline|unsafe-eval|wasm-unsafe-eval|unsafe-hashes|\*|^https?:|^http/);
+        expect(source).not.toMatch(
+          /unsafe-inline|unsafe-eval|wasm-unsafe-eval|unsafe-hashes|\*|^https?:|^http/,
+        );
       }
     }
   });

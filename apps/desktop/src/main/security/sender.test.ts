@@ -3,9 +3,13 @@ import { checkSender } from './sender';
 import type { IpcEventLike } from './sender';
 
 const OWN = 7;
-function event(overrides: Partial<{ id: number; url: string; parent: unknown; frame: null }> = {}): IpcEventLike {
+function event(
+  overrides: Partial<{ id: number; url: string; parent: unknown; frame: null }> = {},
+): IpcEventLike {
   const frame =
-    overrides.frame === null ? null : { url: overrides.url ?? 'pandesk://app/index.html', parent: overrides.parent ?? null };
+    overrides.frame === null
+      ? null
+      : { url: overrides.url ?? 'pandesk://app/index.html', parent: overrides.parent ?? null };
   return { sender: { id: overrides.id ?? OWN }, senderFrame: frame };
 }
 

@@ -23,7 +23,10 @@ export interface IpcEventLike {
 /** Why a sender was refused; logged (never shown to the page). */
 export type SenderVerdict =
   | { readonly trusted: true }
-  | { readonly trusted: false; readonly reason: 'no_window' | 'other_contents' | 'no_frame' | 'sub_frame' | 'foreign_url' };
+  | {
+      readonly trusted: false;
+      readonly reason: 'no_window' | 'other_contents' | 'no_frame' | 'sub_frame' | 'foreign_url';
+    };
 
 /**
  * @param ownContentsId the id of our window's `webContents`, or `undefined` while no window

@@ -29,7 +29,10 @@ function fakeContents() {
 
 describe('security headers', () => {
   it('adds the CSP and hardening headers, replacing any the response already had', () => {
-    const out = withSecurityHeaders({ 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] });
+    const out = withSecurityHeaders({
+      'content-security-policy': ['default-src *'],
+      'Content-Type': ['text/html'],
+    });
     expect(out['Content-Security-Policy']).toEqual([buildCspHeader()]);
     expect(out['content-security-policy']).toBeUndefined();
     expect(out['Content-Type']).toEqual(['text/html']);
@@ -43,13 +46,22 @@ describe('session hardening', () => {
     const { session, got } = fakeSession();
     hardenSession(session);
     let headers: unknown;
-    (got.headers as unknown as (d: unknown, cb: (r: unknown) => void) => void)({ responseHeaders: {} }, (r) => (headers = r));
+    (got.headers as unknown as (d: unknown, cb: (r: unknown) => void) => void)(
+      { responseHeaders: {} },
+      (r) => (headers = r),
+    );
     expect(headers).toEqual({ responseHeaders: withSecurityHeaders({}) });
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       let granted: boolean | undefined;
-      (got.request as unknown as (w: unknown, p: string, cb: (ok: boolean) => void) => void)({}, permission, (ok) => (granted = ok));
+      (got.request as unknown as (w: unknown, p: string, cb: (ok: boolean) => void) => void)(
+        {},
+        permission,
+        (ok) => (granted = ok),
+      );
       expect(granted, permission).toBe(false);
-      expect((got.check as unknown as (...a: unknown[]) => boolean)(null, permission, 'pandesk://app', {})).toBe(false);
+      expect(
+        (got.check as unknown as (...a: unknown[]) => boolean)(null, permission, 'pandesk://app', {}),
+      ).toBe(false);
     }
     expect((got.device as unknown as (...a: unknown[]) => boolean)({})).toBe(false);
   });
@@ -60,10 +72,14 @@ describe('session hardening', () => {
     guardContents(contents, (what) => blocked.push(what));
     for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       let prevented = false;
-      (listeners.get(event) as unknown as (e: { preventDefault(): void }) => void)({ preventDefault: () => (prevented = true) });
+      (listeners.get(event) as unknown as (e: { preventDefault(): void }) => void)({
+        preventDefault: () => (prevented = true),
+      });
       expect(prevented, event).toBe(true);
     }
-    expect((open() as unknown as (d: unknown) => unknown)({ url: 'https://example.com' })).toEqual({ action: 'deny' });
+    expect((open() as unknown as (d: unknown) => unknown)({ url: 'https://example.com' })).toEqual({
+      action: 'deny',
+    });
     expect(blocked).toEqual(['navigation', 'redirect', 'webview', 'new window']);
   });
 });

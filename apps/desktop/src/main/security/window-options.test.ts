@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, mainWindowOptions, secureWebPreferences } from './window-options';
+import {
+  MIN_WINDOW_HEIGHT,
+  MIN_WINDOW_WIDTH,
+  mainWindowOptions,
+  secureWebPreferences,
+} from './window-options';
 
 describe('window security options', () => {
   it('isolates the renderer: sandbox, context isolation, no node, web security on', () => {

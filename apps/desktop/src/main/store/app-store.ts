@@ -39,7 +39,8 @@ function readRaw(file: string, onProblem: (message: string) => void): unknown {
 
 function migrateFile(file: string, onProblem: (message: string) => void): void {
   const outcome = migrateStore(readRaw(file, onProblem));
-  if (outcome.fromNewer) onProblem(`The settings file comes from a newer PanDesk (layout ${outcome.fromVersion}).`);
+  if (outcome.fromNewer)
+    onProblem(`The settings file comes from a newer PanDesk (layout ${outcome.fromVersion}).`);
   if (outcome.changed) writeFileSync(file, JSON.stringify(outcome.data, null, '\t'), { mode: 0o600 });
 }
 

@@ -8,7 +8,12 @@ const windowState = { bounds: { x: 1, y: 2, width: 900, height: 700 }, maximized
 describe('store migrations', () => {
   it('starts empty from nothing or from something that is not an object', () => {
     for (const raw of [undefined, null, 42, 'x', []]) {
-      expect(migrateStore(raw)).toEqual({ data: emptyStore(), changed: true, fromVersion: 0, fromNewer: false });
+      expect(migrateStore(raw)).toEqual({
+        data: emptyStore(),
+        changed: true,
+        fromVersion: 0,
+        fromNewer: false,
+      });
     }
   });
 
@@ -32,14 +37,28 @@ describe('store migrations', () => {
   });
 
   it('drops a damaged window state instead of failing the whole file', () => {
-    const out = migrateStore({ schemaVersion: STORE_VERSION, secrets: {}, windowState: { bounds: { x: 'a' } } });
+    const out = migrateStore({
+      schemaVersion: STORE_VERSION,
+      secrets: {},
+      windowState: { bounds: { x: 'a' } },
+    });
     expect(out.data.windowState).toBeUndefined();
     expect(out.changed).toBe(true);
   });
 
   it('leaves a current, clean file unchanged', () => {
-    const current = { schemaVersion: STORE_VERSION, secrets: { a: 'YQ==' }, settings: { language: 'en' }, windowState };
-    expect(migrateStore(current)).toEqual({ data: current, changed: false, fromVersion: STORE_VERSION, fromNewer: false });
+    const current = {
+      schemaVersion: STORE_VERSION,
+      secrets: { a: 'YQ==' },
+      settings: { language: 'en' },
+      windowState,
+    };
+    expect(migrateStore(current)).toEqual({
+      data: current,
+      changed: false,
+      fromVersion: STORE_VERSION,
+      fromNewer: false,
+    });
   });
 
   it('runs every step in order from the file version to the target', () => {

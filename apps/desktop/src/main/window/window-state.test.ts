@@ -32,10 +32,15 @@ describe('window state', () => {
   });
 
   it('never goes below the minimum size and ignores corrupt numbers', () => {
-    const tiny = restoreBounds({ bounds: { x: 10, y: 10, width: 50, height: 20 }, maximized: false }, [primary]);
+    const tiny = restoreBounds({ bounds: { x: 10, y: 10, width: 50, height: 20 }, maximized: false }, [
+      primary,
+    ]);
     expect(tiny.width).toBe(MIN_WINDOW_WIDTH);
     expect(tiny.height).toBe(MIN_WINDOW_HEIGHT);
-    const corrupt = restoreBounds({ bounds: { x: Number.NaN, y: 0, width: 800, height: 600 }, maximized: false }, [primary]);
+    const corrupt = restoreBounds(
+      { bounds: { x: Number.NaN, y: 0, width: 800, height: 600 }, maximized: false },
+      [primary],
+    );
     expect(corrupt.width).toBe(DEFAULT_WIDTH);
   });
 
