@@ -1,4 +1,4 @@
-import type { PanDeskApi, PanDeskEventHub, PanDeskEventSource } from '@pandesk/contract';
+import type { FileId, PanDeskApi, PanDeskEventHub, PanDeskEventSource, Result } from '@pandesk/contract';
 
 /** A running back end: the contract's handlers, its event hub, and the means to stop it. */
 export interface Backend {
@@ -12,6 +12,12 @@ export interface Backend {
    * `createDispatcher` / `serveApi` so internal failures are recorded without reaching the renderer.
    */
   logError(error: unknown, context: string): void;
+  /**
+   * A fresh signed CDN URL for one file (through the download proxy prefix when the download
+   * method is `proxy_url`), for a host that lets the browser download directly (302 or local
+   * proxy). HOST ONLY: it is a secret-bearing URL; never put it in an API result or event.
+   */
+  downloadUrl(fileId: FileId): Promise<Result<string>>;
   /** Stops transfers (they resume next start), the demo drive and the log; idempotent. */
   close(): Promise<void>;
 }

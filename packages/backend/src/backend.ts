@@ -4,7 +4,7 @@
  * app info, behind the contract's `PanDeskApi`.
  */
 import * as fsp from 'node:fs/promises';
-import { createEventHub } from '@pandesk/contract';
+import { createEventHub, ok } from '@pandesk/contract';
 import type { FileId, PanDeskApi } from '@pandesk/contract';
 import { DEFAULT_API_BASE_URL } from '@pandesk/open-api';
 import { createAppApi } from './app/app-api';
@@ -28,7 +28,8 @@ import { checkWritableFolder } from './settings/check-folder';
 import { createAuthApi, createSettingsApi } from './settings/settings-api';
 import { createSettingsService } from './settings/settings-service';
 import type { SettingsService } from './settings/settings-service';
-import { createCdnFetch } from './transfers/cdn-fetch';
+import { createCdnFetch, proxiedUrl } from './transfers/cdn-fetch';
+import { toApiException } from './errors/map-error';
 import { createDriveBackend } from './transfers/drive-backend';
 import { createTransferService } from './transfers/transfer-service';
 import type { TransferService } from './transfers/transfer-service';
@@ -142,12 +143,23 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     logError,
   );
 
+  async function downloadUrl(fileId: FileId) {
+    try {
+      const ticket = await auth.requireClient().download.info(fileId);
+      const prefix = settings.effectiveProxy('downloadProxyUrl');
+      return ok(settings.settings().downloadMethod === 'proxy_url' && prefix !== '' ? proxiedUrl(prefix, ticket.url) : ticket.url);
+    } catch (error) {
+      return toApiException(error).toResult();
+    }
+  }
+
   let closing: Promise<void> | undefined;
   return {
     api,
     events,
     on: (event, listener) => events.on(event, listener),
     logError,
+    downloadUrl,
     close: () =>
       (closing ??= (async () => {
         await Promise.all([...core.background]);

@@ -85,4 +85,12 @@ describe('transfers end to end against fake-pan', () => {
     await finished;
     expect(h.fake.state.find('/a.bin')).toBeDefined();
   });
+
+  it('hands the host a fresh signed URL that serves the file (never through the api)', async () => {
+    const node = await h.fake.state.addFile('/direct.txt', 'direct bytes');
+    const link = await h.backend.downloadUrl(node.id);
+    expect(link.ok).toBe(true);
+    if (link.ok) expect(await (await fetch(link.value)).text()).toBe('direct bytes');
+    expect(await h.backend.downloadUrl(999999999)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
 });
