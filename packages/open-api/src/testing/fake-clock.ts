@@ -9,11 +9,22 @@ export interface FakeClock extends Clock {
   /** Move time forward by `ms`, waking due sleepers in order. */
   advance(ms: number): Promise<void>;
   pending(): number;
+  /** Re-check for idleness now (call when `busy` turns false). */
+  poke(): void;
+}
+
+export interface FakeClockOptions {
+  /**
+   * While this returns true (e.g. a real HTTP exchange is in flight), time does not jump: real
+   * I/O takes no virtual time, so only the code's own waits are measured. Call `poke()` when
+   * it turns false.
+   */
+  busy?: () => boolean;
 }
 
 interface Timer { at: number; seq: number; resolve: () => void }
 
-export function createFakeClock(start = Date.UTC(2026, 0, 1), auto = true): FakeClock {
+export function createFakeClock(start = Date.UTC(2026, 0, 1), auto = true, options: FakeClockOptions = {}): FakeClock {
   let now = start;
   let seq = 0;
   let timers: Timer[] = [];
@@ -39,7 +50,7 @@ export function createFakeClock(start = Date.UTC(2026, 0, 1), auto = true): Fake
         return;
       }
       ticking = false;
-      if (timers.length === 0) return;
+      if (timers.length === 0 || options.busy?.()) return;
       timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       now = Math.max(now, timers[0]!.at);
       fireDue();
@@ -86,5 +97,6 @@ export function createFakeClock(start = Date.UTC(2026, 0, 1), auto = true): Fake
       now = target;
     },
     pending: () => timers.length,
+    poke: kick,
   };
 }
