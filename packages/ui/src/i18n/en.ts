@@ -181,6 +181,7 @@ export const en = {
     testFailed: 'Not connected: {{message}}',
     transfers: 'Transfers',
     downloadFolder: 'Download folder',
+    chooseFolder: 'Choose…',
     downloadMethod: 'Download method',
     method: {
       direct: 'Direct (follow the CDN link)',

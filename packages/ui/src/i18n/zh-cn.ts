@@ -183,6 +183,7 @@ export const zhCN: Resources = {
     testFailed: '未连接：{{message}}',
     transfers: '传输',
     downloadFolder: '下载文件夹',
+    chooseFolder: '选择…',
     downloadMethod: '下载方式',
     method: {
       direct: '直连（跟随 CDN 链接）',

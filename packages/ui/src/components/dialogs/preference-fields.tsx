@@ -13,12 +13,14 @@ const CONFLICTS: readonly { value: ConflictPolicy; key: string }[] = [
 interface Props {
   form: SettingsForm;
   update(patch: Partial<SettingsForm>): void;
+  /** Native folder picker for the download folder, when the host has one. */
+  chooseFolder?: () => Promise<string | null>;
 }
 
 type TextField = 'downloadFolder' | 'downloadProxyUrl' | 'httpProxy' | 'uploadConcurrency' | 'downloadConcurrency' | 'uploadSpeedLimit' | 'downloadSpeedLimit';
 
 /** Transfers and appearance settings. */
-export function PreferenceFields({ form, update }: Props) {
+export function PreferenceFields({ form, update, chooseFolder }: Props) {
   const { t } = useTranslation();
   const text = (field: TextField, numeric = false) => (
     <label key={field}>
@@ -31,6 +33,11 @@ export function PreferenceFields({ form, update }: Props) {
       <fieldset>
         <legend>{t('settings.transfers')}</legend>
         {text('downloadFolder')}
+        {chooseFolder && (
+          <button type="button" data-testid="settings-chooseFolder" onClick={() => void chooseFolder().then((path) => path !== null && update({ downloadFolder: path }))}>
+            {t('settings.chooseFolder')}
+          </button>
+        )}
         <label>
           {t('settings.downloadMethod')}
           <select value={form.downloadMethod} onChange={(e) => update({ downloadMethod: e.target.value as SettingsForm['downloadMethod'] })}>

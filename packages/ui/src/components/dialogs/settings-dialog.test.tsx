@@ -78,4 +78,15 @@ describe('settings dialog', () => {
     expect(view.ok && view.value.downloadSpeedLimit).toBe(512 * 1024);
     expect(bridge.connection().rootFolderId).toBe(1000);
   });
+
+  it('picks the download folder with the native dialog on the desktop', async () => {
+    const { bridge } = await renderApp({ host: 'desktop' });
+    const dialog = await open();
+    fireEvent.click(within(dialog).getByTestId('settings-chooseFolder'));
+    await waitFor(() => expect((within(dialog).getByTestId('settings-downloadFolder') as HTMLInputElement).value).toBe('/home/user/Chosen'));
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'));
+    const view = await bridge.settings.get();
+    expect(view.ok && view.value.downloadFolder).toBe('/home/user/Chosen');
+  });
 });

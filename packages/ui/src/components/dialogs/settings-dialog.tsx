@@ -20,7 +20,8 @@ function describeAuth(t: TFunction, auth: AuthStatus): string {
 
 function SettingsBody({ settings }: { settings: SettingsView }) {
   const { t } = useTranslation();
-  const { ui, bridge } = useApp();
+  const { ui, bridge, session } = useApp();
+  const native = session.getState().info?.capabilities.nativeDialogs === true;
   const [form, setForm] = useState<SettingsForm>(() => formFromSettings(settings));
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,6 +55,10 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
     await save();
     setBusy(false);
   }
+  async function chooseFolder(): Promise<string | null> {
+    const r = await bridge.app.choosePaths({ mode: 'choose_folder', title: t('settings.downloadFolder'), defaultPath: form.downloadFolder || undefined });
+    return r.ok ? (r.value.paths[0] ?? null) : null;
+  }
   async function test(): Promise<void> {
     setBusy(true);
     setMessage({ kind: 'ok', text: t('settings.testing') });
@@ -67,7 +72,7 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
   return (
     <form onSubmit={(e) => void submit(e)} className="pd-settings">
       <ConnectionFields form={form} connection={settings.connection} update={update} />
-      <PreferenceFields form={form} update={update} />
+      <PreferenceFields form={form} update={update} {...(native ? { chooseFolder } : {})} />
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'pd-inline-error' : 'pd-inline-ok'} data-testid="settings-message">
           {message.text}
