@@ -7,6 +7,7 @@ import * as fsp from 'node:fs/promises';
 import { createEventHub, ok } from '@pandesk/contract';
 import type { FileId, PanDeskApi } from '@pandesk/contract';
 import { DEFAULT_API_BASE_URL } from '@pandesk/open-api';
+import type { AttemptReport } from '@pandesk/open-api';
 import { createAppApi } from './app/app-api';
 import { makeSafe } from './app/safe-api';
 import { createAuthService } from './auth/auth-service';
@@ -105,10 +106,21 @@ function createTransfers(core: Core, auth: AuthService, cache: FolderCache): Tra
   });
 }
 
+/** Logs the service calls that did not simply succeed (failures, retries), for bug reports. */
+function logAttempt(logger: Logger): (report: AttemptReport) => void {
+  return (r) => {
+    if (r.outcome === 'ok') return;
+    const codes = [r.serviceCode === undefined ? '' : ` code ${r.serviceCode}`, r.httpStatus === undefined ? '' : ` HTTP ${r.httpStatus}`].join('');
+    const next = r.action === undefined ? '' : ` -> ${r.action}${r.retryInMs === undefined ? '' : ` in ${r.retryInMs} ms`}`;
+    logger.info(`api ${r.endpoint} attempt ${r.attempt}: ${r.outcome}${codes} after ${r.ms} ms${next}`);
+  };
+}
+
 export async function createBackend(ports: BackendPorts): Promise<Backend> {
   const core = await createCore(ports);
   const { settings, events, logger } = core;
   const baseUrl = resolveApiBaseUrl(ports);
+  const clientTuning = ports.tuning === undefined ? {} : { tuning: ports.tuning };
   const auth = createAuthService({
     settings,
     events,
@@ -116,8 +128,8 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     redactor: core.redactor,
     baseUrl,
     tokenStore: createVaultTokenStore(ports.secretVault, { onSecret: (v) => core.redactor.addSecret(v) }),
-    client: { fetch: core.netFetch, ...(ports.tuning === undefined ? {} : { tuning: ports.tuning }) },
-    demoClient: { fetch: core.baseFetch, ...(ports.tuning === undefined ? {} : { tuning: ports.tuning }) },
+    client: { fetch: core.netFetch, onAttempt: logAttempt(logger), ...clientTuning },
+    demoClient: { fetch: core.baseFetch, ...clientTuning },
     userData: ports.paths.userData,
   });
   const cache = createFolderCache();

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unwrap } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -49,6 +49,12 @@ describe('auth and connection settings', () => {
     expect(status).toMatchObject({ state: 'auth_required', problem: 'rejected' });
     if (status.state === 'auth_required') expect(status.message).toMatch(/client ID and client secret/);
     expect(await h.client.files.list({ folderId: 0 })).toMatchObject({ ok: false, error: { code: 'auth_required' } });
+    await h.backend.close();
+    const logDir = join(h.dir, 'logs');
+    const logs = (await Promise.all((await readdir(logDir)).map((f) => readFile(join(logDir, f), 'utf8')))).join('');
+    expect(logs).toMatch(/api auth\.\S+ attempt 1: auth_required/);
+    expect(logs).toContain('sign-in failed (rejected)');
+    expect(logs).not.toContain('wrong-secret-123');
   });
 
   it('says the service is unreachable', async () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { startFakePan } from '@pandesk/fake-pan';
 import type { FakePan } from '@pandesk/fake-pan';
 import { createMemoryTokenStore, createPanClient } from '@pandesk/open-api';
-import type { Credentials, FetchLike, PanClient, PanClientOptions, TokenStore } from '@pandesk/open-api';
+import type { AttemptReport, Credentials, FetchLike, PanClient, PanClientOptions, TokenStore } from '@pandesk/open-api';
 import type { BackendTuning } from '../ports';
 
 export type DriveMode = 'real' | 'demo';
@@ -20,12 +20,15 @@ export interface DriveSession {
 export interface ClientSettings {
   readonly fetch?: FetchLike;
   readonly tuning?: BackendTuning;
+  /** Told about each HTTP attempt (no secrets in it), for the log. */
+  readonly onAttempt?: (report: AttemptReport) => void;
 }
 
 function clientOptions(settings: ClientSettings): Partial<PanClientOptions> {
   const tuning = settings.tuning ?? {};
   return {
     ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
+    ...(settings.onAttempt === undefined ? {} : { onAttempt: settings.onAttempt }),
     ...(tuning.rateLimits === false ? { rateTable: false as const } : {}),
     ...(tuning.retryBaseMs === undefined ? {} : { retry: { baseMs: tuning.retryBaseMs, transportBaseMs: tuning.retryBaseMs } }),
   };
