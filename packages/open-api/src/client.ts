@@ -93,7 +93,7 @@ export function createPanClient(options: PanClientOptions = {}): PanClient {
   const provider = createTokenProvider({ clock, store, minter: tokenEndpoints, credentials: options.credentials, refreshMarginMs: options.refreshMarginMs });
   const listing = createListingApi(core);
   const mutations = createMutationsApi(core);
-  const uploadCalls = createUploadCalls(core, clock);
+  const uploadCalls = createUploadCalls(core, clock, pacer);
 
   return {
     auth: {

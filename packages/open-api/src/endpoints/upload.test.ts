@@ -123,6 +123,14 @@ describe('upload', () => {
     expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(5);
   });
 
+  it("polls completion at the pacer's interval and stops at the pacer's budget", async () => {
+    const h = harness(uploadRoutes({ notYet: Array(10).fill('false') }).routes, { retry: { pollMs: 3000, completionPolls: 4 } });
+    const started = h.clock.now();
+    await expect(h.client.upload.complete('pre-1')).rejects.toMatchObject({ code: 'upload_failed' });
+    expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(4);
+    expect(h.clock.now() - started).toBe(3 * 3000);
+  });
+
   it('validates input before any request', async () => {
     const h = harness({});
     await expect(h.client.upload.create({ parentId: 0, filename: 'a:b', size: 1, md5: md5('a') })).rejects.toMatchObject({ code: 'invalid_name' });

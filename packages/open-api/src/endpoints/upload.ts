@@ -1,6 +1,7 @@
 import { PanError } from '../errors';
 import type { HttpCore } from '../http/core';
 import { ENDPOINTS } from '../http/endpoints';
+import type { Pacer } from '../http/pacer';
 import { normaliseBase } from '../http/transport';
 import { duplicateToWire } from '../map/duplicate';
 import type { DuplicatePolicy } from '../types';
@@ -41,9 +42,9 @@ export interface SliceInput {
 
 export interface CompleteOptions {
   signal?: AbortSignal;
-  /** Polls before giving up (default 60, like OpenList). */
+  /** Polls before giving up (default: the pacer's, 60 like OpenList). */
   budget?: number;
-  /** Pause between polls, ms (the docs say about 1 s). */
+  /** Pause between polls, ms (default: the pacer's, 1 s as the docs say). */
   intervalMs?: number;
 }
 
@@ -72,7 +73,7 @@ function targetFields(t: FileTarget): { parentFileID: number; filename: string; 
   return { parentFileID: t.parentId, filename: t.filename, size: t.size, duplicate: duplicateToWire(t.duplicate), containDir: t.containDir === true };
 }
 
-export function createUploadCalls(core: HttpCore, clock: Clock): UploadCalls {
+export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): UploadCalls {
   let domainCache: Promise<string[]> | null = null;
 
   const domains: UploadCalls['domains'] = (options = {}) => {
@@ -114,8 +115,8 @@ export function createUploadCalls(core: HttpCore, clock: Clock): UploadCalls {
       });
     },
     async complete(preuploadId, options = {}) {
-      const budget = options.budget ?? 60;
-      for (let poll = 1; poll <= budget; poll++) {
+      const override = { budget: options.budget, intervalMs: options.intervalMs };
+      for (let poll = 1; ; poll++) {
         try {
           const data = await core.call(ENDPOINTS.uploadComplete, wireComplete, {
             signal: options.signal,
@@ -126,9 +127,13 @@ export function createUploadCalls(core: HttpCore, clock: Clock): UploadCalls {
         } catch (error) {
           if (!(error instanceof PanError) || error.code !== 'processing') throw error;
         }
-        if (poll < budget) await sleepAborting(clock, options.intervalMs ?? 1000, options.signal);
+        // How long to wait, and when to stop, is the pacer's call like every other wait.
+        const wait = pacer.poll(poll, override);
+        if (wait === null) {
+          throw new PanError('upload_failed', `upload.complete: not finished after ${poll} polls`, { endpoint: ENDPOINTS.uploadComplete.id });
+        }
+        await sleepAborting(clock, wait, options.signal);
       }
-      throw new PanError('upload_failed', `upload.complete: not finished after ${budget} polls`, { endpoint: ENDPOINTS.uploadComplete.id });
     },
     async single(target) {
       checkTarget(target, MAX_SINGLE_BYTES);

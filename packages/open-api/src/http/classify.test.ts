@@ -71,6 +71,19 @@ describe('pacer', () => {
   });
 });
 
+describe('pacer: completion polls', () => {
+  it('waits pollMs between polls and stops after the poll budget, unless the caller overrides them', () => {
+    const p = createPacer();
+    expect(p.poll(1)).toBe(1000);
+    expect(p.poll(59)).toBe(1000);
+    expect(p.poll(60)).toBeNull();
+    expect(p.poll(1, { budget: 1 })).toBeNull();
+    expect(p.poll(1, { intervalMs: 200 })).toBe(200);
+    const q = createPacer({ pollMs: 250, completionPolls: 3 });
+    expect([1, 2, 3].map((n) => q.poll(n))).toEqual([250, 250, null]);
+  });
+});
+
 describe('redactUrl', () => {
   it('drops the query of signed URLs', () => {
     expect(redactUrl('https://cdn.example/a/b?t=1&s=secret')).toBe('https://cdn.example/a/b?…');

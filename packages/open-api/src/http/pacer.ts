@@ -8,10 +8,18 @@ import type { PanError } from '../errors';
  *   `capMs` (about 30 s). A 429 means our pace and the service's disagree, so we back off hard.
  * - processing (20103): the service says "retry in about a second": 1–1.25 s by default.
  * - network / timeout / server: exponential from `transportBaseMs`, same jitter and cap.
+ * - completion polls (upload_complete answering "not yet"): `pollMs` apart (the docs say about
+ *   1 s), at most `completionPolls` polls (60, like OpenList).
  */
 export interface Pacer {
   /** Delay in ms before attempt `failures + 1`, or null when the budget for this error is spent. */
   next(error: PanError, failures: number): number | null;
+  /**
+   * Pause before poll `polls + 1` of a job the service finishes on its own time
+   * (upload_complete "not yet"), or null when the poll budget is spent. `override` carries a
+   * caller's own budget or interval.
+   */
+  poll(polls: number, override?: { budget?: number; intervalMs?: number }): number | null;
 }
 
 export interface PacerOptions {
@@ -25,6 +33,10 @@ export interface PacerOptions {
   maxRateLimited?: number;
   /** Failures tolerated before giving up: transport trouble. */
   maxTransport?: number;
+  /** Pause between completion polls, ms (default 1000). */
+  pollMs?: number;
+  /** Completion polls before giving up (default 60). */
+  completionPolls?: number;
 }
 
 export function createPacer(options: PacerOptions = {}): Pacer {
@@ -35,6 +47,8 @@ export function createPacer(options: PacerOptions = {}): Pacer {
   const processing = options.processingMs ?? 1000;
   const maxRate = options.maxRateLimited ?? 10;
   const maxTransport = options.maxTransport ?? 4;
+  const pollMs = options.pollMs ?? 1000;
+  const completionPolls = options.completionPolls ?? 60;
 
   const backoff = (start: number, failures: number): number => {
     const exp = start * 2 ** Math.max(0, failures - 1);
@@ -51,6 +65,9 @@ export function createPacer(options: PacerOptions = {}): Pacer {
         default:
           return failures > maxTransport ? null : backoff(transportBase, failures);
       }
+    },
+    poll(polls, override = {}) {
+      return polls >= (override.budget ?? completionPolls) ? null : (override.intervalMs ?? pollMs);
     },
   };
 }
