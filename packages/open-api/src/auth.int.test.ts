@@ -121,6 +121,35 @@ describe('tokens against fake-pan', () => {
     expect(store.current()?.refreshToken).not.toBe(second.refreshToken);
   });
 
+  it('no OAuth secret reaches an error, a status or an attempt report (refused, 5xx, dropped)', async () => {
+    pair = await startPair();
+    const { fake } = pair;
+    const refreshToken = 'RT-SHOULD-NEVER-SHOW-123';
+    const seen: unknown[] = [];
+    const make = () =>
+      createPanClient({
+        baseUrl: fake.baseUrl,
+        credentials: { kind: 'oauth', clientId: fake.oauth.clientId, clientSecret: fake.oauth.clientSecret, refreshToken },
+        retry: { transportBaseMs: 10, maxTransport: 1 },
+        onAttempt: (r) => seen.push(r),
+      });
+    const failures: unknown[] = [];
+    for (const fault of [{}, { rawHttpErrorNext: 2, rawHttpErrorStatus: 503 }, { dropConnectionNext: 2 }]) {
+      fake.faults.set(fault);
+      const client = make();
+      client.auth.onStatus((st) => seen.push(st));
+      const error = await client.user.info().then(() => undefined, (e: unknown) => e);
+      expect(error).toBeInstanceOf(Error);
+      failures.push(error);
+      fake.faults.reset();
+    }
+    const text = failures.map((e) => `${String(e)} ${JSON.stringify(e)} ${String((e as Error).cause)}`).join('\n') + JSON.stringify(seen);
+    expect(text).toMatch(/auth_required|network|server/);
+    for (const secret of [fake.oauth.clientSecret, refreshToken, encodeURIComponent(fake.oauth.clientSecret)]) {
+      expect(text).not.toContain(secret);
+    }
+  });
+
   it('a pasted token works until the service rejects it', async () => {
     pair = await startPair();
     await pair.client.user.info();
