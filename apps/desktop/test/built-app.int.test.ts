@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import Module, { builtinModules, createRequire } from 'node:module';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { builtinModules, createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_CHANNELS } from '@pandesk/contract';
 import type { Result } from '@pandesk/contract';
 import { buildCspHeader } from '../src/main/security/csp';
+import { APP, buildApp, installFakeElectron, loadAsar, packageDir, until } from './built-app-kit';
 import { createFakeElectron } from './fake-electron';
 import type { FakeElectron, FakeWindow } from './fake-electron';
 
@@ -26,30 +24,8 @@ import type { FakeElectron, FakeWindow } from './fake-electron';
  *    and a clean quit.
  */
 
-const run = promisify(execFile);
-const APP = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const BUILDER_CLI = path.join(path.dirname(require.resolve('electron-builder/package.json')), 'cli.js');
-const FAKE_ID = '\0fake-electron';
 const onLinux = process.platform === 'linux';
-
-interface Asar {
-  listPackage(archive: string, options?: unknown): string[];
-  extractFile(archive: string, filename: string): Buffer;
-}
-/** @electron/asar ships with electron-builder (through app-builder-lib); resolve it from there. */
-function loadAsar(): Asar {
-  const fromBuilder = createRequire(require.resolve('electron-builder'));
-  const fromLib = createRequire(fromBuilder.resolve('app-builder-lib'));
-  return fromLib('@electron/asar') as Asar;
-}
-
-type ModuleInternals = typeof Module & {
-  _resolveFilename: (request: string, ...rest: unknown[]) => string;
-  _cache: Record<string, unknown>;
-};
-const internals = Module as ModuleInternals;
-const originalResolve = internals._resolveFilename;
 const asar = loadAsar();
 
 let work = '';
@@ -58,7 +34,7 @@ let dist = '';
 beforeAll(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'pandesk-built-'));
   dist = path.join(work, 'dist');
-  await run(process.execPath, ['scripts/build.mjs', '--out', dist], { cwd: APP, timeout: 240_000 });
+  await buildApp(dist);
 }, 300_000);
 
 afterAll(async () => {
@@ -70,25 +46,7 @@ describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder El
   let files: string[] = [];
 
   beforeAll(async () => {
-    const electronDist = path.join(work, 'electron-dist');
-    await mkdir(electronDist);
-    await writeFile(path.join(electronDist, 'electron'), '#!/bin/sh\necho placeholder electron\n');
-    await chmod(path.join(electronDist, 'electron'), 0o755);
-    const config = [
-      `-c.electronDist=${electronDist}`,
-      `-c.directories.output=${path.join(work, 'out')}`,
-      `-c.directories.app=${dist}`,
-    ];
-    await run(
-      process.execPath,
-      [BUILDER_CLI, '--config', 'electron-builder.yml', '--linux', 'dir', '--x64', ...config],
-      {
-        cwd: APP,
-        timeout: 240_000,
-        env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
-      },
-    );
-    archive = path.join(work, 'out', 'linux-unpacked', 'resources', 'app.asar');
+    archive = await packageDir(dist, work);
     files = asar.listPackage(archive).map((f) => f.replaceAll('\\', '/'));
   }, 300_000);
 
@@ -163,16 +121,7 @@ describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder El
 
 let fake: FakeElectron;
 let win: FakeWindow;
-
-async function until<T>(probe: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+let uninstall: () => void = () => undefined;
 
 function trusted() {
   return {
@@ -191,18 +140,14 @@ async function call(channel: string, input?: unknown, event: unknown = trusted()
 describe('built main bundle on a fake Electron', () => {
   beforeAll(async () => {
     fake = createFakeElectron(path.join(work, 'home'));
-    internals._resolveFilename = function resolve(request: string, ...rest: unknown[]) {
-      return request === 'electron' ? FAKE_ID : originalResolve.call(this, request, ...rest);
-    };
-    internals._cache[FAKE_ID] = { id: FAKE_ID, filename: FAKE_ID, loaded: true, exports: fake.module };
+    uninstall = installFakeElectron(fake.module);
     process.env.PANDESK_USER_DATA = path.join(work, 'profile');
     require(path.join(dist, 'main', 'index.cjs'));
     win = await until(() => fake.windows[0], 'the main window');
   }, 120_000);
 
   afterAll(() => {
-    internals._resolveFilename = originalResolve;
-    delete internals._cache[FAKE_ID];
+    uninstall();
     delete process.env.PANDESK_USER_DATA;
   });
 

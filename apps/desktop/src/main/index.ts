@@ -60,6 +60,31 @@ function desktopHandlers(api: PanDeskApi, startDrag: PanDeskApi['app']['startDra
   return { ...api, app: { ...api.app, startDrag } };
 }
 
+/** IPC for every channel (sender-checked, validated) and every event forwarded to the window. */
+function serveBackend(running: Backend, startDrag: PanDeskApi['app']['startDrag']): void {
+  const dispatch = createDispatcher(desktopHandlers(running.api, startDrag), {
+    onError: (e, c) => log(e, c),
+  });
+  bindIpc({
+    ipcMain,
+    dispatch,
+    ownContentsId: () => liveWindow()?.webContents.id,
+    onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
+  });
+  forwardEvents(running, () => liveWindow()?.webContents);
+}
+
+function installMenu(running: Backend): void {
+  const openLogFolder = (): void => void running.api.app.openLogFolder();
+  const devTools = app.isPackaged ? {} : { toggleDevTools: () => liveWindow()?.webContents.toggleDevTools() };
+  const template = buildMenuTemplate({
+    platform: process.platform,
+    appName: 'PanDesk',
+    actions: { openLogFolder, ...devTools },
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppProtocol(RENDERER);
@@ -80,27 +105,8 @@ async function start(): Promise<void> {
   });
   const running = await createBackend(ports);
   backend = running;
-  const dispatch = createDispatcher(desktopHandlers(running.api, startDrag), {
-    onError: (e, c) => log(e, c),
-  });
-  bindIpc({
-    ipcMain,
-    dispatch,
-    ownContentsId: () => liveWindow()?.webContents.id,
-    onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
-  });
-  forwardEvents(running, () => liveWindow()?.webContents);
-  const openLogFolder = (): void => void running.api.app.openLogFolder();
-  const devTools = app.isPackaged ? {} : { toggleDevTools: () => liveWindow()?.webContents.toggleDevTools() };
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      buildMenuTemplate({
-        platform: process.platform,
-        appName: 'PanDesk',
-        actions: { openLogFolder, ...devTools },
-      }),
-    ),
-  );
+  serveBackend(running, startDrag);
+  installMenu(running);
   openWindow(store);
   app.on('activate', () => {
     if (liveWindow() === undefined) openWindow(store);
