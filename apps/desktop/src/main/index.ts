@@ -114,9 +114,12 @@ async function start(): Promise<void> {
 }
 
 function main(): void {
-  // End-to-end tests give every run its own profile; must happen before anything reads paths.
+  // One profile folder for `electron .` and the installed app alike (Electron would otherwise
+  // name it after package.json: "@pandesk/desktop" in development). End-to-end tests give every
+  // run its own. Must happen before anything reads paths.
   const userData = process.env.PANDESK_USER_DATA;
-  if (userData !== undefined && path.isAbsolute(userData)) app.setPath('userData', userData);
+  const custom = userData !== undefined && path.isAbsolute(userData);
+  app.setPath('userData', custom ? userData : path.join(app.getPath('appData'), 'PanDesk'));
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
