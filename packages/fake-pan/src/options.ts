@@ -46,6 +46,8 @@ export interface Switches {
   refuseMoveIntoSelf: boolean;
   /** Zero-byte uploads are accepted (§13.17). */
   allowZeroByteUpload: boolean;
+  /** Message of the code-1 answer to an upload beyond the quota (undocumented, §12 user/info, §13.3). */
+  quotaExceededMessage: string;
 }
 
 /** Things that go wrong. Counters (`…Next`) are consumed one per matching call. */
@@ -135,6 +137,7 @@ export const DEFAULT_SWITCHES: Switches = {
   cdnForbiddenBody: 'json1010',
   refuseMoveIntoSelf: true,
   allowZeroByteUpload: true,
+  quotaExceededMessage: '网盘空间不足,请清理空间或升级会员',
 };
 
 export const DEFAULT_FAULTS: Faults = {

@@ -172,3 +172,23 @@ describe('exact field names of every answer (§3, §4, §7, §8)', () => {
     }
   });
 });
+
+describe('quota (§12 user/info)', () => {
+  test('uploads beyond quotaBytes answer code 1 with the configurable message; user/info shows the quota', async () => {
+    const used = pan.state.spaceUsed();
+    pan.faults.set({ quotaBytes: used + 10 });
+    pan.switches.set({ quotaExceededMessage: 'quota is full (test wording)' });
+    try {
+      const user = await api<{ spaceUsed: number; spacePermanent: number }>(pan, 'GET', '/api/v1/user/info', { token });
+      expect(user.data).toMatchObject({ spaceUsed: used, spacePermanent: used + 10 });
+      const body = { parentFileID: 0, filename: 'big.bin', etag: md5('x'.repeat(11)), size: 11 };
+      expect(await api(pan, 'POST', '/upload/v2/file/create', { token, body })).toMatchObject({ code: 1, message: 'quota is full (test wording)', data: null });
+      const fits = await api(pan, 'POST', '/upload/v2/file/create', { token, body: { ...body, etag: md5('x'.repeat(10)), size: 10 } });
+      expect(fits.code).toBe(0);
+    } finally {
+      pan.faults.reset();
+      pan.faults.set({ rateLimits: false, completePolls: 0 });
+      pan.switches.set({ quotaExceededMessage: '网盘空间不足,请清理空间或升级会员' });
+    }
+  });
+});

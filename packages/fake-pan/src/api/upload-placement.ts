@@ -7,7 +7,7 @@
  * with a Chinese message in the service's style:
  * - name clash with `duplicate` 0 → `MESSAGES.nameExists` (the same as rename/move);
  * - overwrite (`duplicate` 2) of a same-named folder → refused;
- * - over the quota → `QUOTA_MESSAGE`; over 10 GB (1 GB single step) → `TOO_LARGE_MESSAGE`.
+ * - over the quota → switch `quotaExceededMessage`; over 10 GB (1 GB single step) → `TOO_LARGE_MESSAGE`.
  */
 import { ApiError, CODES, MESSAGES, badParam } from '../core/errors';
 import { assertValidName } from '../core/names';
@@ -19,7 +19,6 @@ import { markUploaded } from './download-verify';
 export const MAX_UPLOAD_BYTES = 10 * 1024 ** 3;
 export const MAX_SINGLE_UPLOAD_BYTES = 1024 ** 3;
 
-export const QUOTA_MESSAGE = '网盘空间不足,请清理空间或升级会员';
 export const TOO_LARGE_MESSAGE = '文件大小超过限制';
 export const EMPTY_FILE_MESSAGE = '不支持上传空文件';
 export const OVERWRITE_FOLDER_MESSAGE = '该目录下已经有同名文件夹,无法覆盖';
@@ -94,7 +93,7 @@ export function checkPlacement(
     throw new ApiError(CODES.general, OVERWRITE_FOLDER_MESSAGE);
   const freed = holder && duplicate === 2 ? holder.size : 0;
   if (ctx.state.spaceUsed() - freed + size > ctx.faults.quotaBytes)
-    throw new ApiError(CODES.general, QUOTA_MESSAGE);
+    throw new ApiError(CODES.general, ctx.switches.quotaExceededMessage);
 }
 
 /** Creates the `containDir` folders and returns the target folder id. */
