@@ -11,6 +11,7 @@ import { runPool } from '../util/pool';
 import type { UrlSource } from './url-source';
 
 const MAX_RENEWALS_PER_SEGMENT = 4;
+const WRITE_BATCH = 1024 * 1024;
 
 export interface SegmentPlan {
   size: number;
@@ -43,15 +44,29 @@ async function fetchSegment(ctx: JobContext, urls: UrlSource, handle: FileHandle
   if (end <= start) return;
   const response = await openRange(ctx, urls, start, end, plan.size);
   if (!response.body) throw new TypeError('empty response body');
+  // Network chunks are small (16-64 KiB); writing them one by one costs a syscall each, so
+  // they are gathered into WRITE_BATCH-sized writes (bounded memory per segment).
   let pos = start;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flush = async (): Promise<void> => {
+    if (pendingBytes === 0) return;
+    const buffer = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingBytes);
+    await handle.write(buffer, 0, pendingBytes, pos);
+    pos += pendingBytes;
+    onBytes(pendingBytes);
+    pending = [];
+    pendingBytes = 0;
+  };
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    const len = Math.min(chunk.byteLength, end - pos);
+    const len = Math.min(chunk.byteLength, end - pos - pendingBytes);
     if (len <= 0) break;
     await ctx.limiter.take(len, ctx.signal);
-    await handle.write(chunk, 0, len, pos);
-    pos += len;
-    onBytes(len);
+    pending.push(len === chunk.byteLength ? chunk : chunk.subarray(0, len));
+    pendingBytes += len;
+    if (pendingBytes >= WRITE_BATCH) await flush();
   }
+  await flush();
   if (pos !== end) throw new TypeError('the download connection ended early');
 }
 
