@@ -41,3 +41,12 @@ describe('makeSafe', () => {
     expect(logged).toEqual(['auth:signIn']);
   });
 });
+
+describe('resolveApiBaseUrl', () => {
+  it('prefers the port, then PANDESK_API_BASE_URL, then the real service', async () => {
+    const { resolveApiBaseUrl } = await import('../backend');
+    expect(resolveApiBaseUrl({ apiBaseUrl: 'http://127.0.0.1:1', env: { PANDESK_API_BASE_URL: 'http://127.0.0.1:2' } })).toBe('http://127.0.0.1:1');
+    expect(resolveApiBaseUrl({ env: { PANDESK_API_BASE_URL: 'http://127.0.0.1:2' } })).toBe('http://127.0.0.1:2');
+    expect(resolveApiBaseUrl({ env: {} })).toBe('https://open-api.123pan.com');
+  });
+});

@@ -20,7 +20,9 @@ describe('toApiException', () => {
   });
 
   it('maps disk errors to io and anything else to internal', () => {
-    expect(toApiException(Object.assign(new Error('x'), { code: 'EACCES' })).code).toBe('io');
+    expect(toApiException(Object.assign(new Error('x'), { code: 'EACCES' }))).toMatchObject({ code: 'io', message: expect.stringMatching(/permission denied/) });
+    expect(toApiException(Object.assign(new Error('x'), { code: 'ENOENT' })).code).toBe('not_found');
+    expect(toApiException(Object.assign(new Error('x'), { code: 'EWHATEVER' })).message).toContain('EWHATEVER');
     const other = toApiException(new Error('boom with secret abc'));
     expect(other.code).toBe('internal');
     expect(other.message).not.toContain('abc');

@@ -67,10 +67,22 @@ export function toApiException(error: unknown): ApiException {
     return new ApiException(code, message);
   }
   const fsCode = (error as { code?: unknown } | null)?.code;
-  if (typeof fsCode === 'string' && /^E[A-Z]+$/.test(fsCode)) {
-    return new ApiException('io', `A local disk operation failed (${fsCode}).`);
-  }
+  if (typeof fsCode === 'string' && /^E[A-Z]+$/.test(fsCode)) return fsException(fsCode);
   return new ApiException('internal', 'Something went wrong inside PanDesk. The log has the details.');
+}
+
+const FS_WORDS: Record<string, string> = {
+  EACCES: 'PanDesk is not allowed to use a local file or folder (permission denied).',
+  EPERM: 'PanDesk is not allowed to use a local file or folder (permission denied).',
+  ENOSPC: 'The local disk is full.',
+  EROFS: 'The local disk or folder is read-only.',
+  EISDIR: 'A folder was found where a file was expected.',
+  ENOTDIR: 'A file was found where a folder was expected.',
+};
+
+function fsException(code: string): ApiException {
+  if (code === 'ENOENT') return new ApiException('not_found', 'A local file or folder does not exist (any more).');
+  return new ApiException('io', FS_WORDS[code] ?? `A local disk operation failed (${code}).`);
 }
 
 /** Runs `work`, rethrowing any failure as an ApiException (so handlers stay one line). */
