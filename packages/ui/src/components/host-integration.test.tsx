@@ -63,9 +63,9 @@ describe('host integration', () => {
     const item = [...bridge.queue.items.values()][0]!;
     bridge.queue.progress(item.id, item.size);
     await waitFor(() => expect(within(screen.getByTestId('transfers-panel')).getByRole('tab', { name: 'Completed (1)' })).toBeTruthy());
-    fireEvent.dragStart(row('readme.md'), { dataTransfer: createDragSession().event() });
+    expect(fireEvent.dragStart(row('readme.md'), { dataTransfer: createDragSession().event() })).toBe(false);
     expect(started).toEqual([['/home/user/Downloads/readme.md']]);
-    fireEvent.dragStart(row('Photos'), { dataTransfer: createDragSession().event() });
+    expect(fireEvent.dragStart(row('Photos'), { dataTransfer: createDragSession().event() })).toBe(true);
     expect(started).toHaveLength(1);
   });
 });

@@ -42,9 +42,15 @@ function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
       const url = new URL(host.browserDownloadUrl(only.id), window.location.href).href;
       e.dataTransfer.setData('DownloadURL', `application/octet-stream:${only.name}:${url}`);
     }
-    // ...and the desktop hands the OS the local copies of files it has already downloaded.
+    // ...and the desktop hands the OS the local copies of files it has already downloaded. As in
+    // Electron's recipe the page's own drag is cancelled so the native one takes over (such
+    // items then move inside the drive with cut/paste or Move instead of a drag).
     const copies = entries.map((x) => transfers.getState().localCopies.get(x.id));
-    if (host.startDrag && copies.length > 0 && copies.every((p) => p !== undefined)) host.startDrag(copies as string[]);
+    if (host.startDrag && copies.length > 0 && copies.every((p) => p !== undefined)) {
+      e.preventDefault();
+      ui.getState().setDrag(null);
+      host.startDrag(copies as string[]);
+    }
   };
 }
 

@@ -24,7 +24,9 @@ function PlaceRow({ place }: { place: Place }) {
       title={place.path}
       onDragEnter={onOver}
       onDragOver={onOver}
-      onDragLeave={() => setOver(false)}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOver(false);
+      }}
       onDrop={(e) => {
         setOver(false);
         const payload = readDragPayload(e.dataTransfer) ?? ui.getState().drag;

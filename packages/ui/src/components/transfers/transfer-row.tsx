@@ -28,7 +28,10 @@ export function TransferRow({ item, style }: { item: TransferItem; style: CSSPro
   );
   return (
     <div role="listitem" className={`pd-transfer pd-transfer-${item.state}`} style={style} data-testid="transfer-row" data-id={item.id} data-state={item.state}>
-      <span className="pd-transfer-dir" aria-label={t(`transfers.${item.direction}`)}>{item.direction === 'upload' ? '↑' : '↓'}</span>
+      <span className="pd-transfer-dir" title={t(`transfers.${item.direction}`)}>
+        <span aria-hidden="true">{item.direction === 'upload' ? '↑' : '↓'}</span>
+        <span className="pd-sr-only">{t(`transfers.${item.direction}`)}</span>
+      </span>
       <span className="pd-transfer-name" title={item.localPath}>{name}</span>
       <progress className="pd-progress" max={100} value={percent} aria-label={name} />
       <span className="pd-transfer-size">{`${formatBytes(t, item.bytesDone)} / ${formatBytes(t, item.size)}`}</span>
