@@ -1,8 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unwrap } from '@pandesk/contract';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startHarness } from '../testing/backend-harness';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { disposeDemoTemplate, startHarness } from '../testing/backend-harness';
 import type { Harness } from '../testing/backend-harness';
 
 let h: Harness | undefined;
@@ -10,6 +10,7 @@ afterEach(async () => {
   await h?.close();
   h = undefined;
 });
+afterAll(disposeDemoTemplate);
 
 describe('auth and connection settings', () => {
   it('opens the demo drive when no credentials are set, and switches to the real drive with one settings change', async () => {

@@ -80,6 +80,14 @@ describe('settings service', () => {
     expect(vault.entries()[SECRET_KEYS.clientSecret]).toBeUndefined();
   });
 
+  it('validates connection patches even without the dispatcher', async () => {
+    const { service } = await setup();
+    const e = await refusal(service.setConnection({ rootFolderId: -1 }));
+    expect(e.code).toBe('invalid_input');
+    expect(e.message).toContain('rootFolderId');
+    expect((await refusal(service.setConnection({ clientSecret: 'has space' }))).message).not.toContain('has space');
+  });
+
   it('does not save a connection the accept step refuses', async () => {
     const { service } = await setup();
     const e = await refusal(service.setConnection({ rootFolderId: 9 }, async () => Promise.reject(new ApiException('invalid_input', 'missing'))));

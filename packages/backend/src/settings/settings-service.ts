@@ -4,7 +4,7 @@
  * schemas plus checks only the host can make, like a writable download folder) before
  * anything is saved, and refused with words a person understands.
  */
-import { ApiException, applyConnectionPatch, applySettingsPatch, toConnectionView } from '@pandesk/contract';
+import { ApiException, applyConnectionPatch, applySettingsPatch, connectionPatchSchema, parseInput, toConnectionView } from '@pandesk/contract';
 import type { ConnectionPatch, ConnectionSettings, Settings, SettingsPatch, SettingsView } from '@pandesk/contract';
 import type { SecretVault, SettingsStore } from '../ports';
 import { joinUrlPassword, sameProxyIdentity, splitUrlPassword } from './proxy-password';
@@ -131,6 +131,10 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     patch: ConnectionPatch,
     accept?: (next: ConnectionSettings) => Promise<void>,
   ): Promise<ConnectionSettings> {
+    // Checked here too, for in-process callers that skip the dispatcher's validation.
+    const checked = parseInput(connectionPatchSchema, patch, 'settings:setConnection');
+    if (!checked.ok) throw new ApiException(checked.error.code, checked.error.message);
+    patch = checked.value;
     const next = applyConnectionPatch(connection(), patch);
     const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some((v) => typeof v === 'string');
     if (setsSecret) requireEncryption();

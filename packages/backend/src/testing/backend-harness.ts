@@ -29,6 +29,13 @@ function seededDemoDrive(): Promise<string> {
   return demoTemplate;
 }
 
+/** Deletes the seeded demo template (call in `afterAll` of a file that used `signIn: false`). */
+export async function disposeDemoTemplate(): Promise<void> {
+  const pending = demoTemplate;
+  demoTemplate = undefined;
+  if (pending !== undefined) await rm(await pending, { recursive: true, force: true });
+}
+
 export interface Harness {
   fake: FakePan;
   backend: Backend;
