@@ -25,3 +25,29 @@ describe('transfer engine basics', () => {
     expect(readFileSync(join(h.dir, 'out', 'a.bin')).equals(readFileSync(src))).toBe(true);
   });
 });
+
+describe('speed limits', () => {
+  it('paces downloads and uploads to the limits, which change live', async () => {
+    h = createHarness({ engine: { limits: { downloadBytesPerSecond: 256 * 1024 } } });
+    const clock = h.clock as unknown as { slept: number };
+    const remote = h.drive.addFile(0, 'paced.bin', new Uint8Array(1024 * 1024).fill(8));
+    h.engine.start();
+    await h.engine.download({ sources: [{ ...remote, type: 'file' }], localDir: join(h.dir, 'out'), conflict: 'overwrite' });
+    await h.engine.whenIdle();
+    // 1 MiB at 256 KiB/s with a one-second burst: at least 3 s of (virtual) waiting.
+    expect(clock.slept).toBeGreaterThanOrEqual(3000);
+    expect(h.engine.getSummary().limits.downloadBytesPerSecond).toBe(256 * 1024);
+    h.engine.setLimits({ downloadBytesPerSecond: 0, uploadBytesPerSecond: 512 * 1024 });
+    const before = clock.slept;
+    await h.engine.download({ sources: [{ ...remote, type: 'file' }], localDir: join(h.dir, 'out2'), conflict: 'overwrite' });
+    await h.engine.whenIdle();
+    const unlimited = clock.slept - before;
+    const src = h.file('paced-up.bin', 2 * 1024 * 1024);
+    const beforeUp = clock.slept;
+    await h.engine.upload({ localPaths: [src], remoteParentId: 0, conflict: 'keep_both' });
+    await h.engine.whenIdle();
+    expect(unlimited).toBeLessThan(3000);
+    expect(clock.slept - beforeUp).toBeGreaterThanOrEqual(2000);
+    expect(h.byState('completed')).toHaveLength(3);
+  });
+});

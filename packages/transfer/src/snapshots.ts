@@ -78,12 +78,6 @@ export function createSnapshotPublisher(clock: Clock, intervalMs: number, source
     timer = null;
     lastEmit = clock.now();
     for (const id of source.live()) changed.add(id);
-    if (listeners.size === 0) {
-      changed = new Set();
-      removed = new Set();
-      resync = false;
-      return;
-    }
     const tooMany = changed.size > MAX_CHANGED_PER_SNAPSHOT;
     const ids = [...changed].slice(0, MAX_CHANGED_PER_SNAPSHOT);
     const snapshot: TransferSnapshot = Object.freeze({
@@ -112,22 +106,28 @@ export function createSnapshotPublisher(clock: Clock, intervalMs: number, source
     );
   };
 
+  // Nobody listening: nothing is collected or scheduled; a new listener starts with a resync.
   return {
     changed(id) {
+      if (listeners.size === 0) return;
       changed.add(id);
       schedule();
     },
     removed(id) {
+      if (listeners.size === 0) return;
       changed.delete(id);
       removed.add(id);
       schedule();
     },
     resync() {
+      if (listeners.size === 0) return;
       resync = true;
       schedule();
     },
     subscribe(listener) {
       listeners.add(listener);
+      resync = true;
+      schedule();
       return () => void listeners.delete(listener);
     },
     flush() {
