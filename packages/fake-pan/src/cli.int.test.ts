@@ -25,7 +25,10 @@ interface Banner {
 
 /** Spawns the CLI the way `pnpm fake-pan` does and resolves with its first stdout line. */
 async function startCli(args: string[]): Promise<{ child: ChildProcess; banner: Banner }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: packageDir, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: packageDir,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   children.push(child);
   const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
   for await (const line of lines) return { child, banner: JSON.parse(line) as Banner };
@@ -40,7 +43,12 @@ function exited(child: ChildProcess): Promise<number | null> {
 }
 
 test('argument parsing', () => {
-  expect(parseCliArgs(['--port', '0', '--data-dir', '/d', '--seed', 'demo', '--vip'])).toEqual({ port: 0, dataDir: '/d', seed: 'demo', vip: true });
+  expect(parseCliArgs(['--port', '0', '--data-dir', '/d', '--seed', 'demo', '--vip'])).toEqual({
+    port: 0,
+    dataDir: '/d',
+    seed: 'demo',
+    vip: true,
+  });
   expect(() => parseCliArgs(['--port', 'x'])).toThrow();
   expect(() => parseCliArgs(['--seed', 'huge'])).toThrow();
   expect(() => parseCliArgs(['--what'])).toThrow();

@@ -16,7 +16,11 @@ async function main(): Promise<void> {
     cdnUrl: pan.cdnUrl,
     clientId: pan.clientId,
     clientSecret: pan.clientSecret,
-    oauth: { clientId: pan.oauth.clientId, clientSecret: pan.oauth.clientSecret, redirectUri: pan.oauth.redirectUri },
+    oauth: {
+      clientId: pan.oauth.clientId,
+      clientSecret: pan.oauth.clientSecret,
+      redirectUri: pan.oauth.redirectUri,
+    },
     dataDir: pan.dataDir,
   };
   let stopping = false;

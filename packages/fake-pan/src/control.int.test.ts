@@ -72,9 +72,13 @@ describe('faults', () => {
 
 describe('control endpoint', () => {
   test('GET/POST faults reads and merges a partial; reset-faults restores the start values', async () => {
-    const merged = await api<Record<string, unknown>>(pan, 'POST', '/__fake/faults', { body: { force429Next: 3, searchLagMs: 5 } });
+    const merged = await api<Record<string, unknown>>(pan, 'POST', '/__fake/faults', {
+      body: { force429Next: 3, searchLagMs: 5 },
+    });
     expect(merged.data).toMatchObject({ force429Next: 3, searchLagMs: 5, rateLimits: false });
-    expect((await api<Record<string, unknown>>(pan, 'GET', '/__fake/faults')).data).toMatchObject({ force429Next: 3 });
+    expect((await api<Record<string, unknown>>(pan, 'GET', '/__fake/faults')).data).toMatchObject({
+      force429Next: 3,
+    });
     const reset = await api<Record<string, unknown>>(pan, 'POST', '/__fake/reset-faults');
     expect(reset.data).toMatchObject({ force429Next: 0, searchLagMs: 0, rateLimits: false });
     expect(pan.faults.get().force429Next).toBe(0);
@@ -87,15 +91,21 @@ describe('control endpoint', () => {
   });
 
   test('GET/POST switches', async () => {
-    const env = await api<Record<string, unknown>>(pan, 'POST', '/__fake/switches', { body: { infosListKey: 'list' } });
+    const env = await api<Record<string, unknown>>(pan, 'POST', '/__fake/switches', {
+      body: { infosListKey: 'list' },
+    });
     expect(env.data).toMatchObject({ infosListKey: 'list', requirePlatformHeader: true });
     expect(pan.switches.get().infosListKey).toBe('list');
     await api(pan, 'POST', '/__fake/switches', { body: { infosListKey: 'both' } });
-    expect((await api<Record<string, unknown>>(pan, 'GET', '/__fake/switches')).data).toMatchObject({ infosListKey: 'both' });
+    expect((await api<Record<string, unknown>>(pan, 'GET', '/__fake/switches')).data).toMatchObject({
+      infosListKey: 'both',
+    });
   });
 
   test('POST /__fake/user switches VIP on and off', async () => {
-    expect((await api(pan, 'POST', '/__fake/user', { body: { vip: true } })).data).toMatchObject({ vip: true });
+    expect((await api(pan, 'POST', '/__fake/user', { body: { vip: true } })).data).toMatchObject({
+      vip: true,
+    });
     expect((await api<{ vip: boolean }>(pan, 'GET', '/api/v1/user/info', { token })).data.vip).toBe(true);
     expect((await api(pan, 'POST', '/__fake/user', { body: { vip: 'yes' } })).code).toBe(1);
     await api(pan, 'POST', '/__fake/user', { body: { vip: false } });
@@ -106,7 +116,12 @@ describe('control endpoint', () => {
     pan.faults.set({ rawHttpErrorNext: 1, force429Next: 1 });
     const res = await call(pan, 'GET', '/__fake/state', { headers: { Platform: '' } });
     expect(res.json?.code).toBe(0);
-    expect(res.json?.data).toMatchObject({ files: 0, folders: 0, liveTokens: 1, urls: { baseUrl: pan.baseUrl } });
+    expect(res.json?.data).toMatchObject({
+      files: 0,
+      folders: 0,
+      liveTokens: 1,
+      urls: { baseUrl: pan.baseUrl },
+    });
     pan.faults.reset();
   });
 });

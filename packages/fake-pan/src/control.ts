@@ -22,11 +22,13 @@ import type { Faults, Switches } from './options';
 
 /** Merges known keys only, with the type of the current value; unknown keys or wrong types → code 1. */
 export function mergeKnown<T extends object>(target: T, patch: unknown): T {
-  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) throw new ApiError(CODES.general, 'body must be an object');
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch))
+    throw new ApiError(CODES.general, 'body must be an object');
   const record = target as Record<string, unknown>;
   for (const [key, value] of Object.entries(patch as Record<string, unknown>)) {
     if (!(key in record)) throw new ApiError(CODES.general, `unknown key ${key}`);
-    if (typeof value !== typeof record[key]) throw new ApiError(CODES.general, `${key} must be a ${typeof record[key]}`);
+    if (typeof value !== typeof record[key])
+      throw new ApiError(CODES.general, `${key} must be a ${typeof record[key]}`);
   }
   Object.assign(record, patch);
   return target;
@@ -69,7 +71,11 @@ export function stateSummary(ctx: FakePanContext): Record<string, unknown> {
 export function registerControlRoutes(api: Router, ctx: FakePanContext, initialFaults: Faults): void {
   const open = { auth: false, checks: false };
   api.get('/__fake/faults', () => ok({ ...ctx.faults }), open);
-  api.post('/__fake/faults', async (req) => ok({ ...mergeKnown<Faults>(ctx.faults, await jsonBody(req.raw)) }), open);
+  api.post(
+    '/__fake/faults',
+    async (req) => ok({ ...mergeKnown<Faults>(ctx.faults, await jsonBody(req.raw)) }),
+    open,
+  );
   api.get('/__fake/switches', () => ok({ ...ctx.switches }), open);
   api.post(
     '/__fake/switches',

@@ -96,7 +96,12 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     limiter: createRateLimiter({ clock, windowMs: () => faults.rateWindowMs }),
     content,
     signer: createUrlSigner({ secret: Buffer.from(identity.cdnSecret, 'hex'), now: clock.now }),
-    user: { uid: identity.uid, nickname: 'fake-pan', vip: options.vip ?? false, createdAt: identity.createdAt },
+    user: {
+      uid: identity.uid,
+      nickname: 'fake-pan',
+      vip: options.vip ?? false,
+      createdAt: identity.createdAt,
+    },
     developer: identity.developer,
     oauth: identity.oauth,
     urls,
@@ -115,7 +120,14 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
   try {
     urls.baseUrl = await listen(apiServer, host, options.port ?? 0);
     urls.uploadUrl = await listen(uploadServer, host, options.uploadPort ?? 0);
-    cdn = await startCdnServer({ store: content, signer: ctx.signer, faults, switches, host, port: options.cdnPort ?? 0 });
+    cdn = await startCdnServer({
+      store: content,
+      signer: ctx.signer,
+      faults,
+      switches,
+      host,
+      port: options.cdnPort ?? 0,
+    });
   } catch (err) {
     // A port in use: release what did start and the temp dir, then report.
     await Promise.all([apiServer, uploadServer].filter((s) => s.listening).map(closeServer));
@@ -136,7 +148,10 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     ...urls,
     clientId: identity.developer.clientId,
     clientSecret: identity.developer.clientSecret,
-    oauth: { ...identity.oauth, issueCode: () => ctx.tokens.issueCode(identity.oauth.clientId, identity.oauth.redirectUri) },
+    oauth: {
+      ...identity.oauth,
+      issueCode: () => ctx.tokens.issueCode(identity.oauth.clientId, identity.oauth.redirectUri),
+    },
     dataDir,
     state: createStateHandle(ctx.state, content),
     faults: {

@@ -11,21 +11,37 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 test('a restart with the same data dir keeps the drive, ids, tokens and credentials', async () => {
   const first = await startFakePan({ dataDir: dir, faults: { rateLimits: false } });
   const token = await login(first);
-  const folder = await api<{ dirID: number }>(first, 'POST', '/upload/v1/file/mkdir', { token, body: { name: 'kept', parentID: 0 } });
+  const folder = await api<{ dirID: number }>(first, 'POST', '/upload/v1/file/mkdir', {
+    token,
+    body: { name: 'kept', parentID: 0 },
+  });
   const file = await first.state.addFile('/kept/a.txt', 'persist me');
   await api(first, 'POST', '/api/v1/file/trash', { token, body: { fileIDs: [file.id] } });
-  const credentials = { clientId: first.clientId, clientSecret: first.clientSecret, oauth: first.oauth.clientId };
+  const credentials = {
+    clientId: first.clientId,
+    clientSecret: first.clientSecret,
+    oauth: first.oauth.clientId,
+  };
   await first.close();
-  expect(readdirSync(dir)).toEqual(expect.arrayContaining(['drive.json', 'tokens.json', 'identity.json', 'blobs']));
+  expect(readdirSync(dir)).toEqual(
+    expect.arrayContaining(['drive.json', 'tokens.json', 'identity.json', 'blobs']),
+  );
 
   const second = await startFakePan({ dataDir: dir, faults: { rateLimits: false } });
   try {
-    expect({ clientId: second.clientId, clientSecret: second.clientSecret, oauth: second.oauth.clientId }).toEqual(credentials);
+    expect({
+      clientId: second.clientId,
+      clientSecret: second.clientSecret,
+      oauth: second.oauth.clientId,
+    }).toEqual(credentials);
     expect((await api(second, 'GET', '/api/v1/user/info', { token })).code).toBe(0);
     expect(second.state.get(folder.data.dirID)).toMatchObject({ name: 'kept', type: 1 });
     expect(second.state.get(file.id)).toMatchObject({ name: 'a.txt', trashed: true, md5: file.md5 });
     expect(second.state.spaceUsed()).toBe(10);
-    const next = await api<{ dirID: number }>(second, 'POST', '/upload/v1/file/mkdir', { token, body: { name: 'new', parentID: 0 } });
+    const next = await api<{ dirID: number }>(second, 'POST', '/upload/v1/file/mkdir', {
+      token,
+      body: { name: 'new', parentID: 0 },
+    });
     expect(next.data.dirID).toBeGreaterThan(file.id);
   } finally {
     await second.close();

@@ -45,13 +45,20 @@ export function createStateHandle(state: DriveState, content: ContentStore): Sta
       return state.require(state.ensureFolderPath(ROOT_ID, [...parents, name]));
     },
     addFile: (path, bytes) =>
-      addFileFromStream(path, Readable.from([typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes)])),
+      addFileFromStream(
+        path,
+        Readable.from([typeof bytes === 'string' ? Buffer.from(bytes) : Buffer.from(bytes)]),
+      ),
     addFileFromStream,
     find: (path) => state.findByPath(path),
     list(folder) {
       if (typeof folder === 'number') return state.children(folder);
       const node = state.findByPath(folder);
-      return node ? state.children(node.id) : folder.replace(/\/+$/, '') === '' ? state.children(ROOT_ID) : [];
+      return node
+        ? state.children(node.id)
+        : folder.replace(/\/+$/, '') === ''
+          ? state.children(ROOT_ID)
+          : [];
     },
     get: (id) => state.get(id),
     pathOf: (id) => state.pathOf(id),

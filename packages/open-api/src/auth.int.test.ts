@@ -86,7 +86,11 @@ describe('tokens against fake-pan', () => {
     await expect(pair.client.files.listAll(0)).rejects.toMatchObject({ code: 'auth_required' });
     expect(statuses).toEqual(['refreshing', 'auth_required']);
     expect(JSON.stringify(pair.client.auth.status())).not.toContain('nope');
-    pair.client.auth.setCredentials({ kind: 'client', clientId: pair.fake.clientId, clientSecret: pair.fake.clientSecret });
+    pair.client.auth.setCredentials({
+      kind: 'client',
+      clientId: pair.fake.clientId,
+      clientSecret: pair.fake.clientSecret,
+    });
     expect((await pair.client.user.info()).uid).toBeGreaterThan(0);
     expect(pair.client.auth.status().state).toBe('valid');
   });
@@ -96,7 +100,12 @@ describe('tokens against fake-pan', () => {
     const { fake } = pair;
     const store = createMemoryTokenStore();
     const client = createPanClient({ baseUrl: fake.baseUrl, tokenStore: store });
-    await client.auth.signInWithCode({ clientId: fake.oauth.clientId, clientSecret: fake.oauth.clientSecret, code: fake.oauth.issueCode(), redirectUri: fake.oauth.redirectUri });
+    await client.auth.signInWithCode({
+      clientId: fake.oauth.clientId,
+      clientSecret: fake.oauth.clientSecret,
+      code: fake.oauth.issueCode(),
+      redirectUri: fake.oauth.redirectUri,
+    });
     await client.user.info();
     const first = store.current()!;
     expect(first.key).toBe(`oauth:${fake.oauth.clientId}`);
@@ -114,7 +123,16 @@ describe('tokens against fake-pan', () => {
     expect(refused.access_token).toBeUndefined();
     expect(refused.code).not.toBe(0);
     // A restart continues the chain from the store.
-    const restarted = createPanClient({ baseUrl: fake.baseUrl, tokenStore: store, credentials: { kind: 'oauth', clientId: fake.oauth.clientId, clientSecret: fake.oauth.clientSecret, refreshToken: first.seedRefreshToken! } });
+    const restarted = createPanClient({
+      baseUrl: fake.baseUrl,
+      tokenStore: store,
+      credentials: {
+        kind: 'oauth',
+        clientId: fake.oauth.clientId,
+        clientSecret: fake.oauth.clientSecret,
+        refreshToken: first.seedRefreshToken!,
+      },
+    });
     fake.tokens.expire();
     await restarted.user.info();
     expect(store.current()?.seedRefreshToken).toBe(first.seedRefreshToken);
@@ -129,7 +147,12 @@ describe('tokens against fake-pan', () => {
     const make = () =>
       createPanClient({
         baseUrl: fake.baseUrl,
-        credentials: { kind: 'oauth', clientId: fake.oauth.clientId, clientSecret: fake.oauth.clientSecret, refreshToken },
+        credentials: {
+          kind: 'oauth',
+          clientId: fake.oauth.clientId,
+          clientSecret: fake.oauth.clientSecret,
+          refreshToken,
+        },
         retry: { transportBaseMs: 10, maxTransport: 1 },
         onAttempt: (r) => seen.push(r),
       });
@@ -138,14 +161,23 @@ describe('tokens against fake-pan', () => {
       fake.faults.set(fault);
       const client = make();
       client.auth.onStatus((st) => seen.push(st));
-      const error = await client.user.info().then(() => undefined, (e: unknown) => e);
+      const error = await client.user.info().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(Error);
       failures.push(error);
       fake.faults.reset();
     }
-    const text = failures.map((e) => `${String(e)} ${JSON.stringify(e)} ${String((e as Error).cause)}`).join('\n') + JSON.stringify(seen);
+    const text =
+      failures.map((e) => `${String(e)} ${JSON.stringify(e)} ${String((e as Error).cause)}`).join('\n') +
+      JSON.stringify(seen);
     expect(text).toMatch(/auth_required|network|server/);
-    for (const secret of [fake.oauth.clientSecret, refreshToken, encodeURIComponent(fake.oauth.clientSecret)]) {
+    for (const secret of [
+      fake.oauth.clientSecret,
+      refreshToken,
+      encodeURIComponent(fake.oauth.clientSecret),
+    ]) {
       expect(text).not.toContain(secret);
     }
   });
@@ -154,7 +186,10 @@ describe('tokens against fake-pan', () => {
     pair = await startPair();
     await pair.client.user.info();
     const token = pair.store.current()!.accessToken;
-    const pasted = createPanClient({ baseUrl: pair.fake.baseUrl, credentials: { kind: 'token', accessToken: token } });
+    const pasted = createPanClient({
+      baseUrl: pair.fake.baseUrl,
+      credentials: { kind: 'token', accessToken: token },
+    });
     await pasted.user.info();
     pair.fake.tokens.expire(token);
     await expect(pasted.user.info()).rejects.toMatchObject({ code: 'auth_required' });

@@ -35,7 +35,11 @@ let inFlight = 0;
 beforeAll(async () => {
   const virtual = REAL ? undefined : createFakeClock(Date.now(), true, { busy: () => inFlight > 0 });
   clock = virtual ?? { now: () => Date.now(), sleep: () => Promise.reject(new Error('unused')) };
-  fake = await startFakePan({ port: 0, faults: { rateLimits: true }, ...(virtual ? { now: virtual.now } : {}) });
+  fake = await startFakePan({
+    port: 0,
+    faults: { rateLimits: true },
+    ...(virtual ? { now: virtual.now } : {}),
+  });
   // Count every 429 the service sends, to show that pacing avoided them (not just survived them).
   // The body is read inside the exchange so the virtual clock stands still until it is complete.
   const counting: FetchLike = async (input, init) => {
@@ -83,7 +87,11 @@ describe(`bulk pacing on the free table (${REAL ? 'real' : 'virtual'} clock)`, (
   it(`creates ${plan.mkdirs} folders with no error and no 429, within 1.25× of the mkdir limit`, async () => {
     const root = await client.files.mkdir(0, 'bulk');
     const started = clock.now();
-    const ids = await Promise.all(Array.from({ length: plan.mkdirs }, (_, i) => client.files.mkdir(root, `f${String(i).padStart(3, '0')}`)));
+    const ids = await Promise.all(
+      Array.from({ length: plan.mkdirs }, (_, i) =>
+        client.files.mkdir(root, `f${String(i).padStart(3, '0')}`),
+      ),
+    );
     const ms = clock.now() - started;
     folderIds.push(...ids);
     expect(new Set(ids).size).toBe(plan.mkdirs);

@@ -27,10 +27,19 @@ describe('client against fake-pan: every non-upload call', () => {
 
     const file = await fake.state.addFile('/big/readme.txt', 'hello');
     const detail = await client.files.detail(file.id);
-    expect(detail).toMatchObject({ id: file.id, name: 'readme.txt', kind: 'file', size: 5, md5: '5d41402abc4b2a76b9719d911017c592' });
+    expect(detail).toMatchObject({
+      id: file.id,
+      name: 'readme.txt',
+      kind: 'file',
+      size: 5,
+      md5: '5d41402abc4b2a76b9719d911017c592',
+    });
     const infos = await client.files.infos([file.id, big.id]);
     expect(infos.map((e) => e.id).sort()).toEqual([file.id, big.id].sort());
-    await expect(client.files.detail(987654321)).rejects.toMatchObject({ code: 'not_found', serviceCode: 5066 });
+    await expect(client.files.detail(987654321)).rejects.toMatchObject({
+      code: 'not_found',
+      serviceCode: 5066,
+    });
   });
 
   it('mkdir, ensureFolderPath, rename, move, trash, recover, delete', async () => {
@@ -48,7 +57,12 @@ describe('client against fake-pan: every non-upload call', () => {
     expect(fake.state.pathOf(deep)).toBe('/a/b/c2');
     const x = await client.files.mkdir(a, 'x');
     const y = await client.files.mkdir(a, 'y');
-    expect(await client.files.renameMany([{ fileId: x, name: 'x2' }, { fileId: y, name: 'y2' }])).toEqual([]);
+    expect(
+      await client.files.renameMany([
+        { fileId: x, name: 'x2' },
+        { fileId: y, name: 'y2' },
+      ]),
+    ).toEqual([]);
     expect(fake.state.find('/a/x2')?.id).toBe(x);
 
     await client.files.move([x, y], b);
@@ -77,7 +91,9 @@ describe('client against fake-pan: every non-upload call', () => {
   it('ensureFolderPath is idempotent under concurrency (same path from five callers)', async () => {
     pair = await startPair({ vip: true });
     await pair.client.user.info();
-    const ids = await Promise.all(Array.from({ length: 5 }, () => pair!.client.files.ensureFolderPath('p/q/r')));
+    const ids = await Promise.all(
+      Array.from({ length: 5 }, () => pair!.client.files.ensureFolderPath('p/q/r')),
+    );
     expect(new Set(ids).size).toBe(1);
     expect(pair.fake.state.pathOf(ids[0]!)).toBe('/p/q/r');
     expect(pair.fake.state.list('/p').filter((n) => !n.trashed)).toHaveLength(1);
@@ -87,7 +103,9 @@ describe('client against fake-pan: every non-upload call', () => {
     pair = await startPair({ vip: true });
     await pair.client.user.info();
     const ids = Array.from({ length: 250 }, (_, i) => pair!.fake.state.addFolder(`/batch/b${i}`).id);
-    expect(await pair.client.files.renameMany(ids.slice(0, 35).map((id, i) => ({ fileId: id, name: `r${i}` })))).toEqual([]);
+    expect(
+      await pair.client.files.renameMany(ids.slice(0, 35).map((id, i) => ({ fileId: id, name: `r${i}` }))),
+    ).toEqual([]);
     expect(pair.fake.state.get(ids[34]!)?.name).toBe('r34');
     await pair.client.files.trash(ids);
     expect(ids.every((id) => pair!.fake.state.get(id)?.trashed)).toBe(true);
@@ -103,6 +121,9 @@ describe('client against fake-pan: every non-upload call', () => {
     const res = await fetch(ticket.url);
     expect(await res.text()).toBe('downloadable bytes');
     pair.fake.faults.set({ trafficExhausted: true });
-    await expect(pair.client.download.info(file.id)).rejects.toMatchObject({ code: 'traffic_exhausted', serviceCode: 5113 });
+    await expect(pair.client.download.info(file.id)).rejects.toMatchObject({
+      code: 'traffic_exhausted',
+      serviceCode: 5113,
+    });
   });
 });

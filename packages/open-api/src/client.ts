@@ -1,6 +1,12 @@
 import { createTokenEndpoints, type OAuthCodeExchange } from './auth/token-endpoints';
 import { createTokenProvider, credentialsKey } from './auth/token-provider';
-import { createMemoryTokenStore, type AuthListener, type AuthStatus, type Credentials, type TokenStore } from './auth/types';
+import {
+  createMemoryTokenStore,
+  type AuthListener,
+  type AuthStatus,
+  type Credentials,
+  type TokenStore,
+} from './auth/types';
 import { createDownloadApi, type DownloadApi } from './endpoints/download';
 import { ensureFolderPath, type EnsurePathOptions } from './endpoints/ensure-path';
 import { createListingApi, type ListingApi } from './endpoints/listing';
@@ -75,7 +81,12 @@ export interface PanClient {
 export function createPanClient(options: PanClientOptions = {}): PanClient {
   const clock = options.clock ?? systemClock;
   const fetchImpl: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const limiter = createLimiter({ clock, tier: options.tier, table: options.rateTable, marginMs: options.rateMarginMs });
+  const limiter = createLimiter({
+    clock,
+    tier: options.tier,
+    table: options.rateTable,
+    marginMs: options.rateMarginMs,
+  });
   const pacer = createPacer({ ...options.retry, random: options.random });
   const store = options.tokenStore ?? createMemoryTokenStore();
   // The provider is created after the core (it mints through it); the core asks for it lazily.
@@ -90,7 +101,13 @@ export function createPanClient(options: PanClientOptions = {}): PanClient {
     auth: () => provider,
   });
   const tokenEndpoints = createTokenEndpoints(core, clock);
-  const provider = createTokenProvider({ clock, store, minter: tokenEndpoints, credentials: options.credentials, refreshMarginMs: options.refreshMarginMs });
+  const provider = createTokenProvider({
+    clock,
+    store,
+    minter: tokenEndpoints,
+    credentials: options.credentials,
+    refreshMarginMs: options.refreshMarginMs,
+  });
   const listing = createListingApi(core);
   const mutations = createMutationsApi(core);
   const uploadCalls = createUploadCalls(core, clock, pacer);
@@ -103,7 +120,12 @@ export function createPanClient(options: PanClientOptions = {}): PanClient {
       getAccessToken: (o = {}) => provider.getToken(o.signal),
       async signInWithCode(input, o = {}) {
         const minted = await tokenEndpoints.exchangeCode(input, o.signal);
-        const credentials: Credentials = { kind: 'oauth', clientId: input.clientId, clientSecret: input.clientSecret, refreshToken: minted.refreshToken };
+        const credentials: Credentials = {
+          kind: 'oauth',
+          clientId: input.clientId,
+          clientSecret: input.clientSecret,
+          refreshToken: minted.refreshToken,
+        };
         await provider.adopt(credentials, {
           key: credentialsKey(credentials),
           accessToken: minted.accessToken,
@@ -114,12 +136,21 @@ export function createPanClient(options: PanClientOptions = {}): PanClient {
         });
       },
       authorizeUrl({ clientId, redirectUri, state, base = 'https://www.123pan.com/auth' }) {
-        const q = new URLSearchParams({ client_id: clientId, redirect_uri: redirectUri, scope: 'user:base,file:all:read,file:all:write', state });
+        const q = new URLSearchParams({
+          client_id: clientId,
+          redirect_uri: redirectUri,
+          scope: 'user:base,file:all:read,file:all:write',
+          state,
+        });
         return `${base}?${q.toString()}`;
       },
     },
     user: createUserApi(core, limiter),
-    files: { ...listing, ...mutations, ensureFolderPath: (path, o) => ensureFolderPath(listing, mutations, path, o) },
+    files: {
+      ...listing,
+      ...mutations,
+      ensureFolderPath: (path, o) => ensureFolderPath(listing, mutations, path, o),
+    },
     upload: { ...uploadCalls, uploadFile: (input) => uploadFile(uploadCalls, input) },
     download: createDownloadApi(core),
     rates: { tier: () => limiter.tier(), setTier: (t) => limiter.setTier(t) },

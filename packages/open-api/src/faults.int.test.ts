@@ -49,7 +49,10 @@ describe('faults against fake-pan', () => {
     pair = await startPair();
     await pair.client.user.info();
     pair.fake.faults.set({ rawHttpErrorNext: 1, rawHttpErrorStatus: 502 });
-    await expect(pair.client.files.mkdir(0, 'once')).rejects.toMatchObject({ code: 'server', httpStatus: 502 });
+    await expect(pair.client.files.mkdir(0, 'once')).rejects.toMatchObject({
+      code: 'server',
+      httpStatus: 502,
+    });
     pair.fake.faults.set({ rawHttpErrorNext: 1, rawHttpErrorStatus: 502 });
     const id = await pair.client.files.ensureFolderPath('once/twice');
     expect(pair.fake.state.pathOf(id)).toBe('/once/twice');
@@ -77,7 +80,10 @@ describe('faults against fake-pan', () => {
   it('times out a slow answer and honours an abort', async () => {
     pair = await startPair();
     await pair.client.user.info();
-    const impatient = pair.another({ timeouts: { api: 200 }, retry: { maxTransport: 1, transportBaseMs: 10 } });
+    const impatient = pair.another({
+      timeouts: { api: 200 },
+      retry: { maxTransport: 1, transportBaseMs: 10 },
+    });
     pair.fake.faults.set({ responseDelayMs: 1500 });
     await expect(impatient.files.listAll(0)).rejects.toMatchObject({ code: 'timeout' });
     const ctrl = new AbortController();

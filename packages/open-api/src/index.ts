@@ -2,7 +2,16 @@ export { createPanClient, DEFAULT_API_BASE_URL } from './client';
 export type { PanClient, PanClientOptions, AuthApi, FilesApi, UploadApi } from './client';
 export { PanError, isPanError, isTransientCode, redactUrl } from './errors';
 export type { PanErrorCode, PanErrorDetails } from './errors';
-export type { PanEntry, EntryKind, ListPage, TrashPage, PanUser, VipGrant, DuplicatePolicy, DownloadTicket } from './types';
+export type {
+  PanEntry,
+  EntryKind,
+  ListPage,
+  TrashPage,
+  PanUser,
+  VipGrant,
+  DuplicatePolicy,
+  DownloadTicket,
+} from './types';
 export { createMemoryTokenStore } from './auth/types';
 export type { Credentials, StoredToken, TokenStore, AuthStatus, AuthState, AuthListener } from './auth/types';
 export type { OAuthCodeExchange } from './auth/token-endpoints';

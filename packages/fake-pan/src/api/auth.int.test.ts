@@ -21,11 +21,15 @@ describe('developer token (access_token)', () => {
     expect(env.code).toBe(0);
     expect(env.data.accessToken).toMatch(/^eyJ/);
     expect(env.data.expiredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
-    expect(new Date(env.data.expiredAt).getTime()).toBe(clock.now() - (clock.now() % 1000) + 30 * 24 * 3600 * 1000);
+    expect(new Date(env.data.expiredAt).getTime()).toBe(
+      clock.now() - (clock.now() % 1000) + 30 * 24 * 3600 * 1000,
+    );
   });
 
   test('bad credentials answer a non-zero code, HTTP 200, and no secret in the message', async () => {
-    const res = await call(pan, 'POST', '/api/v1/access_token', { body: { clientID: pan.clientId, clientSecret: 'wrong' } });
+    const res = await call(pan, 'POST', '/api/v1/access_token', {
+      body: { clientID: pan.clientId, clientSecret: 'wrong' },
+    });
     expect(res.status).toBe(200);
     expect(res.json?.code).not.toBe(0);
     expect(res.json?.data).toBeNull();
@@ -33,7 +37,9 @@ describe('developer token (access_token)', () => {
   });
 
   test('body keys match case-insensitively', async () => {
-    const env = await api(pan, 'POST', '/api/v1/access_token', { body: { clientid: pan.clientId, CLIENTSECRET: pan.clientSecret } });
+    const env = await api(pan, 'POST', '/api/v1/access_token', {
+      body: { clientid: pan.clientId, CLIENTSECRET: pan.clientSecret },
+    });
     expect(env.code).toBe(0);
   });
 
@@ -42,7 +48,10 @@ describe('developer token (access_token)', () => {
     expect(new Set(tokens).size).toBe(3);
     for (const t of tokens) expect((await userInfo(t)).code).toBe(0);
     const fourth = await login(pan);
-    expect(await userInfo(tokens[0] as string)).toMatchObject({ code: 401, message: 'tokens number has exceeded the limit' });
+    expect(await userInfo(tokens[0] as string)).toMatchObject({
+      code: 401,
+      message: 'tokens number has exceeded the limit',
+    });
     for (const t of [tokens[1], tokens[2], fourth]) expect((await userInfo(t as string)).code).toBe(0);
   });
 
@@ -78,29 +87,57 @@ describe('developer token (access_token)', () => {
 
 describe('OAuth (oauth2/access_token)', () => {
   const exchange = (query: Record<string, string>) =>
-    call<unknown>(pan, 'POST', '/api/v1/oauth2/access_token', { query: { client_id: pan.oauth.clientId, client_secret: pan.oauth.clientSecret, ...query } });
+    call<unknown>(pan, 'POST', '/api/v1/oauth2/access_token', {
+      query: { client_id: pan.oauth.clientId, client_secret: pan.oauth.clientSecret, ...query },
+    });
 
   async function authorize() {
     const code = pan.oauth.issueCode();
-    const res = await exchange({ grant_type: 'authorization_code', code, redirect_uri: pan.oauth.redirectUri });
-    return res.json as unknown as { access_token: string; refresh_token: string; expires_in: number; token_type: string; scope: string };
+    const res = await exchange({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: pan.oauth.redirectUri,
+    });
+    return res.json as unknown as {
+      access_token: string;
+      refresh_token: string;
+      expires_in: number;
+      token_type: string;
+      scope: string;
+    };
   }
 
   test('a code exchange answers flat (no envelope) with expires_in in seconds', async () => {
     const grant = await authorize();
-    expect(grant).toMatchObject({ expires_in: 7200, token_type: 'Bearer', scope: 'user:base,file:all:read,file:all:write' });
+    expect(grant).toMatchObject({
+      expires_in: 7200,
+      token_type: 'Bearer',
+      scope: 'user:base,file:all:read,file:all:write',
+    });
     expect(grant).not.toHaveProperty('code');
     expect((await userInfo(grant.access_token)).code).toBe(0);
   });
 
   test('codes are single-use, tied to the redirect uri, and issued over the control endpoint too', async () => {
     const code = pan.oauth.issueCode();
-    const wrongUri = await exchange({ grant_type: 'authorization_code', code, redirect_uri: 'http://127.0.0.1/other' });
+    const wrongUri = await exchange({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: 'http://127.0.0.1/other',
+    });
     expect(wrongUri.json?.code).not.toBe(0);
     const issued = await api<{ code: string }>(pan, 'POST', '/__fake/oauth/code');
-    const first = await exchange({ grant_type: 'authorization_code', code: issued.data.code, redirect_uri: pan.oauth.redirectUri });
+    const first = await exchange({
+      grant_type: 'authorization_code',
+      code: issued.data.code,
+      redirect_uri: pan.oauth.redirectUri,
+    });
     expect(first.json).toHaveProperty('access_token');
-    const again = await exchange({ grant_type: 'authorization_code', code: issued.data.code, redirect_uri: pan.oauth.redirectUri });
+    const again = await exchange({
+      grant_type: 'authorization_code',
+      code: issued.data.code,
+      redirect_uri: pan.oauth.redirectUri,
+    });
     expect(again.status).toBe(200);
     expect(again.json).toMatchObject({ data: null });
     expect(again.json?.code).not.toBe(0);
@@ -108,7 +145,8 @@ describe('OAuth (oauth2/access_token)', () => {
 
   test('refresh rotates: new pair works, old refresh token refused, old access token dead at once', async () => {
     const first = await authorize();
-    const refreshed = (await exchange({ grant_type: 'refresh_token', refresh_token: first.refresh_token })).json as unknown as {
+    const refreshed = (await exchange({ grant_type: 'refresh_token', refresh_token: first.refresh_token }))
+      .json as unknown as {
       access_token: string;
       refresh_token: string;
     };
@@ -130,7 +168,12 @@ describe('OAuth (oauth2/access_token)', () => {
 
   test('wrong client secret or grant type answer an envelope error', async () => {
     const bad = await call(pan, 'POST', '/api/v1/oauth2/access_token', {
-      query: { client_id: pan.oauth.clientId, client_secret: 'nope', grant_type: 'refresh_token', refresh_token: 'x' },
+      query: {
+        client_id: pan.oauth.clientId,
+        client_secret: 'nope',
+        grant_type: 'refresh_token',
+        refresh_token: 'x',
+      },
     });
     expect(bad.json?.code).not.toBe(0);
     expect(bad.json).toHaveProperty('x-traceID');

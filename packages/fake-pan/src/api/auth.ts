@@ -69,5 +69,7 @@ export function registerAuthRoutes(api: Router, ctx: FakePanContext): void {
     { auth: false },
   );
 
-  api.post('/api/v1/oauth2/access_token', (req) => flat(grantBody(ctx, oauthGrant(ctx, req))), { auth: false });
+  api.post('/api/v1/oauth2/access_token', (req) => flat(grantBody(ctx, oauthGrant(ctx, req))), {
+    auth: false,
+  });
 }

@@ -21,7 +21,9 @@ afterAll(() => pan.close());
 
 /** Re-keys a body in one casing, e.g. `{fileIDs}` → `{fileids}`. */
 function recase(body: Record<string, unknown>, upper: boolean): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [upper ? k.toUpperCase() : k.toLowerCase(), v]));
+  return Object.fromEntries(
+    Object.entries(body).map(([k, v]) => [upper ? k.toUpperCase() : k.toLowerCase(), v]),
+  );
 }
 
 const send = <T = unknown>(method: string, path: string, body: Record<string, unknown>, upper = false) =>
@@ -37,24 +39,37 @@ function expectMutationOk(env: Envelope): void {
 describe('every JSON endpoint: any key casing, numeric-string ids', () => {
   test('access_token', async () => {
     for (const upper of [false, true]) {
-      const env = await send<{ accessToken: string }>('POST', '/api/v1/access_token', { clientID: pan.clientId, clientSecret: pan.clientSecret }, upper);
+      const env = await send<{ accessToken: string }>(
+        'POST',
+        '/api/v1/access_token',
+        { clientID: pan.clientId, clientSecret: pan.clientSecret },
+        upper,
+      );
       expect(env).toMatchObject({ code: 0, message: 'ok' });
       expect(Object.keys(env.data).sort()).toEqual(['accessToken', 'expiredAt']);
     }
   });
 
   test('mkdir, rename one and many, move, trash, recover, recover/by_path, delete', async () => {
-    const made = await send<{ dirID: number }>('POST', '/upload/v1/file/mkdir', { name: 'lenient', parentID: '0' });
+    const made = await send<{ dirID: number }>('POST', '/upload/v1/file/mkdir', {
+      name: 'lenient',
+      parentID: '0',
+    });
     expect(made).toMatchObject({ code: 0, message: 'ok' });
     expect(Object.keys(made.data)).toEqual(['dirID']);
     const dir = String(made.data.dirID);
-    const other = String((await send<{ dirID: number }>('POST', '/upload/v1/file/mkdir', { name: 'other', parentID: '0' }, true)).data.dirID);
+    const other = String(
+      (await send<{ dirID: number }>('POST', '/upload/v1/file/mkdir', { name: 'other', parentID: '0' }, true))
+        .data.dirID,
+    );
     const a = String((await pan.state.addFile('/lenient/a.txt', 'a')).id);
     const b = String((await pan.state.addFile('/lenient/b.txt', 'b')).id);
 
     expectMutationOk(await send('PUT', '/api/v1/file/name', { fileId: a, fileName: 'a1.txt' }));
     expectMutationOk(await send('PUT', '/api/v1/file/name', { fileId: a, fileName: 'a2.txt' }, true));
-    expectMutationOk(await send('POST', '/api/v1/file/rename', { renameList: [`${a}|a3.txt`, `${b}|b3.txt`] }, true));
+    expectMutationOk(
+      await send('POST', '/api/v1/file/rename', { renameList: [`${a}|a3.txt`, `${b}|b3.txt`] }, true),
+    );
     expect(pan.state.pathOf(Number(a))).toBe('/lenient/a3.txt');
 
     expectMutationOk(await send('POST', '/api/v1/file/move', { fileIDs: [a], toParentFileID: other }));
@@ -62,9 +77,13 @@ describe('every JSON endpoint: any key casing, numeric-string ids', () => {
     expect(pan.state.get(Number(a))?.parentId).toBe(Number(dir));
 
     expectMutationOk(await send('POST', '/api/v1/file/trash', { fileIDs: [a, b] }, true));
-    const recovered = await send<{ abnormalFileIDs: number[] }>('POST', '/api/v1/file/recover', { fileIDs: [a] });
+    const recovered = await send<{ abnormalFileIDs: number[] }>('POST', '/api/v1/file/recover', {
+      fileIDs: [a],
+    });
     expect(recovered).toMatchObject({ code: 0, message: 'ok', data: { abnormalFileIDs: [] } });
-    expectMutationOk(await send('POST', '/api/v1/file/recover/by_path', { fileIDs: [b], parentFileID: other }));
+    expectMutationOk(
+      await send('POST', '/api/v1/file/recover/by_path', { fileIDs: [b], parentFileID: other }),
+    );
     expect(pan.state.get(Number(b))).toMatchObject({ parentId: Number(other), trashed: false });
 
     expectMutationOk(await send('POST', '/api/v1/file/trash', { fileIDs: [b] }));
@@ -75,7 +94,12 @@ describe('every JSON endpoint: any key casing, numeric-string ids', () => {
   test('infos', async () => {
     const f = String((await pan.state.addFile('/infos/f.txt', 'f')).id);
     for (const upper of [false, true]) {
-      const env = await send<{ list: { fileId: number }[] }>('POST', '/api/v1/file/infos', { fileIds: [f] }, upper);
+      const env = await send<{ list: { fileId: number }[] }>(
+        'POST',
+        '/api/v1/file/infos',
+        { fileIds: [f] },
+        upper,
+      );
       expect(env).toMatchObject({ code: 0, message: 'ok' });
       expect(env.data.list.map((i) => i.fileId)).toEqual([Number(f)]);
     }
@@ -105,13 +129,34 @@ describe('every JSON endpoint: any key casing, numeric-string ids', () => {
       body: form,
     });
     expectMutationOk((await slice.json()) as Envelope);
-    const done = await send<{ completed: boolean; fileID: number }>('POST', '/upload/v2/file/upload_complete', { preuploadID: created.data.preuploadID }, true);
+    const done = await send<{ completed: boolean; fileID: number }>(
+      'POST',
+      '/upload/v2/file/upload_complete',
+      { preuploadID: created.data.preuploadID },
+      true,
+    );
     expect(done).toMatchObject({ code: 0, message: 'ok', data: { completed: true } });
     expect(pan.state.pathOf(done.data.fileID)).toBe('/up/u.txt');
 
-    const rapid = await send('POST', '/upload/v2/file/create', { parentFileID: folder, filename: 'v.txt', etag: md5(text), size: String(text.length), duplicate: '1' }, true);
+    const rapid = await send(
+      'POST',
+      '/upload/v2/file/create',
+      { parentFileID: folder, filename: 'v.txt', etag: md5(text), size: String(text.length), duplicate: '1' },
+      true,
+    );
     expect(rapid).toMatchObject({ code: 0, message: 'ok', data: { reuse: true } });
-    const bySha1 = await send('POST', '/upload/v2/file/sha1_reuse', { parentFileID: folder, filename: 'w.txt', sha1: sha1(text), size: String(text.length), duplicate: '2' }, true);
+    const bySha1 = await send(
+      'POST',
+      '/upload/v2/file/sha1_reuse',
+      {
+        parentFileID: folder,
+        filename: 'w.txt',
+        sha1: sha1(text),
+        size: String(text.length),
+        duplicate: '2',
+      },
+      true,
+    );
     expect(bySha1).toMatchObject({ code: 0, message: 'ok', data: { reuse: true } });
   });
 });
@@ -121,18 +166,65 @@ const keys = (value: unknown) => Object.keys(value as object).sort();
 describe('exact field names of every answer (§3, §4, §7, §8)', () => {
   test('user/info, detail, v1 list items', async () => {
     const user = await api(pan, 'GET', '/api/v1/user/info', { token });
-    expect(keys(user.data)).toEqual(
-      ['developerInfo', 'directTraffic', 'headImage', 'httpsCount', 'isHideUID', 'mail', 'nickname', 'passport', 'spacePermanent', 'spaceTemp', 'spaceTempExpr', 'spaceUsed', 'uid', 'vip', 'vipInfo'],
-    );
+    expect(keys(user.data)).toEqual([
+      'developerInfo',
+      'directTraffic',
+      'headImage',
+      'httpsCount',
+      'isHideUID',
+      'mail',
+      'nickname',
+      'passport',
+      'spacePermanent',
+      'spaceTemp',
+      'spaceTempExpr',
+      'spaceUsed',
+      'uid',
+      'vip',
+      'vipInfo',
+    ]);
     const file = await pan.state.addFile('/shape/s.txt', 'shape');
     const detail = await api(pan, 'GET', '/api/v1/file/detail', { token, query: { fileID: file.id } });
-    expect(keys(detail.data)).toEqual(['createAt', 'etag', 'fileID', 'filename', 'parentFileID', 'size', 'status', 'trashed', 'type']);
-    const v1 = await api<{ total: number; fileList: unknown[] }>(pan, 'GET', '/api/v1/file/list', { token, query: { parentFileId: file.parentId, page: 1, limit: 10 } });
+    expect(keys(detail.data)).toEqual([
+      'createAt',
+      'etag',
+      'fileID',
+      'filename',
+      'parentFileID',
+      'size',
+      'status',
+      'trashed',
+      'type',
+    ]);
+    const v1 = await api<{ total: number; fileList: unknown[] }>(pan, 'GET', '/api/v1/file/list', {
+      token,
+      query: { parentFileId: file.parentId, page: 1, limit: 10 },
+    });
     expect(keys(v1.data)).toEqual(['fileList', 'total']);
-    expect(keys(v1.data.fileList[0])).toEqual(
-      ['category', 'contentType', 'createAt', 'downloadUrl', 'etag', 'fileID', 'filename', 'hidden', 'parentFileId', 'parentName', 'punishFlag', 's3KeyFlag', 'size', 'status', 'storageNode', 'thumbnail', 'type', 'updateAt'],
-    );
-    const v2 = await api<{ lastFileId: number }>(pan, 'GET', '/api/v2/file/list', { token, query: { parentFileId: file.parentId, limit: 10 } });
+    expect(keys(v1.data.fileList[0])).toEqual([
+      'category',
+      'contentType',
+      'createAt',
+      'downloadUrl',
+      'etag',
+      'fileID',
+      'filename',
+      'hidden',
+      'parentFileId',
+      'parentName',
+      'punishFlag',
+      's3KeyFlag',
+      'size',
+      'status',
+      'storageNode',
+      'thumbnail',
+      'type',
+      'updateAt',
+    ]);
+    const v2 = await api<{ lastFileId: number }>(pan, 'GET', '/api/v2/file/list', {
+      token,
+      query: { parentFileId: file.parentId, limit: 10 },
+    });
     expect(keys(v2.data)).toEqual(['fileList', 'lastFileId']);
     const info = await api(pan, 'GET', '/api/v1/file/download_info', { token, query: { fileId: file.id } });
     expect(keys(info.data)).toEqual(['downloadUrl']);
@@ -147,7 +239,13 @@ describe('exact field names of every answer (§3, §4, §7, §8)', () => {
     });
     expect(keys(fresh.data)).toEqual(['fileID', 'preuploadID', 'reuse', 'servers', 'sliceSize']);
     const form = new FormData();
-    for (const [k, v] of Object.entries({ parentFileID: String(parent), filename: 'g.txt', etag: md5(text), size: String(text.length) })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      parentFileID: String(parent),
+      filename: 'g.txt',
+      etag: md5(text),
+      size: String(text.length),
+    }))
+      form.set(k, v);
     form.set('file', new Blob([text]), 'g.txt');
     const single = (await (
       await fetch(`${pan.uploadUrl}/upload/v2/file/single/create`, {
@@ -158,13 +256,19 @@ describe('exact field names of every answer (§3, §4, §7, §8)', () => {
     ).json()) as Envelope;
     expect(single).toMatchObject({ code: 0, message: 'ok' });
     expect(keys(single.data)).toEqual(['completed', 'fileID']);
-    const rapid = await api(pan, 'POST', '/upload/v2/file/create', { token, body: { parentFileID: parent, filename: 'h.txt', etag: md5(text), size: text.length } });
+    const rapid = await api(pan, 'POST', '/upload/v2/file/create', {
+      token,
+      body: { parentFileID: parent, filename: 'h.txt', etag: md5(text), size: text.length },
+    });
     expect(keys(rapid.data)).toEqual(['fileID', 'reuse']);
     const domain = await api(pan, 'GET', '/upload/v2/file/domain', { token });
     expect(domain.data).toEqual([pan.uploadUrl]);
     pan.faults.set({ completePolls: 1 });
     try {
-      const notYet = await api(pan, 'POST', '/upload/v2/file/upload_complete', { token, body: { preuploadID: fresh.data.preuploadID } });
+      const notYet = await api(pan, 'POST', '/upload/v2/file/upload_complete', {
+        token,
+        body: { preuploadID: fresh.data.preuploadID },
+      });
       expect(notYet.code).not.toBe(0); // slices are missing: a non-zero code, data null
       expect(notYet.data).toBeNull();
     } finally {
@@ -179,11 +283,20 @@ describe('quota (§12 user/info)', () => {
     pan.faults.set({ quotaBytes: used + 10 });
     pan.switches.set({ quotaExceededMessage: 'quota is full (test wording)' });
     try {
-      const user = await api<{ spaceUsed: number; spacePermanent: number }>(pan, 'GET', '/api/v1/user/info', { token });
+      const user = await api<{ spaceUsed: number; spacePermanent: number }>(pan, 'GET', '/api/v1/user/info', {
+        token,
+      });
       expect(user.data).toMatchObject({ spaceUsed: used, spacePermanent: used + 10 });
       const body = { parentFileID: 0, filename: 'big.bin', etag: md5('x'.repeat(11)), size: 11 };
-      expect(await api(pan, 'POST', '/upload/v2/file/create', { token, body })).toMatchObject({ code: 1, message: 'quota is full (test wording)', data: null });
-      const fits = await api(pan, 'POST', '/upload/v2/file/create', { token, body: { ...body, etag: md5('x'.repeat(10)), size: 10 } });
+      expect(await api(pan, 'POST', '/upload/v2/file/create', { token, body })).toMatchObject({
+        code: 1,
+        message: 'quota is full (test wording)',
+        data: null,
+      });
+      const fits = await api(pan, 'POST', '/upload/v2/file/create', {
+        token,
+        body: { ...body, etag: md5('x'.repeat(10)), size: 10 },
+      });
       expect(fits.code).toBe(0);
     } finally {
       pan.faults.reset();

@@ -30,12 +30,14 @@ beforeAll(async () => {
   token = await login(pan);
   folderId = pan.state.addFolder('/paging').id;
   ids = [];
-  for (let i = 0; i < 25; i++) ids.push((await pan.state.addFile(`/paging/file-${i}.txt`, `content ${i}`)).id);
+  for (let i = 0; i < 25; i++)
+    ids.push((await pan.state.addFile(`/paging/file-${i}.txt`, `content ${i}`)).id);
   ids.push(pan.state.addFolder('/paging/sub folder').id);
 });
 afterAll(() => pan.close());
 
-const list = (query: Record<string, string | number>) => api<Page>(pan, 'GET', '/api/v2/file/list', { token, query });
+const list = (query: Record<string, string | number>) =>
+  api<Page>(pan, 'GET', '/api/v2/file/list', { token, query });
 
 async function listAll(parentFileId: number, limit: number): Promise<{ items: Item[]; pages: number }> {
   const items: Item[] = [];
@@ -68,12 +70,31 @@ describe('v2 file/list', () => {
   test('items carry the §4.1 fields; folders have size 0 and etag ""', async () => {
     const env = await list({ parentFileId: folderId, limit: 100 });
     const file = env.data.fileList[0] as Item;
-    expect(file).toMatchObject({ filename: 'file-0.txt', parentFileId: folderId, type: 0, size: 9, trashed: 0 });
+    expect(file).toMatchObject({
+      filename: 'file-0.txt',
+      parentFileId: folderId,
+      type: 0,
+      size: 9,
+      trashed: 0,
+    });
     expect(file.etag).toMatch(/^[0-9a-f]{32}$/);
     expect(file.createAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-    expect(Object.keys(file).sort()).toEqual(
-      ['category', 'createAt', 'etag', 'fileId', 'filename', 'parentFileId', 'punishFlag', 's3KeyFlag', 'size', 'status', 'storageNode', 'trashed', 'type', 'updateAt'],
-    );
+    expect(Object.keys(file).sort()).toEqual([
+      'category',
+      'createAt',
+      'etag',
+      'fileId',
+      'filename',
+      'parentFileId',
+      'punishFlag',
+      's3KeyFlag',
+      'size',
+      'status',
+      'storageNode',
+      'trashed',
+      'type',
+      'updateAt',
+    ]);
     expect(env.data.fileList.at(-1)).toMatchObject({ filename: 'sub folder', type: 1, size: 0, etag: '' });
   });
 
@@ -88,7 +109,14 @@ describe('v2 file/list', () => {
   });
 
   test('empty query values (searchMode=, searchData=, lastFileId=) are tolerated', async () => {
-    const env = await list({ parentFileId: folderId, limit: 5, lastFileId: '', searchMode: '', searchData: '', trashed: 'false' });
+    const env = await list({
+      parentFileId: folderId,
+      limit: 5,
+      lastFileId: '',
+      searchMode: '',
+      searchData: '',
+      trashed: 'false',
+    });
     expect(env.code).toBe(0);
     expect(env.data.fileList.map((i) => i.fileId)).toEqual(ids.slice(0, 5));
   });
@@ -109,7 +137,10 @@ describe('v2 file/list', () => {
   });
 
   test('an unknown parent lists as empty; root lists top-level entries', async () => {
-    expect((await list({ parentFileId: 987654321, limit: 10 })).data).toEqual({ lastFileId: -1, fileList: [] });
+    expect((await list({ parentFileId: 987654321, limit: 10 })).data).toEqual({
+      lastFileId: -1,
+      fileList: [],
+    });
     const root = await list({ parentFileId: 0, limit: 100 });
     expect(root.data.fileList.map((i) => i.filename)).toEqual(['paging', 'big']);
   });
@@ -131,7 +162,12 @@ describe('v2 file/list', () => {
   test('search pages like a listing', async () => {
     const first = await list({ parentFileId: 0, limit: 4, searchData: 'file-' });
     expect(first.data.fileList).toHaveLength(4);
-    const rest = await list({ parentFileId: 0, limit: 100, searchData: 'file-', lastFileId: first.data.lastFileId });
+    const rest = await list({
+      parentFileId: 0,
+      limit: 100,
+      searchData: 'file-',
+      lastFileId: first.data.lastFileId,
+    });
     expect(rest.data.lastFileId).toBe(-1);
     expect(rest.data.fileList[0]?.fileId).toBeGreaterThan(first.data.lastFileId);
   });
@@ -156,10 +192,17 @@ describe('v1 file/list', () => {
     total: number;
     fileList: { fileID: number; filename: string; createAt: string; parentName: string; trashed?: number }[];
   }
-  const v1 = (query: Record<string, string | number>) => api<V1Page>(pan, 'GET', '/api/v1/file/list', { token, query });
+  const v1 = (query: Record<string, string | number>) =>
+    api<V1Page>(pan, 'GET', '/api/v1/file/list', { token, query });
 
   test('page-numbered with total, "+0800 CST" times and parentName', async () => {
-    const page2 = await v1({ parentFileId: folderId, page: 2, limit: 10, orderBy: 'file_id', orderDirection: 'asc' });
+    const page2 = await v1({
+      parentFileId: folderId,
+      page: 2,
+      limit: 10,
+      orderBy: 'file_id',
+      orderDirection: 'asc',
+    });
     expect(page2.data.total).toBe(27);
     expect(page2.data.fileList.map((i) => i.fileID)).toEqual(ids.slice(10, 20));
     expect(page2.data.fileList[0]?.createAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0800 CST$/);
@@ -167,8 +210,18 @@ describe('v1 file/list', () => {
   });
 
   test('orders by name descending and filters on trashed', async () => {
-    const desc = await v1({ parentFileId: folderId, page: 1, limit: 3, orderBy: 'file_name', orderDirection: 'desc' });
-    expect(desc.data.fileList.map((i) => i.filename)).toEqual(['sub folder', 'fresh-unique.txt', 'file-9.txt']);
+    const desc = await v1({
+      parentFileId: folderId,
+      page: 1,
+      limit: 3,
+      orderBy: 'file_name',
+      orderDirection: 'desc',
+    });
+    expect(desc.data.fileList.map((i) => i.filename)).toEqual([
+      'sub folder',
+      'fresh-unique.txt',
+      'file-9.txt',
+    ]);
     await api(pan, 'POST', '/api/v1/file/trash', { token, body: { fileIDs: [ids[0]] } });
     const trashed = await v1({ parentFileId: folderId, page: 1, limit: 100, trashed: 'true' });
     expect(trashed.data.fileList.map((i) => i.fileID)).toEqual([ids[0]]);

@@ -19,7 +19,10 @@ describe('mkdir', () => {
     const env = await post<{ dirID: number }>('/upload/v1/file/mkdir', { name: 'm1', parentID: 0 });
     expect(env.code).toBe(0);
     expect(pan.state.get(env.data.dirID)).toMatchObject({ name: 'm1', type: 1, parentId: 0 });
-    const nested = await post<{ dirID: number }>('/upload/v1/file/mkdir', { NAME: 'm2', parentid: String(env.data.dirID) });
+    const nested = await post<{ dirID: number }>('/upload/v1/file/mkdir', {
+      NAME: 'm2',
+      parentid: String(env.data.dirID),
+    });
     expect(pan.state.pathOf(nested.data.dirID)).toBe('/m1/m2');
   });
 
@@ -42,12 +45,15 @@ describe('rename', () => {
   test('one via PUT file/name; clash and bad names refused', async () => {
     const a = await pan.state.addFile('/r/a.txt', 'a');
     await pan.state.addFile('/r/b.txt', 'b');
-    const put = (fileName: string) => api(pan, 'PUT', '/api/v1/file/name', { token, body: { fileId: a.id, fileName } });
+    const put = (fileName: string) =>
+      api(pan, 'PUT', '/api/v1/file/name', { token, body: { fileId: a.id, fileName } });
     expect((await put('c.txt')).code).toBe(0);
     expect(pan.state.get(a.id)?.name).toBe('c.txt');
     expect((await put('b.txt')).code).not.toBe(0);
     expect((await put('bad:name')).message.startsWith(NAME_RULE)).toBe(true);
-    expect((await api(pan, 'POST', '/api/v1/file/name', { token, body: { fileId: a.id, fileName: 'z' } })).code).not.toBe(0);
+    expect(
+      (await api(pan, 'POST', '/api/v1/file/name', { token, body: { fileId: a.id, fileName: 'z' } })).code,
+    ).not.toBe(0);
   });
 
   test('many via "id|name", at most 30, all or nothing; data null', async () => {
@@ -68,7 +74,9 @@ describe('rename', () => {
   test('names can be swapped within one batch', async () => {
     const x = pan.state.find('/r/x2.txt');
     const y = pan.state.find('/r/y2.txt');
-    expect((await post('/api/v1/file/rename', { renameList: [`${x?.id}|y2.txt`, `${y?.id}|x2.txt`] })).code).toBe(0);
+    expect(
+      (await post('/api/v1/file/rename', { renameList: [`${x?.id}|y2.txt`, `${y?.id}|x2.txt`] })).code,
+    ).toBe(0);
     expect(pan.state.find('/r/y2.txt')?.id).toBe(x?.id);
   });
 
@@ -76,9 +84,12 @@ describe('rename', () => {
     pan.switches.set({ renameManyResponse: 'lists' });
     try {
       const x = pan.state.find('/r/y2.txt');
-      const env = await post<{ successList: { fileID: number }[]; failList: { fileID: number }[] }>('/api/v1/file/rename', {
-        renameList: [`${x?.id}|x9.txt`, '55555|q.txt'],
-      });
+      const env = await post<{ successList: { fileID: number }[]; failList: { fileID: number }[] }>(
+        '/api/v1/file/rename',
+        {
+          renameList: [`${x?.id}|x9.txt`, '55555|q.txt'],
+        },
+      );
       expect(env.code).toBe(0);
       expect(env.data.successList.map((s) => s.fileID)).toEqual([x?.id]);
       expect(env.data.failList.map((s) => s.fileID)).toEqual([55555]);
@@ -93,7 +104,9 @@ describe('move', () => {
     const f1 = await pan.state.addFile('/mv/src/1.txt', '1');
     const f2 = await pan.state.addFile('/mv/src/2.txt', '2');
     const dst = pan.state.addFolder('/mv/dst');
-    expect((await post('/api/v1/file/move', { fileIDs: [f1.id, String(f2.id)], toParentFileID: dst.id })).code).toBe(0);
+    expect(
+      (await post('/api/v1/file/move', { fileIDs: [f1.id, String(f2.id)], toParentFileID: dst.id })).code,
+    ).toBe(0);
     expect(pan.state.list('/mv/dst').map((n) => n.name)).toEqual(['1.txt', '2.txt']);
     expect((await post('/api/v1/file/move', { fileIDs: [f1.id], toParentFileID: 0 })).code).toBe(0);
     expect(pan.state.get(f1.id)?.parentId).toBe(0);
@@ -138,7 +151,9 @@ describe('trash, recover, delete', () => {
     const top = await pan.state.addFile('/top.txt', 't');
     await post('/api/v1/file/trash', { fileIDs: [inner.id, top.id] });
     await post('/api/v1/file/trash', { fileIDs: [folder.id] });
-    const env = await post<{ abnormalFileIDs: number[] }>('/api/v1/file/recover', { fileIDs: [inner.id, top.id] });
+    const env = await post<{ abnormalFileIDs: number[] }>('/api/v1/file/recover', {
+      fileIDs: [inner.id, top.id],
+    });
     expect(env.data.abnormalFileIDs).toEqual([inner.id]);
     expect(pan.state.get(top.id)?.trashed).toBe(false);
     expect(pan.state.get(inner.id)?.trashed).toBe(true);

@@ -69,7 +69,8 @@ export function registerMutationRoutes(api: Router, ctx: FakePanContext): void {
   api.post('/api/v1/file/rename', async (req) => {
     const list = (await req.body()).stringList('renameList');
     if (list.length === 0) throw new ApiError(CODES.general, 'renameList不能为空');
-    if (list.length > LIMITS.renameMany) throw new ApiError(CODES.general, `一次最多重命名${LIMITS.renameMany}个文件`);
+    if (list.length > LIMITS.renameMany)
+      throw new ApiError(CODES.general, `一次最多重命名${LIMITS.renameMany}个文件`);
     return renameMany(ctx, list.map(parseRenameEntry));
   });
 

@@ -24,26 +24,32 @@ describe('rate limits (sliding 1 s window, HTTP 200 + body code 429)', () => {
     expect(second.status).toBe(200);
     expect(second.json?.code).toBe(429);
     clock.advance(1000);
-    expect((await api(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } })).code).toBe(5066);
+    expect((await api(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } })).code).toBe(
+      5066,
+    );
   });
 
   test('VIP: delete allows 10 per second', async () => {
     const { pan, token } = await start(true);
     for (let i = 0; i < 10; i++) {
-      expect((await api(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } })).code).toBe(5066);
+      expect((await api(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } })).code).toBe(
+        5066,
+      );
     }
     expect((await api(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } })).code).toBe(429);
   });
 
   test('free v1 list is 0.2 QPS (one call per 5 s); v2 list 5 per second', async () => {
     const { pan, clock, token, folder } = await start(false);
-    const v1 = () => api(pan, 'GET', '/api/v1/file/list', { token, query: { parentFileId: folder.id, page: 1, limit: 10 } });
+    const v1 = () =>
+      api(pan, 'GET', '/api/v1/file/list', { token, query: { parentFileId: folder.id, page: 1, limit: 10 } });
     expect((await v1()).code).toBe(0);
     clock.advance(4999);
     expect((await v1()).code).toBe(429);
     clock.advance(1);
     expect((await v1()).code).toBe(0);
-    const v2 = () => api(pan, 'GET', '/api/v2/file/list', { token, query: { parentFileId: folder.id, limit: 10 } });
+    const v2 = () =>
+      api(pan, 'GET', '/api/v2/file/list', { token, query: { parentFileId: folder.id, limit: 10 } });
     for (let i = 0; i < 5; i++) expect((await v2()).code).toBe(0);
     expect((await v2()).code).toBe(429);
   });
@@ -53,7 +59,12 @@ describe('rate limits (sliding 1 s window, HTTP 200 + body code 429)', () => {
     const info = await api<{ vip: boolean; vipInfo: unknown }>(pan, 'GET', '/api/v1/user/info', { token });
     expect(info.data).toMatchObject({ vip: false, vipInfo: null });
     pan.setVip(true);
-    const vip = await api<{ vip: boolean; vipInfo: { vipLevel: number }[] }>(pan, 'GET', '/api/v1/user/info', { token });
+    const vip = await api<{ vip: boolean; vipInfo: { vipLevel: number }[] }>(
+      pan,
+      'GET',
+      '/api/v1/user/info',
+      { token },
+    );
     expect(vip.data.vip).toBe(true);
     expect(vip.data.vipInfo[0]?.vipLevel).toBe(1);
   });
@@ -62,7 +73,9 @@ describe('rate limits (sliding 1 s window, HTTP 200 + body code 429)', () => {
     const { pan, token } = await start(false);
     pan.faults.set({ rateLimits: false });
     for (let i = 0; i < 5; i++) {
-      expect((await api(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } })).code).toBe(5066);
+      expect((await api(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } })).code).toBe(
+        5066,
+      );
     }
   });
 });

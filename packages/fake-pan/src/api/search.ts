@@ -8,7 +8,10 @@ import type { DriveState, FileNode } from '../core/drive-state';
 
 export function searchMatcher(searchData: string, mode: number): (name: string) => boolean {
   if (mode === 1) return (name) => name === searchData;
-  const tokens = searchData.toLowerCase().split(/\s+/).filter((t) => t.length > 0);
+  const tokens = searchData
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t.length > 0);
   return (name) => {
     const lower = name.toLowerCase();
     return tokens.every((t) => lower.includes(t));

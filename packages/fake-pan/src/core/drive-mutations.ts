@@ -46,7 +46,10 @@ export function checkRenames(state: DriveState, entries: readonly { id: number; 
 }
 
 /** Renames after `checkRenames`; returns the touched nodes. */
-export function applyRenames(state: DriveState, entries: readonly { id: number; name: string }[]): FileNode[] {
+export function applyRenames(
+  state: DriveState,
+  entries: readonly { id: number; name: string }[],
+): FileNode[] {
   const now = state.clock.now();
   const touched = entries.map(({ id, name }) => {
     const node = state.require(id);
@@ -77,7 +80,8 @@ export function moveNodes(state: DriveState, ids: readonly number[], toParentId:
   const incoming = new Set<string>();
   for (const node of nodes) {
     if (node.type === 1 && isSameOrDescendant(state, toParentId, node.id)) {
-      if (state.switches.refuseMoveIntoSelf) throw new ApiError(CODES.general, '不能将文件夹移动到自身或其子目录下');
+      if (state.switches.refuseMoveIntoSelf)
+        throw new ApiError(CODES.general, '不能将文件夹移动到自身或其子目录下');
       continue;
     }
     if (node.parentId === toParentId) continue;

@@ -90,7 +90,11 @@ export function createDriveState(options: DriveStateOptions): DriveState {
   const tree = createDriveTree();
   let nextId = FIRST_ID;
   const file = options.dataDir
-    ? createJsonFile<Snapshot>(join(options.dataDir, 'drive.json'), () => ({ nextId, nodes: [...tree.values()] }), SAVE_DELAY_MS)
+    ? createJsonFile<Snapshot>(
+        join(options.dataDir, 'drive.json'),
+        () => ({ nextId, nodes: [...tree.values()] }),
+        SAVE_DELAY_MS,
+      )
     : undefined;
   const loaded = file?.load();
   if (loaded) {
@@ -222,7 +226,10 @@ export function createDriveState(options: DriveStateOptions): DriveState {
     let node: FileNode | undefined;
     let parentId = ROOT_ID;
     for (const segment of path.split('/').filter((s) => s.length > 0)) {
-      node = tree.childIds(parentId).map((c) => tree.get(c)).find((c) => c && !c.trashed && c.name === segment);
+      node = tree
+        .childIds(parentId)
+        .map((c) => tree.get(c))
+        .find((c) => c && !c.trashed && c.name === segment);
       if (!node) return undefined;
       parentId = node.id;
     }

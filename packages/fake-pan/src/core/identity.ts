@@ -30,7 +30,11 @@ export function loadIdentity(dataDir: string, now: number, overrides: IdentityOv
   const file = createJsonFile<Identity>(join(dataDir, 'identity.json'), () => holder.identity as Identity, 0);
   const identity: Identity = file.load() ?? {
     developer: { clientId: hex(16), clientSecret: hex(16) },
-    oauth: { clientId: `app${hex(8)}`, clientSecret: hex(16), redirectUri: 'http://127.0.0.1/oauth/callback' },
+    oauth: {
+      clientId: `app${hex(8)}`,
+      clientSecret: hex(16),
+      redirectUri: 'http://127.0.0.1/oauth/callback',
+    },
     uid: 1814442530,
     createdAt: now,
     cdnSecret: hex(32),

@@ -30,6 +30,12 @@ test('empty strings count as absent', () => {
 
 test('booleans accept true/false, "true"/"false" and 1/0', () => {
   const p = createParams({ a: true, b: 'false', c: 1, d: '0', e: 'maybe' }, true);
-  expect([p.bool('a', false), p.bool('b', true), p.bool('c', false), p.bool('d', true), p.bool('z', true)]).toEqual([true, false, true, false, true]);
+  expect([
+    p.bool('a', false),
+    p.bool('b', true),
+    p.bool('c', false),
+    p.bool('d', true),
+    p.bool('z', true),
+  ]).toEqual([true, false, true, false, true]);
   expect(() => p.bool('e', false)).toThrow(ApiError);
 });

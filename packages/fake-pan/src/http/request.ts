@@ -61,7 +61,9 @@ export function createApiRequest(raw: IncomingMessage, res: ServerResponse): Api
     headers: raw.headers,
     query: createParams(Object.fromEntries(url.searchParams), false),
     body() {
-      body ??= readText(raw).then((text) => createParams(parseBody(text, raw.headers['content-type'] ?? ''), true));
+      body ??= readText(raw).then((text) =>
+        createParams(parseBody(text, raw.headers['content-type'] ?? ''), true),
+      );
       return body;
     },
     auth: undefined,

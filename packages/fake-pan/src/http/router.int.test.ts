@@ -59,7 +59,11 @@ describe('envelope and checks', () => {
     for (const body of ['[1,2]', '{oops', '"text"']) {
       const res = await fetch(`${pan.baseUrl}/api/v1/file/trash`, {
         method: 'POST',
-        headers: { Platform: 'open_platform', Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        headers: {
+          Platform: 'open_platform',
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
         body,
       });
       expect(((await res.json()) as { code: number }).code).toBe(1);
@@ -69,7 +73,11 @@ describe('envelope and checks', () => {
   test('form-encoded bodies are read too', async () => {
     const res = await fetch(`${pan.baseUrl}/upload/v1/file/mkdir`, {
       method: 'POST',
-      headers: { Platform: 'open_platform', Authorization: `Bearer ${token}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+      headers: {
+        Platform: 'open_platform',
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
       body: 'name=formed&parentID=0',
     });
     expect(((await res.json()) as { code: number }).code).toBe(0);

@@ -25,7 +25,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError, CODES, MESSAGES } from '../core/errors';
 import type { FakePanContext } from './context';
-import { assignTraceId, fail, sendJson, sendNonJson, sendRawHttpError, sendReply, traceIdOf, type Reply } from './envelope';
+import {
+  assignTraceId,
+  fail,
+  sendJson,
+  sendNonJson,
+  sendRawHttpError,
+  sendReply,
+  traceIdOf,
+  type Reply,
+} from './envelope';
 import { createApiRequest, type ApiRequest } from './request';
 
 export type Handler = (req: ApiRequest) => Reply | Promise<Reply>;
@@ -52,7 +61,11 @@ export interface Router {
 }
 
 /** Answers a check failure before the handler, or undefined to go on. */
-async function preflight(ctx: FakePanContext, route: Route, req: ApiRequest): Promise<Reply | 'sent' | undefined> {
+async function preflight(
+  ctx: FakePanContext,
+  route: Route,
+  req: ApiRequest,
+): Promise<Reply | 'sent' | undefined> {
   const { faults, switches } = ctx;
   if (faults.dropConnectionNext > 0) {
     faults.dropConnectionNext--;
@@ -114,15 +127,26 @@ async function run(ctx: FakePanContext, route: Route, req: ApiRequest): Promise<
     }
     // A bug in the emulator: make it loud in the test output, but never echo request data.
     console.error('[fake-pan] handler error on', req.method, req.path, err);
-    sendJson(req.res, 500, { code: 1, message: 'fake-pan internal error', data: null, 'x-traceID': traceIdOf(req.res) });
+    sendJson(req.res, 500, {
+      code: 1,
+      message: 'fake-pan internal error',
+      data: null,
+      'x-traceID': traceIdOf(req.res),
+    });
   }
 }
 
 export function createRouter(ctx: FakePanContext): Router {
   const routes = new Map<string, Route>();
-  const add = (method: string) => (path: string, handler: Handler, options: RouteOptions = {}) => {
-    routes.set(`${method} ${path}`, { handler, auth: options.auth ?? true, checks: options.checks ?? true });
-  };
+  const add =
+    (method: string) =>
+    (path: string, handler: Handler, options: RouteOptions = {}) => {
+      routes.set(`${method} ${path}`, {
+        handler,
+        auth: options.auth ?? true,
+        checks: options.checks ?? true,
+      });
+    };
   return {
     get: add('GET'),
     post: add('POST'),

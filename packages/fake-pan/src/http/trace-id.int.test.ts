@@ -35,7 +35,10 @@ describe('x-traceID on every answer', () => {
     const limited = await call(pan, 'GET', '/api/v1/user/info', { token });
     expect(limited.json?.code).toBe(429);
     expectTraced(limited, true);
-    const bad = await call(pan, 'POST', '/upload/v1/file/mkdir', { token, body: { parentID: 0, name: 'a/b' } });
+    const bad = await call(pan, 'POST', '/upload/v1/file/mkdir', {
+      token,
+      body: { parentID: 0, name: 'a/b' },
+    });
     expect(bad.json?.code).toBe(1);
     expectTraced(bad, true);
     const missing = await call(pan, 'GET', '/api/v1/file/detail', { token, query: { fileID: 999 } });
@@ -72,7 +75,13 @@ describe('x-traceID on every answer', () => {
         redirect_uri: pan.oauth.redirectUri,
       },
     });
-    expect(Object.keys(res.json ?? {}).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'scope', 'token_type']);
+    expect(Object.keys(res.json ?? {}).sort()).toEqual([
+      'access_token',
+      'expires_in',
+      'refresh_token',
+      'scope',
+      'token_type',
+    ]);
     expectTraced(res, false);
   });
 

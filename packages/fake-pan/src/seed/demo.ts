@@ -26,15 +26,55 @@ interface SmallSet {
 const pad = (n: number, width = 3): string => String(n).padStart(width, '0');
 
 const SMALL_SETS: SmallSet[] = [
-  { folder: 'Documents', count: 40, name: (i) => `note-${pad(i)}.txt`, size: (i) => 1024 + ((i * 397) % 3072) },
-  { folder: 'Documents', count: 20, name: (i) => `report-${pad(i)}.md`, size: (i) => 2048 + ((i * 211) % 2048) },
-  { folder: 'Documents/Invoices', count: 24, name: (i) => `invoice-2024-${pad(i)}.json`, size: (i) => 900 + i * 13 },
-  { folder: 'Photos/2024', count: 80, name: (i) => `IMG_${pad(i + 1000, 4)}.jpg`, size: (i) => 3000 + ((i * 523) % 5000) },
-  { folder: 'Photos/2023', count: 40, name: (i) => `DSC_${pad(i + 200, 4)}.png`, size: (i) => 2500 + ((i * 331) % 4000) },
-  { folder: 'Music', count: 50, name: (i) => `track-${pad(i + 1, 2)}.mp3`, size: (i) => 4096 + ((i * 617) % 4096) },
+  {
+    folder: 'Documents',
+    count: 40,
+    name: (i) => `note-${pad(i)}.txt`,
+    size: (i) => 1024 + ((i * 397) % 3072),
+  },
+  {
+    folder: 'Documents',
+    count: 20,
+    name: (i) => `report-${pad(i)}.md`,
+    size: (i) => 2048 + ((i * 211) % 2048),
+  },
+  {
+    folder: 'Documents/Invoices',
+    count: 24,
+    name: (i) => `invoice-2024-${pad(i)}.json`,
+    size: (i) => 900 + i * 13,
+  },
+  {
+    folder: 'Photos/2024',
+    count: 80,
+    name: (i) => `IMG_${pad(i + 1000, 4)}.jpg`,
+    size: (i) => 3000 + ((i * 523) % 5000),
+  },
+  {
+    folder: 'Photos/2023',
+    count: 40,
+    name: (i) => `DSC_${pad(i + 200, 4)}.png`,
+    size: (i) => 2500 + ((i * 331) % 4000),
+  },
+  {
+    folder: 'Music',
+    count: 50,
+    name: (i) => `track-${pad(i + 1, 2)}.mp3`,
+    size: (i) => 4096 + ((i * 617) % 4096),
+  },
   { folder: 'Videos', count: 6, name: (i) => `clip-${pad(i + 1, 2)}.mp4`, size: (i) => 6000 + i * 500 },
-  { folder: 'Projects/pandesk/src', count: 30, name: (i) => `module-${pad(i)}.ts`, size: (i) => 800 + ((i * 97) % 2000) },
-  { folder: 'Projects/pandesk/docs', count: 10, name: (i) => `chapter-${pad(i + 1, 2)}.md`, size: (i) => 1500 + i * 100 },
+  {
+    folder: 'Projects/pandesk/src',
+    count: 30,
+    name: (i) => `module-${pad(i)}.ts`,
+    size: (i) => 800 + ((i * 97) % 2000),
+  },
+  {
+    folder: 'Projects/pandesk/docs',
+    count: 10,
+    name: (i) => `chapter-${pad(i + 1, 2)}.md`,
+    size: (i) => 1500 + i * 100,
+  },
 ];
 
 const LARGE_FILES = [
@@ -65,14 +105,19 @@ export async function seedDemo(ctx: FakePanContext): Promise<void> {
 
   for (const [setIndex, set] of SMALL_SETS.entries()) {
     const parentId = folder(set.folder);
-    for (let i = 0; i < set.count; i++) await addFile(parentId, set.name(i), prngBytes(setIndex * 10_000 + i + 1, set.size(i)));
+    for (let i = 0; i < set.count; i++)
+      await addFile(parentId, set.name(i), prngBytes(setIndex * 10_000 + i + 1, set.size(i)));
   }
   const draft = await addFile(folder('Documents'), 'old-draft.txt', prngBytes(99, 1234));
   draft.trashed = true;
 
   for (const large of LARGE_FILES) {
     const blob = await content.putStream(prngStream(large.seed, large.size));
-    fixTime(state.createFile({ parentId: folder(large.path), name: large.name, md5: blob.md5, size: blob.size }), stamp++, now);
+    fixTime(
+      state.createFile({ parentId: folder(large.path), name: large.name, md5: blob.md5, size: blob.size }),
+      stamp++,
+      now,
+    );
   }
 
   const bigId = folder(BIG_FOLDER_NAME);

@@ -61,7 +61,12 @@ export async function call<T = unknown>(
 }
 
 /** Calls and returns the envelope, failing loudly on a non-JSON answer. */
-export async function api<T = unknown>(pan: FakePan, method: string, path: string, options: CallOptions = {}): Promise<Envelope<T>> {
+export async function api<T = unknown>(
+  pan: FakePan,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Envelope<T>> {
   const result = await call<T>(pan, method, path, options);
   if (!result.json) throw new Error(`${path}: HTTP ${result.status}, not JSON: ${result.text.slice(0, 80)}`);
   return result.json;

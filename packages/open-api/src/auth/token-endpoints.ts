@@ -20,13 +20,27 @@ export interface OAuthCodeExchange {
 }
 
 export interface TokenEndpoints extends TokenMinter {
-  exchangeCode(input: OAuthCodeExchange, signal?: AbortSignal): Promise<MintedToken & { refreshToken: string }>;
+  exchangeCode(
+    input: OAuthCodeExchange,
+    signal?: AbortSignal,
+  ): Promise<MintedToken & { refreshToken: string }>;
 }
 
 export function createTokenEndpoints(core: HttpCore, clock: Clock): TokenEndpoints {
-  const oauth = async (query: Record<string, string | undefined>, signal?: AbortSignal): Promise<MintedToken & { refreshToken: string }> => {
-    const flat = await core.callRaw(ENDPOINTS.oauthToken, decodeOAuth, { query, signal, acceptErrorJson: true });
-    return { accessToken: flat.access_token, refreshToken: flat.refresh_token, expiresAt: clock.now() + flat.expires_in * 1000 };
+  const oauth = async (
+    query: Record<string, string | undefined>,
+    signal?: AbortSignal,
+  ): Promise<MintedToken & { refreshToken: string }> => {
+    const flat = await core.callRaw(ENDPOINTS.oauthToken, decodeOAuth, {
+      query,
+      signal,
+      acceptErrorJson: true,
+    });
+    return {
+      accessToken: flat.access_token,
+      refreshToken: flat.refresh_token,
+      expiresAt: clock.now() + flat.expires_in * 1000,
+    };
   };
   return {
     async clientCredentials(clientId, clientSecret, signal) {
@@ -38,7 +52,15 @@ export function createTokenEndpoints(core: HttpCore, clock: Clock): TokenEndpoin
       return { accessToken: data.accessToken, expiresAt };
     },
     oauthRefresh(clientId, clientSecret, refreshToken, signal) {
-      return oauth({ client_id: clientId, client_secret: clientSecret, grant_type: 'refresh_token', refresh_token: refreshToken }, signal);
+      return oauth(
+        {
+          client_id: clientId,
+          client_secret: clientSecret,
+          grant_type: 'refresh_token',
+          refresh_token: refreshToken,
+        },
+        signal,
+      );
     },
     exchangeCode(input, signal) {
       return oauth(
@@ -61,11 +83,16 @@ function decodeOAuth(json: unknown): { access_token: string; expires_in: number;
   const ok = wireOAuthToken.safeParse(json);
   if (ok.success) return ok.data;
   const env = envelopeSchema.safeParse(json);
-  if (env.success && env.data.code !== 0) throw serviceError(env.data.code, env.data.message, env.data['x-traceID'], endpoint);
+  if (env.success && env.data.code !== 0)
+    throw serviceError(env.data.code, env.data.message, env.data['x-traceID'], endpoint);
   const err = wireOAuthError.safeParse(json);
   if (err.success) {
-    const text = err.data.error_description ? `${err.data.error}: ${err.data.error_description}` : err.data.error;
+    const text = err.data.error_description
+      ? `${err.data.error}: ${err.data.error_description}`
+      : err.data.error;
     throw new PanError('auth_required', `${endpoint}: ${text}`, { endpoint });
   }
-  throw new PanError('bad_response', `${endpoint}: unexpected answer (${describeIssues(ok.error.issues)})`, { endpoint });
+  throw new PanError('bad_response', `${endpoint}: unexpected answer (${describeIssues(ok.error.issues)})`, {
+    endpoint,
+  });
 }

@@ -2,18 +2,32 @@ import { describe, expect, it, vi } from 'vitest';
 import { PanError } from '../errors';
 import { createFakeClock } from '../testing/fake-clock';
 import { createTokenProvider } from './token-provider';
-import { createMemoryTokenStore, type AuthStatus, type MintedToken, type StoredToken, type TokenMinter, type TokenStore } from './types';
+import {
+  createMemoryTokenStore,
+  type AuthStatus,
+  type MintedToken,
+  type StoredToken,
+  type TokenMinter,
+  type TokenStore,
+} from './types';
 
 const MIN = 60_000;
 const client = { kind: 'client', clientId: 'cid', clientSecret: 'S3CR3T-VALUE' } as const;
 
-function setup(opts: { stored?: StoredToken | null; store?: TokenStore; minter?: Partial<TokenMinter> } = {}) {
+function setup(
+  opts: { stored?: StoredToken | null; store?: TokenStore; minter?: Partial<TokenMinter> } = {},
+) {
   const clock = createFakeClock();
   let n = 0;
   const minter: TokenMinter = {
-    clientCredentials: vi.fn(async (): Promise<MintedToken> => ({ accessToken: `tok-${++n}`, expiresAt: clock.now() + 30 * 24 * 60 * MIN })),
+    clientCredentials: vi.fn(async (): Promise<MintedToken> => ({
+      accessToken: `tok-${++n}`,
+      expiresAt: clock.now() + 30 * 24 * 60 * MIN,
+    })),
     oauthRefresh: vi.fn(async (_id: string, _s: string | undefined, rt: string): Promise<MintedToken> => ({
-      accessToken: `oat-${++n}`, refreshToken: `${rt}>r${n}`, expiresAt: clock.now() + 2 * 60 * MIN,
+      accessToken: `oat-${++n}`,
+      refreshToken: `${rt}>r${n}`,
+      expiresAt: clock.now() + 2 * 60 * MIN,
     })),
     ...opts.minter,
   };
@@ -26,7 +40,9 @@ function setup(opts: { stored?: StoredToken | null; store?: TokenStore; minter?:
 
 describe('token provider', () => {
   it('reuses a persisted token minted by the same client id, without minting', async () => {
-    const { provider, clock, minter } = setup({ stored: { key: 'client:cid', accessToken: 'saved', expiresAt: Date.UTC(2026, 0, 20) } });
+    const { provider, clock, minter } = setup({
+      stored: { key: 'client:cid', accessToken: 'saved', expiresAt: Date.UTC(2026, 0, 20) },
+    });
     expect(clock.now()).toBeLessThan(Date.UTC(2026, 0, 20));
     expect(await provider.getToken()).toBe('saved');
     expect(await provider.getToken()).toBe('saved');
@@ -34,14 +50,18 @@ describe('token provider', () => {
   });
 
   it('ignores a persisted token of another client id', async () => {
-    const { provider, minter } = setup({ stored: { key: 'client:other', accessToken: 'saved', expiresAt: Date.UTC(2026, 0, 20) } });
+    const { provider, minter } = setup({
+      stored: { key: 'client:other', accessToken: 'saved', expiresAt: Date.UTC(2026, 0, 20) },
+    });
     expect(await provider.getToken()).toBe('tok-1');
     expect(minter.clientCredentials).toHaveBeenCalledTimes(1);
   });
 
   it('refreshes 5 minutes before expiry, not earlier', async () => {
     const clock0 = Date.UTC(2026, 0, 1);
-    const { provider, clock, minter } = setup({ stored: { key: 'client:cid', accessToken: 'saved', expiresAt: clock0 + 6 * MIN } });
+    const { provider, clock, minter } = setup({
+      stored: { key: 'client:cid', accessToken: 'saved', expiresAt: clock0 + 6 * MIN },
+    });
     expect(await provider.getToken()).toBe('saved');
     await clock.advance(60_000 + 1);
     expect(await provider.getToken()).toBe('tok-1');
@@ -50,7 +70,12 @@ describe('token provider', () => {
 
   it('does not refresh on every call when a token lives shorter than the margin', async () => {
     const { provider, clock, minter } = setup({
-      minter: { clientCredentials: vi.fn(async () => ({ accessToken: `short-${clock.now()}`, expiresAt: clock.now() + 4 * MIN })) },
+      minter: {
+        clientCredentials: vi.fn(async () => ({
+          accessToken: `short-${clock.now()}`,
+          expiresAt: clock.now() + 4 * MIN,
+        })),
+      },
     });
     const first = await provider.getToken();
     await clock.advance(1 * MIN);
@@ -64,7 +89,12 @@ describe('token provider', () => {
     let finish!: () => void;
     const gate = new Promise<void>((r) => (finish = r));
     const { provider, minter, clock } = setup({
-      minter: { clientCredentials: vi.fn(async () => { await gate; return { accessToken: 'shared', expiresAt: clock.now() + 60 * MIN }; }) },
+      minter: {
+        clientCredentials: vi.fn(async () => {
+          await gate;
+          return { accessToken: 'shared', expiresAt: clock.now() + 60 * MIN };
+        }),
+      },
     });
     const all = Promise.all(Array.from({ length: 10 }, () => provider.getToken()));
     await new Promise((r) => setImmediate(r));
@@ -87,13 +117,23 @@ describe('token provider', () => {
   it('saves a rotated refresh token before handing out the new access token', async () => {
     const order: string[] = [];
     const inner = createMemoryTokenStore();
-    const store: TokenStore = { load: inner.load, save: async (t) => { order.push(`save:${t?.refreshToken}`); await inner.save(t); } };
+    const store: TokenStore = {
+      load: inner.load,
+      save: async (t) => {
+        order.push(`save:${t?.refreshToken}`);
+        await inner.save(t);
+      },
+    };
     const { provider, clock } = setup({ store });
     provider.setCredentials({ kind: 'oauth', clientId: 'app', clientSecret: 's', refreshToken: 'rt0' });
     const token = await provider.getToken();
     order.push(`use:${token}`);
     expect(order).toEqual(['save:rt0>r1', 'use:oat-1']);
-    expect(inner.current()).toMatchObject({ key: 'oauth:app', refreshToken: 'rt0>r1', seedRefreshToken: 'rt0' });
+    expect(inner.current()).toMatchObject({
+      key: 'oauth:app',
+      refreshToken: 'rt0>r1',
+      seedRefreshToken: 'rt0',
+    });
     // The next refresh continues the chain with the rotated token, not the configured one.
     await clock.advance(2 * 60 * MIN);
     await provider.getToken();
@@ -101,7 +141,13 @@ describe('token provider', () => {
   });
 
   it('continues a rotation chain across restarts, but starts over when the user enters a new refresh token', async () => {
-    const stored: StoredToken = { key: 'oauth:app', accessToken: 'old', expiresAt: 0, refreshToken: 'rt0>r7', seedRefreshToken: 'rt0' };
+    const stored: StoredToken = {
+      key: 'oauth:app',
+      accessToken: 'old',
+      expiresAt: 0,
+      refreshToken: 'rt0>r7',
+      seedRefreshToken: 'rt0',
+    };
     const a = setup({ stored });
     a.provider.setCredentials({ kind: 'oauth', clientId: 'app', refreshToken: 'rt0' });
     await a.provider.getToken();
@@ -113,7 +159,9 @@ describe('token provider', () => {
   });
 
   it('reports auth_required after a refused refresh, without retrying, until credentials change', async () => {
-    const refuse = vi.fn(async (): Promise<MintedToken> => { throw new PanError('service', 'bad client secret', { serviceCode: 1 }); });
+    const refuse = vi.fn(async (): Promise<MintedToken> => {
+      throw new PanError('service', 'bad client secret', { serviceCode: 1 });
+    });
     const { provider, statuses, minter } = setup({ minter: { clientCredentials: refuse } });
     await expect(provider.getToken()).rejects.toMatchObject({ code: 'auth_required' });
     await expect(provider.getToken()).rejects.toMatchObject({ code: 'auth_required' });
@@ -122,7 +170,10 @@ describe('token provider', () => {
     expect(statuses.map((s) => s.state)).toEqual(['refreshing', 'auth_required']);
     expect(JSON.stringify(statuses)).not.toContain('S3CR3T');
     // Recovery: new credentials clear the sticky state.
-    (minter.clientCredentials as ReturnType<typeof vi.fn>).mockImplementation(async () => ({ accessToken: 'good', expiresAt: Date.UTC(2027, 0, 1) }));
+    (minter.clientCredentials as ReturnType<typeof vi.fn>).mockImplementation(async () => ({
+      accessToken: 'good',
+      expiresAt: Date.UTC(2027, 0, 1),
+    }));
     provider.setCredentials({ kind: 'client', clientId: 'cid', clientSecret: 'right' });
     expect(await provider.getToken()).toBe('good');
     expect(provider.status()).toMatchObject({ state: 'valid', source: 'client' });
@@ -166,11 +217,17 @@ describe('token provider', () => {
     provider.setCredentials({ kind: 'token', accessToken: 'pasted', expiresAt: Date.UTC(2026, 0, 2) });
     expect(await provider.getToken()).toBe('pasted');
     provider.invalidate('pasted');
-    await expect(provider.getToken()).rejects.toMatchObject({ code: 'auth_required', message: 'access token rejected by the service' });
+    await expect(provider.getToken()).rejects.toMatchObject({
+      code: 'auth_required',
+      message: 'access token rejected by the service',
+    });
     provider.setCredentials({ kind: 'token', accessToken: 'pasted2', expiresAt: Date.UTC(2026, 0, 2) });
     expect(await provider.getToken()).toBe('pasted2');
     await clock.advance(24 * 60 * MIN);
-    await expect(provider.getToken()).rejects.toMatchObject({ code: 'auth_required', message: 'access token expired' });
+    await expect(provider.getToken()).rejects.toMatchObject({
+      code: 'auth_required',
+      message: 'access token expired',
+    });
     expect(minter.clientCredentials).not.toHaveBeenCalled();
   });
 
@@ -182,7 +239,12 @@ describe('token provider', () => {
   });
 
   it('keeps working in memory when the store cannot save, and says so', async () => {
-    const store: TokenStore = { load: async () => null, save: async () => { throw new Error('disk full'); } };
+    const store: TokenStore = {
+      load: async () => null,
+      save: async () => {
+        throw new Error('disk full');
+      },
+    };
     const { provider } = setup({ store });
     expect(await provider.getToken()).toBe('tok-1');
     expect(provider.status()).toMatchObject({ state: 'valid', persistFailed: true });

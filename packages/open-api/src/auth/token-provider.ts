@@ -1,7 +1,15 @@
 import { PanError, isTransientCode } from '../errors';
 import type { AuthHooks } from '../http/core';
 import type { Clock } from '../util/clock';
-import type { AuthListener, AuthStatus, Credentials, MintedToken, StoredToken, TokenMinter, TokenStore } from './types';
+import type {
+  AuthListener,
+  AuthStatus,
+  Credentials,
+  MintedToken,
+  StoredToken,
+  TokenMinter,
+  TokenStore,
+} from './types';
 
 /**
  * Hands out access tokens for the three credential kinds.
@@ -89,7 +97,10 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
   const mint = async (signal?: AbortSignal): Promise<MintedToken> => {
     if (creds.kind === 'client') return minter.clientCredentials(creds.clientId, creds.clientSecret, signal);
     if (creds.kind !== 'oauth') throw new Error('unreachable: no refreshable credentials');
-    const chained = current?.refreshToken && current.seedRefreshToken === creds.refreshToken ? current.refreshToken : creds.refreshToken;
+    const chained =
+      current?.refreshToken && current.seedRefreshToken === creds.refreshToken
+        ? current.refreshToken
+        : creds.refreshToken;
     return minter.oauthRefresh(creds.clientId, creds.clientSecret, chained, signal);
   };
 
@@ -109,18 +120,31 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       }
       throw fail(`token refresh refused: ${e.message}`);
     }
-    const record: StoredToken = { key: credentialsKey(used), accessToken: minted.accessToken, expiresAt: minted.expiresAt, issuedAt: clock.now() };
+    const record: StoredToken = {
+      key: credentialsKey(used),
+      accessToken: minted.accessToken,
+      expiresAt: minted.expiresAt,
+      issuedAt: clock.now(),
+    };
     if (used.kind === 'oauth') {
       record.refreshToken = minted.refreshToken ?? used.refreshToken;
       record.seedRefreshToken = used.refreshToken;
     }
     if (gen !== generation) throw new PanError('auth_required', 'credentials changed during refresh');
     // Persist first: a rotated refresh token lost to a crash would sign the user out for good.
-    const persistFailed = await store.save(record).then(() => false, () => true);
+    const persistFailed = await store.save(record).then(
+      () => false,
+      () => true,
+    );
     if (gen !== generation) throw new PanError('auth_required', 'credentials changed during refresh');
     current = record;
     rejected = null;
-    emit({ state: 'valid', source: used.kind, expiresAt: record.expiresAt, ...(persistFailed ? { persistFailed } : {}) });
+    emit({
+      state: 'valid',
+      source: used.kind,
+      expiresAt: record.expiresAt,
+      ...(persistFailed ? { persistFailed } : {}),
+    });
     return record;
   };
 
@@ -131,7 +155,9 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
       await ensureLoaded();
       if (current && usable(current)) return current.accessToken;
       if (creds.kind === 'token') {
-        throw fail(current?.accessToken === rejected ? 'access token rejected by the service' : 'access token expired');
+        throw fail(
+          current?.accessToken === rejected ? 'access token rejected by the service' : 'access token expired',
+        );
       }
       const gen = generation;
       inflight ??= refresh().finally(() => {
@@ -164,9 +190,17 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
     },
     async adopt(next, token) {
       this.setCredentials(next);
-      const persistFailed = await store.save(token).then(() => false, () => true);
+      const persistFailed = await store.save(token).then(
+        () => false,
+        () => true,
+      );
       current = token;
-      emit({ state: 'valid', source: next.kind, expiresAt: token.expiresAt, ...(persistFailed ? { persistFailed } : {}) });
+      emit({
+        state: 'valid',
+        source: next.kind,
+        expiresAt: token.expiresAt,
+        ...(persistFailed ? { persistFailed } : {}),
+      });
     },
     status: () => status,
     onStatus(listener) {
@@ -193,8 +227,14 @@ function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
     const onAbort = (): void => reject(new PanError('aborted', 'aborted while waiting for a token'));
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
-      (v) => { signal.removeEventListener('abort', onAbort); resolve(v); },
-      (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); },
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
     );
   });
 }

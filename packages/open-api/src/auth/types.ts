@@ -2,7 +2,11 @@
 export type Credentials =
   | { kind: 'client'; clientId: string; clientSecret: string }
   | { kind: 'oauth'; clientId: string; clientSecret?: string; refreshToken: string }
-  | { kind: 'token'; accessToken: string; /** Epoch ms; unknown = trusted until rejected. */ expiresAt?: number }
+  | {
+      kind: 'token';
+      accessToken: string;
+      /** Epoch ms; unknown = trusted until rejected. */ expiresAt?: number;
+    }
   | { kind: 'none' };
 
 /**
@@ -53,10 +57,17 @@ export interface MintedToken {
 /** The network side of token minting, injected so the provider is testable on its own. */
 export interface TokenMinter {
   clientCredentials(clientId: string, clientSecret: string, signal?: AbortSignal): Promise<MintedToken>;
-  oauthRefresh(clientId: string, clientSecret: string | undefined, refreshToken: string, signal?: AbortSignal): Promise<MintedToken>;
+  oauthRefresh(
+    clientId: string,
+    clientSecret: string | undefined,
+    refreshToken: string,
+    signal?: AbortSignal,
+  ): Promise<MintedToken>;
 }
 
-export function createMemoryTokenStore(initial: StoredToken | null = null): TokenStore & { current(): StoredToken | null } {
+export function createMemoryTokenStore(
+  initial: StoredToken | null = null,
+): TokenStore & { current(): StoredToken | null } {
   let value = initial;
   return {
     load: async () => (value ? { ...value } : null),

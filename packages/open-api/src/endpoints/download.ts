@@ -15,7 +15,10 @@ export interface DownloadApi {
 export function createDownloadApi(core: HttpCore): DownloadApi {
   return {
     async info(fileId, options = {}) {
-      const data = await core.call(ENDPOINTS.downloadInfo, wireDownloadInfo, { signal: options.signal, query: { fileId } });
+      const data = await core.call(ENDPOINTS.downloadInfo, wireDownloadInfo, {
+        signal: options.signal,
+        query: { fileId },
+      });
       return mapDownloadUrl(data.downloadUrl);
     },
   };

@@ -34,7 +34,13 @@ export async function ensureFolderPath(
   return parent;
 }
 
-async function ensureChild(listing: ListingApi, mutations: MutationsApi, parentId: number, name: string, options: EnsurePathOptions): Promise<number> {
+async function ensureChild(
+  listing: ListingApi,
+  mutations: MutationsApi,
+  parentId: number,
+  name: string,
+  options: EnsurePathOptions,
+): Promise<number> {
   const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
@@ -46,18 +52,27 @@ async function ensureChild(listing: ListingApi, mutations: MutationsApi, parentI
       const existing = await findChildFolder(listing, parentId, name, options.signal);
       if (existing !== undefined) return existing;
       if (error.code === 'name_conflict') {
-        throw new PanError('name_conflict', `a file named "${name}" already exists where a folder is needed`, {
-          serviceCode: error.serviceCode,
-          traceId: error.traceId,
-          endpoint: error.endpoint,
-        });
+        throw new PanError(
+          'name_conflict',
+          `a file named "${name}" already exists where a folder is needed`,
+          {
+            serviceCode: error.serviceCode,
+            traceId: error.traceId,
+            endpoint: error.endpoint,
+          },
+        );
       }
     }
   }
 }
 
 /** Live folder named exactly `name` directly under `parentId`, if any. */
-export async function findChildFolder(listing: ListingApi, parentId: number, name: string, signal?: AbortSignal): Promise<number | undefined> {
+export async function findChildFolder(
+  listing: ListingApi,
+  parentId: number,
+  name: string,
+  signal?: AbortSignal,
+): Promise<number | undefined> {
   for await (const page of listing.list(parentId, { signal })) {
     const hit = page.items.find((e) => e.kind === 'folder' && e.name === name);
     if (hit) return hit.id;

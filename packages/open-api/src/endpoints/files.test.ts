@@ -4,8 +4,17 @@ import { harness } from '../testing/harness';
 
 const LIST = '/api/v2/file/list';
 const folder = (id: number, name: string, parent: number, trashed = 0) => ({
-  fileId: id, filename: name, parentFileId: parent, type: 1, etag: '', size: 0, category: 0, status: 0, trashed,
-  createAt: '2025-02-24 17:57:01', updateAt: '2025-02-24 17:57:01',
+  fileId: id,
+  filename: name,
+  parentFileId: parent,
+  type: 1,
+  etag: '',
+  size: 0,
+  category: 0,
+  status: 0,
+  trashed,
+  createAt: '2025-02-24 17:57:01',
+  updateAt: '2025-02-24 17:57:01',
 });
 
 describe('listing', () => {
@@ -19,11 +28,13 @@ describe('listing', () => {
     const h = harness({ [LIST]: (c) => envelope(pages[c.url.searchParams.get('lastFileId') ?? 'first']) });
     const seen = [];
     for await (const page of h.client.files.list(0, { limit: 2 })) seen.push(page);
-    expect(seen.map((p) => [p.items.map((i) => i.name), p.trashed.map((i) => i.name), p.nextCursor])).toEqual([
-      [['a'], ['gone'], 7001],
-      [[], ['trashed'], 7002],
-      [['b'], [], -1],
-    ]);
+    expect(seen.map((p) => [p.items.map((i) => i.name), p.trashed.map((i) => i.name), p.nextCursor])).toEqual(
+      [
+        [['a'], ['gone'], 7001],
+        [[], ['trashed'], 7002],
+        [['b'], [], -1],
+      ],
+    );
     const queries = h.callsTo(LIST).map((c) => Object.fromEntries(c.url.searchParams));
     expect(queries[0]).toEqual({ parentFileId: '0', limit: '2' });
     expect(queries[1]).toEqual({ parentFileId: '0', limit: '2', lastFileId: '7001' });
@@ -36,7 +47,9 @@ describe('listing', () => {
     const q = h.callsTo(LIST).map((c) => Object.fromEntries(c.url.searchParams));
     expect(q[0]).toMatchObject({ searchData: 'x y', searchMode: '1' });
     expect(q[1]).toMatchObject({ lastFileId: '99' });
-    await expect(h.client.files.listAll(0, { limit: 101 })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(h.client.files.listAll(0, { limit: 101 })).rejects.toMatchObject({
+      code: 'invalid_argument',
+    });
   });
 
   it('stops on a repeating cursor instead of looping', async () => {
@@ -45,8 +58,20 @@ describe('listing', () => {
   });
 
   it('lists the recycle bin through the v1 list, page by page', async () => {
-    const v1 = (id: number) => ({ fileID: id, filename: `t${id}`, parentFileId: 0, type: 0, etag: 'AB', size: 1, createAt: '2025-02-24 17:57:01 +0800 CST', updateAt: '2025-02-24 17:57:01 +0800 CST' });
-    const h = harness({ '/api/v1/file/list': (c) => envelope({ total: 3, fileList: c.url.searchParams.get('page') === '1' ? [v1(1), v1(2)] : [v1(3)] }) });
+    const v1 = (id: number) => ({
+      fileID: id,
+      filename: `t${id}`,
+      parentFileId: 0,
+      type: 0,
+      etag: 'AB',
+      size: 1,
+      createAt: '2025-02-24 17:57:01 +0800 CST',
+      updateAt: '2025-02-24 17:57:01 +0800 CST',
+    });
+    const h = harness({
+      '/api/v1/file/list': (c) =>
+        envelope({ total: 3, fileList: c.url.searchParams.get('page') === '1' ? [v1(1), v1(2)] : [v1(3)] }),
+    });
     const pages = [];
     for await (const p of h.client.files.listTrash({ limit: 2 })) pages.push(p);
     expect(pages.map((p) => p.items.map((i) => i.id))).toEqual([[1, 2], [3]]);
@@ -57,12 +82,19 @@ describe('listing', () => {
 
 describe('mutations', () => {
   it('splits batches: 250 ids → 100+100+50, 65 renames → 30+30+5', async () => {
-    const h = harness({ '/api/v1/file/trash': () => envelope(null), '/api/v1/file/rename': () => envelope(null) });
+    const h = harness({
+      '/api/v1/file/trash': () => envelope(null),
+      '/api/v1/file/rename': () => envelope(null),
+    });
     const ids = Array.from({ length: 250 }, (_, i) => i + 1);
     await h.client.files.trash(ids);
-    expect(h.callsTo('/api/v1/file/trash').map((c) => (c.json as { fileIDs: number[] }).fileIDs.length)).toEqual([100, 100, 50]);
+    expect(
+      h.callsTo('/api/v1/file/trash').map((c) => (c.json as { fileIDs: number[] }).fileIDs.length),
+    ).toEqual([100, 100, 50]);
     await h.client.files.renameMany(ids.slice(0, 65).map((id) => ({ fileId: id, name: `n${id}` })));
-    const lists = h.callsTo('/api/v1/file/rename').map((c) => (c.json as { renameList: string[] }).renameList);
+    const lists = h
+      .callsTo('/api/v1/file/rename')
+      .map((c) => (c.json as { renameList: string[] }).renameList);
     expect(lists.map((l) => l.length)).toEqual([30, 30, 5]);
     expect(lists[0]?.[0]).toBe('1|n1');
   });
@@ -71,7 +103,10 @@ describe('mutations', () => {
     const ok = () => envelope(null);
     const h = harness({
       '/upload/v1/file/mkdir': () => envelope({ dirID: 77 }),
-      '/api/v1/file/name': ok, '/api/v1/file/move': ok, '/api/v1/file/delete': ok, '/api/v1/file/recover/by_path': ok,
+      '/api/v1/file/name': ok,
+      '/api/v1/file/move': ok,
+      '/api/v1/file/delete': ok,
+      '/api/v1/file/recover/by_path': ok,
       '/api/v1/file/recover': () => envelope({ abnormalFileIDs: [3] }),
     });
     expect(await h.client.files.mkdir(5, 'new')).toBe(77);
@@ -108,16 +143,24 @@ describe('ensureFolderPath', () => {
         made.push(b);
         return envelope({ dirID: 100 + made.length });
       },
-      [LIST]: () => envelope({ lastFileId: -1, fileList: [folder(9, 'docs', 0, 1), folder(10, 'docs', 0), folder(11, 'other', 0)] }),
+      [LIST]: () =>
+        envelope({
+          lastFileId: -1,
+          fileList: [folder(9, 'docs', 0, 1), folder(10, 'docs', 0), folder(11, 'other', 0)],
+        }),
     });
     expect(await h.client.files.ensureFolderPath('/docs/2026/q1/')).toBe(102);
-    expect(made).toEqual([{ name: '2026', parentID: 10 }, { name: 'q1', parentID: 101 }]);
+    expect(made).toEqual([
+      { name: '2026', parentID: 10 },
+      { name: 'q1', parentID: 101 },
+    ]);
   });
 
   it('repeats a mkdir whose answer was lost and finds the folder the first attempt made', async () => {
     let n = 0;
     const h = harness({
-      '/upload/v1/file/mkdir': () => (++n === 1 ? raw(504) : envelope(null, 1, '该目录下已经有同名文件夹,无法进行创建')),
+      '/upload/v1/file/mkdir': () =>
+        ++n === 1 ? raw(504) : envelope(null, 1, '该目录下已经有同名文件夹,无法进行创建'),
       [LIST]: () => envelope({ lastFileId: -1, fileList: n === 0 ? [] : [folder(55, 'x', 0)] }),
     });
     expect(await h.client.files.ensureFolderPath(['x'])).toBe(55);

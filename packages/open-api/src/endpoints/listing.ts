@@ -42,7 +42,8 @@ export interface TrashListOptions {
 }
 
 function checkLimit(limit: number): number {
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new PanError('invalid_argument', `list limit must be 1..100, got ${limit}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+    throw new PanError('invalid_argument', `list limit must be 1..100, got ${limit}`);
   return limit;
 }
 
@@ -66,7 +67,10 @@ export function createListingApi(core: HttpCore): ListingApi {
       yield page;
       if (page.done) return;
       // The cursor is opaque, but a cursor that repeats would loop forever: stop loudly instead.
-      if (seen.has(page.nextCursor)) throw new PanError('bad_response', 'file.list: the paging cursor repeated', { endpoint: 'file.list' });
+      if (seen.has(page.nextCursor))
+        throw new PanError('bad_response', 'file.list: the paging cursor repeated', {
+          endpoint: 'file.list',
+        });
       seen.add(page.nextCursor);
       cursor = page.nextCursor;
     }
@@ -77,7 +81,14 @@ export function createListingApi(core: HttpCore): ListingApi {
     for (let page = options.startPage ?? 1; ; page++) {
       const wire = await core.call(ENDPOINTS.listV1, wireListV1, {
         signal: options.signal,
-        query: { parentFileId: options.parentId ?? 0, page, limit, orderBy: 'file_id', orderDirection: 'asc', trashed: true },
+        query: {
+          parentFileId: options.parentId ?? 0,
+          page,
+          limit,
+          orderBy: 'file_id',
+          orderDirection: 'asc',
+          trashed: true,
+        },
       });
       const items = wire.fileList.map((w) => mapFileItemV1(w, true)).filter((e) => e.trashed);
       const done = wire.fileList.length < limit || page * limit >= wire.total;
@@ -95,12 +106,20 @@ export function createListingApi(core: HttpCore): ListingApi {
     },
     listTrash,
     async detail(fileId, options = {}) {
-      return mapFileDetail(await core.call(ENDPOINTS.detail, wireFileDetail, { signal: options.signal, query: { fileID: fileId } }));
+      return mapFileDetail(
+        await core.call(ENDPOINTS.detail, wireFileDetail, {
+          signal: options.signal,
+          query: { fileID: fileId },
+        }),
+      );
     },
     async infos(fileIds, options = {}) {
       const out: PanEntry[] = [];
       for (const batch of chunk(fileIds, 100)) {
-        const items = await core.call(ENDPOINTS.infos, wireInfos, { signal: options.signal, json: { fileIds: batch } });
+        const items = await core.call(ENDPOINTS.infos, wireInfos, {
+          signal: options.signal,
+          json: { fileIds: batch },
+        });
         out.push(...items.map(mapFileItem));
       }
       return out;

@@ -10,16 +10,24 @@ import { wireMkdir, wireRecover, wireRenameMany } from '../wire/files';
 export const MAX_IDS_PER_CALL = 100;
 export const MAX_RENAMES_PER_CALL = 30;
 
-export interface Signalled { signal?: AbortSignal }
+export interface Signalled {
+  signal?: AbortSignal;
+}
 
-export interface RenameFailure { fileId: number; message: string }
+export interface RenameFailure {
+  fileId: number;
+  message: string;
+}
 
 export interface MutationsApi {
   /** Create a folder; a sibling with the same name gives `name_conflict`. Returns the new id. */
   mkdir(parentId: number, name: string, options?: Signalled): Promise<number>;
   rename(fileId: number, name: string, options?: Signalled): Promise<void>;
   /** Rename many (split into calls of 30). Returns the per-item failures the service reported. */
-  renameMany(items: ReadonlyArray<{ fileId: number; name: string }>, options?: Signalled): Promise<RenameFailure[]>;
+  renameMany(
+    items: ReadonlyArray<{ fileId: number; name: string }>,
+    options?: Signalled,
+  ): Promise<RenameFailure[]>;
   move(fileIds: readonly number[], toParentId: number, options?: Signalled): Promise<void>;
   trash(fileIds: readonly number[], options?: Signalled): Promise<void>;
   /** Restore from the recycle bin; returns ids that could not go back (parent gone: use recoverTo). */
@@ -30,7 +38,8 @@ export interface MutationsApi {
 }
 
 function checkIds(ids: readonly number[]): void {
-  for (const id of ids) if (!Number.isSafeInteger(id) || id <= 0) throw new PanError('invalid_argument', `not a file id: ${id}`);
+  for (const id of ids)
+    if (!Number.isSafeInteger(id) || id <= 0) throw new PanError('invalid_argument', `not a file id: ${id}`);
 }
 
 export function createMutationsApi(core: HttpCore): MutationsApi {
@@ -43,13 +52,19 @@ export function createMutationsApi(core: HttpCore): MutationsApi {
   return {
     async mkdir(parentId, name, options = {}) {
       assertValidName(name);
-      const data = await core.call(ENDPOINTS.mkdir, wireMkdir, { signal: options.signal, json: { name, parentID: parentId } });
+      const data = await core.call(ENDPOINTS.mkdir, wireMkdir, {
+        signal: options.signal,
+        json: { name, parentID: parentId },
+      });
       return data.dirID;
     },
     async rename(fileId, name, options = {}) {
       assertValidName(name);
       checkIds([fileId]);
-      await core.call(ENDPOINTS.renameOne, wireNullData, { signal: options.signal, json: { fileId, fileName: name } });
+      await core.call(ENDPOINTS.renameOne, wireNullData, {
+        signal: options.signal,
+        json: { fileId, fileName: name },
+      });
     },
     async renameMany(items, options = {}) {
       for (const item of items) assertValidName(item.name);
@@ -66,7 +81,10 @@ export function createMutationsApi(core: HttpCore): MutationsApi {
     },
     move(fileIds, toParentId, options = {}) {
       return batched(fileIds, async (batch) => {
-        await core.call(ENDPOINTS.move, wireNullData, { signal: options.signal, json: { fileIDs: batch, toParentFileID: toParentId } });
+        await core.call(ENDPOINTS.move, wireNullData, {
+          signal: options.signal,
+          json: { fileIDs: batch, toParentFileID: toParentId },
+        });
       });
     },
     trash(fileIds, options = {}) {
@@ -77,13 +95,21 @@ export function createMutationsApi(core: HttpCore): MutationsApi {
     async recover(fileIds, options = {}) {
       const abnormal: number[] = [];
       await batched(fileIds, async (batch) => {
-        abnormal.push(...(await core.call(ENDPOINTS.recover, wireRecover, { signal: options.signal, json: { fileIDs: batch } })));
+        abnormal.push(
+          ...(await core.call(ENDPOINTS.recover, wireRecover, {
+            signal: options.signal,
+            json: { fileIDs: batch },
+          })),
+        );
       });
       return abnormal;
     },
     recoverTo(fileIds, parentId, options = {}) {
       return batched(fileIds, async (batch) => {
-        await core.call(ENDPOINTS.recoverByPath, wireNullData, { signal: options.signal, json: { fileIDs: batch, parentFileID: parentId } });
+        await core.call(ENDPOINTS.recoverByPath, wireNullData, {
+          signal: options.signal,
+          json: { fileIDs: batch, parentFileID: parentId },
+        });
       });
     },
     deleteForever(fileIds, options = {}) {

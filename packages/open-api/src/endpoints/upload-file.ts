@@ -50,7 +50,14 @@ function readRange(source: UploadSource, start: number, end: number): SliceBody 
 /** The whole file: create → slices (concurrent, retried) → complete; or single step / instant hits. */
 export async function uploadFile(calls: UploadCalls, input: UploadFileInput): Promise<UploadFileResult> {
   const size = sourceSize(input.source);
-  const target: FileTarget = { parentId: input.parentId, filename: input.filename, size, duplicate: input.duplicate, containDir: input.containDir, signal: input.signal };
+  const target: FileTarget = {
+    parentId: input.parentId,
+    filename: input.filename,
+    size,
+    duplicate: input.duplicate,
+    containDir: input.containDir,
+    signal: input.signal,
+  };
   if (input.sha1) {
     const hit = await calls.sha1Reuse({ ...target, sha1: input.sha1 });
     if (hit !== null) return { fileId: hit, method: 'sha1' };
@@ -71,7 +78,12 @@ export async function uploadFile(calls: UploadCalls, input: UploadFileInput): Pr
  * Slices go out `concurrency` at a time. The first failure stops the rest: slices in flight are
  * aborted and that first error is what the caller sees.
  */
-async function sendAllSlices(calls: UploadCalls, input: UploadFileInput, session: { preuploadId: string; sliceSize: number; servers: string[] }, size: number): Promise<void> {
+async function sendAllSlices(
+  calls: UploadCalls,
+  input: UploadFileInput,
+  session: { preuploadId: string; sliceSize: number; servers: string[] },
+  size: number,
+): Promise<void> {
   const server = session.servers[0]!;
   const parts = Math.max(1, Math.ceil(size / session.sliceSize));
   const stop = new AbortController();
@@ -87,7 +99,11 @@ async function sendAllSlices(calls: UploadCalls, input: UploadFileInput, session
       const start = index * session.sliceSize;
       const end = Math.min(size, start + session.sliceSize);
       try {
-        await sendSlice(calls, { ...input, signal }, { server, preuploadId: session.preuploadId, sliceNo: index + 1, start, end });
+        await sendSlice(
+          calls,
+          { ...input, signal },
+          { server, preuploadId: session.preuploadId, sliceNo: index + 1, start, end },
+        );
       } catch (error) {
         failed ??= { error };
         stop.abort();
@@ -105,7 +121,13 @@ async function sendAllSlices(calls: UploadCalls, input: UploadFileInput, session
   if (failed !== null) throw (failed as { error: unknown }).error;
 }
 
-interface SliceJob { server: string; preuploadId: string; sliceNo: number; start: number; end: number }
+interface SliceJob {
+  server: string;
+  preuploadId: string;
+  sliceNo: number;
+  start: number;
+  end: number;
+}
 
 /**
  * Transport trouble is already retried by the pipeline. A service answer about the slice itself
@@ -115,13 +137,22 @@ async function sendSlice(calls: UploadCalls, input: UploadFileInput, job: SliceJ
   const attempts = input.sliceAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      await calls.uploadSlice({ ...job, body: readRange(input.source, job.start, job.end), signal: input.signal });
+      await calls.uploadSlice({
+        ...job,
+        body: readRange(input.source, job.start, job.end),
+        signal: input.signal,
+      });
       return;
     } catch (error) {
-      const retryable = error instanceof PanError && (error.code === 'service' || error.code === 'upload_failed');
+      const retryable =
+        error instanceof PanError && (error.code === 'service' || error.code === 'upload_failed');
       if (!retryable || attempt >= attempts) {
         if (error instanceof PanError && error.code === 'service') {
-          throw new PanError('upload_failed', `slice ${job.sliceNo} rejected: ${error.message}`, { serviceCode: error.serviceCode, traceId: error.traceId, endpoint: error.endpoint });
+          throw new PanError('upload_failed', `slice ${job.sliceNo} rejected: ${error.message}`, {
+            serviceCode: error.serviceCode,
+            traceId: error.traceId,
+            endpoint: error.endpoint,
+          });
         }
         throw error;
       }

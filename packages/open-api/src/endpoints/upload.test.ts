@@ -7,7 +7,11 @@ const UPLOAD = 'https://upload.test';
 const md5 = (b: Uint8Array | string): string => createHash('md5').update(b).digest('hex');
 
 /** Parse the multipart body the client built (text fields, then the file part). */
-function parseMultipart(call: RecordedCall): { fields: Record<string, string>; file: string; filename: string } {
+function parseMultipart(call: RecordedCall): {
+  fields: Record<string, string>;
+  file: string;
+  filename: string;
+} {
   const boundary = /boundary=(.+)$/.exec(call.headers['content-type'] ?? '')?.[1];
   if (!boundary || call.body === undefined) throw new Error('not multipart');
   const fields: Record<string, string> = {};
@@ -18,12 +22,22 @@ function parseMultipart(call: RecordedCall): { fields: Record<string, string>; f
     const value = rest.join('\r\n\r\n').replace(/\r\n$/, '');
     const name = /name="([^"]+)"/.exec(head)?.[1] ?? '';
     const fn = /filename="([^"]*)"/.exec(head);
-    if (fn) { file = value; filename = fn[1] ?? ''; } else fields[name] = value;
+    if (fn) {
+      file = value;
+      filename = fn[1] ?? '';
+    } else fields[name] = value;
   }
   return { fields, file, filename };
 }
 
-function uploadRoutes(opts: { notYet?: Array<'false' | '20103'>; reuse?: boolean; sliceSize?: number; sliceFailures?: number } = {}) {
+function uploadRoutes(
+  opts: {
+    notYet?: Array<'false' | '20103'>;
+    reuse?: boolean;
+    sliceSize?: number;
+    sliceFailures?: number;
+  } = {},
+) {
   const slices = new Map<number, string>();
   const notYet = [...(opts.notYet ?? [])];
   let sliceFailures = opts.sliceFailures ?? 0;
@@ -33,7 +47,13 @@ function uploadRoutes(opts: { notYet?: Array<'false' | '20103'>; reuse?: boolean
       '/upload/v2/file/create': () =>
         opts.reuse
           ? envelope({ fileID: 4242, reuse: true })
-          : envelope({ fileID: 0, reuse: false, preuploadID: 'pre-1', sliceSize: opts.sliceSize ?? 4, servers: [UPLOAD] }),
+          : envelope({
+              fileID: 0,
+              reuse: false,
+              preuploadID: 'pre-1',
+              sliceSize: opts.sliceSize ?? 4,
+              servers: [UPLOAD],
+            }),
       '/upload/v2/file/slice': (c: RecordedCall) => {
         if (sliceFailures-- > 0) return raw(503);
         const { fields, file } = parseMultipart(c);
@@ -50,7 +70,9 @@ function uploadRoutes(opts: { notYet?: Array<'false' | '20103'>; reuse?: boolean
       '/upload/v2/file/domain': () => envelope([UPLOAD]),
       '/upload/v2/file/single/create': (c: RecordedCall) => {
         const { fields, file } = parseMultipart(c);
-        return fields.etag === md5(file) ? envelope({ fileID: 777, completed: true }) : envelope(null, 1, '文件上传失败');
+        return fields.etag === md5(file)
+          ? envelope({ fileID: 777, completed: true })
+          : envelope(null, 1, '文件上传失败');
       },
       '/upload/v2/file/sha1_reuse': () => envelope({ fileID: 0, reuse: false }),
     },
@@ -65,15 +87,32 @@ describe('upload', () => {
     const h = harness(fake.routes);
     const progress: number[] = [];
     const result = await h.client.upload.uploadFile({
-      parentId: 0, filename: 'hello.txt', source: new Blob([text]), duplicate: 'overwrite', sha1: 'a'.repeat(40), singleMaxBytes: 0,
+      parentId: 0,
+      filename: 'hello.txt',
+      source: new Blob([text]),
+      duplicate: 'overwrite',
+      sha1: 'a'.repeat(40),
+      singleMaxBytes: 0,
       onProgress: (done) => progress.push(done),
     });
     expect(result).toEqual({ fileId: 9001, method: 'sliced' });
     expect([...fake.slices.keys()].sort()).toEqual([1, 2, 3, 4, 5]);
-    expect([...fake.slices.entries()].sort(([a], [b]) => a - b).map(([, v]) => v).join('')).toBe(text);
+    expect(
+      [...fake.slices.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([, v]) => v)
+        .join(''),
+    ).toBe(text);
     expect(progress[progress.length - 1]).toBe(text.length);
     const create = h.callsTo('/upload/v2/file/create')[0]?.json;
-    expect(create).toEqual({ parentFileID: 0, filename: 'hello.txt', size: 20, duplicate: 2, containDir: false, etag: md5(text) });
+    expect(create).toEqual({
+      parentFileID: 0,
+      filename: 'hello.txt',
+      size: 20,
+      duplicate: 2,
+      containDir: false,
+      etag: md5(text),
+    });
     expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(4);
     expect(h.callsTo('/upload/v2/file/slice')[0]?.headers.authorization).toBe('Bearer tok-1');
   });
@@ -82,8 +121,18 @@ describe('upload', () => {
     const fake = uploadRoutes({ sliceSize: 8, sliceFailures: 2 });
     const h = harness(fake.routes);
     const bytes = new TextEncoder().encode(text);
-    const source = { size: bytes.length, read: (s: number, e: number) => () => new Blob([bytes.slice(s, e)]).stream() };
-    const result = await h.client.upload.uploadFile({ parentId: 3, filename: 'a.bin', source, md5: md5(bytes), concurrency: 2, singleMaxBytes: 0 });
+    const source = {
+      size: bytes.length,
+      read: (s: number, e: number) => () => new Blob([bytes.slice(s, e)]).stream(),
+    };
+    const result = await h.client.upload.uploadFile({
+      parentId: 3,
+      filename: 'a.bin',
+      source,
+      md5: md5(bytes),
+      concurrency: 2,
+      singleMaxBytes: 0,
+    });
     expect(result.method).toBe('sliced');
     expect(fake.slices.get(3)).toBe(text.slice(16));
   });
@@ -91,8 +140,13 @@ describe('upload', () => {
   it('stops sending slices after one is finally rejected, and reports upload_failed', async () => {
     const fake = uploadRoutes();
     let sent = 0;
-    const h = harness({ ...fake.routes, '/upload/v2/file/slice': () => (++sent >= 2 ? envelope(null, 1, '分片大小不正确') : envelope(null)) });
-    const error = await h.client.upload.uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]), concurrency: 1, singleMaxBytes: 0 }).catch((e: unknown) => e);
+    const h = harness({
+      ...fake.routes,
+      '/upload/v2/file/slice': () => (++sent >= 2 ? envelope(null, 1, '分片大小不正确') : envelope(null)),
+    });
+    const error = await h.client.upload
+      .uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]), concurrency: 1, singleMaxBytes: 0 })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'upload_failed', serviceCode: 1 });
     expect(sent).toBe(4); // slice 1, then slice 2 three times; slices 3..5 never go out
     expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(0);
@@ -100,18 +154,36 @@ describe('upload', () => {
 
   it('stops at a rapid-upload hit', async () => {
     const h = harness(uploadRoutes({ reuse: true }).routes);
-    expect(await h.client.upload.uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]), singleMaxBytes: 0 })).toEqual({ fileId: 4242, method: 'md5' });
+    expect(
+      await h.client.upload.uploadFile({
+        parentId: 0,
+        filename: 'x',
+        source: new Blob([text]),
+        singleMaxBytes: 0,
+      }),
+    ).toEqual({ fileId: 4242, method: 'md5' });
     expect(h.callsTo('/upload/v2/file/slice')).toHaveLength(0);
   });
 
   it('uses the single-step upload for small files, on the domain host', async () => {
     const h = harness(uploadRoutes().routes);
-    const r = await h.client.upload.uploadFile({ parentId: 0, filename: 'small.txt', source: new Blob([text]), singleMaxBytes: 1024 });
+    const r = await h.client.upload.uploadFile({
+      parentId: 0,
+      filename: 'small.txt',
+      source: new Blob([text]),
+      singleMaxBytes: 1024,
+    });
     expect(r).toEqual({ fileId: 777, method: 'single' });
     const call = h.callsTo('/upload/v2/file/single/create')[0]!;
     expect(call.url.origin).toBe(UPLOAD);
     const { fields, filename } = parseMultipart(call);
-    expect(fields).toMatchObject({ parentFileID: '0', filename: 'small.txt', size: '20', duplicate: '0', containDir: 'false' });
+    expect(fields).toMatchObject({
+      parentFileID: '0',
+      filename: 'small.txt',
+      size: '20',
+      duplicate: '0',
+      containDir: 'false',
+    });
     expect(filename).toBe('small.txt');
   });
 
@@ -119,12 +191,16 @@ describe('upload', () => {
     const h = harness(uploadRoutes({ notYet: Array(10).fill('false') }).routes);
     const session = await h.client.upload.create({ parentId: 0, filename: 'x', size: 3, md5: md5('abc') });
     expect(session.reuse).toBe(false);
-    await expect(h.client.upload.complete('pre-1', { budget: 5 })).rejects.toMatchObject({ code: 'upload_failed' });
+    await expect(h.client.upload.complete('pre-1', { budget: 5 })).rejects.toMatchObject({
+      code: 'upload_failed',
+    });
     expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(5);
   });
 
   it("polls completion at the pacer's interval and stops at the pacer's budget", async () => {
-    const h = harness(uploadRoutes({ notYet: Array(10).fill('false') }).routes, { retry: { pollMs: 3000, completionPolls: 4 } });
+    const h = harness(uploadRoutes({ notYet: Array(10).fill('false') }).routes, {
+      retry: { pollMs: 3000, completionPolls: 4 },
+    });
     const started = h.clock.now();
     await expect(h.client.upload.complete('pre-1')).rejects.toMatchObject({ code: 'upload_failed' });
     expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(4);
@@ -133,15 +209,24 @@ describe('upload', () => {
 
   it('validates input before any request', async () => {
     const h = harness({});
-    await expect(h.client.upload.create({ parentId: 0, filename: 'a:b', size: 1, md5: md5('a') })).rejects.toMatchObject({ code: 'invalid_name' });
-    await expect(h.client.upload.create({ parentId: 0, filename: 'a', size: 11 * 1024 ** 3, md5: md5('a') })).rejects.toMatchObject({ code: 'invalid_argument' });
-    await expect(h.client.upload.create({ parentId: 0, filename: 'd/e.txt', containDir: true, size: 1, md5: 'zz' })).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(
+      h.client.upload.create({ parentId: 0, filename: 'a:b', size: 1, md5: md5('a') }),
+    ).rejects.toMatchObject({ code: 'invalid_name' });
+    await expect(
+      h.client.upload.create({ parentId: 0, filename: 'a', size: 11 * 1024 ** 3, md5: md5('a') }),
+    ).rejects.toMatchObject({ code: 'invalid_argument' });
+    await expect(
+      h.client.upload.create({ parentId: 0, filename: 'd/e.txt', containDir: true, size: 1, md5: 'zz' }),
+    ).rejects.toMatchObject({ code: 'invalid_argument' });
     expect(h.fetch.calls).toHaveLength(0);
   });
 
   it('retries download_info through 20103 and reads the URL expiry', async () => {
     let n = 0;
-    const h = harness({ '/api/v1/file/download_info': () => (++n < 3 ? envelope(null, 20103) : envelope({ downloadUrl: 'https://cdn.test/f?t=1800000000&s=x' })) });
+    const h = harness({
+      '/api/v1/file/download_info': () =>
+        ++n < 3 ? envelope(null, 20103) : envelope({ downloadUrl: 'https://cdn.test/f?t=1800000000&s=x' }),
+    });
     const ticket = await h.client.download.info(5);
     expect(ticket).toEqual({ url: 'https://cdn.test/f?t=1800000000&s=x', expiresAt: 1_800_000_000_000 });
     expect(h.callsTo('/api/v1/file/download_info')[0]?.url.searchParams.get('fileId')).toBe('5');

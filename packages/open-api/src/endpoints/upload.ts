@@ -61,16 +61,38 @@ export interface UploadCalls {
 }
 
 export function checkTarget(t: FileTarget & { md5?: string }, maxBytes: number): void {
-  if (t.containDir) t.filename.split('/').filter((s) => s !== '').forEach(assertValidName);
+  if (t.containDir)
+    t.filename
+      .split('/')
+      .filter((s) => s !== '')
+      .forEach(assertValidName);
   else assertValidName(t.filename);
-  if (!Number.isSafeInteger(t.size) || t.size < 0) throw new PanError('invalid_argument', `bad size: ${t.size}`);
-  if (t.size > maxBytes) throw new PanError('invalid_argument', `file is larger than the ${maxBytes}-byte limit of this upload method`);
-  if (t.md5 !== undefined && !/^[0-9a-fA-F]{32}$/.test(t.md5)) throw new PanError('invalid_argument', 'md5 must be 32 hex digits');
+  if (!Number.isSafeInteger(t.size) || t.size < 0)
+    throw new PanError('invalid_argument', `bad size: ${t.size}`);
+  if (t.size > maxBytes)
+    throw new PanError(
+      'invalid_argument',
+      `file is larger than the ${maxBytes}-byte limit of this upload method`,
+    );
+  if (t.md5 !== undefined && !/^[0-9a-fA-F]{32}$/.test(t.md5))
+    throw new PanError('invalid_argument', 'md5 must be 32 hex digits');
 }
 
 /** Common JSON/form fields of create, single and sha1_reuse. */
-function targetFields(t: FileTarget): { parentFileID: number; filename: string; size: number; duplicate: 0 | 1 | 2; containDir: boolean } {
-  return { parentFileID: t.parentId, filename: t.filename, size: t.size, duplicate: duplicateToWire(t.duplicate), containDir: t.containDir === true };
+function targetFields(t: FileTarget): {
+  parentFileID: number;
+  filename: string;
+  size: number;
+  duplicate: 0 | 1 | 2;
+  containDir: boolean;
+} {
+  return {
+    parentFileID: t.parentId,
+    filename: t.filename,
+    size: t.size,
+    duplicate: duplicateToWire(t.duplicate),
+    containDir: t.containDir === true,
+  };
 }
 
 export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): UploadCalls {
@@ -78,7 +100,9 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
 
   const domains: UploadCalls['domains'] = (options = {}) => {
     if (options.refresh || !domainCache) {
-      const pending = core.call(ENDPOINTS.uploadDomain, wireDomains, { signal: options.signal }).then((list) => list.map(normaliseBase));
+      const pending = core
+        .call(ENDPOINTS.uploadDomain, wireDomains, { signal: options.signal })
+        .then((list) => list.map(normaliseBase));
       domainCache = pending;
       pending.catch(() => {
         if (domainCache === pending) domainCache = null;
@@ -99,19 +123,31 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
       if (data.reuse && data.fileID > 0) return { reuse: true, fileId: data.fileID };
       const servers = (data.servers ?? []).map(normaliseBase);
       if (!data.preuploadID || !data.sliceSize || servers.length === 0) {
-        throw new PanError('bad_response', 'upload.create: no upload session in the answer', { endpoint: ENDPOINTS.uploadCreate.id });
+        throw new PanError('bad_response', 'upload.create: no upload session in the answer', {
+          endpoint: ENDPOINTS.uploadCreate.id,
+        });
       }
       return { reuse: false, preuploadId: data.preuploadID, sliceSize: data.sliceSize, servers };
     },
     async uploadSlice(input) {
-      if (!Number.isInteger(input.sliceNo) || input.sliceNo < 1) throw new PanError('invalid_argument', 'sliceNo is 1-based');
+      if (!Number.isInteger(input.sliceNo) || input.sliceNo < 1)
+        throw new PanError('invalid_argument', 'sliceNo is 1-based');
       const md5 = (input.md5 ?? (await md5OfBody(input.body, input.signal))).toLowerCase();
       const boundary = newBoundary();
-      const fields: Array<[string, string]> = [['preuploadID', input.preuploadId], ['sliceNo', String(input.sliceNo)], ['sliceMD5', md5]];
+      const fields: Array<[string, string]> = [
+        ['preuploadID', input.preuploadId],
+        ['sliceNo', String(input.sliceNo)],
+        ['sliceMD5', md5],
+      ];
       await core.call(ENDPOINTS.uploadSlice, wireNullData, {
         signal: input.signal,
         baseUrl: input.server,
-        body: () => buildMultipart(fields, { field: 'slice', filename: `part${input.sliceNo}`, body: input.body }, boundary),
+        body: () =>
+          buildMultipart(
+            fields,
+            { field: 'slice', filename: `part${input.sliceNo}`, body: input.body },
+            boundary,
+          ),
       });
     },
     async complete(preuploadId, options = {}) {
@@ -130,7 +166,9 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
         // How long to wait, and when to stop, is the pacer's call like every other wait.
         const wait = pacer.poll(poll, override);
         if (wait === null) {
-          throw new PanError('upload_failed', `upload.complete: not finished after ${poll} polls`, { endpoint: ENDPOINTS.uploadComplete.id });
+          throw new PanError('upload_failed', `upload.complete: not finished after ${poll} polls`, {
+            endpoint: ENDPOINTS.uploadComplete.id,
+          });
         }
         await sleepAborting(clock, wait, options.signal);
       }
@@ -140,22 +178,35 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
       const [domain] = await domains({ signal: target.signal });
       const f = targetFields(target);
       const fields: Array<[string, string]> = [
-        ['parentFileID', String(f.parentFileID)], ['filename', f.filename], ['etag', target.md5.toLowerCase()],
-        ['size', String(f.size)], ['duplicate', String(f.duplicate)], ['containDir', String(f.containDir)],
+        ['parentFileID', String(f.parentFileID)],
+        ['filename', f.filename],
+        ['etag', target.md5.toLowerCase()],
+        ['size', String(f.size)],
+        ['duplicate', String(f.duplicate)],
+        ['containDir', String(f.containDir)],
       ];
       const boundary = newBoundary();
       const data = await core.call(ENDPOINTS.uploadSingle, wireSingle, {
         signal: target.signal,
         baseUrl: domain,
         idempotent: target.duplicate === 'overwrite',
-        body: () => buildMultipart(fields, { field: 'file', filename: basename(target.filename), body: target.body }, boundary),
+        body: () =>
+          buildMultipart(
+            fields,
+            { field: 'file', filename: basename(target.filename), body: target.body },
+            boundary,
+          ),
       });
-      if (!data.completed || data.fileID <= 0) throw new PanError('upload_failed', 'upload.single: the service did not finish the file', { endpoint: ENDPOINTS.uploadSingle.id });
+      if (!data.completed || data.fileID <= 0)
+        throw new PanError('upload_failed', 'upload.single: the service did not finish the file', {
+          endpoint: ENDPOINTS.uploadSingle.id,
+        });
       return data.fileID;
     },
     async sha1Reuse(target) {
       checkTarget(target, MAX_CREATE_BYTES);
-      if (!/^[0-9a-fA-F]{40}$/.test(target.sha1)) throw new PanError('invalid_argument', 'sha1 must be 40 hex digits');
+      if (!/^[0-9a-fA-F]{40}$/.test(target.sha1))
+        throw new PanError('invalid_argument', 'sha1 must be 40 hex digits');
       const data = await core.call(ENDPOINTS.sha1Reuse, wireSha1Reuse, {
         signal: target.signal,
         idempotent: target.duplicate === 'overwrite',

@@ -4,8 +4,10 @@ import { classify } from './classify';
 import { createPacer } from './pacer';
 import { serviceErrorCode } from './service-errors';
 
-const err = (code: ConstructorParameters<typeof PanError>[0], details: ConstructorParameters<typeof PanError>[2] = {}): PanError =>
-  new PanError(code, 'x', details);
+const err = (
+  code: ConstructorParameters<typeof PanError>[0],
+  details: ConstructorParameters<typeof PanError>[2] = {},
+): PanError => new PanError(code, 'x', details);
 
 describe('classify', () => {
   it('asks for a re-auth only on a 401 from the service or a gateway', () => {
@@ -18,11 +20,19 @@ describe('classify', () => {
     expect(classify(err('rate_limited', { serviceCode: 429 }), { idempotent: false })).toBe('retry');
     expect(classify(err('rate_limited', { httpStatus: 429 }), { idempotent: false })).toBe('retry');
     expect(classify(err('processing', { serviceCode: 20103 }), { idempotent: false })).toBe('retry');
-    expect(classify(err('processing', { serviceCode: 20103 }), { idempotent: true, callerPolls: true })).toBe('fatal');
+    expect(classify(err('processing', { serviceCode: 20103 }), { idempotent: true, callerPolls: true })).toBe(
+      'fatal',
+    );
   });
 
   it('retries unknown outcomes only for idempotent calls', () => {
-    for (const e of [err('network'), err('timeout'), err('server', { httpStatus: 503 }), err('server', { httpStatus: 200 }), err('server', { httpStatus: 408 })]) {
+    for (const e of [
+      err('network'),
+      err('timeout'),
+      err('server', { httpStatus: 503 }),
+      err('server', { httpStatus: 200 }),
+      err('server', { httpStatus: 408 }),
+    ]) {
       expect(classify(e, { idempotent: true })).toBe('retry');
       expect(classify(e, { idempotent: false })).toBe('fatal');
     }
@@ -30,7 +40,17 @@ describe('classify', () => {
 
   it('never retries definite failures', () => {
     expect(classify(err('server', { httpStatus: 404 }), { idempotent: true })).toBe('fatal');
-    for (const code of ['not_found', 'name_conflict', 'invalid_name', 'quota', 'traffic_exhausted', 'bad_response', 'aborted', 'service', 'upload_failed'] as const) {
+    for (const code of [
+      'not_found',
+      'name_conflict',
+      'invalid_name',
+      'quota',
+      'traffic_exhausted',
+      'bad_response',
+      'aborted',
+      'service',
+      'upload_failed',
+    ] as const) {
       expect(classify(err(code), { idempotent: true }), code).toBe('fatal');
     }
   });
@@ -44,9 +64,13 @@ describe('service code mapping', () => {
     expect(serviceErrorCode(5113, '您今日自用下载流量已超出1GB上限')).toBe('traffic_exhausted');
     expect(serviceErrorCode(20103, '文件正在校验中,请间隔1秒后再试')).toBe('processing');
     expect(serviceErrorCode(1, '该目录下已经有同名文件夹,无法进行创建')).toBe('name_conflict');
-    expect(serviceErrorCode(1, '文件名要小于256个字符且不能包含以下任何字符：" \\ / : * ? | > <')).toBe('invalid_name');
+    expect(serviceErrorCode(1, '文件名要小于256个字符且不能包含以下任何字符：" \\ / : * ? | > <')).toBe(
+      'invalid_name',
+    );
     expect(serviceErrorCode(1, '文件上传失败')).toBe('upload_failed');
-    expect(serviceErrorCode(1, '该任务已成功进入秒传队列,任务队列削峰中,未直接获取到文件ID,请慢一点')).toBe('rate_limited');
+    expect(serviceErrorCode(1, '该任务已成功进入秒传队列,任务队列削峰中,未直接获取到文件ID,请慢一点')).toBe(
+      'rate_limited',
+    );
     expect(serviceErrorCode(1, '内部错误')).toBe('service');
   });
 });

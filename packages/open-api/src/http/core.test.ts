@@ -12,7 +12,11 @@ describe('http pipeline', () => {
     const h = harness({ '/api/v1/user/info': () => envelope(user) });
     await h.client.user.info();
     const [call] = h.callsTo('/api/v1/user/info');
-    expect(call?.headers).toMatchObject({ platform: 'open_platform', authorization: 'Bearer tok-1', 'content-type': 'application/json' });
+    expect(call?.headers).toMatchObject({
+      platform: 'open_platform',
+      authorization: 'Bearer tok-1',
+      'content-type': 'application/json',
+    });
     const [mint] = h.callsTo('/api/v1/access_token');
     expect(mint?.headers.authorization).toBeUndefined();
     expect(mint?.json).toEqual({ clientID: 'cid', clientSecret: 'S3CR3T-VALUE' });
@@ -20,7 +24,8 @@ describe('http pipeline', () => {
 
   it('on a body 401 refreshes once and retries once', async () => {
     const h = harness({
-      [LIST]: (c) => (c.headers.authorization === 'Bearer tok-1' ? envelope(null, 401, 'access_token无效') : emptyList()),
+      [LIST]: (c) =>
+        c.headers.authorization === 'Bearer tok-1' ? envelope(null, 401, 'access_token无效') : emptyList(),
     });
     await h.client.files.listAll(0);
     expect(h.minted()).toBe(2);
@@ -36,7 +41,9 @@ describe('http pipeline', () => {
   });
 
   it('concurrent 401s share one refresh', async () => {
-    const h = harness({ [LIST]: (c) => (c.headers.authorization === 'Bearer tok-1' ? envelope(null, 401) : emptyList()) });
+    const h = harness({
+      [LIST]: (c) => (c.headers.authorization === 'Bearer tok-1' ? envelope(null, 401) : emptyList()),
+    });
     await h.client.auth.getAccessToken();
     await Promise.all(Array.from({ length: 5 }, () => h.client.files.listAll(0)));
     expect(h.minted()).toBe(2);
@@ -44,7 +51,9 @@ describe('http pipeline', () => {
 
   it('backs off on 429 bodies and HTTP 429, then succeeds', async () => {
     let n = 0;
-    const h = harness({ [LIST]: () => (++n === 1 ? envelope(null, 429, '请求太频繁') : n === 2 ? raw(429) : emptyList()) });
+    const h = harness({
+      [LIST]: () => (++n === 1 ? envelope(null, 429, '请求太频繁') : n === 2 ? raw(429) : emptyList()),
+    });
     const t0 = h.clock.now();
     await h.client.files.listAll(0);
     expect(n).toBe(3);
@@ -60,7 +69,10 @@ describe('http pipeline', () => {
 
   it('retries 5xx and non-JSON answers for reads', async () => {
     let n = 0;
-    const h = harness({ [LIST]: () => (++n === 1 ? raw(503) : n === 2 ? new Response('<html>oops</html>', { status: 200 }) : emptyList()) });
+    const h = harness({
+      [LIST]: () =>
+        ++n === 1 ? raw(503) : n === 2 ? new Response('<html>oops</html>', { status: 200 }) : emptyList(),
+    });
     await h.client.files.listAll(0);
     expect(n).toBe(3);
   });
@@ -78,7 +90,9 @@ describe('http pipeline', () => {
         if (++n <= 2) throw new TypeError('fetch failed', { cause: { code: 'ECONNRESET' } });
         return emptyList();
       },
-      '/api/v1/file/move': () => { throw new TypeError('fetch failed'); },
+      '/api/v1/file/move': () => {
+        throw new TypeError('fetch failed');
+      },
     });
     await h.client.files.listAll(0);
     const error = (await h.client.files.move([1], 2).catch((e: unknown) => e)) as PanError;
@@ -102,7 +116,9 @@ describe('http pipeline', () => {
   });
 
   it('makes a malformed answer a bad_response naming the field, not its value', async () => {
-    const h = harness({ [LIST]: () => envelope({ lastFileId: -1, fileList: [{ fileId: 'secret-looking', filename: 3 }] }) });
+    const h = harness({
+      [LIST]: () => envelope({ lastFileId: -1, fileList: [{ fileId: 'secret-looking', filename: 3 }] }),
+    });
     const error = (await h.client.files.listAll(0).catch((e: unknown) => e)) as PanError;
     expect(error.code).toBe('bad_response');
     expect(error.message).toContain('fileList.0');
@@ -115,24 +131,43 @@ describe('http pipeline', () => {
     const h = harness({ '/api/v1/file/download_info': () => envelope(null, 5066, '文件不存在') });
     const error = await h.client.download.info(9).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PanError);
-    expect(error).toMatchObject({ code: 'not_found', serviceCode: 5066, traceId: 'trace-1', endpoint: 'download.info' });
+    expect(error).toMatchObject({
+      code: 'not_found',
+      serviceCode: 5066,
+      traceId: 'trace-1',
+      endpoint: 'download.info',
+    });
   });
 
   it('reports every attempt without secrets', async () => {
     const reports: unknown[] = [];
     let n = 0;
-    const h = harness({ [LIST]: () => (++n === 1 ? raw(503) : emptyList()) }, { onAttempt: (r) => reports.push(r) });
+    const h = harness(
+      { [LIST]: () => (++n === 1 ? raw(503) : emptyList()) },
+      { onAttempt: (r) => reports.push(r) },
+    );
     await h.client.files.listAll(0);
     expect(reports).toEqual([
       { endpoint: 'auth.access_token', attempt: 1, ms: 0, outcome: 'ok' },
-      { endpoint: 'file.list', attempt: 1, ms: 0, outcome: 'server', httpStatus: 503, serviceCode: undefined, action: 'retry', retryInMs: 250 },
+      {
+        endpoint: 'file.list',
+        attempt: 1,
+        ms: 0,
+        outcome: 'server',
+        httpStatus: 503,
+        serviceCode: undefined,
+        action: 'retry',
+        retryInMs: 250,
+      },
       { endpoint: 'file.list', attempt: 2, ms: 0, outcome: 'ok' },
     ]);
     expect(JSON.stringify(reports)).not.toMatch(/tok-|S3CR3T|api\.test/);
   });
 
   it('writes nothing to the console, even while failing and retrying', async () => {
-    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => undefined));
+    const spies = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) =>
+      vi.spyOn(console, m).mockImplementation(() => undefined),
+    );
     try {
       let n = 0;
       const h = harness({ [LIST]: () => (++n === 1 ? raw(503) : envelope(null, 401)) });
@@ -145,7 +180,9 @@ describe('http pipeline', () => {
   });
 
   it('switches to the VIP rate table from user/info', async () => {
-    const h = harness({ '/api/v1/user/info': () => envelope({ ...user, vipInfo: [{ vipLevel: 1, vipLabel: 'VIP' }] }) });
+    const h = harness({
+      '/api/v1/user/info': () => envelope({ ...user, vipInfo: [{ vipLevel: 1, vipLabel: 'VIP' }] }),
+    });
     expect(h.client.rates.tier()).toBe('free');
     const u = await h.client.user.info();
     expect(u.vip).toBe(true);

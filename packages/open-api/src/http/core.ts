@@ -76,20 +76,34 @@ export interface HttpCoreOptions {
 export function createHttpCore(options: HttpCoreOptions): HttpCore {
   const { clock, limiter, pacer } = options;
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-  const transport = { fetch: options.fetch, clock, apiBaseUrl: options.apiBaseUrl, platform: options.platform ?? 'open_platform' };
+  const transport = {
+    fetch: options.fetch,
+    clock,
+    apiBaseUrl: options.apiBaseUrl,
+    platform: options.platform ?? 'open_platform',
+  };
 
   /** Token first, outside the retry loop's error handling: a failed mint already used its own budget. */
   const tokenFor = (spec: EndpointSpec, signal?: AbortSignal): Promise<string | undefined> =>
     spec.auth ? options.auth().getToken(signal) : Promise.resolve(undefined);
 
-  async function attempt<T>(spec: EndpointSpec, decode: (json: unknown) => T, input: CallInput, token: string | undefined): Promise<T> {
+  async function attempt<T>(
+    spec: EndpointSpec,
+    decode: (json: unknown) => T,
+    input: CallInput,
+    token: string | undefined,
+  ): Promise<T> {
     const timeoutMs = input.timeoutMs ?? timeouts[spec.timeout];
     const json = await sendOnce(transport, spec, input, token, timeoutMs, input.signal);
     return decode(json);
   }
 
   /** One slot, one token, one exchange. Token failures are thrown; request failures returned. */
-  async function once<T>(spec: EndpointSpec, decode: (json: unknown) => T, input: CallInput): Promise<Outcome<T>> {
+  async function once<T>(
+    spec: EndpointSpec,
+    decode: (json: unknown) => T,
+    input: CallInput,
+  ): Promise<Outcome<T>> {
     const release = spec.limitKey ? await limiter.acquire(spec.limitKey, input.signal) : () => undefined;
     let token: string | undefined;
     try {
@@ -103,7 +117,11 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
     }
   }
 
-  async function callRaw<T>(spec: EndpointSpec, decode: (json: unknown) => T, input: CallInput = {}): Promise<T> {
+  async function callRaw<T>(
+    spec: EndpointSpec,
+    decode: (json: unknown) => T,
+    input: CallInput = {},
+  ): Promise<T> {
     const idempotent = input.idempotent ?? spec.idempotent;
     let failures = 0;
     let reauthed = false;
@@ -118,7 +136,14 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
       const { failure, token } = outcome;
       const action = classify(failure, { idempotent, callerPolls: input.callerPolls === true });
       const delay = action === 'retry' ? pacer.next(failure, ++failures) : null;
-      options.onAttempt?.({ ...report, outcome: failure.code, serviceCode: failure.serviceCode, httpStatus: failure.httpStatus, action, ...(delay !== null ? { retryInMs: delay } : {}) });
+      options.onAttempt?.({
+        ...report,
+        outcome: failure.code,
+        serviceCode: failure.serviceCode,
+        httpStatus: failure.httpStatus,
+        action,
+        ...(delay !== null ? { retryInMs: delay } : {}),
+      });
       if (action === 'reauth') {
         if (token === undefined) throw failure; // a token endpoint refused the credentials
         if (reauthed) throw rejectedAfterRefresh(failure, spec.id);
@@ -127,7 +152,8 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
         continue;
       }
       if (delay === null) throw failure;
-      if (failure.code === 'rate_limited' && spec.limitKey) limiter.penalize(spec.limitKey, clock.now() + delay);
+      if (failure.code === 'rate_limited' && spec.limitKey)
+        limiter.penalize(spec.limitKey, clock.now() + delay);
       else await sleepOrAbort(clock, delay, input.signal, spec.id);
     }
   }
@@ -153,7 +179,12 @@ function rejectedAfterRefresh(failure: PanError, endpoint: string): PanError {
   });
 }
 
-async function sleepOrAbort(clock: Clock, ms: number, signal: AbortSignal | undefined, endpoint: string): Promise<void> {
+async function sleepOrAbort(
+  clock: Clock,
+  ms: number,
+  signal: AbortSignal | undefined,
+  endpoint: string,
+): Promise<void> {
   try {
     await clock.sleep(ms, signal);
   } catch (reason) {

@@ -18,17 +18,36 @@ export interface EndpointSpec {
   timeout: 'api' | 'slice' | 'single';
 }
 
-const api = (id: string, method: EndpointSpec['method'], path: string, limitKey: LimitKey | null, idempotent: boolean): EndpointSpec => ({
-  id, method, path, host: 'api', auth: true, idempotent, limitKey, timeout: 'api',
+const api = (
+  id: string,
+  method: EndpointSpec['method'],
+  path: string,
+  limitKey: LimitKey | null,
+  idempotent: boolean,
+): EndpointSpec => ({
+  id,
+  method,
+  path,
+  host: 'api',
+  auth: true,
+  idempotent,
+  limitKey,
+  timeout: 'api',
 });
 
 export const ENDPOINTS = {
   // Repeating a mint after a lost answer costs one extra live token (3 allowed per client id);
   // failing instead would leave the app signed out over a network blip. Accept the cost.
-  accessToken: { ...api('auth.access_token', 'POST', '/api/v1/access_token', 'access_token', true), auth: false },
+  accessToken: {
+    ...api('auth.access_token', 'POST', '/api/v1/access_token', 'access_token', true),
+    auth: false,
+  },
   // NOT safe: a refresh token works once. If the answer was lost, the rotated token is gone
   // and a repeat can only fail; surface it so the user re-authorises.
-  oauthToken: { ...api('auth.oauth2', 'POST', '/api/v1/oauth2/access_token', 'oauth_token', false), auth: false },
+  oauthToken: {
+    ...api('auth.oauth2', 'POST', '/api/v1/oauth2/access_token', 'oauth_token', false),
+    auth: false,
+  },
   userInfo: api('user.info', 'GET', '/api/v1/user/info', 'user_info', true),
   listV2: api('file.list', 'GET', '/api/v2/file/list', 'list_v2', true),
   listV1: api('file.list_v1', 'GET', '/api/v1/file/list', 'list_v1', true),
@@ -52,11 +71,19 @@ export const ENDPOINTS = {
   // 'error' a repeat hits its own file as a conflict; with 'keep_both' it makes a second copy.
   uploadCreate: api('upload.create', 'POST', '/upload/v2/file/create', 'upload_create', false),
   // Safe: re-sending a slice number replaces the earlier bytes (§7.3).
-  uploadSlice: { ...api('upload.slice', 'POST', '/upload/v2/file/slice', null, true), host: 'upload', timeout: 'slice' },
+  uploadSlice: {
+    ...api('upload.slice', 'POST', '/upload/v2/file/slice', null, true),
+    host: 'upload',
+    timeout: 'slice',
+  },
   // Safe: completion is a poll.
   uploadComplete: api('upload.complete', 'POST', '/upload/v2/file/upload_complete', 'upload_complete', true),
   uploadDomain: api('upload.domain', 'GET', '/upload/v2/file/domain', 'upload_domain', true),
-  uploadSingle: { ...api('upload.single', 'POST', '/upload/v2/file/single/create', 'upload_single', false), host: 'upload', timeout: 'single' },
+  uploadSingle: {
+    ...api('upload.single', 'POST', '/upload/v2/file/single/create', 'upload_single', false),
+    host: 'upload',
+    timeout: 'single',
+  },
   sha1Reuse: api('upload.sha1_reuse', 'POST', '/upload/v2/file/sha1_reuse', 'sha1_reuse', false),
   downloadInfo: api('download.info', 'GET', '/api/v1/file/download_info', 'download_info', true),
 } satisfies Record<string, EndpointSpec>;

@@ -18,17 +18,25 @@ export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; mess
 export function decodeEnvelope<T>(json: unknown, schema: ZodType<T>, endpoint: string): T {
   const env = envelopeSchema.safeParse(json);
   if (!env.success) {
-    throw new PanError('bad_response', `${endpoint}: answer is not an envelope (${describeIssues(env.error.issues)})`, { endpoint });
+    throw new PanError(
+      'bad_response',
+      `${endpoint}: answer is not an envelope (${describeIssues(env.error.issues)})`,
+      { endpoint },
+    );
   }
   const { code, message, data } = env.data;
   const traceId = env.data['x-traceID'];
   if (code !== 0) throw serviceError(code, message, traceId, endpoint);
   const parsed = schema.safeParse(data ?? null);
   if (!parsed.success) {
-    throw new PanError('bad_response', `${endpoint}: unexpected data (${describeIssues(parsed.error.issues)})`, {
-      endpoint,
-      traceId: traceId || undefined,
-    });
+    throw new PanError(
+      'bad_response',
+      `${endpoint}: unexpected data (${describeIssues(parsed.error.issues)})`,
+      {
+        endpoint,
+        traceId: traceId || undefined,
+      },
+    );
   }
   return parsed.data;
 }

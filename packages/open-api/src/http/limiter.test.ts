@@ -4,7 +4,13 @@ import { createFakeClock } from '../testing/fake-clock';
 import { createLimiter } from './limiter';
 
 /** Run `n` requests through the limiter, each taking `latencyMs`; return each start time. */
-async function run(limiter: ReturnType<typeof createLimiter>, clock: ReturnType<typeof createFakeClock>, key: Parameters<typeof limiter.acquire>[0], n: number, latencyMs: number): Promise<number[]> {
+async function run(
+  limiter: ReturnType<typeof createLimiter>,
+  clock: ReturnType<typeof createFakeClock>,
+  key: Parameters<typeof limiter.acquire>[0],
+  n: number,
+  latencyMs: number,
+): Promise<number[]> {
   const starts: number[] = [];
   await Promise.all(
     Array.from({ length: n }, async () => {

@@ -41,8 +41,19 @@ export interface LimiterOptions {
   table?: Partial<Record<LimitKey, RateFigure>> | false;
 }
 
-interface Waiter { resolve: (release: () => void) => void; reject: (e: unknown) => void; signal: AbortSignal | undefined; onAbort: () => void }
-interface Lane { slots: number[]; busy: number; queue: Waiter[]; blockedUntil: number; timerAt: number }
+interface Waiter {
+  resolve: (release: () => void) => void;
+  reject: (e: unknown) => void;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+}
+interface Lane {
+  slots: number[];
+  busy: number;
+  queue: Waiter[];
+  blockedUntil: number;
+  timerAt: number;
+}
 
 export function createLimiter(options: LimiterOptions): Limiter {
   const { clock } = options;
@@ -127,16 +138,26 @@ export function createLimiter(options: LimiterOptions): Limiter {
     acquire(key, signal) {
       return new Promise<() => void>((resolve, reject) => {
         if (signal?.aborted) {
-          reject(new PanError('aborted', 'request aborted while waiting for a rate-limit slot', { cause: signal.reason }));
+          reject(
+            new PanError('aborted', 'request aborted while waiting for a rate-limit slot', {
+              cause: signal.reason,
+            }),
+          );
           return;
         }
         const l = lane(key);
         const waiter: Waiter = {
-          resolve, reject, signal,
+          resolve,
+          reject,
+          signal,
           onAbort: () => {
             const i = l.queue.indexOf(waiter);
             if (i !== -1) l.queue.splice(i, 1);
-            reject(new PanError('aborted', 'request aborted while waiting for a rate-limit slot', { cause: signal?.reason }));
+            reject(
+              new PanError('aborted', 'request aborted while waiting for a rate-limit slot', {
+                cause: signal?.reason,
+              }),
+            );
           },
         };
         signal?.addEventListener('abort', waiter.onAbort, { once: true });

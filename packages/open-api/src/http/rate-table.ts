@@ -6,13 +6,32 @@
  * of at least half a second, far more than a slightly slower steady pace. `null` = no limit.
  */
 export type LimitKey =
-  | 'access_token' | 'oauth_token' | 'user_info' | 'list_v2' | 'list_v1' | 'detail' | 'infos'
-  | 'mkdir' | 'rename' | 'move' | 'trash' | 'recover' | 'delete'
-  | 'upload_create' | 'upload_complete' | 'upload_domain' | 'upload_single' | 'sha1_reuse' | 'download_info';
+  | 'access_token'
+  | 'oauth_token'
+  | 'user_info'
+  | 'list_v2'
+  | 'list_v1'
+  | 'detail'
+  | 'infos'
+  | 'mkdir'
+  | 'rename'
+  | 'move'
+  | 'trash'
+  | 'recover'
+  | 'delete'
+  | 'upload_create'
+  | 'upload_complete'
+  | 'upload_domain'
+  | 'upload_single'
+  | 'sha1_reuse'
+  | 'download_info';
 
 export type RateTier = 'free' | 'vip';
 
-export interface RateFigure { free: number | null; vip: number | null }
+export interface RateFigure {
+  free: number | null;
+  vip: number | null;
+}
 
 export const RATE_TABLE: Record<LimitKey, RateFigure> = {
   // §10.1 developer table, published.
@@ -45,6 +64,10 @@ export const RATE_TABLE: Record<LimitKey, RateFigure> = {
   upload_domain: { free: 2, vip: 10 },
 };
 
-export function rateFor(key: LimitKey, tier: RateTier, table: Record<LimitKey, RateFigure> = RATE_TABLE): number | null {
+export function rateFor(
+  key: LimitKey,
+  tier: RateTier,
+  table: Record<LimitKey, RateFigure> = RATE_TABLE,
+): number | null {
   return table[key][tier];
 }

@@ -29,7 +29,12 @@ export function serviceErrorCode(code: number, message: string): PanErrorCode {
   return 'service';
 }
 
-export function serviceError(code: number, message: string, traceId: string | undefined, endpoint: string): PanError {
+export function serviceError(
+  code: number,
+  message: string,
+  traceId: string | undefined,
+  endpoint: string,
+): PanError {
   const mapped = serviceErrorCode(code, message);
   const text = message ? `${endpoint}: ${message} (code ${code})` : `${endpoint}: service code ${code}`;
   return new PanError(mapped, text, { serviceCode: code, traceId: traceId || undefined, endpoint });

@@ -57,7 +57,8 @@ export async function sendOnce(
   signal?: AbortSignal,
 ): Promise<unknown> {
   const base = spec.host === 'upload' ? input.baseUrl : opts.apiBaseUrl;
-  if (!base) throw new PanError('invalid_argument', `${spec.id}: no upload host given`, { endpoint: spec.id });
+  if (!base)
+    throw new PanError('invalid_argument', `${spec.id}: no upload host given`, { endpoint: spec.id });
   const url = buildUrl(base, spec.path, input.query);
   const headers: Record<string, string> = { Platform: opts.platform };
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
@@ -79,8 +80,10 @@ export async function sendOnce(
     return interpret(spec, input, res.status, text);
   } catch (error) {
     if (error instanceof PanError) throw error;
-    if (deadline.timedOut()) throw new PanError('timeout', `${spec.id}: no answer within ${timeoutMs} ms`, { endpoint: spec.id });
-    if (deadline.callerAborted()) throw new PanError('aborted', `${spec.id}: aborted`, { endpoint: spec.id, cause: signal?.reason });
+    if (deadline.timedOut())
+      throw new PanError('timeout', `${spec.id}: no answer within ${timeoutMs} ms`, { endpoint: spec.id });
+    if (deadline.callerAborted())
+      throw new PanError('aborted', `${spec.id}: aborted`, { endpoint: spec.id, cause: signal?.reason });
     throw new PanError('network', `${spec.id}: ${describeNetworkError(error)}`, { endpoint: spec.id });
   } finally {
     deadline.dispose();

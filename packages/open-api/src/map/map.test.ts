@@ -27,25 +27,48 @@ describe('service times', () => {
 });
 
 const item = (over: Record<string, unknown>): Record<string, unknown> => ({
-  fileId: 5373646, filename: 'download.mp4', parentFileId: 14663228, type: 0, etag: 'AF0C0000000000000000000000000000',
-  size: 518564433, category: 2, status: 2, punishFlag: 0, s3KeyFlag: 'x-0', storageNode: 'm16', trashed: 0,
-  createAt: '2024-04-30 11:58:36', updateAt: '2025-02-24 17:56:45', ...over,
+  fileId: 5373646,
+  filename: 'download.mp4',
+  parentFileId: 14663228,
+  type: 0,
+  etag: 'AF0C0000000000000000000000000000',
+  size: 518564433,
+  category: 2,
+  status: 2,
+  punishFlag: 0,
+  s3KeyFlag: 'x-0',
+  storageNode: 'm16',
+  trashed: 0,
+  createAt: '2024-04-30 11:58:36',
+  updateAt: '2025-02-24 17:56:45',
+  ...over,
 });
 
 describe('v2 list mapping', () => {
   it('maps ids, kinds, times and separates trashed items', () => {
     const wire = wireListV2.parse({
       lastFileId: 14710240,
-      fileList: [item({}), item({ fileId: 14710240, filename: 'sub folder', type: 1, etag: '', size: 0, trashed: 1 })],
+      fileList: [
+        item({}),
+        item({ fileId: 14710240, filename: 'sub folder', type: 1, etag: '', size: 0, trashed: 1 }),
+      ],
     });
     const page = mapListPage(wire);
     expect(page.done).toBe(false);
     expect(page.nextCursor).toBe(14710240);
     expect(page.items).toEqual([
       {
-        id: 5373646, name: 'download.mp4', parentId: 14663228, kind: 'file', size: 518564433,
-        md5: 'af0c0000000000000000000000000000', trashed: false,
-        createdAt: Date.UTC(2024, 3, 30, 3, 58, 36), updatedAt: Date.UTC(2025, 1, 24, 9, 56, 45), category: 2, status: 2,
+        id: 5373646,
+        name: 'download.mp4',
+        parentId: 14663228,
+        kind: 'file',
+        size: 518564433,
+        md5: 'af0c0000000000000000000000000000',
+        trashed: false,
+        createdAt: Date.UTC(2024, 3, 30, 3, 58, 36),
+        updatedAt: Date.UTC(2025, 1, 24, 9, 56, 45),
+        category: 2,
+        status: 2,
       },
     ]);
     expect(page.trashed).toHaveLength(1);
@@ -53,12 +76,19 @@ describe('v2 list mapping', () => {
   });
 
   it('treats -1 as the last page and accepts an empty or null list', () => {
-    expect(mapListPage(wireListV2.parse({ lastFileId: -1, fileList: [] }))).toEqual({ items: [], trashed: [], nextCursor: -1, done: true });
+    expect(mapListPage(wireListV2.parse({ lastFileId: -1, fileList: [] }))).toEqual({
+      items: [],
+      trashed: [],
+      nextCursor: -1,
+      done: true,
+    });
     expect(mapListPage(wireListV2.parse({ lastFileId: -1, fileList: null })).items).toEqual([]);
   });
 
   it('accepts numeric-string ids', () => {
-    const page = mapListPage(wireListV2.parse({ lastFileId: '-1', fileList: [item({ fileId: '42', parentFileId: '0' })] }));
+    const page = mapListPage(
+      wireListV2.parse({ lastFileId: '-1', fileList: [item({ fileId: '42', parentFileId: '0' })] }),
+    );
     expect(page.items[0]).toMatchObject({ id: 42, parentId: 0 });
   });
 
@@ -70,9 +100,25 @@ describe('v2 list mapping', () => {
 describe('detail, infos, user, download', () => {
   it('maps detail with its fileID/parentFileID casing', () => {
     const d = mapFileDetail(
-      wireFileDetail.parse({ fileID: 14749954, filename: 'setup.exe', type: 0, size: 1163176272, etag: 'ab6dd0cfca2da20f84f55d2ed73a8c3d', status: 2, parentFileID: 14749926, createAt: '2025-02-28 09:25:54', trashed: 0 }),
+      wireFileDetail.parse({
+        fileID: 14749954,
+        filename: 'setup.exe',
+        type: 0,
+        size: 1163176272,
+        etag: 'ab6dd0cfca2da20f84f55d2ed73a8c3d',
+        status: 2,
+        parentFileID: 14749926,
+        createAt: '2025-02-28 09:25:54',
+        trashed: 0,
+      }),
     );
-    expect(d).toMatchObject({ id: 14749954, parentId: 14749926, kind: 'file', trashed: false, createdAt: Date.UTC(2025, 1, 28, 1, 25, 54) });
+    expect(d).toMatchObject({
+      id: 14749954,
+      parentId: 14749926,
+      kind: 'file',
+      trashed: false,
+      createdAt: Date.UTC(2025, 1, 28, 1, 25, 54),
+    });
   });
 
   it('accepts infos under list or fileList, and rejects neither', () => {
@@ -82,9 +128,28 @@ describe('detail, infos, user, download', () => {
   });
 
   it('derives vip from vipInfo and total space from permanent + temp', () => {
-    const base = { uid: 1, nickname: 'demo', spaceUsed: 10, spacePermanent: 100, spaceTemp: 5, spaceTempExpr: '0' };
-    expect(mapUser(wireUserInfo.parse({ ...base, vipInfo: null }))).toMatchObject({ vip: false, spaceTotal: 105, vipLevel: 0 });
-    const vip = mapUser(wireUserInfo.parse({ ...base, spaceTempExpr: 0, vipInfo: [{ vipLevel: 2, vipLabel: 'SVIP', startTime: '2025-07-06 11:12:53', endTime: '2026-05-14 14:13:05' }] }));
+    const base = {
+      uid: 1,
+      nickname: 'demo',
+      spaceUsed: 10,
+      spacePermanent: 100,
+      spaceTemp: 5,
+      spaceTempExpr: '0',
+    };
+    expect(mapUser(wireUserInfo.parse({ ...base, vipInfo: null }))).toMatchObject({
+      vip: false,
+      spaceTotal: 105,
+      vipLevel: 0,
+    });
+    const vip = mapUser(
+      wireUserInfo.parse({
+        ...base,
+        spaceTempExpr: 0,
+        vipInfo: [
+          { vipLevel: 2, vipLabel: 'SVIP', startTime: '2025-07-06 11:12:53', endTime: '2026-05-14 14:13:05' },
+        ],
+      }),
+    );
     expect(vip).toMatchObject({ vip: true, vipLevel: 2 });
     expect(vip.vipGrants[0]?.endsAt).toBe(Date.UTC(2026, 4, 14, 6, 13, 5));
   });

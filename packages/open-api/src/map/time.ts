@@ -5,7 +5,8 @@
  * - token expiry: RFC 3339 with an offset ("2025-03-23T15:48:37+08:00").
  */
 const CHINA_OFFSET_MS = 8 * 3600_000;
-const LOCAL_RE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:\s*([+-])(\d{2}):?(\d{2})(?:\s+\w+)?)?$/;
+const LOCAL_RE =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:\s*([+-])(\d{2}):?(\d{2})(?:\s+\w+)?)?$/;
 
 /** Parse a service time; returns undefined when the text is not one of the known forms. */
 export function parseServiceTime(text: string): number | undefined {

@@ -22,9 +22,17 @@ export interface FakeClockOptions {
   busy?: () => boolean;
 }
 
-interface Timer { at: number; seq: number; resolve: () => void }
+interface Timer {
+  at: number;
+  seq: number;
+  resolve: () => void;
+}
 
-export function createFakeClock(start = Date.UTC(2026, 0, 1), auto = true, options: FakeClockOptions = {}): FakeClock {
+export function createFakeClock(
+  start = Date.UTC(2026, 0, 1),
+  auto = true,
+  options: FakeClockOptions = {},
+): FakeClock {
   let now = start;
   let seq = 0;
   let timers: Timer[] = [];

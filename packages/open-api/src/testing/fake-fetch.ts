@@ -35,17 +35,22 @@ export function createFakeFetch(handler: Handler): FetchLike & { calls: Recorded
     return new Promise<Response>((resolve, reject) => {
       const onAbort = (): void => reject(signal.reason);
       signal.addEventListener('abort', onAbort, { once: true });
-      Promise.resolve(answer).then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+      Promise.resolve(answer)
+        .then(resolve, reject)
+        .finally(() => signal.removeEventListener('abort', onAbort));
     });
   };
   return Object.assign(fn, { calls });
 }
 
 export function envelope(data: unknown, code = 0, message = code === 0 ? 'ok' : 'error'): Response {
-  return new Response(JSON.stringify({ code, message, data: code === 0 ? data : null, 'x-traceID': 'trace-1' }), {
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-  });
+  return new Response(
+    JSON.stringify({ code, message, data: code === 0 ? data : null, 'x-traceID': 'trace-1' }),
+    {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+    },
+  );
 }
 
 export function raw(status: number, body = 'gateway trouble'): Response {

@@ -15,7 +15,10 @@ export interface Pair {
  * Backoff starts at 100 ms (instead of 500) and 20103 pauses are 200 ms (instead of 1 s) so
  * fault tests stay quick; proactive pacing is unchanged.
  */
-export async function startPair(fakeOptions: FakePanOptions = {}, clientOptions: Partial<PanClientOptions> = {}): Promise<Pair> {
+export async function startPair(
+  fakeOptions: FakePanOptions = {},
+  clientOptions: Partial<PanClientOptions> = {},
+): Promise<Pair> {
   const fake = await startFakePan({ port: 0, ...fakeOptions });
   const store = createMemoryTokenStore();
   const make = (extra: Partial<PanClientOptions> = {}): PanClient =>

@@ -14,7 +14,8 @@ export function harness(routes: Record<string, Handler>, options: Partial<PanCli
   let minted = 0;
   const store = createMemoryTokenStore();
   const defaults: Record<string, Handler> = {
-    '/api/v1/access_token': () => envelope({ accessToken: `tok-${++minted}`, expiredAt: '2026-02-01T00:00:00+08:00' }),
+    '/api/v1/access_token': () =>
+      envelope({ accessToken: `tok-${++minted}`, expiredAt: '2026-02-01T00:00:00+08:00' }),
   };
   const table = { ...defaults, ...routes };
   const fetch = createFakeFetch((call: RecordedCall) => {

@@ -9,9 +9,9 @@ describe('md5', () => {
     const enc = new TextEncoder();
     expect(md5Hex(enc.encode(''))).toBe('d41d8cd98f00b204e9800998ecf8427e');
     expect(md5Hex(enc.encode('abc'))).toBe('900150983cd24fb0d6963f7d28e17f72');
-    expect(md5Hex(enc.encode('12345678901234567890123456789012345678901234567890123456789012345678901234567890'))).toBe(
-      '57edf4a22be3c955ac49da2e2107b67a',
-    );
+    expect(
+      md5Hex(enc.encode('12345678901234567890123456789012345678901234567890123456789012345678901234567890')),
+    ).toBe('57edf4a22be3c955ac49da2e2107b67a');
   });
 
   it('matches node:crypto around every block boundary and for chunked input', () => {

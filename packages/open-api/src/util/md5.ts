@@ -25,17 +25,31 @@ export function createMd5(): Md5 {
       const o = i * 4;
       words[i] = (block[o]! | (block[o + 1]! << 8) | (block[o + 2]! << 16) | (block[o + 3]! << 24)) >>> 0;
     }
-    let a = state[0]!, b = state[1]!, c = state[2]!, d = state[3]!;
+    let a = state[0]!,
+      b = state[1]!,
+      c = state[2]!,
+      d = state[3]!;
     for (let i = 0; i < 64; i++) {
       let f: number;
       let g: number;
-      if (i < 16) { f = (b & c) | (~b & d); g = i; }
-      else if (i < 32) { f = (d & b) | (~d & c); g = (5 * i + 1) % 16; }
-      else if (i < 48) { f = b ^ c ^ d; g = (3 * i + 5) % 16; }
-      else { f = c ^ (b | ~d); g = (7 * i) % 16; }
+      if (i < 16) {
+        f = (b & c) | (~b & d);
+        g = i;
+      } else if (i < 32) {
+        f = (d & b) | (~d & c);
+        g = (5 * i + 1) % 16;
+      } else if (i < 48) {
+        f = b ^ c ^ d;
+        g = (3 * i + 5) % 16;
+      } else {
+        f = c ^ (b | ~d);
+        g = (7 * i) % 16;
+      }
       const s = S[(i >> 4) * 4 + (i % 4)]!;
       const sum = (a + f + K[i]! + words[g]!) >>> 0;
-      a = d; d = c; c = b;
+      a = d;
+      d = c;
+      c = b;
       b = (b + ((sum << s) | (sum >>> (32 - s)))) >>> 0;
     }
     state[0] = (state[0]! + a) >>> 0;
@@ -54,7 +68,10 @@ export function createMd5(): Md5 {
         block.set(bytes.subarray(i, i + take), blockLen);
         blockLen += take;
         i += take;
-        if (blockLen === 64) { compress(); blockLen = 0; }
+        if (blockLen === 64) {
+          compress();
+          blockLen = 0;
+        }
       }
       return hasher;
     },
@@ -67,11 +84,15 @@ export function createMd5(): Md5 {
       const len = new Uint8Array(8);
       const lo = bitLen >>> 0;
       const hi = Math.floor(bitLen / 2 ** 32) >>> 0;
-      for (let j = 0; j < 4; j++) { len[j] = (lo >>> (8 * j)) & 0xff; len[j + 4] = (hi >>> (8 * j)) & 0xff; }
+      for (let j = 0; j < 4; j++) {
+        len[j] = (lo >>> (8 * j)) & 0xff;
+        len[j + 4] = (hi >>> (8 * j)) & 0xff;
+      }
       hasher.update(len);
       done = true;
       let hex = '';
-      for (const word of state) for (let j = 0; j < 4; j++) hex += ((word >>> (8 * j)) & 0xff).toString(16).padStart(2, '0');
+      for (const word of state)
+        for (let j = 0; j < 4; j++) hex += ((word >>> (8 * j)) & 0xff).toString(16).padStart(2, '0');
       return hex;
     },
   };

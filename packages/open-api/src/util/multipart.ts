@@ -12,7 +12,11 @@ export interface MultipartFile {
   body: SliceBody;
 }
 
-export interface BuiltBody { body: BodyInit; contentType: string; stream?: boolean }
+export interface BuiltBody {
+  body: BodyInit;
+  contentType: string;
+  stream?: boolean;
+}
 
 const encoder = new TextEncoder();
 
@@ -38,7 +42,11 @@ function escapeQuoted(value: string): string {
  * Blob and byte bodies become one composite Blob (known length, streamed by fetch); a stream
  * factory becomes a ReadableStream (sent chunked). Built fresh on every call.
  */
-export function buildMultipart(fields: ReadonlyArray<[string, string]>, file: MultipartFile, boundary: string): BuiltBody {
+export function buildMultipart(
+  fields: ReadonlyArray<[string, string]>,
+  file: MultipartFile,
+  boundary: string,
+): BuiltBody {
   let head = '';
   for (const [name, value] of fields) {
     head += `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"\r\n\r\n${value}\r\n`;
@@ -54,7 +62,11 @@ export function buildMultipart(fields: ReadonlyArray<[string, string]>, file: Mu
   return { body: concatStreams(encoder.encode(head), body, encoder.encode(tail)), contentType, stream: true };
 }
 
-function concatStreams(head: Uint8Array, make: () => ReadableStream<Uint8Array>, tail: Uint8Array): ReadableStream<Uint8Array> {
+function concatStreams(
+  head: Uint8Array,
+  make: () => ReadableStream<Uint8Array>,
+  tail: Uint8Array,
+): ReadableStream<Uint8Array> {
   let reader: ReadableStreamDefaultReader<Uint8Array> | undefined;
   let stage: 'head' | 'body' | 'done' = 'head';
   return new ReadableStream<Uint8Array>({

@@ -6,7 +6,13 @@ import { z } from 'zod';
  */
 
 /** 64-bit ids arrive as JSON numbers (all seen values are < 2^53); numeric strings are tolerated. */
-export const wireId = z.union([z.number().int(), z.string().regex(/^-?\d+$/).transform(Number)]);
+export const wireId = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^-?\d+$/)
+    .transform(Number),
+]);
 
 /** Flags the docs type as 0/1 but that clients should not break on (booleans seen in SDKs). */
 export const wireFlag = z.union([z.literal(0), z.literal(1), z.boolean().transform((b) => (b ? 1 : 0))]);

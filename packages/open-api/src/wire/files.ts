@@ -23,7 +23,10 @@ export type WireFileItem = z.infer<typeof wireFileItem>;
 /** `GET /api/v2/file/list` data. `lastFileId` -1 means no more pages; otherwise an opaque cursor. */
 export const wireListV2 = z.object({
   lastFileId: wireId,
-  fileList: z.array(wireFileItem).nullable().transform((l) => l ?? []),
+  fileList: z
+    .array(wireFileItem)
+    .nullable()
+    .transform((l) => l ?? []),
 });
 export type WireListV2 = z.infer<typeof wireListV2>;
 
@@ -46,7 +49,10 @@ export type WireFileItemV1 = z.infer<typeof wireFileItemV1>;
 
 export const wireListV1 = z.object({
   total: z.number(),
-  fileList: z.array(wireFileItemV1).nullable().transform((l) => l ?? []),
+  fileList: z
+    .array(wireFileItemV1)
+    .nullable()
+    .transform((l) => l ?? []),
 });
 export type WireListV1 = z.infer<typeof wireListV1>;
 
@@ -66,7 +72,10 @@ export type WireFileDetail = z.infer<typeof wireFileDetail>;
 
 /** `POST /api/v1/file/infos` data: the array is `list` in the example, `fileList` in the table. */
 export const wireInfos = z
-  .object({ list: z.array(wireFileItem).nullable().optional(), fileList: z.array(wireFileItem).nullable().optional() })
+  .object({
+    list: z.array(wireFileItem).nullable().optional(),
+    fileList: z.array(wireFileItem).nullable().optional(),
+  })
   .refine((d) => d.list != null || d.fileList != null, { message: 'neither list nor fileList present' })
   .transform((d) => d.list ?? d.fileList ?? []);
 
@@ -76,8 +85,14 @@ export const wireMkdir = z.object({ dirID: wireId });
 /** `POST /api/v1/file/rename` data: null in the example, success/fail lists in the table. */
 export const wireRenameMany = z
   .object({
-    successList: z.array(z.object({ fileID: wireId, updateAt: z.string().optional() })).nullable().optional(),
-    failList: z.array(z.object({ fileID: wireId, message: z.string().optional().default('') })).nullable().optional(),
+    successList: z
+      .array(z.object({ fileID: wireId, updateAt: z.string().optional() }))
+      .nullable()
+      .optional(),
+    failList: z
+      .array(z.object({ fileID: wireId, message: z.string().optional().default('') }))
+      .nullable()
+      .optional(),
   })
   .nullable()
   .optional();

@@ -24,6 +24,9 @@ export const wireUserInfo = z.object({
   isHideUID: z.boolean().optional(),
   httpsCount: z.number().optional(),
   vipInfo: z.array(wireVipInfo).nullable().optional(),
-  developerInfo: z.object({ startTime: z.string().optional(), endTime: z.string().optional() }).nullable().optional(),
+  developerInfo: z
+    .object({ startTime: z.string().optional(), endTime: z.string().optional() })
+    .nullable()
+    .optional(),
 });
 export type WireUserInfo = z.infer<typeof wireUserInfo>;
