@@ -1,14 +1,17 @@
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempDirs } from '../testing/temp-dirs';
 import { createDailyLog, logFileName } from './daily-log';
 import { createRedactor } from './redact';
 
+const temp = createTempDirs('pandesk-log-');
+afterEach(() => temp.cleanup());
+
 describe('createDailyLog', () => {
   it('writes one file per UTC day, redacted', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'pandesk-log-'));
+    const dir = await temp.make();
     let now = Date.UTC(2026, 0, 2, 23, 59, 0);
     const redactor = createRedactor();
     redactor.addSecret('very-secret-token');

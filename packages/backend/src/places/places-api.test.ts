@@ -1,16 +1,18 @@
-import { mkdtemp } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createEventHub, unwrap } from '@pandesk/contract';
 import type { Place } from '@pandesk/contract';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempDirs } from '../testing/temp-dirs';
 import { createSettingsService } from '../settings/settings-service';
 import { createMemorySecretVault, createMemorySettingsStore } from '../testing';
 import { createPlacesApi } from './places-api';
 
+const temp = createTempDirs('pandesk-places-');
+afterEach(() => temp.cleanup());
+
 async function setup() {
-  const dir = await mkdtemp(join(tmpdir(), 'pandesk-places-'));
+  const dir = await temp.make();
   const store = createMemorySettingsStore();
   const settings = await createSettingsService({ store, vault: createMemorySecretVault(), defaultDownloadFolder: dir, checkDownloadFolder: async () => undefined, onSecret: () => undefined });
   const events = createEventHub();

@@ -1,16 +1,19 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiException } from '@pandesk/contract';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTempDirs } from '../testing/temp-dirs';
 import { createMemorySecretVault, createMemorySettingsStore } from '../testing';
 import { checkWritableFolder } from './check-folder';
 import { SECRET_KEYS } from './secret-keys';
 import { createSettingsService } from './settings-service';
 
+const temp = createTempDirs('pandesk-settings-');
+afterEach(() => temp.cleanup());
+
 async function setup(options: { encryption?: boolean; initial?: Record<string, unknown> } = {}) {
-  const dir = await mkdtemp(join(tmpdir(), 'pandesk-settings-'));
+  const dir = await temp.make();
   const store = createMemorySettingsStore(options.initial);
   const vault = createMemorySecretVault({ encryptionAvailable: options.encryption ?? true });
   const learned: string[] = [];
