@@ -1,27 +1,11 @@
 import type { Backend } from '@pandesk/backend';
-import { fail } from '@pandesk/contract';
-import type { Result } from '@pandesk/contract';
 import type { DownloadLinkSource } from './routes/download-route';
 
 /**
- * Fresh CDN URLs for the browser download route come from the back end, which owns the token.
- * The contract has no such call (the renderer never sees signed URLs), so the back end offers
- * it beside `api` as `downloadUrl(fileId)`; until a back end does, the route answers
- * `unsupported` and the page offers the queue's Download instead of browser downloads.
+ * Fresh download links for the browser download route come from the back end, which owns the
+ * token: `Backend.downloadUrl` (the contract has no such call, since the renderer never sees
+ * signed URLs). The back end applies the download proxy prefix for `proxy_url` itself.
  */
-export type BackendWithLinks = Backend & {
-  readonly downloadUrl?: (fileId: number) => Promise<Result<string>>;
-};
-
-export function hasDownloadLinks(backend: BackendWithLinks): boolean {
-  return typeof backend.downloadUrl === 'function';
-}
-
-export function backendDownloadLinks(backend: BackendWithLinks): DownloadLinkSource {
-  return {
-    downloadUrl: async (fileId) =>
-      backend.downloadUrl !== undefined
-        ? backend.downloadUrl(fileId)
-        : fail('unsupported', 'This PanDesk host cannot hand the browser a download link; use Download to save into the download folder.'),
-  };
+export function backendDownloadLinks(backend: Pick<Backend, 'downloadUrl'>): DownloadLinkSource {
+  return { downloadUrl: (fileId) => backend.downloadUrl(fileId) };
 }

@@ -58,9 +58,39 @@ describe('startWebApp (the real back end behind the host)', () => {
     expect(await readFile(join(dir!, 'user-data', 'secrets.json'), 'utf8')).toContain('my-secret-value');
   });
 
-  it('tells the page whether browser downloads work', async () => {
+  it('tells the page that browser downloads work (the back end hands out links)', async () => {
     const web = await start(false);
     const res = await fetch(`${web.host.origin}/api/config`, { headers: { 'x-pandesk-key': web.host.secret } });
-    expect(await res.json()).toEqual({ browserDownloads: false });
+    expect(await res.json()).toEqual({ browserDownloads: true });
+  });
+
+  it('serves browser downloads of a demo file by each download method', async () => {
+    const web = await start(false);
+    const root = await web.backend.api.files.list({ folderId: 0 });
+    const folder = root.ok ? root.value.items.find((e) => e.kind === 'folder') : undefined;
+    const inFolder = folder ? await web.backend.api.files.list({ folderId: folder.id }) : undefined;
+    const all = [...(root.ok ? root.value.items : []), ...(inFolder?.ok ? inFolder.value.items : [])];
+    const file = all.find((e) => e.kind === 'file' && e.size > 10);
+    expect(file).toBeDefined();
+    const get = (headers: Record<string, string> = {}) =>
+      fetch(`${web.host.origin}/api/download/${file!.id}`, { headers: { 'x-pandesk-key': web.host.secret, ...headers }, redirect: 'manual' });
+
+    const direct = await get();
+    expect(direct.status).toBe(302);
+    expect(direct.headers.get('location')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
+
+    expect((await web.backend.api.settings.update({ downloadMethod: 'local_proxy' })).ok).toBe(true);
+    const whole = await get();
+    expect(whole.status).toBe(200);
+    expect((await whole.arrayBuffer()).byteLength).toBe(file!.size);
+    const part = await get({ range: 'bytes=2-9' });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 2-9/${file!.size}`);
+    expect((await part.arrayBuffer()).byteLength).toBe(8);
+
+    expect((await web.backend.api.settings.update({ downloadMethod: 'proxy_url', downloadProxyUrl: 'https://dl-proxy.example/' })).ok).toBe(true);
+    const proxied = await get();
+    expect(proxied.status).toBe(302);
+    expect(proxied.headers.get('location')).toMatch(/^https:\/\/dl-proxy\.example\/http:\/\/127\.0\.0\.1:\d+\//);
   });
 });

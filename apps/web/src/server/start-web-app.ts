@@ -3,8 +3,7 @@ import { createBackend } from '@pandesk/backend';
 import type { Backend, BackendTuning } from '@pandesk/backend';
 import { webHostPaths } from './app-paths';
 import type { EnvCredentials } from './cli-args';
-import { backendDownloadLinks, hasDownloadLinks } from './download-links';
-import type { BackendWithLinks } from './download-links';
+import { backendDownloadLinks } from './download-links';
 import { createFileSecretVault } from './stores/file-secret-vault';
 import { createJsonSettingsStore } from './stores/json-settings-store';
 import { startWebHost } from './web-host';
@@ -47,7 +46,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
   const paths = webHostPaths(options.userData, options.downloadDir);
   await mkdir(paths.userData, { recursive: true, mode: 0o700 });
   await mkdir(paths.downloads, { recursive: true });
-  const backend: BackendWithLinks = await createBackend({
+  const backend = await createBackend({
     settingsStore: createJsonSettingsStore(paths.settingsFile),
     secretVault: createFileSecretVault(paths.secretsFile, { allowFileStorage: options.storeSecretsInFile ?? false }),
     paths: { userData: paths.userData, logs: paths.logs, downloads: paths.downloads, desktop: paths.desktop, home: paths.home },
@@ -64,7 +63,6 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       api: backend.api,
       events: backend.events,
       links: backendDownloadLinks(backend),
-      browserDownloads: hasDownloadLinks(backend),
       staticRoot: options.staticDir,
       stagingRoot: paths.staging,
       ...(options.port === undefined ? {} : { port: options.port }),

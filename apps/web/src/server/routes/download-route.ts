@@ -5,18 +5,21 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Err, PanDeskApi, Result } from '@pandesk/contract';
 import { attachmentDisposition } from './content-disposition';
 import { replyApiError, replyText } from './http-reply';
-import { viaProxyUrl } from './proxy-url';
 
 /**
  * `GET /api/download/:fileId`: a browser download of one cloud file, by the download method
- * setting. `direct` answers 302 to a fresh CDN URL; `proxy_url` answers 302 to that URL sent
- * through the user's proxy prefix; `local_proxy` streams the bytes through this host,
- * forwarding `Range` (so the browser can resume) and renewing an expired CDN URL once.
+ * setting. `direct` and `proxy_url` answer 302 to the link the back end hands out (for
+ * `proxy_url` it already goes through the user's proxy prefix); `local_proxy` streams the
+ * bytes through this host, forwarding `Range` (so the browser can resume) and renewing an
+ * expired CDN URL once.
  */
 
-/** Where fresh CDN URLs come from (the back end, which owns the token). */
+/** Where fresh download links come from (the back end, which owns the token): `Backend.downloadUrl`. */
 export interface DownloadLinkSource {
-  /** A newly requested CDN URL for the file; signed, so it is never logged or put in an error. */
+  /**
+   * A newly requested signed URL for the file, through the download proxy prefix when the
+   * method is `proxy_url`. Secret-bearing: never logged or put in an error.
+   */
   downloadUrl(fileId: number): Promise<Result<string>>;
 }
 
@@ -84,11 +87,11 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
     await pipeline(Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>), res).catch(() => res.destroy());
   }
 
-  async function redirect(res: ServerResponse, fileId: number, proxyPrefix: string | undefined): Promise<void> {
+  async function redirect(res: ServerResponse, fileId: number): Promise<void> {
     const link = await deps.links.downloadUrl(fileId);
     if (!link.ok) return replyApiError(res, link.error);
     res.statusCode = 302;
-    res.setHeader('Location', proxyPrefix === undefined ? link.value : viaProxyUrl(proxyPrefix, link.value));
+    res.setHeader('Location', link.value);
     res.setHeader('Cache-Control', 'no-store');
     res.end();
   }
@@ -99,8 +102,7 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
     if (fileId === undefined) return replyText(res, 400, 'The file id is not valid.');
     const settings = await deps.api.settings.get();
     if (!settings.ok) return replyApiError(res, settings.error);
-    const { downloadMethod, downloadProxyUrl } = settings.value;
-    if (downloadMethod === 'local_proxy') return proxy(req, res, fileId);
-    return redirect(res, fileId, downloadMethod === 'proxy_url' && downloadProxyUrl !== '' ? downloadProxyUrl : undefined);
+    if (settings.value.downloadMethod === 'local_proxy') return proxy(req, res, fileId);
+    return redirect(res, fileId);
   };
 }
