@@ -39,7 +39,11 @@ interface Pan {
 }
 
 function startPan(): Promise<Pan> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'packages/fake-pan/src/cli.ts'), '--port', '0'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'packages/fake-pan/src/cli.ts'), '--port', '0'],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   return new Promise((resolveStart, reject) => {
     let out = '';
     child.stdout.on('data', (d: Buffer) => {
@@ -54,7 +58,11 @@ function startPan(): Promise<Pan> {
 }
 
 async function setFaults(pan: Pan, faults: Record<string, unknown>): Promise<void> {
-  const res = await fetch(`${pan.baseUrl}/__fake/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  const res = await fetch(`${pan.baseUrl}/__fake/faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(faults),
+  });
   if (!res.ok) throw new Error(`faults: HTTP ${res.status}`);
 }
 
@@ -99,7 +107,9 @@ async function startSink(): Promise<{ url: string; close(): void }> {
 
 function line(name: string, engineMs: number, baselineMs: number): void {
   const rss = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${name} ratio=${(engineMs / baselineMs).toFixed(2)} engine_ms=${Math.round(engineMs)} baseline_ms=${Math.round(baselineMs)} peak_rss_mb=${Math.round(rss)}\n`);
+  process.stdout.write(
+    `${name} ratio=${(engineMs / baselineMs).toFixed(2)} engine_ms=${Math.round(engineMs)} baseline_ms=${Math.round(baselineMs)} peak_rss_mb=${Math.round(rss)}\n`,
+  );
 }
 
 async function engineRun(engine: TransferEngine, start: () => Promise<string>): Promise<void> {
@@ -111,20 +121,41 @@ async function engineRun(engine: TransferEngine, start: () => Promise<string>): 
 }
 
 async function benchUpload(engine: TransferEngine, file: string): Promise<void> {
-  const engineMs = await timed(() => engineRun(engine, () => engine.upload({ localPaths: [file], remoteParentId: 0, conflict: 'overwrite' })));
+  const engineMs = await timed(() =>
+    engineRun(engine, () => engine.upload({ localPaths: [file], remoteParentId: 0, conflict: 'overwrite' })),
+  );
   const sink = await startSink();
   const baselineMs = await timed(async () => {
     await run('md5sum', [file]);
-    await run('curl', ['-s', '-o', '/dev/null', '-X', 'POST', '--data-binary', `@${file}`, '-H', 'Content-Type: application/octet-stream', sink.url]);
+    await run('curl', [
+      '-s',
+      '-o',
+      '/dev/null',
+      '-X',
+      'POST',
+      '-T',
+      file,
+      '-H',
+      'Content-Type: application/octet-stream',
+      sink.url,
+    ]);
   });
   sink.close();
   line('upload_1g', engineMs, baselineMs);
 }
 
-async function benchDownload(name: string, engine: TransferEngine, client: PanClient, work: string, fileId: number): Promise<void> {
+async function benchDownload(
+  name: string,
+  engine: TransferEngine,
+  client: PanClient,
+  work: string,
+  fileId: number,
+): Promise<void> {
   const source = { fileId, name: 'big.bin', type: 'file' as const };
   const dir = join(work, `down-${name}`);
-  const engineMs = await timed(() => engineRun(engine, () => engine.download({ sources: [source], localDir: dir, conflict: 'overwrite' })));
+  const engineMs = await timed(() =>
+    engineRun(engine, () => engine.download({ sources: [source], localDir: dir, conflict: 'overwrite' })),
+  );
   rmSync(dir, { recursive: true, force: true });
   const url = (await client.download.info(fileId)).url;
   const target = join(work, 'curl.bin');
@@ -133,7 +164,8 @@ async function benchDownload(name: string, engine: TransferEngine, client: PanCl
   line(name, engineMs, baselineMs);
 }
 
-const debug = (msg: string): void => void (process.env.BENCH_DEBUG && process.stderr.write(`[bench] ${msg}\n`));
+const debug = (msg: string): void =>
+  void (process.env.BENCH_DEBUG && process.stderr.write(`[bench] ${msg}\n`));
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'pandesk-bench-'));
@@ -144,10 +176,28 @@ async function main(): Promise<void> {
     const file = join(work, 'big.bin');
     await writeRandomFile(file, SIZE);
     debug('file written');
-    const client = createPanClient({ baseUrl: pan.baseUrl, credentials: { kind: 'client', clientId: pan.clientId, clientSecret: pan.clientSecret }, rateTable: false });
-    const engine = createTransferEngine({ journalPath: join(work, 'journal.db'), backend: createPanBackend(client), limits: { segmentsPerFile: 4, slicesPerFile: 3 } });
+    const client = createPanClient({
+      baseUrl: pan.baseUrl,
+      credentials: { kind: 'client', clientId: pan.clientId, clientSecret: pan.clientSecret },
+      rateTable: false,
+    });
+    const engine = createTransferEngine({
+      journalPath: join(work, 'journal.db'),
+      backend: createPanBackend(client),
+      limits: { segmentsPerFile: 4, slicesPerFile: 3 },
+    });
     engine.start();
-    const ticker = setInterval(() => debug(JSON.stringify(engine.getPage({ offset: 0, limit: 3 }).items.map((i) => [i.state, i.phase, i.bytesDone, i.error?.message]))), 2000);
+    const ticker = setInterval(
+      () =>
+        debug(
+          JSON.stringify(
+            engine
+              .getPage({ offset: 0, limit: 3 })
+              .items.map((i) => [i.state, i.phase, i.bytesDone, i.error?.message]),
+          ),
+        ),
+      2000,
+    );
     if (!process.env.BENCH_DEBUG) clearInterval(ticker);
     await benchUpload(engine, file);
     debug('upload done');
@@ -169,4 +219,3 @@ main().catch((error: unknown) => {
   process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });
-

@@ -3,7 +3,14 @@ import { newItemId } from './util/item-id';
 import type { JobContext } from './job-context';
 import type { NewItem } from './journal/journal';
 
-export function childItem(ctx: JobContext, kind: 'file' | 'folder', name: string, localPath: string, remoteParentId: number | null, extra: Partial<NewItem> = {}): NewItem {
+export function childItem(
+  ctx: JobContext,
+  kind: 'file' | 'folder',
+  name: string,
+  localPath: string,
+  remoteParentId: number | null,
+  extra: Partial<NewItem> = {},
+): NewItem {
   const now = ctx.clock.now();
   const parent = ctx.item;
   return {

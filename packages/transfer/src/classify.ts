@@ -28,8 +28,10 @@ export function scrub(message: string): string {
 }
 
 export function classify(error: unknown): TransferError {
-  if (error instanceof FileChangedError) return { code: 'changed_while_uploading', message: error.message, retryable: true };
-  if (error instanceof UnsafePathError) return { code: 'unsafe_path', message: error.message, retryable: false };
+  if (error instanceof FileChangedError)
+    return { code: 'changed_while_uploading', message: error.message, retryable: true };
+  if (error instanceof UnsafePathError)
+    return { code: 'unsafe_path', message: error.message, retryable: false };
   if (error instanceof DriveError) {
     const code = DRIVE[error.kind];
     return { code, message: scrub(error.message), retryable: code !== 'name_conflict' };

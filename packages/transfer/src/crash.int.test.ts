@@ -52,7 +52,12 @@ function localTree(root: string): Map<string, string> {
   return out;
 }
 
-function remoteTree(pan: FakePan, folderId: number, prefix = '', out = new Map<string, string>()): Map<string, string> {
+function remoteTree(
+  pan: FakePan,
+  folderId: number,
+  prefix = '',
+  out = new Map<string, string>(),
+): Map<string, string> {
   for (const node of pan.state.list(folderId)) {
     if (node.trashed) continue;
     const rel = prefix + node.name;
@@ -64,7 +69,10 @@ function remoteTree(pan: FakePan, folderId: number, prefix = '', out = new Map<s
   return out;
 }
 
-function runChild(config: CrashConfig, killAfterMs: number | null): Promise<{ code: number | null; out: string; err: string }> {
+function runChild(
+  config: CrashConfig,
+  killAfterMs: number | null,
+): Promise<{ code: number | null; out: string; err: string }> {
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(here, 'testing', 'crash-child.ts')], {
       cwd: repoRoot,
@@ -93,7 +101,10 @@ describe('crash safety', () => {
   let pan: FakePan;
   let work: string;
   beforeAll(async () => {
-    pan = await startFakePan({ switches: { sliceSize: MiB }, faults: { rateLimits: false, completePolls: 2 } });
+    pan = await startFakePan({
+      switches: { sliceSize: MiB },
+      faults: { rateLimits: false, completePolls: 2 },
+    });
     work = mkdtempSync(join(tmpdir(), 'pandesk-crash-'));
   });
   afterAll(async () => {
@@ -104,8 +115,13 @@ describe('crash safety', () => {
   it('survives repeated SIGKILLs with every file complete, no remote duplicates and no lost entries', async () => {
     const rand = prng(20261125);
     const up = join(work, 'up');
-    const files: [string, number][] = [['big1.bin', 24 * MiB], ['big2.bin', 12 * MiB], ['nested/deeper/mid.bin', 3 * MiB]];
-    for (let i = 0; i < 14; i++) files.push([`${i % 3 === 0 ? 'nested/' : ''}small-${i}.dat`, 1 + Math.floor(rand() * 200_000)]);
+    const files: [string, number][] = [
+      ['big1.bin', 24 * MiB],
+      ['big2.bin', 12 * MiB],
+      ['nested/deeper/mid.bin', 3 * MiB],
+    ];
+    for (let i = 0; i < 14; i++)
+      files.push([`${i % 3 === 0 ? 'nested/' : ''}small-${i}.dat`, 1 + Math.floor(rand() * 200_000)]);
     for (const [rel, size] of files) {
       mkdirSync(dirname(join(up, rel)), { recursive: true });
       writeFileSync(join(up, rel), randomBytes(size));
@@ -114,7 +130,8 @@ describe('crash safety', () => {
     const seed = pan.state.addFolder('/seed');
     await pan.state.addFile('/seed/huge.bin', randomBytes(20 * MiB));
     await pan.state.addFile('/seed/sub/part.bin', randomBytes(2 * MiB + 17));
-    for (let i = 0; i < 10; i++) await pan.state.addFile(`/seed/s${i}.txt`, randomBytes(1 + Math.floor(rand() * 50_000)));
+    for (let i = 0; i < 10; i++)
+      await pan.state.addFile(`/seed/s${i}.txt`, randomBytes(1 + Math.floor(rand() * 50_000)));
     pan.state.addFolder('/seed/hollow');
     const target = pan.state.addFolder('/target');
     const config: CrashConfig = {

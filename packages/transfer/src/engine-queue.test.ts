@@ -41,7 +41,12 @@ describe('queue semantics', () => {
     await h.engine.whenIdle();
     expect(gate.order).toEqual(['e.bin', 'a.bin', 'b.bin', 'c.bin', 'd.bin']);
     expect(h.byState('completed')).toHaveLength(5);
-    expect(h.engine.getSummary().upload).toMatchObject({ running: 0, queued: 0, bytesDone: 5000, bytesTotal: 5000 });
+    expect(h.engine.getSummary().upload).toMatchObject({
+      running: 0,
+      queued: 0,
+      bytesDone: 5000,
+      bytesTotal: 5000,
+    });
   });
 
   it('does not start before start(), and queued items survive a restart', async () => {
@@ -70,21 +75,40 @@ describe('queue semantics', () => {
     h.engine.cancel([p2?.id ?? '']);
     h.engine.pause();
     await h.waitFor(() => running() === 0, 'all stopped');
-    expect(h.items().map((i) => i.state).sort()).toEqual(['cancelled', 'paused', 'paused']);
+    expect(
+      h
+        .items()
+        .map((i) => i.state)
+        .sort(),
+    ).toEqual(['cancelled', 'paused', 'paused']);
     gate.open();
     h.engine.resume();
     await h.engine.whenIdle();
-    expect(h.items().map((i) => i.state).sort()).toEqual(['cancelled', 'completed', 'completed']);
+    expect(
+      h
+        .items()
+        .map((i) => i.state)
+        .sort(),
+    ).toEqual(['cancelled', 'completed', 'completed']);
     h.engine.retry([p2?.id ?? '']);
     await h.engine.whenIdle();
     expect(h.byState('completed')).toHaveLength(3);
   });
 
   it('cancelling a download removes its partial file', async () => {
-    h = createHarness({ engine: { fetch: (url, init) => (init.headers.Range?.startsWith('bytes=0-') ? h.drive.fetch(url, init) : hang(init.signal)) } });
+    h = createHarness({
+      engine: {
+        fetch: (url, init) =>
+          init.headers.Range?.startsWith('bytes=0-') ? h.drive.fetch(url, init) : hang(init.signal),
+      },
+    });
     const remote = h.drive.addFile(0, 'big.bin', new Uint8Array(1024 * 1024).fill(4));
     h.engine.start();
-    await h.engine.download({ sources: [{ ...remote, type: 'file' }], localDir: join(h.dir, 'out'), conflict: 'keep_both' });
+    await h.engine.download({
+      sources: [{ ...remote, type: 'file' }],
+      localDir: join(h.dir, 'out'),
+      conflict: 'keep_both',
+    });
     await h.waitFor(() => (h.items()[0]?.bytesDone ?? 0) > 0, 'first segment');
     expect(readdirSync(join(h.dir, 'out')).some((n) => n.endsWith('.part'))).toBe(true);
     h.engine.cancel();
@@ -96,7 +120,11 @@ describe('queue semantics', () => {
   it('clears finished items and keeps failed ones with reason and time', async () => {
     h = createHarness();
     const ok = h.file('ok.bin', 100);
-    await h.engine.upload({ localPaths: [ok, join(h.dir, 'missing.bin')], remoteParentId: 0, conflict: 'keep_both' });
+    await h.engine.upload({
+      localPaths: [ok, join(h.dir, 'missing.bin')],
+      remoteParentId: 0,
+      conflict: 'keep_both',
+    });
     h.engine.start();
     await h.engine.whenIdle();
     const failed = h.byState('failed')[0];
@@ -146,8 +174,19 @@ describe('scale', () => {
     h.engine.onSnapshot((s) => snapshots.push(s));
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 1);
-    const sources = Array.from({ length: 100_000 }, (_, i) => ({ fileId: i + 1, name: `f${i}.bin`, type: 'file' as const, size: 10, etag: 'e'.repeat(32) }));
-    await h.engine.download({ sources, localDir: join(h.dir, 'out'), conflict: 'keep_both', batchId: 'huge' });
+    const sources = Array.from({ length: 100_000 }, (_, i) => ({
+      fileId: i + 1,
+      name: `f${i}.bin`,
+      type: 'file' as const,
+      size: 10,
+      etag: 'e'.repeat(32),
+    }));
+    await h.engine.download({
+      sources,
+      localDir: join(h.dir, 'out'),
+      conflict: 'keep_both',
+      batchId: 'huge',
+    });
     clearInterval(ticker);
     expect(ticks).toBeGreaterThan(0); // the event loop kept turning while enqueueing
     expect(h.engine.getSummary()).toMatchObject({ total: 100_000, byState: { queued: 100_000 } });
@@ -157,7 +196,12 @@ describe('scale', () => {
     const page = h.engine.getPage({ offset: 99_990, limit: 50 });
     expect(page.total).toBe(100_000);
     expect(page.items.map((i) => i.name)).toEqual(Array.from({ length: 10 }, (_, i) => `f${99_990 + i}.bin`));
-    await h.engine.download({ sources: sources.slice(0, 1000), localDir: join(h.dir, 'out'), conflict: 'keep_both', batchId: 'huge' });
+    await h.engine.download({
+      sources: sources.slice(0, 1000),
+      localDir: join(h.dir, 'out'),
+      conflict: 'keep_both',
+      batchId: 'huge',
+    });
     expect(h.engine.getSummary().total).toBe(100_000); // the same batch again adds nothing
     expect(existsSync(join(h.dir, 'out'))).toBe(false);
   }, 240_000); // journaling 100,000 rows through WebAssembly SQLite takes a while on a busy machine

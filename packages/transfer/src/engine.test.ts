@@ -20,7 +20,13 @@ describe('transfer engine basics', () => {
     const remote = h.drive.list(0).find((e) => e.name === 'a.bin');
     expect(remote).toBeDefined();
     if (!remote) return;
-    await h.engine.download({ sources: [{ fileId: remote.fileId, name: remote.name, type: 'file', size: remote.size, etag: remote.etag }], localDir: join(h.dir, 'out'), conflict: 'keep_both' });
+    await h.engine.download({
+      sources: [
+        { fileId: remote.fileId, name: remote.name, type: 'file', size: remote.size, etag: remote.etag },
+      ],
+      localDir: join(h.dir, 'out'),
+      conflict: 'keep_both',
+    });
     await h.engine.whenIdle();
     expect(readFileSync(join(h.dir, 'out', 'a.bin')).equals(readFileSync(src))).toBe(true);
   });
@@ -32,14 +38,22 @@ describe('speed limits', () => {
     const clock = h.clock as unknown as { slept: number };
     const remote = h.drive.addFile(0, 'paced.bin', new Uint8Array(1024 * 1024).fill(8));
     h.engine.start();
-    await h.engine.download({ sources: [{ ...remote, type: 'file' }], localDir: join(h.dir, 'out'), conflict: 'overwrite' });
+    await h.engine.download({
+      sources: [{ ...remote, type: 'file' }],
+      localDir: join(h.dir, 'out'),
+      conflict: 'overwrite',
+    });
     await h.engine.whenIdle();
     // 1 MiB at 256 KiB/s with a one-second burst: at least 3 s of (virtual) waiting.
     expect(clock.slept).toBeGreaterThanOrEqual(3000);
     expect(h.engine.getSummary().limits.downloadBytesPerSecond).toBe(256 * 1024);
     h.engine.setLimits({ downloadBytesPerSecond: 0, uploadBytesPerSecond: 512 * 1024 });
     const before = clock.slept;
-    await h.engine.download({ sources: [{ ...remote, type: 'file' }], localDir: join(h.dir, 'out2'), conflict: 'overwrite' });
+    await h.engine.download({
+      sources: [{ ...remote, type: 'file' }],
+      localDir: join(h.dir, 'out2'),
+      conflict: 'overwrite',
+    });
     await h.engine.whenIdle();
     const unlimited = clock.slept - before;
     const src = h.file('paced-up.bin', 2 * 1024 * 1024);

@@ -92,7 +92,13 @@ export interface TransferEngine {
   close(): Promise<void>;
 }
 
-const EMPTY_DIRECTION: TransferDirectionSummary = { running: 0, queued: 0, bytesDone: 0, bytesTotal: 0, speedBps: 0 };
+const EMPTY_DIRECTION: TransferDirectionSummary = {
+  running: 0,
+  queued: 0,
+  bytesDone: 0,
+  bytesTotal: 0,
+  speedBps: 0,
+};
 
 export function createTransferEngine(options: TransferEngineOptions): TransferEngine {
   const clock = options.clock ?? systemClock;
@@ -100,7 +106,10 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
   const tuning: EngineTuning = { ...DEFAULT_TUNING, ...options.tuning };
   let limits: TransferLimits = Object.freeze({ ...DEFAULT_LIMITS, ...options.limits });
   const journal = createJournal(options.journalPath);
-  const limiters = { upload: createRateLimiter(clock, limits.uploadBytesPerSecond), download: createRateLimiter(clock, limits.downloadBytesPerSecond) };
+  const limiters = {
+    upload: createRateLimiter(clock, limits.uploadBytesPerSecond),
+    download: createRateLimiter(clock, limits.downloadBytesPerSecond),
+  };
 
   const itemsFor = (ids: readonly string[]): TransferItem[] =>
     ids.flatMap((id) => {
@@ -109,7 +118,15 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     });
 
   const summary = (): TransferSummary => {
-    const byState = { queued: 0, running: 0, paused: 0, completed: 0, failed: 0, cancelled: 0, skipped: 0 } as Record<TransferState, number>;
+    const byState = {
+      queued: 0,
+      running: 0,
+      paused: 0,
+      completed: 0,
+      failed: 0,
+      cancelled: 0,
+      skipped: 0,
+    } as Record<TransferState, number>;
     const dirs = { upload: { ...EMPTY_DIRECTION }, download: { ...EMPTY_DIRECTION } };
     for (const c of journal.counts()) {
       byState[c.state] += c.count;
@@ -129,7 +146,14 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
       dirs[row.direction].speedBps += Math.round(live.speedBps);
     }
     const total = Object.values(byState).reduce((a, b) => a + b, 0);
-    return Object.freeze({ total, byState: Object.freeze(byState), upload: Object.freeze(dirs.upload), download: Object.freeze(dirs.download), authBlocked: scheduler.authBlocked, limits });
+    return Object.freeze({
+      total,
+      byState: Object.freeze(byState),
+      upload: Object.freeze(dirs.upload),
+      download: Object.freeze(dirs.download),
+      authBlocked: scheduler.authBlocked,
+      limits,
+    });
   };
 
   const publisher = createSnapshotPublisher(clock, options.snapshotIntervalMs ?? 250, {
@@ -143,7 +167,9 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     journal.clearParts(item.id);
     journal.update(item.id, { sessionJson: null, createAttempted: false, bytesDone: 0 });
     if (item.direction === 'download' && item.kind === 'file') {
-      await fs.unlink(join(dirname(item.localPath), partFileName(basename(item.localPath), item.id))).catch(() => undefined);
+      await fs
+        .unlink(join(dirname(item.localPath), partFileName(basename(item.localPath), item.id)))
+        .catch(() => undefined);
     }
   };
 
@@ -157,7 +183,10 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     publisher,
     limits: () => limits,
     limiters,
-    jobs: { upload: { file: uploadFileJob, folder: uploadFolderJob }, download: { file: downloadFileJob, folder: downloadFolderJob } },
+    jobs: {
+      upload: { file: uploadFileJob, folder: uploadFolderJob },
+      download: { file: downloadFileJob, folder: downloadFolderJob },
+    },
     discard,
   });
 
@@ -169,7 +198,11 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     announce(items.map((i) => i.id));
     scheduler.pump();
   };
-  const transition = (ids: readonly string[] | undefined, from: TransferState[], patch: Partial<JournalItem>): string[] => {
+  const transition = (
+    ids: readonly string[] | undefined,
+    from: TransferState[],
+    patch: Partial<JournalItem>,
+  ): string[] => {
     const changed = journal.transition(ids ?? null, from, { ...patch, updatedAt: clock.now() });
     announce(changed);
     return changed;
@@ -188,11 +221,20 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
       scheduler.abort(changed, 'pause');
     },
     resume(ids) {
-      transition(ids, ['paused'], { state: 'queued', pauseReason: null, errorCode: null, errorMessage: null, errorRetryable: false });
+      transition(ids, ['paused'], {
+        state: 'queued',
+        pauseReason: null,
+        errorCode: null,
+        errorMessage: null,
+        errorRetryable: false,
+      });
       scheduler.pump();
     },
     cancel(ids) {
-      const changed = transition(ids, ['queued', 'running', 'paused', 'failed'], { state: 'cancelled', finishedAt: clock.now() });
+      const changed = transition(ids, ['queued', 'running', 'paused', 'failed'], {
+        state: 'cancelled',
+        finishedAt: clock.now(),
+      });
       const runningIds = new Set(scheduler.runningIds());
       scheduler.abort(changed, 'cancel');
       for (const id of changed) {
@@ -201,7 +243,13 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
       }
     },
     retry(ids) {
-      transition(ids, ['failed', 'cancelled'], { state: 'queued', errorCode: null, errorMessage: null, errorRetryable: false, finishedAt: null });
+      transition(ids, ['failed', 'cancelled'], {
+        state: 'queued',
+        errorCode: null,
+        errorMessage: null,
+        errorRetryable: false,
+        finishedAt: null,
+      });
       scheduler.pump();
     },
     moveToTop(ids) {
@@ -224,12 +272,22 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     setAuthAvailable(available) {
       if (!available) return scheduler.setAuthBlocked(true);
       scheduler.setAuthBlocked(false);
-      transition(undefined, ['paused'], { state: 'queued', pauseReason: null, errorCode: null, errorMessage: null, errorRetryable: false });
+      transition(undefined, ['paused'], {
+        state: 'queued',
+        pauseReason: null,
+        errorCode: null,
+        errorMessage: null,
+        errorRetryable: false,
+      });
     },
     getItem: (id) => itemsFor([id])[0],
     getPage(query) {
       const { total, items } = journal.page(query);
-      return Object.freeze({ total, offset: query.offset, items: Object.freeze(items.map((row) => toTransferItem(row, scheduler.live(row.id)))) });
+      return Object.freeze({
+        total,
+        offset: query.offset,
+        items: Object.freeze(items.map((row) => toTransferItem(row, scheduler.live(row.id)))),
+      });
     },
     getSummary: summary,
     onSnapshot: (listener) => publisher.subscribe(listener),

@@ -12,7 +12,12 @@ import { resolveInside, safeLocalName } from './util/safe-name';
 
 const CHUNK = 500;
 
-function baseItem(batchId: string, index: number, now: number, priority: number): Omit<NewItem, 'direction' | 'kind' | 'name' | 'localPath' | 'conflict'> {
+function baseItem(
+  batchId: string,
+  index: number,
+  now: number,
+  priority: number,
+): Omit<NewItem, 'direction' | 'kind' | 'name' | 'localPath' | 'conflict'> {
   return {
     id: newItemId(),
     batchId,
@@ -38,7 +43,11 @@ function baseItem(batchId: string, index: number, now: number, priority: number)
   };
 }
 
-async function insertChunked(journal: Journal, items: NewItem[], onInserted: (items: NewItem[]) => void): Promise<void> {
+async function insertChunked(
+  journal: Journal,
+  items: NewItem[],
+  onInserted: (items: NewItem[]) => void,
+): Promise<void> {
   for (let i = 0; i < items.length; i += CHUNK) {
     const chunk = items.slice(i, i + CHUNK);
     journal.insertItems(chunk);
@@ -56,12 +65,27 @@ async function kindOf(fs: LocalFs, path: string): Promise<{ kind: 'file' | 'fold
   }
 }
 
-export async function enqueueUpload(journal: Journal, fs: LocalFs, cmd: UploadCommand, now: number, onInserted: (items: NewItem[]) => void): Promise<string> {
+export async function enqueueUpload(
+  journal: Journal,
+  fs: LocalFs,
+  cmd: UploadCommand,
+  now: number,
+  onInserted: (items: NewItem[]) => void,
+): Promise<string> {
   const batchId = cmd.batchId ?? crypto.randomUUID();
   const items: NewItem[] = [];
   for (const [index, path] of cmd.localPaths.entries()) {
     const { kind, size } = await kindOf(fs, path);
-    items.push({ ...baseItem(batchId, index, now, 0), direction: 'upload', kind, name: basename(path), localPath: path, remoteParentId: cmd.remoteParentId, size, conflict: cmd.conflict });
+    items.push({
+      ...baseItem(batchId, index, now, 0),
+      direction: 'upload',
+      kind,
+      name: basename(path),
+      localPath: path,
+      remoteParentId: cmd.remoteParentId,
+      size,
+      conflict: cmd.conflict,
+    });
     if (index % CHUNK === CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
   }
   await insertChunked(journal, items, onInserted);
@@ -69,7 +93,12 @@ export async function enqueueUpload(journal: Journal, fs: LocalFs, cmd: UploadCo
 }
 
 /** Throws UnsafePathError before anything is queued if a name would escape `localDir`. */
-export async function enqueueDownload(journal: Journal, cmd: DownloadCommand, now: number, onInserted: (items: NewItem[]) => void): Promise<string> {
+export async function enqueueDownload(
+  journal: Journal,
+  cmd: DownloadCommand,
+  now: number,
+  onInserted: (items: NewItem[]) => void,
+): Promise<string> {
   const batchId = cmd.batchId ?? crypto.randomUUID();
   const items: NewItem[] = cmd.sources.map((src, index) => ({
     ...baseItem(batchId, index, now, 0),

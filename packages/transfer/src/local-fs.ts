@@ -4,7 +4,10 @@
  */
 import * as fsp from 'node:fs/promises';
 
-export type LocalFs = Pick<typeof fsp, 'open' | 'mkdir' | 'rename' | 'stat' | 'unlink' | 'opendir' | 'access'>;
+export type LocalFs = Pick<
+  typeof fsp,
+  'open' | 'mkdir' | 'rename' | 'stat' | 'unlink' | 'opendir' | 'access'
+>;
 
 export const nodeFs: LocalFs = fsp;
 

@@ -25,10 +25,10 @@ export interface UploadSession {
 }
 
 export type CreateUploadResult =
-  | { readonly kind: 'instant'; readonly fileId: number }
-  | ({ readonly kind: 'session' } & UploadSession);
+  { readonly kind: 'instant'; readonly fileId: number } | ({ readonly kind: 'session' } & UploadSession);
 
-export type CompleteUploadResult = { readonly completed: true; readonly fileId: number } | { readonly completed: false };
+export type CompleteUploadResult =
+  { readonly completed: true; readonly fileId: number } | { readonly completed: false };
 
 export interface CreateUploadRequest {
   readonly parentId: number;
@@ -92,7 +92,10 @@ export class DriveError extends Error {
 }
 
 /** The subset of fetch the download job uses (the default is global fetch). */
-export type FetchLike = (url: string, init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'follow' }) => Promise<Response>;
+export type FetchLike = (
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'follow' },
+) => Promise<Response>;
 
 /** Time, injectable so tests run on a fake clock. */
 export interface Clock {

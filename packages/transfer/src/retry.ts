@@ -14,7 +14,9 @@ export function isTransient(error: unknown): boolean {
   if (error instanceof HttpStatusError) return error.status === 429 || error.status >= 500;
   if (error instanceof TypeError) return true; // fetch: "fetch failed", "terminated"
   const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'UND_ERR_SOCKET';
+  return (
+    code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'UND_ERR_SOCKET'
+  );
 }
 
 /** A CDN answer with an unexpected HTTP status. */
@@ -48,7 +50,9 @@ export async function withRetry<T>(ctx: JobContext, phase: TransferPhase, op: ()
       ctx.setPhase('waiting_network');
       ctx.update({
         errorCode: limited ? 'rate_limited' : 'network',
-        errorMessage: limited ? 'The service asked to slow down; retrying.' : 'Network problem; retrying automatically.',
+        errorMessage: limited
+          ? 'The service asked to slow down; retrying.'
+          : 'Network problem; retrying automatically.',
         errorRetryable: true,
       });
       await ctx.clock.sleep(delay, ctx.signal);

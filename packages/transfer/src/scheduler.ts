@@ -112,7 +112,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const succeed = (entry: Running, outcome: JobOutcome): void => {
     if (entry.reason === 'cancel') return;
-    const done = outcome.state === 'completed' ? Math.max(entry.item.size, entry.live.bytesDone) : entry.live.bytesDone;
+    const done =
+      outcome.state === 'completed' ? Math.max(entry.item.size, entry.live.bytesDone) : entry.live.bytesDone;
     update(entry, {
       ...outcome.patch,
       state: outcome.state,
@@ -128,19 +129,42 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   const fail = async (entry: Running, error: unknown): Promise<void> => {
     const bytesDone = entry.live.bytesDone;
     if (entry.reason === 'cancel') return deps.discard(entry.item);
-    if (entry.reason === 'pause' || entry.reason === 'close') return void journal.update(entry.item.id, { bytesDone });
+    if (entry.reason === 'pause' || entry.reason === 'close')
+      return void journal.update(entry.item.id, { bytesDone });
     if (entry.reason === 'auth' || (error instanceof DriveError && error.kind === 'auth')) {
-      update(entry, { state: 'paused', pauseReason: 'auth_required', bytesDone, errorCode: 'auth_required', errorMessage: 'Sign-in is needed; the transfer resumes once signed in.', errorRetryable: true });
+      update(entry, {
+        state: 'paused',
+        pauseReason: 'auth_required',
+        bytesDone,
+        errorCode: 'auth_required',
+        errorMessage: 'Sign-in is needed; the transfer resumes once signed in.',
+        errorRetryable: true,
+      });
       if (!authBlocked) setAuthBlocked(true);
       return;
     }
     const e = classify(error);
-    update(entry, { state: 'failed', bytesDone, errorCode: e.code, errorMessage: e.message, errorRetryable: e.retryable, finishedAt: clock.now() });
+    update(entry, {
+      state: 'failed',
+      bytesDone,
+      errorCode: e.code,
+      errorMessage: e.message,
+      errorRetryable: e.retryable,
+      finishedAt: clock.now(),
+    });
   };
 
   const start = (item: JournalItem): void => {
     const now = clock.now();
-    const patch: ItemPatch = { state: 'running', pauseReason: null, errorCode: null, errorMessage: null, errorRetryable: false, finishedAt: null, updatedAt: now };
+    const patch: ItemPatch = {
+      state: 'running',
+      pauseReason: null,
+      errorCode: null,
+      errorMessage: null,
+      errorRetryable: false,
+      finishedAt: null,
+      updatedAt: now,
+    };
     Object.assign(item, patch);
     journal.update(item.id, patch);
     const entry: Running = {
@@ -155,7 +179,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     publisher.changed(item.id);
     const job = deps.jobs[item.direction][item.kind];
     entry.settled = job(context(entry))
-      .then((outcome) => succeed(entry, outcome), (error: unknown) => fail(entry, error))
+      .then(
+        (outcome) => succeed(entry, outcome),
+        (error: unknown) => fail(entry, error),
+      )
       .catch(() => undefined) // a journal failure while settling must not kill the process
       .finally(() => {
         running.delete(item.id);

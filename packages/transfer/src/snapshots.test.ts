@@ -6,10 +6,33 @@ import { createManualClock } from './testing/fake-clock';
 
 function row(id: string): JournalItem {
   return {
-    id, seq: 1, batchId: 'b', parentItemId: null, dedupKey: null, direction: 'upload', kind: 'file', name: id, localPath: `/x/${id}`,
-    remoteParentId: 0, remoteFileId: null, size: 100, etag: null, bytesDone: 0, state: 'running', pauseReason: null, errorCode: 'network',
-    errorMessage: 'retrying', errorRetryable: true, conflict: 'keep_both', priority: 0, createdAt: 0, updatedAt: 0, finishedAt: null,
-    sessionJson: '{"secret":1}', finalPath: null, createAttempted: false,
+    id,
+    seq: 1,
+    batchId: 'b',
+    parentItemId: null,
+    dedupKey: null,
+    direction: 'upload',
+    kind: 'file',
+    name: id,
+    localPath: `/x/${id}`,
+    remoteParentId: 0,
+    remoteFileId: null,
+    size: 100,
+    etag: null,
+    bytesDone: 0,
+    state: 'running',
+    pauseReason: null,
+    errorCode: 'network',
+    errorMessage: 'retrying',
+    errorRetryable: true,
+    conflict: 'keep_both',
+    priority: 0,
+    createdAt: 0,
+    updatedAt: 0,
+    finishedAt: null,
+    sessionJson: '{"secret":1}',
+    finalPath: null,
+    createAttempted: false,
   };
 }
 
@@ -28,7 +51,11 @@ describe('snapshots', () => {
   it('are throttled to one push per interval and batch every change in between', async () => {
     const clock = createManualClock();
     const pushes: TransferSnapshot[] = [];
-    const publisher = createSnapshotPublisher(clock, 250, { summary: () => summary, items: (ids) => ids.map((id) => toTransferItem(row(id))), live: () => [] });
+    const publisher = createSnapshotPublisher(clock, 250, {
+      summary: () => summary,
+      items: (ids) => ids.map((id) => toTransferItem(row(id))),
+      live: () => [],
+    });
     publisher.subscribe((s) => pushes.push(s));
     publisher.changed('a');
     await clock.advance(0);
@@ -38,7 +65,18 @@ describe('snapshots', () => {
     expect(pushes).toHaveLength(1);
     await clock.advance(150);
     expect(pushes).toHaveLength(2);
-    expect(pushes[1]?.changed.map((c) => c.id).sort()).toEqual(['i0', 'i1', 'i2', 'i3', 'i4', 'i5', 'i6', 'i7', 'i8', 'i9']);
+    expect(pushes[1]?.changed.map((c) => c.id).sort()).toEqual([
+      'i0',
+      'i1',
+      'i2',
+      'i3',
+      'i4',
+      'i5',
+      'i6',
+      'i7',
+      'i8',
+      'i9',
+    ]);
     expect(Object.isFrozen(pushes[1])).toBe(true);
     expect(pushes[1]?.seq).toBe(2);
   });
@@ -46,7 +84,11 @@ describe('snapshots', () => {
   it('summarise instead of flooding when very many items changed', async () => {
     const clock = createManualClock();
     const pushes: TransferSnapshot[] = [];
-    const publisher = createSnapshotPublisher(clock, 250, { summary: () => summary, items: (ids) => ids.map((id) => toTransferItem(row(id))), live: () => [] });
+    const publisher = createSnapshotPublisher(clock, 250, {
+      summary: () => summary,
+      items: (ids) => ids.map((id) => toTransferItem(row(id))),
+      live: () => [],
+    });
     publisher.subscribe((s) => pushes.push(s));
     for (let i = 0; i < 100_000; i++) publisher.changed(`id${i}`);
     await clock.advance(0);

@@ -19,7 +19,9 @@ export interface LiveInfo {
 export function toTransferItem(row: JournalItem, live?: LiveInfo): TransferItem {
   const bytesDone = live?.bytesDone ?? row.bytesDone;
   const speedBps = live && row.state === 'running' ? Math.round(live.speedBps) : 0;
-  const error = row.errorCode ? Object.freeze({ code: row.errorCode, message: row.errorMessage ?? '', retryable: row.errorRetryable }) : null;
+  const error = row.errorCode
+    ? Object.freeze({ code: row.errorCode, message: row.errorMessage ?? '', retryable: row.errorRetryable })
+    : null;
   return Object.freeze({
     id: row.id,
     batchId: row.batchId,
@@ -65,7 +67,11 @@ export interface PublisherSource {
   live(): readonly string[];
 }
 
-export function createSnapshotPublisher(clock: Clock, intervalMs: number, source: PublisherSource): SnapshotPublisher {
+export function createSnapshotPublisher(
+  clock: Clock,
+  intervalMs: number,
+  source: PublisherSource,
+): SnapshotPublisher {
   const listeners = new Set<(s: TransferSnapshot) => void>();
   let changed = new Set<string>();
   let removed = new Set<string>();

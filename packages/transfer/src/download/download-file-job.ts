@@ -58,7 +58,10 @@ async function verify(ctx: JobContext, partPath: string): Promise<void> {
   if (actual === expected) return;
   await ctx.fs.unlink(partPath).catch(() => undefined);
   ctx.journal.clearParts(ctx.item.id);
-  throw new DriveError('checksum_mismatch', 'The downloaded file does not match its checksum; retry to download it again.');
+  throw new DriveError(
+    'checksum_mismatch',
+    'The downloaded file does not match its checksum; retry to download it again.',
+  );
 }
 
 async function finish(ctx: JobContext, partPath: string): Promise<JobOutcome> {
@@ -93,8 +96,14 @@ export const downloadFileJob: Job = async (ctx) => {
     ctx.update({ size: info.size, etag: info.etag || null });
   }
   const partPath = partPathOf(ctx);
-  if (await alreadyRenamed(ctx, partPath)) return { state: 'completed', patch: { localPath: ctx.item.finalPath ?? ctx.item.localPath } };
-  if (ctx.item.conflict === 'skip' && !(await exists(ctx.fs, partPath)) && (await exists(ctx.fs, ctx.item.localPath))) return { state: 'skipped' };
+  if (await alreadyRenamed(ctx, partPath))
+    return { state: 'completed', patch: { localPath: ctx.item.finalPath ?? ctx.item.localPath } };
+  if (
+    ctx.item.conflict === 'skip' &&
+    !(await exists(ctx.fs, partPath)) &&
+    (await exists(ctx.fs, ctx.item.localPath))
+  )
+    return { state: 'skipped' };
   await ctx.fs.mkdir(dirname(ctx.item.localPath), { recursive: true });
   ctx.setPhase('downloading');
   const handle = await openPart(ctx, partPath, ctx.item.size);

@@ -19,7 +19,11 @@ export const downloadFolderJob: Job = async (ctx) => {
     for await (const page of ctx.backend.listChildren(folderId, ctx.signal)) {
       const items: NewItem[] = page.map((entry) => {
         const local = resolveInside(ctx.item.localPath, safeLocalName(entry.name));
-        const extra = { remoteFileId: entry.fileId, size: entry.type === 'file' ? entry.size : 0, etag: entry.etag || null };
+        const extra = {
+          remoteFileId: entry.fileId,
+          size: entry.type === 'file' ? entry.size : 0,
+          etag: entry.etag || null,
+        };
         return childItem(ctx, entry.type === 'file' ? 'file' : 'folder', entry.name, local, folderId, extra);
       });
       ctx.enqueue(items);

@@ -23,7 +23,11 @@ function withSwappableFetch(): { set(f: FetchLike): void } {
   return { set: (f) => void (impl = f) };
 }
 
-async function downloadAll(sources: RemoteEntry[], conflict: 'keep_both' | 'overwrite' | 'skip' = 'keep_both', dir = 'out') {
+async function downloadAll(
+  sources: RemoteEntry[],
+  conflict: 'keep_both' | 'overwrite' | 'skip' = 'keep_both',
+  dir = 'out',
+) {
   await h.engine.download({ sources: sources.map(source), localDir: join(h.dir, dir), conflict });
   await h.engine.whenIdle();
 }
@@ -36,7 +40,11 @@ describe('download job', () => {
     let served = 0;
     swap.set((url, init) => (served++ < 3 ? h.drive.fetch(url, init) : hang(init.signal)));
     h.engine.start();
-    await h.engine.download({ sources: [source(remote)], localDir: join(h.dir, 'out'), conflict: 'keep_both' });
+    await h.engine.download({
+      sources: [source(remote)],
+      localDir: join(h.dir, 'out'),
+      conflict: 'keep_both',
+    });
     await h.waitFor(() => (h.items()[0]?.bytesDone ?? 0) >= 3 * 256 * KiB, 'three segments written');
     await h.engine.close();
     swap.set(h.drive.fetch);
@@ -95,7 +103,8 @@ describe('download job', () => {
           get(target, prop, receiver) {
             if (prop !== 'write') return Reflect.get(target, prop, receiver) as unknown;
             return async (buf: Uint8Array, off: number, len: number, pos: number) => {
-              if (written >= 512 * KiB) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+              if (written >= 512 * KiB)
+                throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
               written += len;
               return target.write(buf, off, len, pos);
             };
@@ -143,9 +152,20 @@ describe('download job', () => {
     h.drive.addFile(sub, 'x.bin', new Uint8Array(10).fill(1));
     h.drive.addFolder(f, 'empty');
     h.engine.start();
-    await h.engine.download({ sources: [{ fileId: f, name: 'F', type: 'folder' }], localDir: join(h.dir, 'out'), conflict: 'keep_both' });
+    await h.engine.download({
+      sources: [{ fileId: f, name: 'F', type: 'folder' }],
+      localDir: join(h.dir, 'out'),
+      conflict: 'keep_both',
+    });
     await h.engine.whenIdle();
-    expect(readdirSync(join(h.dir, 'out', 'F')).sort()).toEqual(['_', '_CON.txt', 'a_b_.txt', 'empty', 'sub', 'trail']);
+    expect(readdirSync(join(h.dir, 'out', 'F')).sort()).toEqual([
+      '_',
+      '_CON.txt',
+      'a_b_.txt',
+      'empty',
+      'sub',
+      'trail',
+    ]);
     expect(readdirSync(join(h.dir, 'out', 'F', 'sub'))).toEqual(['x.bin']);
     expect(readdirSync(join(h.dir, 'out', 'F', 'empty'))).toEqual([]);
     expect(readdirSync(h.dir).filter((n) => !n.startsWith('journal.db'))).toEqual(['out']);

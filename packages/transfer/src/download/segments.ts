@@ -23,23 +23,41 @@ export function segmentRange(no: number, plan: SegmentPlan): { start: number; en
   return { start, end: Math.min(plan.size, start + plan.segmentSize) };
 }
 
-async function openRange(ctx: JobContext, urls: UrlSource, start: number, end: number, size: number): Promise<Response> {
+async function openRange(
+  ctx: JobContext,
+  urls: UrlSource,
+  start: number,
+  end: number,
+  size: number,
+): Promise<Response> {
   for (let renewals = 0; ; renewals++) {
     const url = await urls.get();
-    const response = await ctx.fetch(url, { headers: { Range: `bytes=${start}-${end - 1}` }, signal: ctx.signal, redirect: 'follow' });
+    const response = await ctx.fetch(url, {
+      headers: { Range: `bytes=${start}-${end - 1}` },
+      signal: ctx.signal,
+      redirect: 'follow',
+    });
     if (response.status === 206 || (response.status === 200 && start === 0 && end === size)) return response;
     await response.body?.cancel().catch(() => undefined);
     if ((response.status === 403 || response.status === 410) && renewals < MAX_RENEWALS_PER_SEGMENT) {
       urls.reject(url);
       continue;
     }
-    if (response.status === 403 || response.status === 410) throw new DriveError('fatal', 'The download server keeps refusing the download link.');
+    if (response.status === 403 || response.status === 410)
+      throw new DriveError('fatal', 'The download server keeps refusing the download link.');
     throw new HttpStatusError(response.status);
   }
 }
 
 /** Streams one segment into place; throws (retryably) on a short body. */
-async function fetchSegment(ctx: JobContext, urls: UrlSource, handle: FileHandle, no: number, plan: SegmentPlan, onBytes: (n: number) => void): Promise<void> {
+async function fetchSegment(
+  ctx: JobContext,
+  urls: UrlSource,
+  handle: FileHandle,
+  no: number,
+  plan: SegmentPlan,
+  onBytes: (n: number) => void,
+): Promise<void> {
   const { start, end } = segmentRange(no, plan);
   if (end <= start) return;
   const response = await openRange(ctx, urls, start, end, plan.size);
@@ -70,7 +88,12 @@ async function fetchSegment(ctx: JobContext, urls: UrlSource, handle: FileHandle
   if (pos !== end) throw new TypeError('the download connection ended early');
 }
 
-export async function downloadMissingSegments(ctx: JobContext, urls: UrlSource, handle: FileHandle, plan: SegmentPlan): Promise<void> {
+export async function downloadMissingSegments(
+  ctx: JobContext,
+  urls: UrlSource,
+  handle: FileHandle,
+  plan: SegmentPlan,
+): Promise<void> {
   const count = Math.ceil(plan.size / plan.segmentSize);
   const done = ctx.journal.parts(ctx.item.id);
   const missing: number[] = [];
@@ -83,20 +106,25 @@ export async function downloadMissingSegments(ctx: JobContext, urls: UrlSource, 
   const inFlight = new Map<number, number>();
   const report = (): void => ctx.progress(finishedBytes + [...inFlight.values()].reduce((a, b) => a + b, 0));
   report();
-  await runPool(Math.min(ctx.limits().segmentsPerFile, missing.length), missing, ctx.signal, async (no, signal) => {
-    const segCtx = { ...ctx, signal };
-    await withRetry(segCtx, 'downloading', async () => {
-      inFlight.set(no, 0);
-      await fetchSegment(segCtx, urls, handle, no, plan, (n) => {
-        inFlight.set(no, (inFlight.get(no) ?? 0) + n);
-        report();
+  await runPool(
+    Math.min(ctx.limits().segmentsPerFile, missing.length),
+    missing,
+    ctx.signal,
+    async (no, signal) => {
+      const segCtx = { ...ctx, signal };
+      await withRetry(segCtx, 'downloading', async () => {
+        inFlight.set(no, 0);
+        await fetchSegment(segCtx, urls, handle, no, plan, (n) => {
+          inFlight.set(no, (inFlight.get(no) ?? 0) + n);
+          report();
+        });
       });
-    });
-    await handle.datasync();
-    ctx.journal.addPart(ctx.item.id, no);
-    inFlight.delete(no);
-    const { start, end } = segmentRange(no, plan);
-    finishedBytes += end - start;
-    report();
-  });
+      await handle.datasync();
+      ctx.journal.addPart(ctx.item.id, no);
+      inFlight.delete(no);
+      const { start, end } = segmentRange(no, plan);
+      finishedBytes += end - start;
+      report();
+    },
+  );
 }

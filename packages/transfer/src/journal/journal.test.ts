@@ -13,10 +13,33 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function item(id: string, extra: Partial<NewItem> = {}): NewItem {
   return {
-    id, batchId: 'b', parentItemId: null, dedupKey: `b|${id}`, direction: 'upload', kind: 'file', name: id, localPath: `/src/${id}`,
-    remoteParentId: 0, remoteFileId: null, size: 10, etag: null, bytesDone: 0, state: 'queued', pauseReason: null, errorCode: null,
-    errorMessage: null, errorRetryable: false, conflict: 'keep_both', priority: 0, createdAt: 1, updatedAt: 1, finishedAt: null,
-    sessionJson: null, finalPath: null, createAttempted: false, ...extra,
+    id,
+    batchId: 'b',
+    parentItemId: null,
+    dedupKey: `b|${id}`,
+    direction: 'upload',
+    kind: 'file',
+    name: id,
+    localPath: `/src/${id}`,
+    remoteParentId: 0,
+    remoteFileId: null,
+    size: 10,
+    etag: null,
+    bytesDone: 0,
+    state: 'queued',
+    pauseReason: null,
+    errorCode: null,
+    errorMessage: null,
+    errorRetryable: false,
+    conflict: 'keep_both',
+    priority: 0,
+    createdAt: 1,
+    updatedAt: 1,
+    finishedAt: null,
+    sessionJson: null,
+    finalPath: null,
+    createAttempted: false,
+    ...extra,
   };
 }
 
@@ -63,7 +86,13 @@ describe('journal', () => {
 
   it('picks queued items by priority, then age, and transitions folders with their descendants', () => {
     const j = createJournal(join(dir, 'j.db'));
-    j.insertItems([item('f', { kind: 'folder' }), item('x', { parentItemId: 'f' }), item('y', { parentItemId: 'x' }), item('z'), item('w', { priority: 5 })]);
+    j.insertItems([
+      item('f', { kind: 'folder' }),
+      item('x', { parentItemId: 'f' }),
+      item('y', { parentItemId: 'x' }),
+      item('z'),
+      item('w', { priority: 5 }),
+    ]);
     expect(j.nextQueued('upload', 'file', 10, new Set(['z'])).map((r) => r.id)).toEqual(['w', 'x', 'y']);
     const changed = j.transition(['f'], ['queued'], { state: 'paused' });
     expect(changed.sort()).toEqual(['f', 'x', 'y']);

@@ -28,7 +28,12 @@ export interface Journal {
   get(id: string): JournalItem | undefined;
   update(id: string, patch: ItemPatch): void;
   /** Queued items of one direction and kind, highest priority first, then oldest. */
-  nextQueued(direction: TransferDirection, kind: TransferKind, limit: number, exclude: ReadonlySet<string>): JournalItem[];
+  nextQueued(
+    direction: TransferDirection,
+    kind: TransferKind,
+    limit: number,
+    exclude: ReadonlySet<string>,
+  ): JournalItem[];
   byStates(states: readonly TransferState[], limit?: number): JournalItem[];
   /** Direct children of a folder item. */
   children(parentItemId: string): JournalItem[];
@@ -135,8 +140,12 @@ export function createJournal(path: string): Journal {
       );
     },
     byStates: (states, limit = -1) =>
-      rows(`SELECT * FROM items WHERE state IN (${placeholders(states.length)}) ORDER BY seq LIMIT ?`, [...states, limit]),
-    children: (parentItemId) => rows('SELECT * FROM items WHERE parent_item_id = ? ORDER BY seq', [parentItemId]),
+      rows(`SELECT * FROM items WHERE state IN (${placeholders(states.length)}) ORDER BY seq LIMIT ?`, [
+        ...states,
+        limit,
+      ]),
+    children: (parentItemId) =>
+      rows('SELECT * FROM items WHERE parent_item_id = ? ORDER BY seq', [parentItemId]),
     page(query) {
       const where: string[] = [];
       const values: SQLiteValue[] = [];
@@ -149,17 +158,25 @@ export function createJournal(path: string): Journal {
         values.push(query.direction);
       }
       const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
-      const total = Number((db.get(`SELECT COALESCE(SUM(count), 0) AS n FROM item_counts ${clause}`, values) as { n: number }).n);
+      const total = Number(
+        (db.get(`SELECT COALESCE(SUM(count), 0) AS n FROM item_counts ${clause}`, values) as { n: number }).n,
+      );
       const limit = Math.max(0, Math.min(1000, Math.floor(query.limit)));
       const offset = Math.max(0, Math.floor(query.offset));
-      const items = rows(`SELECT * FROM items ${clause} ORDER BY priority DESC, seq LIMIT ? OFFSET ?`, [...values, limit, offset]);
+      const items = rows(`SELECT * FROM items ${clause} ORDER BY priority DESC, seq LIMIT ? OFFSET ?`, [
+        ...values,
+        limit,
+        offset,
+      ]);
       return { total, items };
     },
     counts: () =>
       db
-        .all(`SELECT direction, state, SUM(count) AS count, SUM(CASE WHEN kind = 'file' THEN size ELSE 0 END) AS size,
+        .all(
+          `SELECT direction, state, SUM(count) AS count, SUM(CASE WHEN kind = 'file' THEN size ELSE 0 END) AS size,
                 SUM(CASE WHEN kind = 'file' THEN bytes_done ELSE 0 END) AS done
-              FROM item_counts WHERE count > 0 GROUP BY direction, state`)
+              FROM item_counts WHERE count > 0 GROUP BY direction, state`,
+        )
         .map((r) => ({
           direction: r.direction as TransferDirection,
           state: r.state as TransferState,
@@ -167,11 +184,17 @@ export function createJournal(path: string): Journal {
           size: Number(r.size ?? 0),
           bytesDone: Number(r.done ?? 0),
         })),
-    maxPriority: () => Number((db.get('SELECT COALESCE(MAX(priority), 0) AS p FROM items') as { p: number }).p),
+    maxPriority: () =>
+      Number((db.get('SELECT COALESCE(MAX(priority), 0) AS p FROM items') as { p: number }).p),
     deleteByStates(states) {
       return transaction(() => {
-        const ids = db.all(`SELECT id FROM items WHERE state IN (${placeholders(states.length)})`, [...states]).map((r) => String(r.id));
-        db.run(`DELETE FROM parts WHERE item_id IN (SELECT id FROM items WHERE state IN (${placeholders(states.length)}))`, [...states]);
+        const ids = db
+          .all(`SELECT id FROM items WHERE state IN (${placeholders(states.length)})`, [...states])
+          .map((r) => String(r.id));
+        db.run(
+          `DELETE FROM parts WHERE item_id IN (SELECT id FROM items WHERE state IN (${placeholders(states.length)}))`,
+          [...states],
+        );
         db.run(`DELETE FROM items WHERE state IN (${placeholders(states.length)})`, [...states]);
         return ids;
       });
@@ -181,14 +204,19 @@ export function createJournal(path: string): Journal {
         const states = placeholders(fromStates.length);
         let selected: string[];
         if (ids === null) {
-          selected = db.all(`SELECT id FROM items WHERE state IN (${states})`, [...fromStates]).map((r) => String(r.id));
+          selected = db
+            .all(`SELECT id FROM items WHERE state IN (${states})`, [...fromStates])
+            .map((r) => String(r.id));
         } else if (ids.length === 0) {
           selected = [];
         } else {
           const tree = `WITH RECURSIVE tree(id) AS (SELECT id FROM items WHERE id IN (${placeholders(ids.length)})
             UNION SELECT items.id FROM items JOIN tree ON items.parent_item_id = tree.id)`;
           selected = db
-            .all(`${tree} SELECT items.id FROM items JOIN tree ON items.id = tree.id WHERE state IN (${states})`, [...ids, ...fromStates])
+            .all(
+              `${tree} SELECT items.id FROM items JOIN tree ON items.id = tree.id WHERE state IN (${states})`,
+              [...ids, ...fromStates],
+            )
             .map((r) => String(r.id));
         }
         const keys = Object.keys(patch) as (keyof ItemPatch)[];
@@ -196,26 +224,46 @@ export function createJournal(path: string): Journal {
         const values = keys.map((k) => toSql(k, patch[k]));
         for (let i = 0; i < selected.length; i += 500) {
           const chunk = selected.slice(i, i + 500);
-          db.run(`UPDATE items SET ${sets} WHERE id IN (${placeholders(chunk.length)})`, [...values, ...chunk]);
+          db.run(`UPDATE items SET ${sets} WHERE id IN (${placeholders(chunk.length)})`, [
+            ...values,
+            ...chunk,
+          ]);
         }
         return selected;
       });
     },
-    addPart: (itemId, partNo) => void db.run('INSERT OR IGNORE INTO parts (item_id, part_no) VALUES (?, ?)', [itemId, partNo]),
-    parts: (itemId) => new Set(db.all('SELECT part_no FROM parts WHERE item_id = ?', [itemId]).map((r) => Number(r.part_no))),
+    addPart: (itemId, partNo) =>
+      void db.run('INSERT OR IGNORE INTO parts (item_id, part_no) VALUES (?, ?)', [itemId, partNo]),
+    parts: (itemId) =>
+      new Set(db.all('SELECT part_no FROM parts WHERE item_id = ?', [itemId]).map((r) => Number(r.part_no))),
     clearParts: (itemId) => void db.run('DELETE FROM parts WHERE item_id = ?', [itemId]),
     cachedHash(path, size, mtimeMs) {
-      const row = db.get('SELECT md5 FROM hash_cache WHERE path = ? AND size = ? AND mtime_ms = ?', [path, size, mtimeMs]);
+      const row = db.get('SELECT md5 FROM hash_cache WHERE path = ? AND size = ? AND mtime_ms = ?', [
+        path,
+        size,
+        mtimeMs,
+      ]);
       return row ? String(row.md5) : undefined;
     },
     cacheHash: (path, size, mtimeMs, md5) =>
-      void db.run('INSERT OR REPLACE INTO hash_cache (path, size, mtime_ms, md5) VALUES (?, ?, ?, ?)', [path, size, mtimeMs, md5]),
+      void db.run('INSERT OR REPLACE INTO hash_cache (path, size, mtime_ms, md5) VALUES (?, ?, ?, ?)', [
+        path,
+        size,
+        mtimeMs,
+        md5,
+      ]),
     cachedFolder(batchId, parentId, name) {
-      const row = db.get('SELECT folder_id FROM remote_folders WHERE batch_id = ? AND parent_id = ? AND name = ?', [batchId, parentId, name]);
+      const row = db.get(
+        'SELECT folder_id FROM remote_folders WHERE batch_id = ? AND parent_id = ? AND name = ?',
+        [batchId, parentId, name],
+      );
       return row ? Number(row.folder_id) : undefined;
     },
     cacheFolder: (batchId, parentId, name, folderId) =>
-      void db.run('INSERT OR REPLACE INTO remote_folders (batch_id, parent_id, name, folder_id) VALUES (?, ?, ?, ?)', [batchId, parentId, name, folderId]),
+      void db.run(
+        'INSERT OR REPLACE INTO remote_folders (batch_id, parent_id, name, folder_id) VALUES (?, ?, ?, ?)',
+        [batchId, parentId, name, folderId],
+      ),
     transaction,
     close() {
       db.close();

@@ -2,7 +2,14 @@
  * The journal's row shape (camelCase) and its mapping to and from SQLite columns.
  * One place knows the column names; everything else works with JournalItem.
  */
-import type { ConflictPolicy, PauseReason, TransferDirection, TransferErrorCode, TransferKind, TransferState } from '@pandesk/contract';
+import type {
+  ConflictPolicy,
+  PauseReason,
+  TransferDirection,
+  TransferErrorCode,
+  TransferKind,
+  TransferState,
+} from '@pandesk/contract';
 import type { SQLiteValue } from 'node-sqlite3-wasm';
 
 /** A journaled item. Mutable inside the engine; snapshots freeze a copy. */

@@ -33,8 +33,18 @@ async function main(): Promise<void> {
     tuning: { segmentSize: 1024 * 1024, completePollMs: 200, backoffBaseMs: 200, backoffCapMs: 2000 },
   });
   engine.start();
-  await engine.upload({ batchId: 'crash-up', localPaths: [config.uploadDir], remoteParentId: config.remoteParentId, conflict: 'keep_both' });
-  await engine.download({ batchId: 'crash-down', sources: [{ fileId: config.downloadFolderId, name: 'seed', type: 'folder' }], localDir: config.downloadDir, conflict: 'keep_both' });
+  await engine.upload({
+    batchId: 'crash-up',
+    localPaths: [config.uploadDir],
+    remoteParentId: config.remoteParentId,
+    conflict: 'keep_both',
+  });
+  await engine.download({
+    batchId: 'crash-down',
+    sources: [{ fileId: config.downloadFolderId, name: 'seed', type: 'folder' }],
+    localDir: config.downloadDir,
+    conflict: 'keep_both',
+  });
   process.stdout.write('ENQUEUED\n');
   await engine.whenIdle();
   const summary = engine.getSummary();

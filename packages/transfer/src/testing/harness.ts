@@ -30,13 +30,23 @@ export interface Harness {
   cleanup(): Promise<void>;
 }
 
-export function createHarness(opts: { drive?: MemoryDriveOptions; engine?: Partial<TransferEngineOptions>; clock?: Clock } = {}): Harness {
+export function createHarness(
+  opts: { drive?: MemoryDriveOptions; engine?: Partial<TransferEngineOptions>; clock?: Clock } = {},
+): Harness {
   const dir = mkdtempSync(join(tmpdir(), 'pandesk-transfer-'));
   const clock = opts.clock ?? createFastClock();
   const drive = createMemoryDrive({ now: () => clock.now(), ...opts.drive });
   const journalPath = join(dir, 'journal.db');
   const make = (extra: Partial<TransferEngineOptions> = {}): TransferEngine =>
-    createTransferEngine({ journalPath, backend: drive.backend, fetch: drive.fetch, clock, tuning: { segmentSize: 256 * 1024 }, ...opts.engine, ...extra });
+    createTransferEngine({
+      journalPath,
+      backend: drive.backend,
+      fetch: drive.fetch,
+      clock,
+      tuning: { segmentSize: 256 * 1024 },
+      ...opts.engine,
+      ...extra,
+    });
   const h: Harness = {
     dir,
     drive,

@@ -43,18 +43,26 @@ export function createMemoryCdn(options: MemoryCdnOptions) {
     if (status !== undefined) return new Response(null, { status });
     const t = Number(u.searchParams.get('t'));
     const sig = u.searchParams.get('s') ?? '';
-    if (u.origin !== ORIGIN || revoked.has(sig.replace(/^\d+/, '')) || t * 1000 <= options.now()) return new Response('{"code":1010}', { status: 403 });
+    if (u.origin !== ORIGIN || revoked.has(sig.replace(/^\d+/, '')) || t * 1000 <= options.now())
+      return new Response('{"code":1010}', { status: 403 });
     const bytes = options.content(Number(u.pathname.split('/').pop()));
     if (!bytes) return new Response(null, { status: 404 });
     const range = /^bytes=(\d+)-(\d+)$/.exec(init.headers.Range ?? init.headers.range ?? '');
-    if (!range) return new Response(body(bytes), { status: 200, headers: { 'Content-Length': String(bytes.byteLength) } });
+    if (!range)
+      return new Response(body(bytes), {
+        status: 200,
+        headers: { 'Content-Length': String(bytes.byteLength) },
+      });
     const start = Number(range[1]);
     const end = Math.min(Number(range[2]), bytes.byteLength - 1);
     stats.ranges.push(`${start}-${end}`);
     if (start > end) return new Response(null, { status: 416 });
     return new Response(body(bytes.subarray(start, end + 1)), {
       status: 206,
-      headers: { 'Content-Range': `bytes ${start}-${end}/${bytes.byteLength}`, 'Content-Length': String(end - start + 1) },
+      headers: {
+        'Content-Range': `bytes ${start}-${end}/${bytes.byteLength}`,
+        'Content-Length': String(end - start + 1),
+      },
     });
   };
 

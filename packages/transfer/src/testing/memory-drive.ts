@@ -4,13 +4,27 @@
  * whole-file MD5 check, keep-both/overwrite/error names, expiring sessions and download URLs.
  * Faults are queued per operation. With `dir` its state survives a killed process.
  */
-import type { CompleteUploadResult, CreateUploadResult, DriveBackend, FetchLike, RemoteEntry, UploadSession } from '../ports';
+import type {
+  CompleteUploadResult,
+  CreateUploadResult,
+  DriveBackend,
+  FetchLike,
+  RemoteEntry,
+  UploadSession,
+} from '../ports';
 import { DriveError } from '../ports';
 import type { DriveNode, DriveSession } from './drive-store';
 import { createDriveStore, md5Hex } from './drive-store';
 import { createMemoryCdn } from './memory-cdn';
 
-export type DriveOp = 'createUpload' | 'uploadSlice' | 'completeUpload' | 'downloadUrl' | 'fileInfo' | 'listChildren' | 'ensureFolder';
+export type DriveOp =
+  | 'createUpload'
+  | 'uploadSlice'
+  | 'completeUpload'
+  | 'downloadUrl'
+  | 'fileInfo'
+  | 'listChildren'
+  | 'ensureFolder';
 
 export interface MemoryDriveOptions {
   /** Persist state here (for crash tests); in memory when omitted. */
@@ -57,17 +71,30 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
   const sliceSize = options.sliceSize ?? 1024 * 1024;
   const now = options.now ?? Date.now;
   const faults = new Map<DriveOp, Error[]>();
-  const calls = { createUpload: 0, uploadSlice: 0, completeUpload: 0, downloadUrl: 0, fileInfo: 0, listChildren: 0, ensureFolder: 0 };
-  const children = (parentId: number): DriveNode[] => [...store.nodes.values()].filter((n) => n.parentId === parentId && !n.trashed);
+  const calls = {
+    createUpload: 0,
+    uploadSlice: 0,
+    completeUpload: 0,
+    downloadUrl: 0,
+    fileInfo: 0,
+    listChildren: 0,
+    ensureFolder: 0,
+  };
+  const children = (parentId: number): DriveNode[] =>
+    [...store.nodes.values()].filter((n) => n.parentId === parentId && !n.trashed);
   const fileNode = (id: number): DriveNode => {
     const n = store.nodes.get(id);
     if (!n || n.trashed) throw new DriveError('not_found', 'The file does not exist.');
     return n;
   };
-  const cdn = createMemoryCdn({ now, lifetimeMs: options.urlLifetimeMs ?? 30 * 60_000, content: (id) => {
-    const n = store.nodes.get(id);
-    return n && !n.trashed && n.type === 'file' ? store.getBlob(n.md5, n.size) : undefined;
-  } });
+  const cdn = createMemoryCdn({
+    now,
+    lifetimeMs: options.urlLifetimeMs ?? 30 * 60_000,
+    content: (id) => {
+      const n = store.nodes.get(id);
+      return n && !n.trashed && n.type === 'file' ? store.getBlob(n.md5, n.size) : undefined;
+    },
+  });
 
   const enter = (op: DriveOp): void => {
     calls[op]++;
@@ -78,10 +105,17 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
   };
 
   /** Places a finished file under its name according to the duplicate mode. */
-  const place = (parentId: number, name: string, md5: string, size: number, duplicate: DriveSession['duplicate']): number => {
+  const place = (
+    parentId: number,
+    name: string,
+    md5: string,
+    size: number,
+    duplicate: DriveSession['duplicate'],
+  ): number => {
     const clash = children(parentId).find((n) => n.name === name);
     let finalName = name;
-    if (clash && duplicate === 'error') throw new DriveError('name_conflict', 'A file with this name already exists.');
+    if (clash && duplicate === 'error')
+      throw new DriveError('name_conflict', 'A file with this name already exists.');
     if (clash && duplicate === 'overwrite') clash.trashed = true;
     if (clash && duplicate === 'keep_both') {
       const taken = new Set(children(parentId).map((n) => n.name));
@@ -99,9 +133,21 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
       if (req.duplicate === 'error' && children(req.parentId).some((n) => n.name === req.name)) {
         throw new DriveError('name_conflict', 'A file with this name already exists.');
       }
-      if (store.hasBlob(req.md5, req.size)) return { kind: 'instant', fileId: place(req.parentId, req.name, req.md5, req.size, req.duplicate) };
+      if (store.hasBlob(req.md5, req.size))
+        return { kind: 'instant', fileId: place(req.parentId, req.name, req.md5, req.size, req.duplicate) };
       const preuploadId = `pre-${store.newId()}-${Math.random().toString(36).slice(2)}`;
-      store.sessions.set(preuploadId, { preuploadId, parentId: req.parentId, name: req.name, md5: req.md5, size: req.size, sliceSize, duplicate: req.duplicate, slices: [], completedFileId: 0, notYetLeft: options.completeNotYet ?? 1 });
+      store.sessions.set(preuploadId, {
+        preuploadId,
+        parentId: req.parentId,
+        name: req.name,
+        md5: req.md5,
+        size: req.size,
+        sliceSize,
+        duplicate: req.duplicate,
+        slices: [],
+        completedFileId: 0,
+        notYetLeft: options.completeNotYet ?? 1,
+      });
       store.save();
       return { kind: 'session', preuploadId, sliceSize, server: 'http://upload.memory.test' };
     },
@@ -112,7 +158,8 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
       const bytes = new Uint8Array(await slice.body.arrayBuffer());
       const count = Math.ceil(s.size / s.sliceSize);
       const expected = slice.sliceNo < count ? s.sliceSize : s.size - (count - 1) * s.sliceSize;
-      if (slice.sliceNo < 1 || slice.sliceNo > count || bytes.byteLength !== expected) throw new DriveError('fatal', 'Slice has the wrong size.');
+      if (slice.sliceNo < 1 || slice.sliceNo > count || bytes.byteLength !== expected)
+        throw new DriveError('fatal', 'Slice has the wrong size.');
       if (md5Hex(bytes) !== slice.md5) throw new DriveError('slice_rejected', 'Slice MD5 does not match.');
       store.putSlice(s.preuploadId, slice.sliceNo, bytes);
       if (!s.slices.includes(slice.sliceNo)) s.slices.push(slice.sliceNo);
@@ -123,11 +170,15 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
       const s = store.sessions.get(session.preuploadId);
       if (!s) throw new DriveError('session_expired', 'The upload session is unknown.');
       if (s.completedFileId) return { completed: true, fileId: s.completedFileId };
-      if (s.slices.length < Math.ceil(s.size / s.sliceSize)) throw new DriveError('fatal', 'Not every slice has arrived.');
-      if (s.notYetLeft-- > 0) return store.save(), { completed: false };
-      const parts = [...s.slices].sort((a, b) => a - b).map((no) => store.getSlice(s.preuploadId, no) ?? new Uint8Array());
+      if (s.slices.length < Math.ceil(s.size / s.sliceSize))
+        throw new DriveError('fatal', 'Not every slice has arrived.');
+      if (s.notYetLeft-- > 0) return (store.save(), { completed: false });
+      const parts = [...s.slices]
+        .sort((a, b) => a - b)
+        .map((no) => store.getSlice(s.preuploadId, no) ?? new Uint8Array());
       const whole = Buffer.concat(parts);
-      if (md5Hex(whole) !== s.md5) throw new DriveError('fatal', 'Upload failed: the content does not match its MD5.');
+      if (md5Hex(whole) !== s.md5)
+        throw new DriveError('fatal', 'Upload failed: the content does not match its MD5.');
       store.putBlob(whole);
       store.dropSlices(s.preuploadId);
       s.completedFileId = place(s.parentId, s.name, s.md5, s.size, s.duplicate);
@@ -145,7 +196,9 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
     },
     async *listChildren(parentId) {
       enter('listChildren');
-      const all = children(parentId).sort((a, b) => a.id - b.id).map(entry);
+      const all = children(parentId)
+        .sort((a, b) => a.id - b.id)
+        .map(entry);
       for (let i = 0; i < all.length; i += 100) yield all.slice(i, i + 100);
       if (all.length === 0) yield [];
     },

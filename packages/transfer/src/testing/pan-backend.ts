@@ -28,7 +28,8 @@ function kindOf(error: unknown, during: 'slice' | 'complete' | 'other'): DriveEr
     case 'bad_response':
       return 'network';
     case 'not_found':
-      return 'not_found';
+      // open-api reads "preuploadID不存在或已过期" as not_found: during a session it means the session is gone.
+      return during === 'other' ? 'not_found' : 'session_expired';
     case 'name_conflict':
       return 'name_conflict';
     case 'quota':
@@ -42,7 +43,11 @@ function kindOf(error: unknown, during: 'slice' | 'complete' | 'other'): DriveEr
   }
 }
 
-async function mapped<T>(during: 'slice' | 'complete' | 'other', signal: AbortSignal, op: () => Promise<T>): Promise<T> {
+async function mapped<T>(
+  during: 'slice' | 'complete' | 'other',
+  signal: AbortSignal,
+  op: () => Promise<T>,
+): Promise<T> {
   try {
     return await op();
   } catch (error) {
@@ -57,18 +62,42 @@ export function createPanBackend(client: PanClient): DriveBackend {
   const backend: DriveBackend = {
     createUpload: (req, signal) =>
       mapped('other', signal, async () => {
-        const r = await client.upload.create({ parentId: req.parentId, filename: req.name, size: req.size, md5: req.md5, duplicate: req.duplicate, signal });
+        const r = await client.upload.create({
+          parentId: req.parentId,
+          filename: req.name,
+          size: req.size,
+          md5: req.md5,
+          duplicate: req.duplicate,
+          signal,
+        });
         if (r.reuse) return { kind: 'instant', fileId: r.fileId };
-        return { kind: 'session', preuploadId: r.preuploadId, sliceSize: r.sliceSize, server: r.servers[0] ?? '' };
+        return {
+          kind: 'session',
+          preuploadId: r.preuploadId,
+          sliceSize: r.sliceSize,
+          server: r.servers[0] ?? '',
+        };
       }),
     uploadSlice: (session, slice, signal) =>
       mapped('slice', signal, () =>
-        client.upload.uploadSlice({ server: session.server, preuploadId: session.preuploadId, sliceNo: slice.sliceNo, body: slice.body, md5: slice.md5, signal }),
+        client.upload.uploadSlice({
+          server: session.server,
+          preuploadId: session.preuploadId,
+          sliceNo: slice.sliceNo,
+          body: slice.body,
+          md5: slice.md5,
+          signal,
+        }),
       ),
     completeUpload: (session, signal) =>
-      mapped('complete', signal, async () => ({ completed: true as const, fileId: await client.upload.complete(session.preuploadId, { signal }) })),
-    downloadUrl: (fileId, signal) => mapped('other', signal, async () => (await client.download.info(fileId, { signal })).url),
-    fileInfo: (fileId, signal) => mapped('other', signal, async () => toEntry(await client.files.detail(fileId, { signal }))),
+      mapped('complete', signal, async () => ({
+        completed: true as const,
+        fileId: await client.upload.complete(session.preuploadId, { signal }),
+      })),
+    downloadUrl: (fileId, signal) =>
+      mapped('other', signal, async () => (await client.download.info(fileId, { signal })).url),
+    fileInfo: (fileId, signal) =>
+      mapped('other', signal, async () => toEntry(await client.files.detail(fileId, { signal }))),
     async *listChildren(parentId, signal) {
       const pages = client.files.list(parentId, { signal })[Symbol.asyncIterator]();
       for (;;) {

@@ -15,7 +15,13 @@ export function parseSession(json: string | null): StoredSession | null {
   try {
     const v = JSON.parse(json) as Partial<StoredSession>;
     if (typeof v.preuploadId !== 'string' || typeof v.sliceSize !== 'number' || v.sliceSize <= 0) return null;
-    if (typeof v.server !== 'string' || typeof v.md5 !== 'string' || typeof v.size !== 'number' || typeof v.mtimeMs !== 'number') return null;
+    if (
+      typeof v.server !== 'string' ||
+      typeof v.md5 !== 'string' ||
+      typeof v.size !== 'number' ||
+      typeof v.mtimeMs !== 'number'
+    )
+      return null;
     return v as StoredSession;
   } catch {
     return null;

@@ -16,7 +16,10 @@ import { sliceCount, sliceRange } from './session';
 const SLICE_REJECT_ATTEMPTS = 3;
 
 /** Throws FileChangedError if the file is no longer the one the session was made for. */
-export async function assertUnchanged(ctx: JobContext, session: { size: number; mtimeMs: number }): Promise<void> {
+export async function assertUnchanged(
+  ctx: JobContext,
+  session: { size: number; mtimeMs: number },
+): Promise<void> {
   const st = await ctx.fs.stat(ctx.item.localPath);
   if (st.size !== session.size || st.mtimeMs !== session.mtimeMs) throw new FileChangedError();
 }
@@ -39,7 +42,9 @@ async function sendSlice(ctx: JobContext, session: StoredSession, file: Blob, no
     const md5 = await hashSlice(ctx, body);
     await ctx.limiter.take(end - start, ctx.signal);
     try {
-      await withRetry(ctx, 'uploading', () => ctx.backend.uploadSlice(session, { sliceNo: no, md5, body }, ctx.signal));
+      await withRetry(ctx, 'uploading', () =>
+        ctx.backend.uploadSlice(session, { sliceNo: no, md5, body }, ctx.signal),
+      );
       return end - start;
     } catch (error) {
       const rejected = error instanceof DriveError && error.kind === 'slice_rejected';
@@ -62,10 +67,15 @@ export async function uploadMissingSlices(ctx: JobContext, session: StoredSessio
   ctx.progress(done);
   if (missing.length === 0) return;
   const file = await openAsBlob(ctx.item.localPath);
-  await runPool(Math.min(ctx.limits().slicesPerFile, missing.length), missing, ctx.signal, async (no, signal) => {
-    const bytes = await sendSlice({ ...ctx, signal }, session, file, no);
-    ctx.journal.addPart(ctx.item.id, no);
-    done += bytes;
-    ctx.progress(done);
-  });
+  await runPool(
+    Math.min(ctx.limits().slicesPerFile, missing.length),
+    missing,
+    ctx.signal,
+    async (no, signal) => {
+      const bytes = await sendSlice({ ...ctx, signal }, session, file, no);
+      ctx.journal.addPart(ctx.item.id, no);
+      done += bytes;
+      ctx.progress(done);
+    },
+  );
 }

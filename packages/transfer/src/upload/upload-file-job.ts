@@ -23,12 +23,17 @@ interface Identity {
   md5: string;
 }
 
-const DUPLICATE: Record<string, DuplicateMode> = { keep_both: 'keep_both', overwrite: 'overwrite', skip: 'error' };
+const DUPLICATE: Record<string, DuplicateMode> = {
+  keep_both: 'keep_both',
+  overwrite: 'overwrite',
+  skip: 'error',
+};
 
 async function identify(ctx: JobContext, stored: StoredSession | null): Promise<Identity> {
   const path = ctx.item.localPath;
   const st = await ctx.fs.stat(path);
-  if (stored && stored.size === st.size && stored.mtimeMs === st.mtimeMs) return { size: st.size, mtimeMs: st.mtimeMs, md5: stored.md5 };
+  if (stored && stored.size === st.size && stored.mtimeMs === st.mtimeMs)
+    return { size: st.size, mtimeMs: st.mtimeMs, md5: stored.md5 };
   const cached = ctx.journal.cachedHash(path, st.size, st.mtimeMs);
   if (cached) return { size: st.size, mtimeMs: st.mtimeMs, md5: cached };
   ctx.setPhase('hashing');
@@ -39,7 +44,9 @@ async function identify(ctx: JobContext, stored: StoredSession | null): Promise<
   return { size: st.size, mtimeMs: st.mtimeMs, md5 };
 }
 
-async function findExisting(ctx: JobContext): Promise<{ fileId: number; size: number; etag: string } | undefined> {
+async function findExisting(
+  ctx: JobContext,
+): Promise<{ fileId: number; size: number; etag: string } | undefined> {
   const parentId = ctx.item.remoteParentId ?? 0;
   for await (const page of ctx.backend.listChildren(parentId, ctx.signal)) {
     const hit = page.find((e) => e.type === 'file' && e.name === ctx.item.name);
@@ -65,10 +72,21 @@ async function createSession(ctx: JobContext, id: Identity): Promise<StoredSessi
   if (early) return early;
   ctx.update({ createAttempted: true, sessionJson: null });
   ctx.journal.clearParts(ctx.item.id);
-  const request = { parentId: ctx.item.remoteParentId ?? 0, name: ctx.item.name, md5: id.md5, size: id.size, duplicate: DUPLICATE[ctx.item.conflict] ?? 'error' };
+  const request = {
+    parentId: ctx.item.remoteParentId ?? 0,
+    name: ctx.item.name,
+    md5: id.md5,
+    size: id.size,
+    duplicate: DUPLICATE[ctx.item.conflict] ?? 'error',
+  };
   const created = await withRetry(ctx, 'creating', () => ctx.backend.createUpload(request, ctx.signal));
   if (created.kind === 'instant') return { state: 'completed', patch: { remoteFileId: created.fileId } };
-  const session: StoredSession = { preuploadId: created.preuploadId, sliceSize: created.sliceSize, server: created.server, ...id };
+  const session: StoredSession = {
+    preuploadId: created.preuploadId,
+    sliceSize: created.sliceSize,
+    server: created.server,
+    ...id,
+  };
   ctx.update({ sessionJson: JSON.stringify(session) });
   return session;
 }
@@ -90,7 +108,8 @@ function isSessionGone(error: unknown): boolean {
 export const uploadFileJob: Job = async (ctx) => {
   let stored = parseSession(ctx.item.sessionJson);
   const id = await identify(ctx, stored);
-  if (stored && (stored.md5 !== id.md5 || stored.size !== id.size || stored.mtimeMs !== id.mtimeMs)) stored = null;
+  if (stored && (stored.md5 !== id.md5 || stored.size !== id.size || stored.mtimeMs !== id.mtimeMs))
+    stored = null;
   ctx.update({ size: id.size });
   for (let restart = 0; ; restart++) {
     const session = stored ?? (await createSession(ctx, id));

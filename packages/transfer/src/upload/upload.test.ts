@@ -12,7 +12,11 @@ const MiB = 1024 * 1024;
 let h: Harness;
 afterEach(async () => h?.cleanup());
 
-async function uploadOne(path: string, conflict: 'keep_both' | 'overwrite' | 'skip' = 'keep_both', parent = 0) {
+async function uploadOne(
+  path: string,
+  conflict: 'keep_both' | 'overwrite' | 'skip' = 'keep_both',
+  parent = 0,
+) {
   await h.engine.upload({ localPaths: [path], remoteParentId: parent, conflict });
   await h.engine.whenIdle();
 }
@@ -21,7 +25,8 @@ async function uploadOne(path: string, conflict: 'keep_both' | 'overwrite' | 'sk
 function hangSlicesAfter(backend: DriveBackend, allow: number): () => void {
   const original = backend.uploadSlice;
   let seen = 0;
-  backend.uploadSlice = async (session, slice, signal) => (seen++ < allow ? original(session, slice, signal) : hang(signal));
+  backend.uploadSlice = async (session, slice, signal) =>
+    seen++ < allow ? original(session, slice, signal) : hang(signal);
   return () => void (backend.uploadSlice = original);
 }
 
@@ -35,7 +40,12 @@ describe('upload job', () => {
     await uploadOne(path);
     expect(h.items()[0]?.state).toBe('completed');
     expect(h.drive.calls.uploadSlice).toBe(0);
-    expect(h.drive.list(0).map((e) => e.name).sort()).toEqual(['elsewhere.bin', 'same.bin']);
+    expect(
+      h.drive
+        .list(0)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['elsewhere.bin', 'same.bin']);
   });
 
   it('uses the hash cache keyed by path, size and mtime, and rehashes when mtime changes', async () => {
@@ -141,16 +151,27 @@ describe('upload job, failures and policies', () => {
     h.engine.start();
     await uploadOne(a1);
     await uploadOne(a2, 'keep_both');
-    expect(h.drive.list(0).map((e) => e.name).sort()).toEqual(['a(1).txt', 'a.txt']);
+    expect(
+      h.drive
+        .list(0)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['a(1).txt', 'a.txt']);
     await uploadOne(a3, 'overwrite');
-    const names = h.drive.list(0).map((e) => e.name).sort();
+    const names = h.drive
+      .list(0)
+      .map((e) => e.name)
+      .sort();
     expect(names).toEqual(['a(1).txt', 'a.txt']);
     const a = h.drive.list(0).find((e) => e.name === 'a.txt');
     expect(a && new TextDecoder().decode(h.drive.read(a.fileId))).toBe('third');
     await uploadOne(a1, 'skip');
     const skipped = h.byState('skipped');
     expect(skipped).toHaveLength(1);
-    expect(a && new TextDecoder().decode(h.drive.read(h.drive.list(0).find((e) => e.name === 'a.txt')?.fileId ?? 0))).toBe('third');
+    expect(
+      a &&
+        new TextDecoder().decode(h.drive.read(h.drive.list(0).find((e) => e.name === 'a.txt')?.fileId ?? 0)),
+    ).toBe('third');
   });
 
   it('walks folders lazily, creates each remote folder once and keeps empty folders', async () => {
@@ -183,12 +204,20 @@ describe('upload job, failures and policies', () => {
     };
     h.engine.start();
     await h.engine.upload({ localPaths: [path], remoteParentId: 0, conflict: 'keep_both' });
-    await h.waitFor(() => h.drive.calls.createUpload === 1 && h.drive.list(0).length === 2, 'create reached the server');
+    await h.waitFor(
+      () => h.drive.calls.createUpload === 1 && h.drive.list(0).length === 2,
+      'create reached the server',
+    );
     await h.engine.close();
     h.drive.backend.createUpload = original;
     h.reopen().start();
     await h.engine.whenIdle();
     expect(h.items()[0]?.state).toBe('completed');
-    expect(h.drive.list(0).map((e) => e.name).sort()).toEqual(['dup.bin', 'seed.bin']);
+    expect(
+      h.drive
+        .list(0)
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual(['dup.bin', 'seed.bin']);
   });
 });

@@ -7,7 +7,10 @@ import type { TransferError } from '@pandesk/contract';
 const BY_CODE: Record<string, Omit<TransferError, 'retryable'>> = {
   ENOSPC: { code: 'disk_full', message: 'The disk is full. Free some space, then retry.' },
   EDQUOT: { code: 'disk_full', message: 'The disk quota is used up. Free some space, then retry.' },
-  EACCES: { code: 'permission_denied', message: 'Permission denied: the folder or file cannot be written or read.' },
+  EACCES: {
+    code: 'permission_denied',
+    message: 'Permission denied: the folder or file cannot be written or read.',
+  },
   EPERM: { code: 'permission_denied', message: 'The operation is not permitted on this file or folder.' },
   EROFS: { code: 'read_only', message: 'The destination is on a read-only file system.' },
   ENOENT: { code: 'io', message: 'The file or folder no longer exists.' },

@@ -8,7 +8,11 @@ import { createReadStream } from 'node:fs';
 const CHUNK = 1024 * 1024;
 
 /** MD5 (lowercase hex) of bytes [start, end) of the file; whole file when no range. */
-export async function md5File(path: string, range?: { start: number; end: number }, signal?: AbortSignal): Promise<string> {
+export async function md5File(
+  path: string,
+  range?: { start: number; end: number },
+  signal?: AbortSignal,
+): Promise<string> {
   const hash = createHash('md5');
   if (range && range.end <= range.start) return hash.digest('hex');
   const stream = createReadStream(path, {

@@ -70,7 +70,8 @@ export function resolveInside(root: string, ...parts: string[]): string {
   const base = resolve(root);
   const target = resolve(base, ...parts);
   const rel = relative(base, target);
-  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new UnsafePathError();
+  if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
+    throw new UnsafePathError();
   return target;
 }
 
