@@ -13,9 +13,18 @@ export type TransferKind = 'file' | 'folder';
  * Life cycle. `queued` → `running` → `completed` | `failed` | `skipped`; `paused` and
  * `cancelled` come from the user or (for `paused` with reason `auth_required`) from lost auth.
  */
-export type TransferState = 'queued' | 'running' | 'paused' | 'completed' | 'failed' | 'cancelled' | 'skipped';
+export type TransferState =
+  'queued' | 'running' | 'paused' | 'completed' | 'failed' | 'cancelled' | 'skipped';
 
-export const TRANSFER_STATES: readonly TransferState[] = ['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'skipped'];
+export const TRANSFER_STATES: readonly TransferState[] = [
+  'queued',
+  'running',
+  'paused',
+  'completed',
+  'failed',
+  'cancelled',
+  'skipped',
+];
 
 /** What to do when the target name already exists; chosen once per batch. */
 export type ConflictPolicy = 'keep_both' | 'overwrite' | 'skip';
