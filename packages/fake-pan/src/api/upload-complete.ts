@@ -29,7 +29,15 @@ function notYet(ctx: FakePanContext): Reply {
   return ok({ completed: false, fileID: 0 });
 }
 
-export function registerCompleteRoute(api: Router, ctx: FakePanContext, sessions: UploadSessions): void {
+/** Outcome of one completion call: done with a file id, or "not yet". Failures throw ApiError. */
+export type Completion = { completed: true; fileID: number } | { completed: false };
+
+export interface Completer {
+  /** One completion call for a session (steps 1-4 above), shared by the v2 and v1 routes. */
+  run(session: UploadSession): Promise<Completion>;
+}
+
+export function createCompleter(ctx: FakePanContext, sessions: UploadSessions): Completer {
   /** Verification runs once per session; concurrent polls share it. In memory only. */
   const merges = new Map<string, Promise<MergeResult>>();
 
@@ -43,8 +51,8 @@ export function registerCompleteRoute(api: Router, ctx: FakePanContext, sessions
     return merge;
   }
 
-  async function complete(session: UploadSession): Promise<Reply> {
-    if (session.fileId !== undefined) return ok({ completed: true, fileID: session.fileId });
+  async function run(session: UploadSession): Promise<Completion> {
+    if (session.fileId !== undefined) return { completed: true, fileID: session.fileId };
     const missing = sessions.missingSlices(session);
     if (missing.length > 0)
       throw new ApiError(CODES.general, `分片不完整,缺少分片: ${missing.slice(0, 10).join(',')}`);
@@ -52,25 +60,35 @@ export function registerCompleteRoute(api: Router, ctx: FakePanContext, sessions
     if (session.notYetAnswers < ctx.faults.completePolls) {
       session.notYetAnswers++;
       sessions.changed();
-      return notYet(ctx);
+      return { completed: false };
     }
     const result = await merge;
     merges.delete(session.preuploadID);
-    if (session.fileId !== undefined) return ok({ completed: true, fileID: session.fileId });
+    if (session.fileId !== undefined) return { completed: true, fileID: session.fileId };
     if (!result.ok) {
       await sessions.release(session, true);
-      return fail(CODES.general, UPLOAD_FAILED_MESSAGE);
+      throw new ApiError(CODES.general, UPLOAD_FAILED_MESSAGE);
     }
     session.merged = result.blob;
     sessions.changed();
     const { parentId, name, duplicate } = session;
     session.fileId = placeFile(ctx, parentId, name, result.blob, parseDuplicate(duplicate));
     await sessions.release(session, false);
-    return ok({ completed: true, fileID: session.fileId });
+    return { completed: true, fileID: session.fileId };
   }
 
+  return { run };
+}
+
+export function registerCompleteRoute(
+  api: Router,
+  ctx: FakePanContext,
+  completer: Completer,
+  sessions: UploadSessions,
+): void {
   api.post('/upload/v2/file/upload_complete', async (req) => {
     const preuploadID = (await req.body()).string('preuploadID');
-    return complete(sessions.require(preuploadID));
+    const done = await completer.run(sessions.require(preuploadID));
+    return done.completed ? ok(done) : notYet(ctx);
   });
 }

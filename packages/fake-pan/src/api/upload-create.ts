@@ -32,7 +32,12 @@ export function sliceSizeFor(ctx: FakePanContext, size: number): number {
   return largeFileThreshold > 0 && size >= largeFileThreshold ? largeSliceSize : sliceSize;
 }
 
-async function create(ctx: FakePanContext, sessions: UploadSessions, body: Params): Promise<unknown> {
+/** create's answer data; shared with the v1 create, which answers the same without `servers`. */
+export async function createUpload(
+  ctx: FakePanContext,
+  sessions: UploadSessions,
+  body: Params,
+): Promise<Record<string, unknown>> {
   const parentId = body.id('parentFileID');
   const filename = body.string('filename');
   const md5 = checkEtag(body.string('etag'));
@@ -79,7 +84,7 @@ function sha1Reuse(ctx: FakePanContext, body: Params): unknown {
 }
 
 export function registerCreateRoutes(api: Router, ctx: FakePanContext, sessions: UploadSessions): void {
-  api.post('/upload/v2/file/create', async (req) => ok(await create(ctx, sessions, await req.body())));
+  api.post('/upload/v2/file/create', async (req) => ok(await createUpload(ctx, sessions, await req.body())));
   api.get('/upload/v2/file/domain', () => ok([ctx.urls.uploadUrl]));
   api.post('/upload/v2/file/sha1_reuse', async (req) => ok(sha1Reuse(ctx, await req.body())));
 }
