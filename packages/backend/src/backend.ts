@@ -18,6 +18,9 @@ import { createFilesApi } from './files/files-api';
 import { createFolderCache } from './files/folder-cache';
 import type { FolderCache } from './files/folder-cache';
 import { createFolderListing } from './files/folder-listing';
+import { createTrashBin } from './files/trash-bin';
+import { createTrashLedger, trashLedgerPath } from './files/trash-ledger';
+import type { TrashLedger } from './files/trash-ledger';
 import { createDailyLog } from './log/daily-log';
 import type { Logger } from './log/daily-log';
 import { createRedactor } from './log/redact';
@@ -135,6 +138,14 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   const cache = createFolderCache();
   const listing = createFolderListing({ client: () => auth.requireClient(), cache, events, clock: core.clock, logger, freshMs: ports.tuning?.folderCacheFreshMs ?? 0 });
   const transfers = createTransfers(core, auth, cache);
+  const ledgers = new Map<string, TrashLedger>();
+  const ledger = (): TrashLedger => {
+    const path = trashLedgerPath(ports.paths.userData, auth.mode());
+    let found = ledgers.get(path);
+    if (found === undefined) ledgers.set(path, (found = createTrashLedger(core.fs, path)));
+    return found;
+  };
+  const bin = createTrashBin({ client: () => auth.requireClient(), ledger, logger });
   auth.onSession((session, mode) => {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));
@@ -147,7 +158,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     {
       auth: createAuthApi({ auth, settings, events }),
       settings: createSettingsApi({ settings, auth, events, logger, track: core.track, onSettingsApplied: (s) => transfers.applySettings(s) }),
-      files: createFilesApi({ client: () => auth.requireClient(), cache, listing, events, onAuthFailure: () => auth.reportAuthFailure(), onSpaceChanged: () => core.track(auth.refreshAccount()) }),
+      files: createFilesApi({ client: () => auth.requireClient(), cache, listing, bin, events, onAuthFailure: () => auth.reportAuthFailure(), onSpaceChanged: () => core.track(auth.refreshAccount()) }),
       transfers: createTransfersApi(transfers, core.fs),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),

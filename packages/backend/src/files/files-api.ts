@@ -14,11 +14,14 @@ import type { FolderCache } from './folder-cache';
 import { fetchPage } from './folder-listing';
 import type { FolderListing } from './folder-listing';
 import { toFileDetail, toFileEntry } from './map-entry';
+import type { TrashBin } from './trash-bin';
 
 export interface FilesApiOptions {
   client: () => PanClient;
   cache: FolderCache;
   listing: FolderListing;
+  /** The recycle bin view (root listing merged with the trash ledger). */
+  bin: TrashBin;
   events: PanDeskEventHub;
   /** A call was refused for auth: the status must say so. */
   onAuthFailure: () => void;
@@ -84,33 +87,34 @@ export function createFilesApi(options: FilesApiOptions): FilesApi {
       run(async () => {
         const parents = await parentsOf(ids);
         await options.client().files.trash(ids);
+        await options.bin.trashed(ids);
         changed([...parents, ...ids], true);
         return null;
       }),
     listTrash: ({ cursor }) =>
       run(async () => {
         const page = cursor === undefined ? 1 : expectCursor(cursor, ['trash']).page;
-        for await (const found of options.client().files.listTrash({ startPage: page })) {
-          return { items: found.items.map(toFileEntry), cursor: found.done ? null : encodeCursor({ kind: 'trash', page: page + 1 }) };
-        }
-        return { items: [], cursor: null };
+        return options.bin.page(page);
       }),
     restore: ({ ids, targetFolderId }) =>
       run(async () => {
         const client = options.client();
         if (targetFolderId !== undefined) {
           await client.files.recoverTo(ids, targetFolderId);
+          await options.bin.left(ids);
           changed([targetFolderId], true);
           return { restored: [...ids], needsTarget: [] };
         }
         const needsTarget = new Set(await client.files.recover(ids));
         const restored = ids.filter((id) => !needsTarget.has(id));
+        await options.bin.left(restored);
         changed(restored.length === 0 ? [] : (await client.files.infos(restored)).map((e) => e.parentId), true);
         return { restored, needsTarget: [...needsTarget] };
       }),
     deleteForever: ({ ids }) =>
       run(async () => {
         await options.client().files.deleteForever(ids);
+        await options.bin.left(ids);
         changed([], true);
         options.onSpaceChanged();
         return null;

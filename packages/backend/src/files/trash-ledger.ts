@@ -1,0 +1,107 @@
+/**
+ * The trash ledger: ids of items PanDesk moved to the recycle bin, persisted per drive in the
+ * user-data folder. The service keeps trashed items in their original folder (§5.6), and the
+ * bin listing only covers one parent at a time, so items trashed from sub-folders would be
+ * invisible without it. The ledger only remembers ids; what they are now (still trashed,
+ * restored, gone) is always asked from the service when the bin is listed.
+ *
+ * Invariants: ids are unique, oldest first, at most {@link MAX_LEDGER_IDS} (the oldest are
+ * forgotten first); writes go to a temporary file renamed over the old one, and run one at a
+ * time, so a crash leaves the previous or the new ledger, never half of one.
+ */
+import { join } from 'node:path';
+import type { FileId } from '@pandesk/contract';
+import type { LocalFs } from '../ports';
+
+/** Upper bound on remembered ids; refreshing them costs one `infos` call per 100. */
+export const MAX_LEDGER_IDS = 5000;
+
+export interface TrashLedger {
+  /** The remembered ids, oldest first. */
+  ids(): Promise<FileId[]>;
+  add(ids: readonly FileId[]): Promise<void>;
+  remove(ids: readonly FileId[]): Promise<void>;
+}
+
+interface LedgerDocument {
+  version: 1;
+  ids: FileId[];
+}
+
+function parseLedger(text: string): FileId[] {
+  try {
+    const doc = JSON.parse(text) as Partial<LedgerDocument>;
+    if (doc.version !== 1 || !Array.isArray(doc.ids)) return [];
+    return doc.ids.filter((id): id is FileId => Number.isSafeInteger(id) && id > 0);
+  } catch {
+    return [];
+  }
+}
+
+async function readText(fs: LocalFs, path: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await fs.open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  try {
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeText(fs: LocalFs, path: string, text: string): Promise<void> {
+  const temp = `${path}.tmp`;
+  const handle = await fs.open(temp, 'w');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, path);
+}
+
+/** The ledger file of one drive: `trash-ledger.json` (real drive) or `trash-ledger-demo.json`. */
+export function trashLedgerPath(userData: string, drive: 'real' | 'demo'): string {
+  return join(userData, drive === 'demo' ? 'trash-ledger-demo.json' : 'trash-ledger.json');
+}
+
+export function createTrashLedger(fs: LocalFs, path: string): TrashLedger {
+  let loaded: Promise<FileId[]> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const load = (): Promise<FileId[]> => (loaded ??= readText(fs, path).then((t) => (t === undefined ? [] : parseLedger(t))));
+
+  /** Runs one change after the previous one, then persists the result. */
+  function change(update: (ids: FileId[]) => FileId[]): Promise<void> {
+    const next = queue.then(async () => {
+      const before = await load();
+      const after = update(before);
+      if (after.length === before.length && after.every((id, i) => id === before[i])) return;
+      loaded = Promise.resolve(after);
+      await writeText(fs, path, JSON.stringify({ version: 1, ids: after } satisfies LedgerDocument));
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    async ids() {
+      await queue;
+      return [...(await load())];
+    },
+    add: (ids) =>
+      change((current) => {
+        const adding = new Set(ids);
+        return [...current.filter((id) => !adding.has(id)), ...adding].slice(-MAX_LEDGER_IDS);
+      }),
+    remove: (ids) =>
+      change((current) => {
+        const dropping = new Set(ids);
+        return current.filter((id) => !dropping.has(id));
+      }),
+  };
+}
