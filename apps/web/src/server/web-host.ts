@@ -1,14 +1,14 @@
 import { createServer } from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PanDeskApi, PanDeskEventSource } from '@pandesk/contract';
-import { createLaunchSecret, requestSecret, secretsEqual } from './launch-secret';
-import { isAllowedHost, isAllowedOrigin } from './request-guard';
+import { createLaunchSecret } from './launch-secret';
+import { createRequestRouter } from './request-router';
+import type { WebPageConfig } from './request-router';
 import { createDownloadRoute } from './routes/download-route';
 import type { DownloadLinkSource } from './routes/download-route';
-import { replyJson, replyText } from './routes/http-reply';
+import { replyText } from './routes/http-reply';
 import { createStageRoute } from './routes/stage-route';
-import { setCommonHeaders } from './security-headers';
 import { createStagingArea } from './staging/staging-area';
 import { createStagingJanitor } from './staging/staging-janitor';
 import { createStaticFiles } from './static-files';
@@ -42,10 +42,7 @@ export interface WebHostOptions {
   readonly stagingCheckMs?: number;
 }
 
-/** What `GET /api/config` tells the page. */
-export interface WebPageConfig {
-  readonly browserDownloads: boolean;
-}
+export type { WebPageConfig } from './request-router';
 
 export interface WebHost {
   /** `http://127.0.0.1:PORT` (no secret). */
@@ -76,49 +73,44 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const statics = createStaticFiles(options.staticRoot);
   const pageConfig: WebPageConfig = { browserDownloads: options.browserDownloads ?? true };
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!isAllowedOrigin(req, { port })) return replyText(res, 403, 'Requests from other sites are refused.');
-    if (!secretsEqual(secret, requestSecret(req, url))) return replyText(res, 401, 'The launch key is missing or wrong.');
-    if (url.pathname === '/api/stage' && req.method === 'POST') return stage(req, res);
-    if (url.pathname === '/api/config' && req.method === 'GET') return replyJson(res, 200, pageConfig);
-    const match = /^\/api\/download\/([^/]+)$/.exec(url.pathname);
-    if (match?.[1] !== undefined && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, match[1]);
-    replyText(res, 404, 'No such route.');
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    setCommonHeaders(res);
-    if (!isAllowedHost(req, { port })) return replyText(res, 403, 'Unknown host.');
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return replyText(res, 405, 'Method not allowed.');
-    const served = await statics.serve(url.pathname, res, req.headers.host ?? `127.0.0.1:${port}`, req.method === 'HEAD');
-    if (!served) replyText(res, 404, 'Not found.');
-  }
+  const route = createRequestRouter({ secret, port: () => port, stage, download, statics, pageConfig });
 
   // No whole-request deadline: staging a multi-gigabyte drop over loopback may take longer than
   // Node's default 5 minutes. Headers may carry a long percent-encoded path (X-PanDesk-Path).
   const server = createServer({ requestTimeout: 0, maxHeaderSize: 64 * 1024 }, (req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    route(req, res).catch((error: unknown) => {
       options.onError?.(error, 'web host request');
       replyText(res, 500, 'Internal error.');
     });
   });
   server.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  const stop = (): Promise<void> => {
+    janitor.close();
+    bridge.close();
+    return closeServer(server);
+  };
+  port = await listenOnLoopback(server, options.port ?? 0).catch(async (error: unknown) => {
+    await stop();
+    throw error;
   });
-  port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
-
   let closing: Promise<void> | undefined;
-  const close = (): Promise<void> =>
-    (closing ??= new Promise<void>((resolve) => {
-      janitor.close();
-      bridge.close();
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }));
+  const close = (): Promise<void> => (closing ??= stop());
   return { origin, url: `${origin}/#k=${secret}`, port, secret, close };
+}
+
+/** Listens on 127.0.0.1 only; answers the port. */
+function listenOnLoopback(server: Server, port: number): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }
