@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { SettingsView } from './settings';
 import {
   applyConnectionPatch,
   applySettingsPatch,
   connectionPatchSchema,
   createDefaultSettings,
   EMPTY_CONNECTION,
+  SECRET_STORAGE_STATES,
+  secretStorageSchema,
   settingsPatchSchema,
   settingsSchema,
   toConnectionView,
@@ -65,6 +68,24 @@ describe('settings', () => {
     expect(bad.error?.issues.some((i) => i.code === 'unrecognized_keys')).toBe(true);
     expect(settingsPatchSchema.safeParse({ downloadSpeedLimit: 1.5 }).success).toBe(false);
     expect(settingsPatchSchema.safeParse({ downloadSpeedLimit: -1 }).success).toBe(false);
+  });
+});
+
+describe('secret storage status', () => {
+  it('is either encrypted or unavailable', () => {
+    expect(SECRET_STORAGE_STATES).toEqual(['encrypted', 'unavailable']);
+    expect(secretStorageSchema.parse('unavailable')).toBe('unavailable');
+    expect(secretStorageSchema.safeParse('plain').success).toBe(false);
+  });
+
+  it('is part of the settings view and carries no secret', () => {
+    const view: SettingsView = {
+      ...defaults,
+      connection: toConnectionView(EMPTY_CONNECTION),
+      secretStorage: 'unavailable',
+    };
+    expect(secretStorageSchema.parse(view.secretStorage)).toBe('unavailable');
+    expect(Object.keys(view)).toContain('secretStorage');
   });
 });
 

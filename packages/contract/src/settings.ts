@@ -72,8 +72,19 @@ export interface ConnectionView {
   readonly rootFolderId: FileId;
 }
 
+/**
+ * Whether the host can keep secrets: `encrypted` (the OS offers encrypted storage, e.g. a
+ * keyring), `unavailable` (it does not, so the back end refuses to save secrets rather than
+ * write them in the clear; a token then lives only until the app quits).
+ */
+export const SECRET_STORAGE_STATES = ['encrypted', 'unavailable'] as const;
+export type SecretStorage = (typeof SECRET_STORAGE_STATES)[number];
+export const secretStorageSchema = z.enum(SECRET_STORAGE_STATES);
+
 export interface SettingsView extends Settings {
   readonly connection: ConnectionView;
+  /** Whether secrets entered in the connection settings can be saved (see {@link SecretStorage}). */
+  readonly secretStorage: SecretStorage;
 }
 
 /** Strips the secrets from stored connection settings. */

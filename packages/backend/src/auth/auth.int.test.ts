@@ -88,6 +88,7 @@ describe('auth and connection settings', () => {
 
   it('refuses to store secrets without OS encryption and says so in the status', async () => {
     h = await startHarness({ signIn: false, encryptionAvailable: false });
+    expect(unwrap(await h.client.settings.get()).secretStorage).toBe('unavailable');
     const refused = await h.client.settings.setConnection({ clientId: 'abc', clientSecret: 'some-secret-1' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported' } });
     expect(h.vault.entries()).toEqual({});
@@ -101,6 +102,7 @@ describe('auth and connection settings', () => {
     const status = unwrap(await h.client.auth.signOut());
     expect(status.state).toBe('auth_required');
     const view = unwrap(await h.client.settings.get());
+    expect(view.secretStorage).toBe('encrypted');
     expect(view.connection).toMatchObject({ clientId: h.fake.clientId, hasClientSecret: false, hasAccessToken: false, hasRefreshToken: false });
     expect(Object.keys(h.vault.entries())).toEqual([]);
   });

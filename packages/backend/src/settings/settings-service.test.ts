@@ -98,8 +98,15 @@ describe('settings service', () => {
     expect(service.connection().rootFolderId).toBe(0);
   });
 
+  it('tells the renderer whether secrets can be stored encrypted', async () => {
+    const { service } = await setup();
+    expect(service.view().secretStorage).toBe('encrypted');
+    expect((await service.update({ theme: 'dark' })).secretStorage).toBe('encrypted');
+  });
+
   it('refuses to store secrets without OS encryption, and says so', async () => {
     const { service, vault } = await setup({ encryption: false });
+    expect(service.view().secretStorage).toBe('unavailable');
     const e = await refusal(service.setConnection({ clientId: 'cid', clientSecret: 'abcdef' }));
     expect(e.code).toBe('unsupported');
     expect(e.message).toMatch(/secure storage/);

@@ -150,7 +150,9 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
   }
 
   function view(): SettingsView {
-    return { ...doc.settings, connection: toConnectionView(connection()) };
+    // Asked each time: the OS keyring may come up after start (e.g. unlocked late on Linux).
+    const secretStorage = vault.isEncryptionAvailable() ? 'encrypted' : 'unavailable';
+    return { ...doc.settings, connection: toConnectionView(connection()), secretStorage };
   }
 
   return {

@@ -172,6 +172,8 @@ export const en = {
     secretMissing: 'Not set',
     clear: 'Clear',
     willClear: 'Will be cleared when you save.',
+    noEncryption:
+      'Your system offers no encrypted storage, so PanDesk will not save secrets; the client secret and tokens cannot be entered, and proxy passwords are not kept. Set up a keyring (for example GNOME Keyring or KWallet) and restart PanDesk to connect your drive, or keep using the demo drive.',
     save: 'Save',
     saved: 'Settings saved.',
     testConnection: 'Test connection',

@@ -174,6 +174,8 @@ export const zhCN: Resources = {
     secretMissing: '未设置',
     clear: '清除',
     willClear: '保存时将清除。',
+    noEncryption:
+      '您的系统没有提供加密存储，因此 PanDesk 不会保存任何密钥：无法输入客户端密钥和令牌，代理密码也不会保留。请设置密钥环（例如 GNOME Keyring 或 KWallet）后重启 PanDesk 以连接您的云盘，或继续使用演示云盘。',
     save: '保存',
     saved: '设置已保存。',
     testConnection: '测试连接',

@@ -45,6 +45,8 @@ export interface FakeBridgeOptions {
   /** Seed a small sample tree (default true). */
   seed?: boolean;
   host?: AppInfo['host'];
+  /** The OS offers no encrypted storage: `secretStorage` is `unavailable` and secrets are refused (default false). */
+  noEncryption?: boolean;
 }
 
 const ACCOUNT = { name: 'demo-user', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 2 * 1024 ** 4 } };
@@ -73,7 +75,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     { id: 'downloads', kind: 'downloads', name: 'Downloads', path: '/home/user/Downloads', removable: false },
     { id: 'desktop', kind: 'desktop', name: 'Desktop', path: '/home/user/Desktop', removable: false },
   ];
-  const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection) });
+  const secretStorage = options.noEncryption === true ? 'unavailable' : 'encrypted';
+  const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection), secretStorage });
 
   /** Wraps a handler: records the call, applies an injected fault, answers on a later tick. */
   function call<I, O>(name: string, handler: (input: I) => Result<O> | Promise<Result<O>>): (input?: I) => Promise<Result<O>> {
@@ -145,6 +148,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         return ok(view());
       }),
       setConnection: call('settings.setConnection', (patch) => {
+        const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some((v) => typeof v === 'string' && v !== '');
+        if (setsSecret && secretStorage === 'unavailable') return fail('unsupported', 'This system has no secure storage for secrets.');
         connection = {
           clientId: patch.clientId ?? connection.clientId,
           clientSecret: patch.clientSecret === undefined ? connection.clientSecret : patch.clientSecret,

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionView } from '@pandesk/contract';
+import type { ConnectionView, SecretStorage } from '@pandesk/contract';
 import { SECRET_KEYS } from './settings-form';
 import type { SecretKey, SettingsForm } from './settings-form';
 
@@ -13,12 +13,15 @@ const HINTS: Partial<Record<SecretKey, string>> = { accessToken: 'settings.acces
 interface Props {
   form: SettingsForm;
   connection: ConnectionView;
+  /** `unavailable`: the back end will not save secrets, so their fields are disabled and a notice says why. */
+  secretStorage: SecretStorage;
   update(patch: Partial<SettingsForm>): void;
 }
 
 /** Client ID, the three write-only secrets (state shown, values never) and the root folder ID. */
-export function ConnectionFields({ form, connection, update }: Props) {
+export function ConnectionFields({ form, connection, secretStorage, update }: Props) {
   const { t } = useTranslation();
+  const locked = secretStorage === 'unavailable';
   return (
     <fieldset>
       <legend>{t('settings.connection')}</legend>
@@ -27,6 +30,11 @@ export function ConnectionFields({ form, connection, update }: Props) {
         <input value={form.clientId} autoComplete="off" spellCheck={false} data-testid="settings-clientId" onChange={(e) => update({ clientId: e.target.value })} />
       </label>
       <p className="pd-hint">{t('settings.clientIdHint')}</p>
+      {locked && (
+        <p role="note" className="pd-notice" data-testid="secret-storage-unavailable">
+          {t('settings.noEncryption')}
+        </p>
+      )}
       {SECRET_KEYS.map((key) => {
         const saved = connection[PRESENCE[key]] === true;
         const status = form.clear[key] ? t('settings.willClear') : saved ? t('settings.secretSaved') : t('settings.secretMissing');
@@ -40,6 +48,7 @@ export function ConnectionFields({ form, connection, update }: Props) {
                 autoComplete="new-password"
                 spellCheck={false}
                 value={form.secrets[key]}
+                disabled={locked}
                 placeholder={saved ? '••••••••' : ''}
                 aria-describedby={`secret-status-${key}`}
                 data-testid={`settings-${key}`}

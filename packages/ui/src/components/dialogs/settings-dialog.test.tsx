@@ -44,6 +44,29 @@ describe('settings dialog', () => {
     expect(bridge.connection().clientSecret).toBe('S3cret-value');
   });
 
+  it('says when the system cannot store secrets encrypted, with the secret fields disabled', async () => {
+    const { bridge } = await renderApp({ noEncryption: true });
+    const dialog = await open();
+    const notice = within(dialog).getByTestId('secret-storage-unavailable');
+    expect(notice.textContent).toMatch(/^Your system offers no encrypted storage, so PanDesk will not save secrets;/);
+    for (const key of ['clientSecret', 'accessToken', 'refreshToken']) {
+      expect((within(dialog).getByTestId(`settings-${key}`) as HTMLInputElement).disabled).toBe(true);
+    }
+    // The rest of the settings still work.
+    expect((within(dialog).getByTestId('settings-clientId') as HTMLInputElement).disabled).toBe(false);
+    fireEvent.change(within(dialog).getByTestId('settings-clientId'), { target: { value: 'my-client' } });
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'));
+    expect(bridge.connection().clientId).toBe('my-client');
+  });
+
+  it('shows no notice and enabled secret fields when storage is encrypted', async () => {
+    await renderApp();
+    const dialog = await open();
+    expect(within(dialog).queryByTestId('secret-storage-unavailable')).toBeNull();
+    expect((within(dialog).getByTestId('settings-clientSecret') as HTMLInputElement).disabled).toBe(false);
+  });
+
   it('explains the root folder ID and tests the connection in words', async () => {
     const user = userEvent.setup();
     const { bridge } = await renderApp();

@@ -71,7 +71,7 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} className="pd-settings">
-      <ConnectionFields form={form} connection={settings.connection} update={update} />
+      <ConnectionFields form={form} connection={settings.connection} secretStorage={settings.secretStorage} update={update} />
       <PreferenceFields form={form} update={update} {...(native ? { chooseFolder } : {})} />
       {message && (
         <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'pd-inline-error' : 'pd-inline-ok'} data-testid="settings-message">
