@@ -26,6 +26,7 @@ import type { Logger } from './log/daily-log';
 import { createRedactor } from './log/redact';
 import type { Redactor } from './log/redact';
 import { createEffectiveFetch } from './net/effective-fetch';
+import { createProxyFetchFactory } from './net/proxy-fetch';
 import { createPlacesApi } from './places/places-api';
 import type { BackendPorts, Clock, LocalFs } from './ports';
 import { checkWritableFolder } from './settings/check-folder';
@@ -59,8 +60,10 @@ interface Core {
   track: (work: Promise<unknown>) => void;
   /** The host's fetch, unproxied (the demo drive on loopback). */
   baseFetch: typeof fetch;
-  /** Fetch for the service and its CDN, through the `httpProxy` setting when the host can. */
+  /** Fetch for the service and its CDN, through the `httpProxy` setting. */
   netFetch: typeof fetch;
+  /** Closes the default proxy agent (none when the host supplied `proxyFetch`). */
+  closeProxy: () => Promise<void>;
 }
 
 async function createCore(ports: BackendPorts): Promise<Core> {
@@ -84,8 +87,17 @@ async function createCore(ports: BackendPorts): Promise<Core> {
     background.add(settled);
   };
   const baseFetch: typeof fetch = ports.fetch ?? ((input, init) => fetch(input, init));
-  const netFetch = createEffectiveFetch({ base: baseFetch, proxyUrl: () => settings.effectiveProxy('httpProxy'), proxyFetch: ports.proxyFetch, logger });
-  return { ports, clock, fs, redactor, logger, settings, events, background, track, baseFetch, netFetch };
+  // undici's ProxyAgent unless the host brings its own proxied fetch (e.g. Electron's net.fetch).
+  const defaultProxy = ports.proxyFetch === undefined ? createProxyFetchFactory() : undefined;
+  const proxyFetch = ports.proxyFetch ?? defaultProxy;
+  const netFetch = createEffectiveFetch({ base: baseFetch, proxyUrl: () => settings.effectiveProxy('httpProxy'), proxyFetch, logger });
+  const closeProxy = async (): Promise<void> => defaultProxy?.close();
+  return { ports, clock, fs, redactor, logger, settings, events, background, track, baseFetch, netFetch, closeProxy };
+}
+
+/** Fetch for the drive in use: the demo drive (loopback) never goes through the HTTP(S) proxy. */
+function driveFetch(core: Core, auth: AuthService): typeof fetch {
+  return ((input, init) => (auth.mode() === 'demo' ? core.baseFetch : core.netFetch)(input, init)) as typeof fetch;
 }
 
 function createTransfers(core: Core, auth: AuthService, cache: FolderCache): TransferService {
@@ -93,7 +105,7 @@ function createTransfers(core: Core, auth: AuthService, cache: FolderCache): Tra
   return createTransferService({
     userData: ports.paths.userData,
     backend: createDriveBackend(() => auth.requireClient()),
-    fetch: createCdnFetch(core.netFetch, () => settings.settings(), () => settings.effectiveProxy('downloadProxyUrl')),
+    fetch: createCdnFetch(driveFetch(core, auth), () => settings.settings(), () => settings.effectiveProxy('downloadProxyUrl')),
     fs: core.fs,
     events: core.events,
     platform: ports.platform ?? {},
@@ -189,6 +201,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         await listing.settled();
         await transfers.close();
         await auth.close();
+        await core.closeProxy();
         logger.info('back end stopped');
         await logger.flush();
         events.clear();

@@ -101,9 +101,9 @@ export interface BackendPorts {
   readonly fetch?: typeof fetch;
   /**
    * Builds a fetch that sends requests through an HTTP(S) proxy (`http://user:password@host:port`),
-   * for the `httpProxy` setting. Node's global fetch cannot use a proxy without undici's
-   * ProxyAgent, so the host supplies one (Electron: a session with `setProxy` and `net.fetch`).
-   * Without it a configured proxy is reported in the log and requests go out directly.
+   * for the `httpProxy` setting. Optional: by default the back end uses undici's ProxyAgent
+   * (CONNECT tunnels, credentials as `Proxy-Authorization`), which works in every host. A host
+   * may pass its own (e.g. Electron's `net.fetch` on a session with `setProxy`).
    */
   readonly proxyFetch?: (proxyUrl: string) => typeof fetch;
   /**
