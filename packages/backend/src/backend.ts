@@ -7,7 +7,7 @@ import * as fsp from 'node:fs/promises';
 import { createEventHub, ok } from '@pandesk/contract';
 import type { FileId, PanDeskApi } from '@pandesk/contract';
 import { DEFAULT_API_BASE_URL } from '@pandesk/open-api';
-import type { AttemptReport } from '@pandesk/open-api';
+import type { AttemptReport, PanClient } from '@pandesk/open-api';
 import { createAppApi } from './app/app-api';
 import { makeSafe } from './app/safe-api';
 import { createAuthService } from './auth/auth-service';
@@ -100,6 +100,28 @@ function driveFetch(core: Core, auth: AuthService): typeof fetch {
   return ((input, init) => (auth.mode() === 'demo' ? core.baseFetch : core.netFetch)(input, init)) as typeof fetch;
 }
 
+/**
+ * The trash ledger of the drive in use: one for the demo drive, one per real account (its uid,
+ * asked once per session), so switching accounts never mixes their recycle bins.
+ */
+function trashLedgers(core: Core, auth: AuthService): () => Promise<TrashLedger> {
+  const uids = new WeakMap<PanClient, Promise<number>>();
+  const ledgers = new Map<string, TrashLedger>();
+  return async () => {
+    const client = auth.requireClient();
+    let uid = uids.get(client);
+    if (uid === undefined && auth.mode() === 'real') {
+      uid = client.user.info().then((u) => u.uid);
+      uids.set(client, uid);
+      uid.catch(() => uids.delete(client)); // asked again next time
+    }
+    const path = trashLedgerPath(core.ports.paths.userData, uid === undefined ? { mode: 'demo' } : { mode: 'real', uid: await uid });
+    let found = ledgers.get(path);
+    if (found === undefined) ledgers.set(path, (found = createTrashLedger(core.fs, path)));
+    return found;
+  };
+}
+
 function createTransfers(core: Core, auth: AuthService, cache: FolderCache): TransferService {
   const { ports, settings } = core;
   return createTransferService({
@@ -150,14 +172,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   const cache = createFolderCache();
   const listing = createFolderListing({ client: () => auth.requireClient(), cache, events, clock: core.clock, logger, freshMs: ports.tuning?.folderCacheFreshMs ?? 0 });
   const transfers = createTransfers(core, auth, cache);
-  const ledgers = new Map<string, TrashLedger>();
-  const ledger = (): TrashLedger => {
-    const path = trashLedgerPath(ports.paths.userData, auth.mode());
-    let found = ledgers.get(path);
-    if (found === undefined) ledgers.set(path, (found = createTrashLedger(core.fs, path)));
-    return found;
-  };
-  const bin = createTrashBin({ client: () => auth.requireClient(), ledger, logger });
+  const bin = createTrashBin({ client: () => auth.requireClient(), ledger: trashLedgers(core, auth), logger });
   auth.onSession((session, mode) => {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));

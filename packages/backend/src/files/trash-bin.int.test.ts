@@ -39,7 +39,8 @@ async function folderIds(folderId: number): Promise<number[]> {
 }
 
 async function ledgerIds(): Promise<number[]> {
-  const text = await readFile(join(h.dir, 'user-data', 'trash-ledger.json'), 'utf8');
+  const uid = (await otherClient().user.info()).uid;
+  const text = await readFile(join(h.dir, 'user-data', `trash-ledger-${uid}.json`), 'utf8');
   return (JSON.parse(text) as { ids: number[] }).ids;
 }
 

@@ -21,8 +21,8 @@ const INFOS_BATCH = 100;
 
 export interface TrashBinOptions {
   client: () => PanClient;
-  /** The ledger of the drive in use now. */
-  ledger: () => TrashLedger;
+  /** The ledger of the drive (and account) in use now. */
+  ledger: () => Promise<TrashLedger>;
   logger: Logger;
 }
 
@@ -70,7 +70,7 @@ export function createTrashBin(options: TrashBinOptions): TrashBin {
 
   /** The ledger's items still in the bin; the rest are forgotten. */
   async function refreshLedger(): Promise<PanEntry[]> {
-    const ledger = options.ledger();
+    const ledger = await options.ledger();
     const ids = await ledger.ids();
     if (ids.length === 0) return [];
     const still = (await lookUp(options.client(), ids)).filter((e) => e.trashed);
@@ -109,7 +109,7 @@ export function createTrashBin(options: TrashBinOptions): TrashBin {
       shownFromLedger = new Set(extra.map((e) => e.id));
       return { items: [...extra, ...root.items], cursor: nextCursor(1, root.done) };
     },
-    trashed: (ids) => safely(() => options.ledger().add(ids), 'trash'),
-    left: (ids) => safely(() => options.ledger().remove(ids), 'restore or delete'),
+    trashed: (ids) => safely(async () => (await options.ledger()).add(ids), 'trash'),
+    left: (ids) => safely(async () => (await options.ledger()).remove(ids), 'restore or delete'),
   };
 }

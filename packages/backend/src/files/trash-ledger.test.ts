@@ -10,7 +10,8 @@ afterEach(() => temp.cleanup());
 describe('trash ledger', () => {
   it('persists ids per drive, without duplicates, oldest first', async () => {
     const dir = await temp.make();
-    const path = trashLedgerPath(dir, 'real');
+    const path = trashLedgerPath(dir, { mode: 'real', uid: 1814435920 });
+    expect(path).toBe(join(dir, 'trash-ledger-1814435920.json'));
     const ledger = createTrashLedger(fsp, path);
     expect(await ledger.ids()).toEqual([]);
     await Promise.all([ledger.add([5, 6]), ledger.add([7]), ledger.add([5])]);
@@ -18,8 +19,8 @@ describe('trash ledger', () => {
     await ledger.remove([7, 99]);
     const reopened = createTrashLedger(fsp, path);
     expect(await reopened.ids()).toEqual([6, 5]);
-    expect(trashLedgerPath(dir, 'demo')).toBe(join(dir, 'trash-ledger-demo.json'));
-    expect(await createTrashLedger(fsp, trashLedgerPath(dir, 'demo')).ids()).toEqual([]);
+    expect(trashLedgerPath(dir, { mode: 'demo' })).toBe(join(dir, 'trash-ledger-demo.json'));
+    expect(await createTrashLedger(fsp, trashLedgerPath(dir, { mode: 'demo' })).ids()).toEqual([]);
   });
 
   it('starts empty from an unreadable file and keeps only the newest ids past the cap', async () => {

@@ -65,9 +65,9 @@ async function writeText(fs: LocalFs, path: string, text: string): Promise<void>
   await fs.rename(temp, path);
 }
 
-/** The ledger file of one drive: `trash-ledger.json` (real drive) or `trash-ledger-demo.json`. */
-export function trashLedgerPath(userData: string, drive: 'real' | 'demo'): string {
-  return join(userData, drive === 'demo' ? 'trash-ledger-demo.json' : 'trash-ledger.json');
+/** The ledger file of one drive: `trash-ledger-<account uid>.json` (real drive) or `trash-ledger-demo.json`. */
+export function trashLedgerPath(userData: string, drive: { mode: 'demo' } | { mode: 'real'; uid: number }): string {
+  return join(userData, drive.mode === 'demo' ? 'trash-ledger-demo.json' : `trash-ledger-${drive.uid}.json`);
 }
 
 export function createTrashLedger(fs: LocalFs, path: string): TrashLedger {
