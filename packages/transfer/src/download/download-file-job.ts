@@ -11,9 +11,17 @@ import { exists } from '../local-fs';
 import { DriveError } from '../ports';
 import { withRetry } from '../retry';
 import { md5File } from '../util/hash';
+import type { OrderedHasher } from '../util/ordered-hasher';
+import { createOrderedHasher } from '../util/ordered-hasher';
 import { numberedName, partFileName } from '../util/safe-name';
+import { createPartFlusher } from './part-flusher';
 import { downloadMissingSegments } from './segments';
 import { createUrlSource } from './url-source';
+
+/** Finished segments are synced and journaled together once this many bytes piled up. */
+const FLUSH_BYTES = 64 * 1024 * 1024;
+/** From this size on the MD5 is computed in a worker while downloading, not in a pass after. */
+const HASH_WHILE_DOWNLOADING_BYTES = 32 * 1024 * 1024;
 
 function partPathOf(ctx: JobContext): string {
   return join(dirname(ctx.item.localPath), partFileName(basename(ctx.item.localPath), ctx.item.id));
@@ -50,11 +58,13 @@ async function chooseTarget(ctx: JobContext): Promise<string | null> {
   }
 }
 
-async function verify(ctx: JobContext, partPath: string): Promise<void> {
+async function verify(ctx: JobContext, partPath: string, hasher: OrderedHasher | null): Promise<void> {
   const expected = ctx.item.etag?.toLowerCase();
   if (!expected) return;
   ctx.setPhase('verifying');
-  const actual = await md5File(partPath, undefined, ctx.signal);
+  const actual = hasher
+    ? await hasher.digest(ctx.item.size)
+    : await md5File(partPath, undefined, ctx.signal);
   if (actual === expected) return;
   await ctx.fs.unlink(partPath).catch(() => undefined);
   ctx.journal.clearParts(ctx.item.id);
@@ -107,12 +117,19 @@ export const downloadFileJob: Job = async (ctx) => {
   await ctx.fs.mkdir(dirname(ctx.item.localPath), { recursive: true });
   ctx.setPhase('downloading');
   const handle = await openPart(ctx, partPath, ctx.item.size);
+  const hashing = ctx.item.etag !== null && ctx.item.size >= HASH_WHILE_DOWNLOADING_BYTES;
+  const hasher = hashing ? createOrderedHasher(partPath) : null;
   try {
-    const plan = { size: ctx.item.size, segmentSize: ctx.tuning.segmentSize };
-    await downloadMissingSegments(ctx, createUrlSource(ctx, fileId), handle, plan);
+    try {
+      const plan = { size: ctx.item.size, segmentSize: ctx.tuning.segmentSize };
+      const flusher = createPartFlusher(handle, ctx.journal, ctx.item.id, FLUSH_BYTES);
+      await downloadMissingSegments(ctx, createUrlSource(ctx, fileId), handle, plan, { flusher, hasher });
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+    await verify(ctx, partPath, hasher);
   } finally {
-    await handle.close().catch(() => undefined);
+    hasher?.dispose();
   }
-  await verify(ctx, partPath);
   return finish(ctx, partPath);
 };

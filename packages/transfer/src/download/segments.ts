@@ -1,17 +1,21 @@
 /**
  * Parallel HTTP Range download of the missing segments into a pre-allocated `.part` file.
- * Each finished segment is flushed (datasync) and then journaled, so a restart fetches only
- * what is missing. A failing segment is retried alone; a rejected URL is renewed.
+ * Finished segments are flushed and journaled in batches (see part-flusher), so a restart
+ * fetches only what is missing; the complete prefix is reported to an optional in-flight
+ * hasher. A failing segment is retried alone; a rejected URL is renewed.
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { JobContext } from '../job-context';
 import { DriveError } from '../ports';
 import { HttpStatusError, withRetry } from '../retry';
+import type { OrderedHasher } from '../util/ordered-hasher';
 import { runPool } from '../util/pool';
+import type { PartFlusher } from './part-flusher';
 import type { UrlSource } from './url-source';
 
 const MAX_RENEWALS_PER_SEGMENT = 4;
-const WRITE_BATCH = 1024 * 1024;
+/** Network chunks (16-64 KiB) are gathered into writes of this size: one syscall each. */
+const WRITE_BATCH = 4 * 1024 * 1024;
 
 export interface SegmentPlan {
   size: number;
@@ -62,8 +66,6 @@ async function fetchSegment(
   if (end <= start) return;
   const response = await openRange(ctx, urls, start, end, plan.size);
   if (!response.body) throw new TypeError('empty response body');
-  // Network chunks are small (16-64 KiB); writing them one by one costs a syscall each, so
-  // they are gathered into WRITE_BATCH-sized writes (bounded memory per segment).
   let pos = start;
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
@@ -79,7 +81,7 @@ async function fetchSegment(
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
     const len = Math.min(chunk.byteLength, end - pos - pendingBytes);
     if (len <= 0) break;
-    await ctx.limiter.take(len, ctx.signal);
+    if (ctx.limiter.rate > 0) await ctx.limiter.take(len, ctx.signal);
     pending.push(len === chunk.byteLength ? chunk : chunk.subarray(0, len));
     pendingBytes += len;
     if (pendingBytes >= WRITE_BATCH) await flush();
@@ -88,11 +90,33 @@ async function fetchSegment(
   if (pos !== end) throw new TypeError('the download connection ended early');
 }
 
+/** Where finished segments go: durable bookkeeping and, optionally, the in-flight hash. */
+export interface SegmentSinks {
+  flusher: PartFlusher;
+  hasher: OrderedHasher | null;
+}
+
+/** Tracks the complete prefix of the file (all segments from 1 on) for the ordered hasher. */
+function createFrontier(plan: SegmentPlan, done: ReadonlySet<number>, hasher: OrderedHasher | null) {
+  const finished = new Set(done);
+  let next = 1;
+  const advance = (): void => {
+    while (finished.has(next)) next++;
+    hasher?.advance(Math.min(plan.size, (next - 1) * plan.segmentSize));
+  };
+  advance();
+  return (no: number): void => {
+    finished.add(no);
+    advance();
+  };
+}
+
 export async function downloadMissingSegments(
   ctx: JobContext,
   urls: UrlSource,
   handle: FileHandle,
   plan: SegmentPlan,
+  sinks: SegmentSinks,
 ): Promise<void> {
   const count = Math.ceil(plan.size / plan.segmentSize);
   const done = ctx.journal.parts(ctx.item.id);
@@ -103,28 +127,36 @@ export async function downloadMissingSegments(
     if (done.has(no)) finishedBytes += end - start;
     else missing.push(no);
   }
+  const frontier = createFrontier(plan, done, sinks.hasher);
   const inFlight = new Map<number, number>();
   const report = (): void => ctx.progress(finishedBytes + [...inFlight.values()].reduce((a, b) => a + b, 0));
   report();
-  await runPool(
-    Math.min(ctx.limits().segmentsPerFile, missing.length),
-    missing,
-    ctx.signal,
-    async (no, signal) => {
-      const segCtx = { ...ctx, signal };
-      await withRetry(segCtx, 'downloading', async () => {
-        inFlight.set(no, 0);
-        await fetchSegment(segCtx, urls, handle, no, plan, (n) => {
-          inFlight.set(no, (inFlight.get(no) ?? 0) + n);
-          report();
+  try {
+    await runPool(
+      Math.min(ctx.limits().segmentsPerFile, missing.length),
+      missing,
+      ctx.signal,
+      async (no, signal) => {
+        const segCtx = { ...ctx, signal };
+        await withRetry(segCtx, 'downloading', async () => {
+          inFlight.set(no, 0);
+          await fetchSegment(segCtx, urls, handle, no, plan, (n) => {
+            inFlight.set(no, (inFlight.get(no) ?? 0) + n);
+            report();
+          });
         });
-      });
-      await handle.datasync();
-      ctx.journal.addPart(ctx.item.id, no);
-      inFlight.delete(no);
-      const { start, end } = segmentRange(no, plan);
-      finishedBytes += end - start;
-      report();
-    },
-  );
+        const { start, end } = segmentRange(no, plan);
+        sinks.flusher.finished(no, end - start);
+        frontier(no);
+        inFlight.delete(no);
+        finishedBytes += end - start;
+        report();
+      },
+    );
+  } catch (error) {
+    // Paused or failed: the segments that finished are still flushed and journaled for resume.
+    await sinks.flusher.drain().catch(() => undefined);
+    throw error;
+  }
+  await sinks.flusher.drain();
 }
