@@ -41,7 +41,14 @@ interface Pan {
 function startPan(): Promise<Pan> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'packages/fake-pan/src/cli.ts'), '--port', '0'],
+    [
+      ...(process.env.BENCH_PAN_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      join(repoRoot, 'packages/fake-pan/src/cli.ts'),
+      '--port',
+      '0',
+    ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   return new Promise((resolveStart, reject) => {
@@ -164,6 +171,10 @@ async function benchDownload(
   line(name, engineMs, baselineMs);
 }
 
+/** BENCH_CASES=download_1g,… runs only those cases (the upload still happens, untimed). */
+const wanted = (name: string): boolean =>
+  !process.env.BENCH_CASES || process.env.BENCH_CASES.split(',').includes(name);
+
 const debug = (msg: string): void =>
   void (process.env.BENCH_DEBUG && process.stderr.write(`[bench] ${msg}\n`));
 
@@ -199,14 +210,16 @@ async function main(): Promise<void> {
       2000,
     );
     if (!process.env.BENCH_DEBUG) clearInterval(ticker);
-    await benchUpload(engine, file);
+    if (wanted('upload_1g')) await benchUpload(engine, file);
+    else await engineRun(engine, () => engine.upload({ localPaths: [file], remoteParentId: 0, conflict: 'overwrite' }));
     debug('upload done');
     const uploaded = (await client.files.listAll(0)).find((e) => e.name === 'big.bin');
     if (!uploaded) throw new Error('uploaded file not found');
     rmSync(file, { force: true });
-    await benchDownload('download_1g', engine, client, work, uploaded.id);
+    if (wanted('download_1g')) await benchDownload('download_1g', engine, client, work, uploaded.id);
     await setFaults(pan, { cdnBytesPerSecond: CAP });
-    await benchDownload('download_1g_capped', engine, client, work, uploaded.id);
+    if (wanted('download_1g_capped'))
+      await benchDownload('download_1g_capped', engine, client, work, uploaded.id);
     clearInterval(ticker);
     await engine.close();
   } finally {
