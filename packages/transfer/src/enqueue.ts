@@ -10,7 +10,11 @@ import type { Journal, NewItem } from './journal/journal';
 import type { LocalFs } from './local-fs';
 import { resolveInside, safeLocalName } from './util/safe-name';
 
-const CHUNK = 500;
+/**
+ * Rows per journal transaction: each commit is an fsync, so larger chunks enqueue a big batch
+ * faster; 2,000 rows still commit in well under a second, so the event loop keeps turning.
+ */
+const CHUNK = 2000;
 
 function baseItem(
   batchId: string,

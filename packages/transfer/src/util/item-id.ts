@@ -3,10 +3,22 @@
  * inserts append to the id index instead of landing at random pages: a 100,000-file batch
  * enqueues several times faster than with random UUIDs. Still unique across processes.
  */
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 let lastMs = 0;
 let counter = 0;
+/** Random bytes drawn in bulk: one crypto call per 512 ids instead of two per id. */
+const pool = Buffer.alloc(7 * 512);
+let poolAt = pool.length;
+
+function randomHex(bytes: number): string {
+  if (poolAt + bytes > pool.length) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += bytes;
+  return pool.toString('hex', poolAt - bytes, poolAt);
+}
 
 export function newItemId(now = Date.now()): string {
   if (now === lastMs) counter++;
@@ -16,5 +28,5 @@ export function newItemId(now = Date.now()): string {
   }
   const time = now.toString(16).padStart(12, '0');
   const count = counter.toString(16).padStart(6, '0');
-  return `${time.slice(0, 8)}-${time.slice(8)}-${count.slice(0, 4)}-${count.slice(4)}${randomBytes(1).toString('hex')}-${randomBytes(6).toString('hex')}`;
+  return `${time.slice(0, 8)}-${time.slice(8)}-${count.slice(0, 4)}-${count.slice(4)}${randomHex(1)}-${randomHex(6)}`;
 }
