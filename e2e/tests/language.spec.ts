@@ -21,3 +21,18 @@ test('switching to Simplified Chinese in the settings changes the UI strings, an
   await expect(app.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
   await expect(app.getByTestId('upload-files')).toHaveText('上传文件');
 });
+
+// Product bug (packages/ui app.tsx: the tree store's root is reset with i18n.t('app.rootName') once, so the tree keeps "My drive" after switching).
+test.fixme('the folder tree root follows the language switch', async ({ app }) => {
+  const root = app.getByRole('tree').getByRole('treeitem').first();
+  await expect(root).toHaveText(/My drive/);
+  await app.getByTestId('open-settings').click();
+  const dialog = app.getByTestId('settings-dialog');
+  await dialog.getByTestId('settings-language').selectOption({ label: '简体中文' });
+  await dialog.getByTestId('settings-save').click();
+  await expect(dialog.getByTestId('settings-save')).toHaveText('保存');
+  await expect(root).toHaveText(/我的网盘/);
+  await app.reload();
+  await expect(app.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
+  await expect(app.getByRole('tree').getByRole('treeitem').first()).toHaveText(/我的网盘/);
+});
