@@ -15,7 +15,15 @@ import type { UrlSource } from './url-source';
 
 const MAX_RENEWALS_PER_SEGMENT = 4;
 /** Network chunks (16-64 KiB) are gathered into writes of this size: one syscall each. */
-const WRITE_BATCH = 4 * 1024 * 1024;
+const WRITE_BATCH = 1024 * 1024;
+/**
+ * Write buffers are reused across segments and files instead of allocating one per batch,
+ * which kept the garbage collector busy at hundreds of MB/s. At most this many stay pooled.
+ */
+const POOL_MAX = 16;
+const bufferPool: Buffer[] = [];
+const takeBuffer = (): Buffer => bufferPool.pop() ?? Buffer.allocUnsafe(WRITE_BATCH);
+const giveBuffer = (b: Buffer): void => void (bufferPool.length < POOL_MAX && bufferPool.push(b));
 
 export interface SegmentPlan {
   size: number;
@@ -67,26 +75,34 @@ async function fetchSegment(
   const response = await openRange(ctx, urls, start, end, plan.size);
   if (!response.body) throw new TypeError('empty response body');
   let pos = start;
-  let pending: Uint8Array[] = [];
-  let pendingBytes = 0;
+  let filled = 0;
+  const buffer = takeBuffer();
   const flush = async (): Promise<void> => {
-    if (pendingBytes === 0) return;
-    const buffer = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingBytes);
-    await handle.write(buffer, 0, pendingBytes, pos);
-    pos += pendingBytes;
-    onBytes(pendingBytes);
-    pending = [];
-    pendingBytes = 0;
+    if (filled === 0) return;
+    await handle.write(buffer, 0, filled, pos);
+    pos += filled;
+    onBytes(filled);
+    filled = 0;
   };
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    const len = Math.min(chunk.byteLength, end - pos - pendingBytes);
-    if (len <= 0) break;
-    if (ctx.limiter.rate > 0) await ctx.limiter.take(len, ctx.signal);
-    pending.push(len === chunk.byteLength ? chunk : chunk.subarray(0, len));
-    pendingBytes += len;
-    if (pendingBytes >= WRITE_BATCH) await flush();
+  try {
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      let offset = 0;
+      let len = Math.min(chunk.byteLength, end - pos - filled);
+      if (len <= 0) break;
+      if (ctx.limiter.rate > 0) await ctx.limiter.take(len, ctx.signal);
+      while (len > 0) {
+        const n = Math.min(len, WRITE_BATCH - filled);
+        buffer.set(chunk.subarray(offset, offset + n), filled);
+        filled += n;
+        offset += n;
+        len -= n;
+        if (filled === WRITE_BATCH) await flush();
+      }
+    }
+    await flush();
+  } finally {
+    giveBuffer(buffer);
   }
-  await flush();
   if (pos !== end) throw new TypeError('the download connection ended early');
 }
 
