@@ -7,14 +7,20 @@
  * - download_1g_capped: both again with the CDN capped per connection (fake-pan fault
  *   `cdnBytesPerSecond`), where segmented parallel ranges should win.
  *
- * One line per case: `name ratio=<engine/baseline time> engine_ms=… baseline_ms=… peak_rss_mb=…`
- * (peak RSS of this process, which runs only the engine; fake-pan runs in a child process).
- * BENCH_SIZE_MB changes the size (default 1024); BENCH_CAP_MBPS the cap (default 64).
+ * One line per case: `name ratio=<engine/baseline time> peak_rss_mb=… engine_s=… engine_mbps=…
+ * baseline_s=… baseline_mbps=…` (peak RSS of this process, which runs only the engine: fake-pan
+ * and curl's upload sink run in child processes, so neither shares its memory or event loop).
+ * Download lines add `baseline_fsync_s`: curl plus one fsync of its file, since the engine
+ * flushes what it downloaded to disk before it calls a file done and curl never does.
+ *
+ * Fairness: the data file is written once, read once to warm the page cache for both sides,
+ * and the same bytes serve every case; the capped case runs 8 segments (8 × cap) against
+ * curl's single connection. BENCH_SIZE_MB changes the size (default 1024); BENCH_CAP_MBPS the
+ * per-connection cap (default 64); BENCH_CASES picks cases; BENCH_PAN_NODE_ARGS passes flags
+ * (e.g. --cpu-prof) to the fake-pan process.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,20 +108,37 @@ function run(cmd: string, args: string[]): Promise<void> {
   });
 }
 
-/** A loopback HTTP server that reads and drops request bodies: curl's upload target. */
-async function startSink(): Promise<{ url: string; close(): void }> {
-  const server = createServer((req, res) => {
-    req.on('data', () => undefined);
-    req.on('end', () => res.end('ok'));
+/** Reads and drops request bodies, in a child process: curl's upload target. */
+const SINK_SOURCE = `
+const server = require('node:http').createServer((req, res) => {
+  req.on('data', () => undefined);
+  req.on('end', () => res.end('ok'));
+});
+server.listen(0, '127.0.0.1', () => process.stdout.write(server.address().port + '\\n'));
+`;
+
+function startSink(): Promise<{ url: string; close(): void }> {
+  const child = spawn(process.execPath, ['-e', SINK_SOURCE], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolveStart, reject) => {
+    child.stdout.once('data', (d: Buffer) =>
+      resolveStart({ url: `http://127.0.0.1:${d.toString().trim()}/`, close: () => child.kill('SIGTERM') }),
+    );
+    child.once('exit', (code) => reject(new Error(`sink exited (${code})`)));
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
 }
 
-function line(name: string, engineMs: number, baselineMs: number): void {
+/** Reads the file once so both sides start with it in the page cache. */
+async function warm(path: string): Promise<void> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 4 * MiB })) void chunk;
+}
+
+const seconds = (ms: number): string => (ms / 1000).toFixed(2);
+const mbps = (ms: number): string => (SIZE / MiB / (ms / 1000)).toFixed(0);
+
+function line(name: string, engineMs: number, baselineMs: number, extra = ''): void {
   const rss = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(
-    `${name} ratio=${(engineMs / baselineMs).toFixed(2)} engine_ms=${Math.round(engineMs)} baseline_ms=${Math.round(baselineMs)} peak_rss_mb=${Math.round(rss)}\n`,
+    `${name} ratio=${(engineMs / baselineMs).toFixed(2)} peak_rss_mb=${Math.round(rss)} engine_s=${seconds(engineMs)} engine_mbps=${mbps(engineMs)} baseline_s=${seconds(baselineMs)} baseline_mbps=${mbps(baselineMs)}${extra}\n`,
   );
 }
 
@@ -128,6 +151,7 @@ async function engineRun(engine: TransferEngine, start: () => Promise<string>): 
 }
 
 async function benchUpload(engine: TransferEngine, file: string): Promise<void> {
+  await warm(file);
   const engineMs = await timed(() =>
     engineRun(engine, () => engine.upload({ localPaths: [file], remoteParentId: 0, conflict: 'overwrite' })),
   );
@@ -167,8 +191,9 @@ async function benchDownload(
   const url = (await client.download.info(fileId)).url;
   const target = join(work, 'curl.bin');
   const baselineMs = await timed(() => run('curl', ['-s', '-L', '-o', target, url]));
+  const syncMs = await timed(() => run('sync', ['--data', target]));
   rmSync(target, { force: true });
-  line(name, engineMs, baselineMs);
+  line(name, engineMs, baselineMs, ` baseline_fsync_s=${seconds(baselineMs + syncMs)}`);
 }
 
 /** BENCH_CASES=download_1g,… runs only those cases (the upload still happens, untimed). */
@@ -176,7 +201,7 @@ const wanted = (name: string): boolean =>
   !process.env.BENCH_CASES || process.env.BENCH_CASES.split(',').includes(name);
 
 const debug = (msg: string): void =>
-  void (process.env.BENCH_DEBUG && process.stderr.write(`[bench] ${msg}\n`));
+  void (process.env.BENCH_DEBUG && process.stderr.write(`[bench ${Math.round(performance.now())}] ${msg}\n`));
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'pandesk-bench-'));
@@ -207,7 +232,7 @@ async function main(): Promise<void> {
               .items.map((i) => [i.state, i.phase, i.bytesDone, i.error?.message]),
           ),
         ),
-      2000,
+      Number(process.env.BENCH_DEBUG_MS ?? 2000),
     );
     if (!process.env.BENCH_DEBUG) clearInterval(ticker);
     if (wanted('upload_1g')) await benchUpload(engine, file);
@@ -218,6 +243,7 @@ async function main(): Promise<void> {
     rmSync(file, { force: true });
     if (wanted('download_1g')) await benchDownload('download_1g', engine, client, work, uploaded.id);
     await setFaults(pan, { cdnBytesPerSecond: CAP });
+    engine.setLimits({ segmentsPerFile: 8 });
     if (wanted('download_1g_capped'))
       await benchDownload('download_1g_capped', engine, client, work, uploaded.id);
     clearInterval(ticker);
