@@ -75,7 +75,8 @@ export const test = base.extend<Fixtures>({
     });
     await use(host);
     await host.stop();
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('web-host-output', { body: host.output(), contentType: 'text/plain' });
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('web-host-output', { body: host.output(), contentType: 'text/plain' });
   },
 
   pageProblems: async ({ page }, use) => {

@@ -44,10 +44,14 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 export async function startWebHostProcess(launch: WebHostLaunch): Promise<WebHostProcess> {
   const args = [
     'apps/web/src/server/main.ts',
-    '--port', '0',
-    '--user-data', launch.userData,
-    '--download-dir', launch.downloadDir,
-    '--api-base-url', launch.apiBaseUrl,
+    '--port',
+    '0',
+    '--user-data',
+    launch.userData,
+    '--download-dir',
+    launch.downloadDir,
+    '--api-base-url',
+    launch.apiBaseUrl,
     '--store-secrets-in-file',
     '--fast',
     '--no-build',
@@ -70,7 +74,10 @@ export async function startWebHostProcess(launch: WebHostLaunch): Promise<WebHos
     }
   };
   const started = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not print its address in time:\n${output}`)), launch.startTimeoutMs ?? 90_000);
+    const timer = setTimeout(
+      () => reject(new Error(`web host did not print its address in time:\n${output}`)),
+      launch.startTimeoutMs ?? 90_000,
+    );
     const check = (): void => {
       const match = URL_PATTERN.exec(output);
       if (match === null) return;

@@ -13,7 +13,8 @@ test.use({
       // One stored blob shared by every entry: the first file stores it, the rest point to it.
       const first = await fake.state.addFile(`/Big/${nameOf(1)}`, 'same bytes for all\n');
       const drive = fake.state.drive;
-      for (let i = 2; i <= COUNT; i++) drive.createFile({ parentId: first.parentId, name: nameOf(i), md5: first.md5, size: first.size });
+      for (let i = 2; i <= COUNT; i++)
+        drive.createFile({ parentId: first.parentId, name: nameOf(i), md5: first.md5, size: first.size });
       drive.changed();
     },
   },

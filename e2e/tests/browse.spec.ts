@@ -1,6 +1,9 @@
 import { expect, test } from '../support/fixtures';
 
-test('opens on the connected drive and shows its root folders in the tree and the list', async ({ app, pageProblems }) => {
+test('opens on the connected drive and shows its root folders in the tree and the list', async ({
+  app,
+  pageProblems,
+}) => {
   const tree = app.getByRole('tree');
   const rows = app.getByTestId('file-row');
   for (const name of ['Documents', 'Photos', 'Videos']) {

@@ -13,7 +13,11 @@ test.use({
   },
 });
 
-test('the CDN connection is cut twice mid-download; the download resumes and ends with the exact bytes', async ({ app, fakePan, downloadDir }) => {
+test('the CDN connection is cut twice mid-download; the download resumes and ends with the exact bytes', async ({
+  app,
+  fakePan,
+  downloadDir,
+}) => {
   fakePan.faults.set({ cdnCutAfterBytes: 1536 * 1024, cdnCutNext: 2 });
   await app.getByTestId('file-row').filter({ hasText: 'movie.mkv' }).click();
   await app.getByTestId('download').click();
@@ -23,5 +27,8 @@ test('the CDN connection is cut twice mid-download; the download resumes and end
   // Both cuts really happened (each consumed one count).
   expect(fakePan.faults.get().cdnCutNext).toBe(0);
   await app.getByRole('tab', { name: /Completed/ }).click();
-  await expect(app.getByTestId('transfer-row').filter({ hasText: 'movie.mkv' })).toHaveAttribute('data-state', 'completed');
+  await expect(app.getByTestId('transfer-row').filter({ hasText: 'movie.mkv' })).toHaveAttribute(
+    'data-state',
+    'completed',
+  );
 });

@@ -15,7 +15,9 @@ test.use({
   },
 });
 
-test('a file dragged onto a local place added in the sidebar lands in that folder with the exact bytes', async ({ app }) => {
+test('a file dragged onto a local place added in the sidebar lands in that folder with the exact bytes', async ({
+  app,
+}) => {
   const placeDir = await mkdtemp(join(tmpdir(), 'pandesk-place-'));
   try {
     // Add the folder as a place (the browser host has no native picker: a typed path).
@@ -39,7 +41,10 @@ test('a file dragged onto a local place added in the sidebar lands in that folde
     const saved = join(placeDir, 'photo.raw');
     await expect.poll(async () => (await readOrEmpty(saved)).equals(PHOTO), { timeout: 60_000 }).toBe(true);
     await app.getByRole('tab', { name: /Completed/ }).click();
-    await expect(app.getByTestId('transfer-row').filter({ hasText: 'photo.raw' })).toHaveAttribute('data-state', 'completed');
+    await expect(app.getByTestId('transfer-row').filter({ hasText: 'photo.raw' })).toHaveAttribute(
+      'data-state',
+      'completed',
+    );
   } finally {
     await rm(placeDir, { recursive: true, force: true });
   }

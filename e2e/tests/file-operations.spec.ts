@@ -17,11 +17,15 @@ async function dragOnto(app: Page, source: Locator, target: Locator): Promise<vo
 }
 
 /** The root child named `name`, trashed or not (the state's `find` sees live nodes only). */
-const rootChild = (fake: FakePan, name: string): FileNode | undefined => fake.state.list('/').find((n) => n.name === name);
+const rootChild = (fake: FakePan, name: string): FileNode | undefined =>
+  fake.state.list('/').find((n) => n.name === name);
 
 const row = (app: Page, name: string): Locator => app.getByTestId('file-row').filter({ hasText: name });
 
-test('renames in place, creates a folder and moves items by dragging onto a folder row and a tree node', async ({ app, fakePan }) => {
+test('renames in place, creates a folder and moves items by dragging onto a folder row and a tree node', async ({
+  app,
+  fakePan,
+}) => {
   // Rename in place: F2 opens the field on the selected row, Enter commits.
   await row(app, 'hello.txt').click();
   await app.getByTestId('rename').click();
@@ -45,20 +49,27 @@ test('renames in place, creates a folder and moves items by dragging onto a fold
   // Move a file by dragging it onto a folder row.
   await dragOnto(app, row(app, 'greeting.txt'), row(app, 'Archive'));
   await expect(row(app, 'greeting.txt')).toHaveCount(0);
-  await expect.poll(() => fakePan.state.find('/Archive/greeting.txt')?.size).toBe('hello from fake-pan\n'.length);
+  await expect
+    .poll(() => fakePan.state.find('/Archive/greeting.txt')?.size)
+    .toBe('hello from fake-pan\n'.length);
 
   // Move a folder by dragging it onto a node of the folder tree.
   const photosNode = app.getByRole('tree').getByRole('treeitem').filter({ hasText: 'Photos' });
   await dragOnto(app, row(app, 'Archive'), photosNode);
   await expect(row(app, 'Archive')).toHaveCount(0);
-  await expect.poll(() => fakePan.state.find('/Photos/Archive/greeting.txt')?.size).toBe('hello from fake-pan\n'.length);
+  await expect
+    .poll(() => fakePan.state.find('/Photos/Archive/greeting.txt')?.size)
+    .toBe('hello from fake-pan\n'.length);
   expect(fakePan.state.find('/Archive')).toBeUndefined();
 
   await row(app, 'Photos').dblclick();
   await expect(row(app, 'Archive')).toBeVisible();
 });
 
-test('trashes with confirmation, restores from the recycle bin and deletes for good', async ({ app, fakePan }) => {
+test('trashes with confirmation, restores from the recycle bin and deletes for good', async ({
+  app,
+  fakePan,
+}) => {
   const confirm = app.getByTestId('confirm-dialog');
   const trashFolder = async (name: string): Promise<void> => {
     await row(app, name).click();

@@ -1,6 +1,8 @@
 import { expect, test } from '../support/fixtures';
 
-test('switching to Simplified Chinese in the settings changes the UI strings, and the choice survives a reload', async ({ app }) => {
+test('switching to Simplified Chinese in the settings changes the UI strings, and the choice survives a reload', async ({
+  app,
+}) => {
   await expect(app.getByTestId('upload-files')).toHaveText('Upload files');
   await app.getByTestId('open-settings').click();
   const dialog = app.getByTestId('settings-dialog');

@@ -9,8 +9,9 @@ import { expect, test } from '../support/fixtures';
 
 /**
  * Screenshots of the main screens in both themes and both languages, with transfers running,
- * saved under e2e/artifacts/screenshots/ (git-ignored). docs/screenshots/ keeps two of them as pandesk-light-en.png and pandesk-dark-zh-CN.png
- * (main-light-en, main-dark-zh-CN), copied from here by hand when the UI changes. zh-CN needs a
+ * saved under e2e/artifacts/screenshots/ (git-ignored). docs/screenshots/ keeps two of them
+ * (main-light-en as pandesk-light-en.png, main-dark-zh-CN as pandesk-dark-zh-CN.png), copied
+ * from here by hand when the UI changes. zh-CN needs a
  * CJK font on the machine (Debian: fonts-wqy-microhei), else Chinese shows as boxes.
  */
 const OUT_DIR = fileURLToPath(new URL('../artifacts/screenshots/', import.meta.url));
@@ -32,7 +33,8 @@ test.use({
   viewport: { width: 1280, height: 800 },
   driveSeed: {
     arrange: async (fake) => {
-      for (const folder of ['/Documents', '/Photos', '/Music', '/Videos', '/Shared with family']) fake.state.addFolder(folder);
+      for (const folder of ['/Documents', '/Photos', '/Music', '/Videos', '/Shared with family'])
+        fake.state.addFolder(folder);
       for (const [i, f] of FILES.entries()) await fake.state.addFile(f.path, seededBytes(100 + i, f.size));
       const old = await fake.state.addFile('/old draft.txt', 'an old draft\n');
       old.trashed = true;
@@ -62,7 +64,9 @@ async function startTransfers(app: Page, fake: FakePan, workDir: string): Promis
   const running = app.getByTestId('transfer-row').and(app.locator('[data-state="running"]'));
   await expect(running).toHaveCount(3);
   await expect(running.filter({ hasText: 'Scans 2025.pdf' }).locator('.pd-transfer-speed')).not.toBeEmpty();
-  await expect.poll(() => running.locator('.pd-transfer-speed:not(:empty)').count()).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() => running.locator('.pd-transfer-speed:not(:empty)').count())
+    .toBeGreaterThanOrEqual(2);
   // Nothing selected in the pictures.
   await app.getByTestId('file-grid').press('Escape');
   await app.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -81,7 +85,8 @@ const VARIANTS = [
 for (const { theme, language } of VARIANTS) {
   test(`screenshots: ${theme} theme, ${language}, transfers running`, async ({ app, fakePan, workDir }) => {
     await mkdir(OUT_DIR, { recursive: true });
-    const shot = (screen: string) => app.screenshot({ path: join(OUT_DIR, `${screen}-${theme}-${language}.png`) });
+    const shot = (screen: string) =>
+      app.screenshot({ path: join(OUT_DIR, `${screen}-${theme}-${language}.png`) });
     await updateSettings(app, { theme, language });
     await expect(app.getByTestId('app')).toHaveAttribute('data-theme', theme);
     await expect(app.getByTestId('upload-files')).toHaveText(language === 'en' ? 'Upload files' : '上传文件');

@@ -17,34 +17,56 @@ test.use({
   },
 });
 
-test('the access token expires while downloads run; the app signs in again by itself and both finish', async ({ app, fakePan, downloadDir }) => {
+test('the access token expires while downloads run; the app signs in again by itself and both finish', async ({
+  app,
+  fakePan,
+  downloadDir,
+}) => {
   // One download at a time, on a slow CDN: the second file asks for its download URL only
   // after the token died, so that call meets a 401 the back end must recover from alone.
   await updateSettings(app, { downloadConcurrency: 1 });
   fakePan.faults.set({ cdnBytesPerSecond: 1024 * 1024 });
 
   await app.getByTestId('file-row').filter({ hasText: 'first.bin' }).click();
-  await app.getByTestId('file-row').filter({ hasText: 'second.bin' }).click({ modifiers: ['Control'] });
+  await app
+    .getByTestId('file-row')
+    .filter({ hasText: 'second.bin' })
+    .click({ modifiers: ['Control'] });
   await app.getByTestId('download').click();
 
   const firstRow = app.getByTestId('transfer-row').filter({ hasText: 'first.bin' });
   await expect(firstRow).toHaveAttribute('data-state', 'running');
-  await expect(app.getByTestId('transfer-row').filter({ hasText: 'second.bin' })).toHaveAttribute('data-state', 'queued');
+  await expect(app.getByTestId('transfer-row').filter({ hasText: 'second.bin' })).toHaveAttribute(
+    'data-state',
+    'queued',
+  );
   expect(fakePan.tokens.expire()).toBeGreaterThan(0);
 
-  for (const [name, bytes] of [['first.bin', FIRST], ['second.bin', SECOND]] as const) {
-    await expect.poll(async () => (await readOrEmpty(join(downloadDir, name))).equals(bytes), { timeout: 90_000 }).toBe(true);
+  for (const [name, bytes] of [
+    ['first.bin', FIRST],
+    ['second.bin', SECOND],
+  ] as const) {
+    await expect
+      .poll(async () => (await readOrEmpty(join(downloadDir, name))).equals(bytes), { timeout: 90_000 })
+      .toBe(true);
   }
   // A live token exists again: the back end minted one with its stored credentials, unasked.
   expect(fakePan.tokens.expire()).toBeGreaterThan(0);
   await expect(app.getByTestId('auth-banner')).toHaveCount(0);
   await app.getByRole('tab', { name: /Completed/ }).click();
   for (const name of ['first.bin', 'second.bin']) {
-    await expect(app.getByTestId('transfer-row').filter({ hasText: name })).toHaveAttribute('data-state', 'completed');
+    await expect(app.getByTestId('transfer-row').filter({ hasText: name })).toHaveAttribute(
+      'data-state',
+      'completed',
+    );
   }
 });
 
-test('an upload meets a 401 between slices and finishes without the user doing anything', async ({ app, fakePan, workDir }) => {
+test('an upload meets a 401 between slices and finishes without the user doing anything', async ({
+  app,
+  fakePan,
+  workDir,
+}) => {
   const bytes = seededBytes(13, 4 * 1024 * 1024 + 9);
   const local = join(workDir, 'report.bin');
   await writeFile(local, bytes);

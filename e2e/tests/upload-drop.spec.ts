@@ -8,7 +8,11 @@ const FILES = [
   { name: '报告 2025.csv', text: 'a,b,c\n1,2,3\n' },
 ];
 
-test('drops three files onto a folder; they upload, complete and appear in that folder', async ({ app, fakePan, workDir }) => {
+test('drops three files onto a folder; they upload, complete and appear in that folder', async ({
+  app,
+  fakePan,
+  workDir,
+}) => {
   const target = app.getByTestId('file-row').filter({ hasText: 'Photos' });
   // Finished items leave the Active view at once (small files finish fast): watch Completed.
   await app.getByRole('tab', { name: /Completed/ }).click();
@@ -21,7 +25,10 @@ test('drops three files onto a folder; they upload, complete and appear in that 
   for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
 
   const transfers = app.getByTestId('transfer-row');
-  for (const f of FILES) await expect(transfers.filter({ hasText: f.name })).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+  for (const f of FILES)
+    await expect(transfers.filter({ hasText: f.name })).toHaveAttribute('data-state', 'completed', {
+      timeout: 60_000,
+    });
 
   await target.dblclick();
   const rows = app.getByTestId('file-row');

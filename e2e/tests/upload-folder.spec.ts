@@ -2,7 +2,11 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
 
-test('uploads a folder picked with "Upload folder", keeping its structure', async ({ app, fakePan, workDir }) => {
+test('uploads a folder picked with "Upload folder", keeping its structure', async ({
+  app,
+  fakePan,
+  workDir,
+}) => {
   const local = join(workDir, 'pick', 'Holiday');
   await mkdir(join(local, 'day 1'), { recursive: true });
   await writeFile(join(local, 'day 1', 'beach.txt'), 'sand and sea\n');
@@ -16,7 +20,9 @@ test('uploads a folder picked with "Upload folder", keeping its structure', asyn
 
   const transfers = app.getByTestId('transfer-row');
   for (const name of ['beach.txt', 'hotel.txt', 'plan.txt']) {
-    await expect(transfers.filter({ hasText: name })).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+    await expect(transfers.filter({ hasText: name })).toHaveAttribute('data-state', 'completed', {
+      timeout: 60_000,
+    });
   }
   await expect(app.getByTestId('file-row').filter({ hasText: 'Holiday' })).toBeVisible();
   expect(fakePan.state.find('/Holiday/day 1/beach.txt')?.size).toBe('sand and sea\n'.length);

@@ -15,7 +15,12 @@ async function startForeignSite(): Promise<{ origin: string; server: Server }> {
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-test('the launch key never appears in the address, and a page of another origin cannot reach the host even with the key', async ({ app, webHost, browser, workDir }) => {
+test('the launch key never appears in the address, and a page of another origin cannot reach the host even with the key', async ({
+  app,
+  webHost,
+  browser,
+  workDir,
+}) => {
   const key = new URL(webHost.url).hash.slice('#k='.length);
   expect(app.url()).not.toContain(key);
 
@@ -32,7 +37,11 @@ test('the launch key never appears in the address, and a page of another origin 
         });
         const stage = await fetch(`http://${host}/api/stage`, {
           method: 'POST',
-          headers: { 'x-pandesk-key': key, 'x-pandesk-batch': 'foreign-batch-1', 'x-pandesk-path': 'evil.txt' },
+          headers: {
+            'x-pandesk-key': key,
+            'x-pandesk-batch': 'foreign-batch-1',
+            'x-pandesk-path': 'evil.txt',
+          },
           body: 'x',
         }).then(
           (r) => `status ${r.status}`,
