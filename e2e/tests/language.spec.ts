@@ -25,7 +25,7 @@ test('switching to Simplified Chinese in the settings changes the UI strings, an
 });
 
 // Product bug (packages/ui app.tsx: the tree store's root is reset with i18n.t('app.rootName') once, so the tree keeps "My drive" after switching).
-test.fixme('the folder tree root follows the language switch', async ({ app }) => {
+test('the folder tree root follows the language switch', async ({ app }) => {
   const root = app.getByRole('tree').getByRole('treeitem').first();
   await expect(root).toHaveText(/My drive/);
   await app.getByTestId('open-settings').click();

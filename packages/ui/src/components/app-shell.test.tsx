@@ -16,6 +16,18 @@ describe('language, theme, auth and tree', () => {
     expect(screen.getByRole('grid', { name: '文件' })).toBeTruthy();
   });
 
+  it('renames the folder tree root when the language changes', async () => {
+    await renderApp();
+    const firstTreeItem = () => within(screen.getByRole('tree')).getAllByRole('treeitem')[0]?.textContent;
+    await waitFor(() => expect(firstTreeItem()).toMatch(/My drive/));
+    fireEvent.click(screen.getByTestId('open-settings'));
+    const dialog = await screen.findByTestId('settings-dialog');
+    fireEvent.change(within(dialog).getByTestId('settings-language'), { target: { value: 'zh-CN' } });
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(screen.getByTestId('new-folder').textContent).toBe('新建文件夹'));
+    expect(firstTreeItem()).toMatch(/我的网盘/);
+  });
+
   it('follows the theme setting', async () => {
     const { bridge } = await renderApp();
     expect(screen.getByTestId('app').dataset.theme).toBe('light');

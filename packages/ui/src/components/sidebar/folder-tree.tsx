@@ -12,6 +12,8 @@ function TreeRow({ node, depth, focused, current, expanded }: { node: TreeItem; 
   const { tree, browser } = useApp();
   const drop = useFolderDropTarget(node.id);
   const leaf = node.children !== null && node.children.length === 0;
+  // The root has no name of its own in the drive; translate it at render so it follows language switches.
+  const name = node.parentId === null ? t('app.rootName') : node.name;
   return (
     <div
       role="treeitem"
@@ -41,7 +43,7 @@ function TreeRow({ node, depth, focused, current, expanded }: { node: TreeItem; 
       >
         {leaf ? '' : expanded ? '▾' : '▸'}
       </span>
-      <span className="pd-tree-name">{node.name}</span>
+      <span className="pd-tree-name">{name}</span>
       {node.loading && <span className="pd-muted">{t('sidebar.loadingChildren')}</span>}
     </div>
   );
