@@ -27,3 +27,12 @@ export function TrashIcon() {
     </svg>
   );
 }
+
+/** Two bars; replaces ⏸ (U+23F8), which common UI fonts lack and render as an empty box. */
+export function PauseIcon() {
+  return (
+    <svg {...common} className="pd-icon">
+      <path d="M4.5 3h2.5v10h-2.5z M9 3h2.5v10h-2.5z" fill="currentColor" />
+    </svg>
+  );
+}

@@ -1,8 +1,9 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferItem } from '@pandesk/contract';
 import { useApp } from '../../context';
 import { formatBytes, formatDuration, formatSpeed } from '../../lib/format';
+import { PauseIcon } from '../icons';
 
 export const TRANSFER_ROW_HEIGHT = 44;
 
@@ -21,7 +22,8 @@ export function TransferRow({ item, style }: { item: TransferItem; style: CSSPro
   const stateText = useStateText(item);
   const percent = item.size > 0 ? Math.floor((item.bytesDone / item.size) * 100) : item.state === 'completed' ? 100 : 0;
   const name = item.name;
-  const button = (label: string, run: () => void, glyph: string) => (
+  // The label names the action for assistive tech; the glyph or icon is only its picture.
+  const button = (label: string, run: () => void, glyph: ReactNode) => (
     <button type="button" className="pd-icon-button" aria-label={label} title={label} onClick={run}>
       {glyph}
     </button>
@@ -39,7 +41,7 @@ export function TransferRow({ item, style }: { item: TransferItem; style: CSSPro
       <span className="pd-transfer-eta">{item.state === 'running' && item.etaSeconds !== null ? t('transfers.timeLeft', { time: formatDuration(item.etaSeconds) }) : ''}</span>
       <span className="pd-transfer-state" data-testid="transfer-state">{stateText}</span>
       <span className="pd-transfer-actions">
-        {(item.state === 'queued' || item.state === 'running') && button(t('transfers.pause', { name }), () => void actions.control('pause', [item]), '⏸')}
+        {(item.state === 'queued' || item.state === 'running') && button(t('transfers.pause', { name }), () => void actions.control('pause', [item]), <PauseIcon />)}
         {item.state === 'paused' && button(t('transfers.resume', { name }), () => void actions.control('resume', [item]), '▶')}
         {item.state === 'queued' && button(t('transfers.moveToTop', { name }), () => void actions.moveToTop(item), '⤒')}
         {(item.state === 'failed' || item.state === 'cancelled') && button(t('transfers.retry', { name }), () => void actions.control('retry', [item]), '↻')}

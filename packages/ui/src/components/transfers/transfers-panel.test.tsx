@@ -9,6 +9,19 @@ const states = (): string[] => rows().map((r) => r.dataset.state ?? '');
 const panel = (): ReturnType<typeof within> => within(screen.getByTestId('transfers-panel'));
 
 describe('transfers panel', () => {
+  it('draws the pause button as an SVG icon with an accessible name, not a glyph many fonts lack', async () => {
+    const { bridge } = await renderApp();
+    await act(async () => {
+      await bridge.transfers.upload({ localPaths: ['/data/a.bin'], remoteParentId: 0, conflict: 'keep_both' });
+    });
+    const pause = await panel().findByRole('button', { name: 'Pause a.bin' });
+    expect(pause.textContent).toBe('');
+    const svg = pause.querySelector('svg');
+    expect(svg).not.toBeNull();
+    expect(svg?.getAttribute('aria-hidden')).toBe('true');
+    expect(pause.getAttribute('title')).toBe('Pause a.bin');
+  });
+
   it('shows name, direction, progress, speed, time left and state, and acts per item', async () => {
     const { bridge } = await renderApp();
     await act(async () => {
