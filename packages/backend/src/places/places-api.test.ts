@@ -23,12 +23,12 @@ async function setup() {
 }
 
 describe('places', () => {
-  it('lists built-in places from the host paths', async () => {
+  it('lists built-in places from the host paths, keyed by a stable kind the UI translates', async () => {
     const { api, dir } = await setup();
     const places = unwrap(await api.list());
-    expect(places.map((p) => [p.id, p.path, p.removable])).toEqual([
-      ['downloads', join(dir, 'dl'), false],
-      ['desktop', join(dir, 'desk'), false],
+    expect(places.map((p) => [p.id, p.kind, p.path, p.removable])).toEqual([
+      ['downloads', 'downloads', join(dir, 'dl'), false],
+      ['desktop', 'desktop', join(dir, 'desk'), false],
     ]);
   });
 

@@ -10,6 +10,10 @@ import { mapErrors } from '../errors/map-error';
 import type { BackendPaths, LocalFs } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
 
+/**
+ * Built-in places carry `kind` (also their id), which the UI translates; `name` is only the
+ * English fallback for clients without translations. Custom places keep the user's name.
+ */
 const BUILT_IN: readonly { kind: Exclude<PlaceKind, 'custom'>; name: string; key: keyof BackendPaths }[] = [
   { kind: 'downloads', name: 'Downloads', key: 'downloads' },
   { kind: 'desktop', name: 'Desktop', key: 'desktop' },

@@ -28,6 +28,20 @@ describe('language, theme, auth and tree', () => {
     expect(firstTreeItem()).toMatch(/我的网盘/);
   });
 
+  it('translates built-in place names by kind; user-added places keep their own names', async () => {
+    const { bridge } = await renderApp();
+    await act(async () => {
+      await bridge.places.add({ path: '/data/Downloads', name: 'Desktop' });
+    });
+    const placeNames = (): string[] => screen.getAllByTestId('place').map((p) => p.querySelector('.pd-place-name')?.textContent ?? '');
+    await waitFor(() => expect(placeNames()).toEqual(['Downloads', 'Desktop', 'Desktop']));
+    fireEvent.click(screen.getByTestId('open-settings'));
+    const dialog = await screen.findByTestId('settings-dialog');
+    fireEvent.change(within(dialog).getByTestId('settings-language'), { target: { value: 'zh-CN' } });
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(placeNames()).toEqual(['下载', '桌面', 'Desktop']));
+  });
+
   it('follows the theme setting', async () => {
     const { bridge } = await renderApp();
     expect(screen.getByTestId('app').dataset.theme).toBe('light');

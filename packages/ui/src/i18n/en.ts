@@ -15,6 +15,12 @@ export const en = {
     unreachable: 'The 123 Cloud Drive service cannot be reached: {{message}} PanDesk keeps trying.',
     openSettings: 'Open settings',
   },
+  places: {
+    downloads: 'Downloads',
+    desktop: 'Desktop',
+    documents: 'Documents',
+    home: 'Home',
+  },
   sidebar: {
     label: 'Sidebar',
     tree: 'Folders',

@@ -17,6 +17,12 @@ export const zhCN: Resources = {
     unreachable: '无法连接 123 云盘服务：{{message}} PanDesk 会自动重试。',
     openSettings: '打开设置',
   },
+  places: {
+    downloads: '下载',
+    desktop: '桌面',
+    documents: '文档',
+    home: '主目录',
+  },
   sidebar: {
     label: '侧边栏',
     tree: '文件夹',

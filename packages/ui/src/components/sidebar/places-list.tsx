@@ -8,6 +8,8 @@ import { isInternalDrag, readDragPayload } from '../../lib/dnd';
 /** A local place: cloud items dropped here download into its folder. */
 function PlaceRow({ place }: { place: Place }) {
   const { t } = useTranslation();
+  // Built-in places are named by kind in the UI language; the back end's name is only an English fallback.
+  const name = place.kind === 'custom' ? place.name : t(`places.${place.kind}`);
   const { ui, actions, bridge } = useApp();
   const [over, setOver] = useState(false);
   const onOver = (e: DragEvent): void => {
@@ -36,9 +38,9 @@ function PlaceRow({ place }: { place: Place }) {
         void actions.download(payload.entries, place.path);
       }}
     >
-      <span className="pd-place-name">{place.name}</span>
+      <span className="pd-place-name">{name}</span>
       {place.removable && (
-        <button type="button" className="pd-icon-button" aria-label={t('sidebar.removePlace', { name: place.name })} onClick={() => void bridge.places.remove({ id: place.id })}>
+        <button type="button" className="pd-icon-button" aria-label={t('sidebar.removePlace', { name })} onClick={() => void bridge.places.remove({ id: place.id })}>
           ×
         </button>
       )}
