@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/out/**', '**/release/**', 'reports/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/out/**',
+      '**/release/**',
+      'reports/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +27,10 @@ export default tseslint.config(
     // Plain-Node packages must never load Electron: outside Electron it tries a download.
     files: ['packages/**/*.ts', 'packages/**/*.tsx', 'apps/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only apps/desktop may import electron.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Only apps/desktop may import electron.' }] },
+      ],
     },
   },
   {
@@ -28,7 +41,17 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['node:*', 'electron', '@pandesk/backend', '@pandesk/open-api', '@pandesk/transfer', '@pandesk/fake-pan'], message: 'The UI may only import contract types.' },
+            {
+              group: [
+                'node:*',
+                'electron',
+                '@pandesk/backend',
+                '@pandesk/open-api',
+                '@pandesk/transfer',
+                '@pandesk/fake-pan',
+              ],
+              message: 'The UI may only import contract types.',
+            },
           ],
         },
       ],

@@ -80,24 +80,47 @@ async function createCore(ports: BackendPorts): Promise<Core> {
     checkDownloadFolder: (path) => checkWritableFolder(fs, path),
     onSecret: (value) => redactor.addSecret(value),
   });
-  const events = createEventHub({ onListenerError: (error, event) => logger.error(`a listener of ${event} failed`, error) });
+  const events = createEventHub({
+    onListenerError: (error, event) => logger.error(`a listener of ${event} failed`, error),
+  });
   const background = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>): void => {
-    const settled = work.catch((error: unknown) => logger.error('background work failed', error)).finally(() => background.delete(settled));
+    const settled = work
+      .catch((error: unknown) => logger.error('background work failed', error))
+      .finally(() => background.delete(settled));
     background.add(settled);
   };
   const baseFetch: typeof fetch = ports.fetch ?? ((input, init) => fetch(input, init));
   // undici's ProxyAgent unless the host brings its own proxied fetch (e.g. Electron's net.fetch).
   const defaultProxy = ports.proxyFetch === undefined ? createProxyFetchFactory() : undefined;
   const proxyFetch = ports.proxyFetch ?? defaultProxy;
-  const netFetch = createEffectiveFetch({ base: baseFetch, proxyUrl: () => settings.effectiveProxy('httpProxy'), proxyFetch, logger });
+  const netFetch = createEffectiveFetch({
+    base: baseFetch,
+    proxyUrl: () => settings.effectiveProxy('httpProxy'),
+    proxyFetch,
+    logger,
+  });
   const closeProxy = async (): Promise<void> => defaultProxy?.close();
-  return { ports, clock, fs, redactor, logger, settings, events, background, track, baseFetch, netFetch, closeProxy };
+  return {
+    ports,
+    clock,
+    fs,
+    redactor,
+    logger,
+    settings,
+    events,
+    background,
+    track,
+    baseFetch,
+    netFetch,
+    closeProxy,
+  };
 }
 
 /** Fetch for the drive in use: the demo drive (loopback) never goes through the HTTP(S) proxy. */
 function driveFetch(core: Core, auth: AuthService): typeof fetch {
-  return ((input, init) => (auth.mode() === 'demo' ? core.baseFetch : core.netFetch)(input, init)) as typeof fetch;
+  return ((input, init) =>
+    (auth.mode() === 'demo' ? core.baseFetch : core.netFetch)(input, init)) as typeof fetch;
 }
 
 /**
@@ -115,7 +138,10 @@ function trashLedgers(core: Core, auth: AuthService): () => Promise<TrashLedger>
       uids.set(client, uid);
       uid.catch(() => uids.delete(client)); // asked again next time
     }
-    const path = trashLedgerPath(core.ports.paths.userData, uid === undefined ? { mode: 'demo' } : { mode: 'real', uid: await uid });
+    const path = trashLedgerPath(
+      core.ports.paths.userData,
+      uid === undefined ? { mode: 'demo' } : { mode: 'real', uid: await uid },
+    );
     let found = ledgers.get(path);
     if (found === undefined) ledgers.set(path, (found = createTrashLedger(core.fs, path)));
     return found;
@@ -127,13 +153,19 @@ function createTransfers(core: Core, auth: AuthService, cache: FolderCache): Tra
   return createTransferService({
     userData: ports.paths.userData,
     backend: createDriveBackend(() => auth.requireClient()),
-    fetch: createCdnFetch(driveFetch(core, auth), () => settings.settings(), () => settings.effectiveProxy('downloadProxyUrl')),
+    fetch: createCdnFetch(
+      driveFetch(core, auth),
+      () => settings.settings(),
+      () => settings.effectiveProxy('downloadProxyUrl'),
+    ),
     fs: core.fs,
     events: core.events,
     platform: ports.platform ?? {},
     logger: core.logger,
     settings: () => settings.settings(),
-    ...(ports.tuning?.snapshotIntervalMs === undefined ? {} : { snapshotIntervalMs: ports.tuning.snapshotIntervalMs }),
+    ...(ports.tuning?.snapshotIntervalMs === undefined
+      ? {}
+      : { snapshotIntervalMs: ports.tuning.snapshotIntervalMs }),
     onAuthBlocked: () => auth.reportAuthFailure(),
     onFoldersChanged: (folderIds: readonly FileId[]) => {
       for (const id of folderIds) cache.invalidate(id);
@@ -147,8 +179,14 @@ function createTransfers(core: Core, auth: AuthService, cache: FolderCache): Tra
 function logAttempt(logger: Logger): (report: AttemptReport) => void {
   return (r) => {
     if (r.outcome === 'ok') return;
-    const codes = [r.serviceCode === undefined ? '' : ` code ${r.serviceCode}`, r.httpStatus === undefined ? '' : ` HTTP ${r.httpStatus}`].join('');
-    const next = r.action === undefined ? '' : ` -> ${r.action}${r.retryInMs === undefined ? '' : ` in ${r.retryInMs} ms`}`;
+    const codes = [
+      r.serviceCode === undefined ? '' : ` code ${r.serviceCode}`,
+      r.httpStatus === undefined ? '' : ` HTTP ${r.httpStatus}`,
+    ].join('');
+    const next =
+      r.action === undefined
+        ? ''
+        : ` -> ${r.action}${r.retryInMs === undefined ? '' : ` in ${r.retryInMs} ms`}`;
     logger.info(`api ${r.endpoint} attempt ${r.attempt}: ${r.outcome}${codes} after ${r.ms} ms${next}`);
   };
 }
@@ -170,9 +208,20 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     userData: ports.paths.userData,
   });
   const cache = createFolderCache();
-  const listing = createFolderListing({ client: () => auth.requireClient(), cache, events, clock: core.clock, logger, freshMs: ports.tuning?.folderCacheFreshMs ?? 0 });
+  const listing = createFolderListing({
+    client: () => auth.requireClient(),
+    cache,
+    events,
+    clock: core.clock,
+    logger,
+    freshMs: ports.tuning?.folderCacheFreshMs ?? 0,
+  });
   const transfers = createTransfers(core, auth, cache);
-  const bin = createTrashBin({ client: () => auth.requireClient(), ledger: trashLedgers(core, auth), logger });
+  const bin = createTrashBin({
+    client: () => auth.requireClient(),
+    ledger: trashLedgers(core, auth),
+    logger,
+  });
   auth.onSession((session, mode) => {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));
@@ -180,12 +229,28 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   await auth.start();
   logger.info(`back end started (${ports.host}, API ${baseUrl})`);
 
-  const logError = (error: unknown, context: string): void => logger.error(`unexpected failure in ${context}`, error);
+  const logError = (error: unknown, context: string): void =>
+    logger.error(`unexpected failure in ${context}`, error);
   const api: PanDeskApi = makeSafe(
     {
       auth: createAuthApi({ auth, settings, events }),
-      settings: createSettingsApi({ settings, auth, events, logger, track: core.track, onSettingsApplied: (s) => transfers.applySettings(s) }),
-      files: createFilesApi({ client: () => auth.requireClient(), cache, listing, bin, events, onAuthFailure: () => auth.reportAuthFailure(), onSpaceChanged: () => core.track(auth.refreshAccount()) }),
+      settings: createSettingsApi({
+        settings,
+        auth,
+        events,
+        logger,
+        track: core.track,
+        onSettingsApplied: (s) => transfers.applySettings(s),
+      }),
+      files: createFilesApi({
+        client: () => auth.requireClient(),
+        cache,
+        listing,
+        bin,
+        events,
+        onAuthFailure: () => auth.reportAuthFailure(),
+        onSpaceChanged: () => core.track(auth.refreshAccount()),
+      }),
       transfers: createTransfersApi(transfers, core.fs),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),
@@ -197,7 +262,11 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     try {
       const ticket = await auth.requireClient().download.info(fileId);
       const prefix = settings.effectiveProxy('downloadProxyUrl');
-      return ok(settings.settings().downloadMethod === 'proxy_url' && prefix !== '' ? proxiedUrl(prefix, ticket.url) : ticket.url);
+      return ok(
+        settings.settings().downloadMethod === 'proxy_url' && prefix !== ''
+          ? proxiedUrl(prefix, ticket.url)
+          : ticket.url,
+      );
     } catch (error) {
       return toApiException(error).toResult();
     }

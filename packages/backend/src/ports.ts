@@ -114,6 +114,10 @@ export interface BackendPorts {
   /** Environment variables to read (default `process.env`). */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Name, version and runtime versions shown by `app.info` (defaults: PanDesk, 0.1.0, node). */
-  readonly app?: { readonly name?: string; readonly version?: string; readonly versions?: Readonly<Record<string, string>> };
+  readonly app?: {
+    readonly name?: string;
+    readonly version?: string;
+    readonly versions?: Readonly<Record<string, string>>;
+  };
   readonly tuning?: BackendTuning;
 }

@@ -36,7 +36,8 @@ function secretsSeen(): string[] {
   for (const value of values) {
     try {
       const record = JSON.parse(value) as Record<string, unknown>;
-      for (const key of ['accessToken', 'refreshToken', 'seedRefreshToken']) if (typeof record[key] === 'string') out.add(record[key]);
+      for (const key of ['accessToken', 'refreshToken', 'seedRefreshToken'])
+        if (typeof record[key] === 'string') out.add(record[key]);
     } catch {
       out.add(value);
     }
@@ -47,14 +48,28 @@ function secretsSeen(): string[] {
 async function transfersWithSignedUrls(): Promise<void> {
   const local = join(h.dir, 'payload.bin');
   await writeFile(local, randomBytes(150 * 1024));
-  const uploaded = h.waitFor('transfers:changed', (s) => s.summary.byState.completed >= 1 && s.summary.byState.running === 0 && s.summary.byState.queued === 0);
+  const uploaded = h.waitFor(
+    'transfers:changed',
+    (s) =>
+      s.summary.byState.completed >= 1 && s.summary.byState.running === 0 && s.summary.byState.queued === 0,
+  );
   unwrap(await h.client.transfers.upload({ localPaths: [local], remoteParentId: 0, conflict: 'keep_both' }));
   await uploaded;
   const node = h.fake.state.find('/payload.bin')!;
   const out = join(h.dir, 'out');
   await mkdir(out);
-  const downloaded = h.waitFor('transfers:changed', (s) => s.summary.byState.completed >= 2 && s.summary.byState.running === 0 && s.summary.byState.queued === 0);
-  unwrap(await h.client.transfers.download({ sources: [{ fileId: node.id, name: 'payload.bin', type: 'file' }], localDir: out, conflict: 'overwrite' }));
+  const downloaded = h.waitFor(
+    'transfers:changed',
+    (s) =>
+      s.summary.byState.completed >= 2 && s.summary.byState.running === 0 && s.summary.byState.queued === 0,
+  );
+  unwrap(
+    await h.client.transfers.download({
+      sources: [{ fileId: node.id, name: 'payload.bin', type: 'file' }],
+      localDir: out,
+      conflict: 'overwrite',
+    }),
+  );
   await downloaded;
 }
 
@@ -62,7 +77,10 @@ async function everyChannel(): Promise<void> {
   for (const { domain, method, channel } of API_CHANNELS) {
     // useDemo would seed the demo drive (seconds of work, no user secret involved); setConnection is driven below.
     if (channel === 'auth:useDemo' || channel === 'settings:setConnection') continue;
-    const group = h.client[domain as ApiDomain] as unknown as Record<string, (input?: unknown) => Promise<unknown>>;
+    const group = h.client[domain as ApiDomain] as unknown as Record<
+      string,
+      (input?: unknown) => Promise<unknown>
+    >;
     await group[method]!(exampleInputFor(domain as ApiDomain, method));
   }
 }
@@ -77,25 +95,48 @@ describe('secrets never cross the boundary or reach the log', () => {
     await h.client.files.listTrash({});
     await h.client.files.restore({ ids: [folder.id] });
     await transfersWithSignedUrls();
-    unwrap(await h.client.settings.update({ httpProxy: 'http://bob:proxy-pass-4321@proxy.local:3128', downloadProxyUrl: 'https://carol:dl-pass-8765@dl.local/' }));
+    unwrap(
+      await h.client.settings.update({
+        httpProxy: 'http://bob:proxy-pass-4321@proxy.local:3128',
+        downloadProxyUrl: 'https://carol:dl-pass-8765@dl.local/',
+      }),
+    );
     await everyChannel();
     // A pasted token and a refresh token (the service refuses this refresh token: the status message must not echo it).
-    unwrap(await h.client.settings.setConnection({ accessToken: 'pasted-access-token-ABC123', refreshToken: 'refresh-token-XYZ789' }));
+    unwrap(
+      await h.client.settings.setConnection({
+        accessToken: 'pasted-access-token-ABC123',
+        refreshToken: 'refresh-token-XYZ789',
+      }),
+    );
     await h.client.auth.signIn();
     await h.client.settings.get();
     await h.client.auth.status();
     await h.client.auth.signOut();
     await h.backend.close();
 
-    const secrets = [...secretsSeen(), 'proxy-pass-4321', 'dl-pass-8765', 'pasted-access-token-ABC123', 'refresh-token-XYZ789'];
+    const secrets = [
+      ...secretsSeen(),
+      'proxy-pass-4321',
+      'dl-pass-8765',
+      'pasted-access-token-ABC123',
+      'refresh-token-XYZ789',
+    ];
     expect(secrets.length).toBeGreaterThanOrEqual(6);
     const traffic = h.traffic.join('\n');
     expect(h.traffic.length).toBeGreaterThan(50);
-    for (const event of ['auth:changed', 'settings:changed', 'folder:changed', 'transfers:changed'] as const) {
+    for (const event of [
+      'auth:changed',
+      'settings:changed',
+      'folder:changed',
+      'transfers:changed',
+    ] as const) {
       expect(h.received.some((r) => r.event === event)).toBe(true);
     }
     const logDir = join(h.dir, 'logs');
-    const logs = (await Promise.all((await readdir(logDir)).map((f) => readFile(join(logDir, f), 'utf8')))).join('\n');
+    const logs = (
+      await Promise.all((await readdir(logDir)).map((f) => readFile(join(logDir, f), 'utf8')))
+    ).join('\n');
     expect(logs.length).toBeGreaterThan(0);
     for (const secret of secrets) {
       expect(traffic.includes(secret), `traffic leaks a secret of length ${secret.length}`).toBe(false);

@@ -236,7 +236,10 @@ async function main(): Promise<void> {
     );
     if (!process.env.BENCH_DEBUG) clearInterval(ticker);
     if (wanted('upload_1g')) await benchUpload(engine, file);
-    else await engineRun(engine, () => engine.upload({ localPaths: [file], remoteParentId: 0, conflict: 'overwrite' }));
+    else
+      await engineRun(engine, () =>
+        engine.upload({ localPaths: [file], remoteParentId: 0, conflict: 'overwrite' }),
+      );
     debug('upload done');
     const uploaded = (await client.files.listAll(0)).find((e) => e.name === 'big.bin');
     if (!uploaded) throw new Error('uploaded file not found');

@@ -34,7 +34,13 @@ describe('readDropEntries', () => {
   it('walks folders (all chunks), keeps relative paths and drop order, and reports empty folders', async () => {
     const entries = [
       fileEntry('top.txt', 'a'),
-      dirEntry('album', [fileEntry('1.jpg', 'x'), fileEntry('2.jpg', 'y'), dirEntry('raw', [fileEntry('3.cr2', 'z')]), fileEntry('4.jpg', 'w'), dirEntry('empty', [])]),
+      dirEntry('album', [
+        fileEntry('1.jpg', 'x'),
+        fileEntry('2.jpg', 'y'),
+        dirEntry('raw', [fileEntry('3.cr2', 'z')]),
+        fileEntry('4.jpg', 'w'),
+        dirEntry('empty', []),
+      ]),
     ];
     const out = await readDropEntries(entries);
     expect(out.map((e) => [e.path, e.file === undefined ? null : e.file.size])).toEqual([

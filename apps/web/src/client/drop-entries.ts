@@ -13,7 +13,9 @@ export interface DropEntry {
 }
 
 /** Call during the drop event. Undefined when the browser offers no entries (e.g. a synthetic list). */
-export function captureEntries(items: DataTransferItemList | null | undefined): FileSystemEntry[] | undefined {
+export function captureEntries(
+  items: DataTransferItemList | null | undefined,
+): FileSystemEntry[] | undefined {
   if (items === null || items === undefined || typeof DataTransferItem === 'undefined') return undefined;
   const entries: FileSystemEntry[] = [];
   for (const item of Array.from(items)) {
@@ -33,7 +35,9 @@ async function childrenOf(entry: FileSystemDirectoryEntry): Promise<FileSystemEn
   const reader = entry.createReader();
   const all: FileSystemEntry[] = [];
   for (;;) {
-    const chunk = await new Promise<FileSystemEntry[]>((resolve, reject) => reader.readEntries(resolve, reject));
+    const chunk = await new Promise<FileSystemEntry[]>((resolve, reject) =>
+      reader.readEntries(resolve, reject),
+    );
     if (chunk.length === 0) return all;
     all.push(...chunk);
   }

@@ -9,8 +9,13 @@ function env(hash: string, search = '', stored: string | null = null) {
     storage,
     env: {
       location: { hash, search, pathname: '/' },
-      history: { replaceState: (_s: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)) },
-      storage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
+      history: {
+        replaceState: (_s: unknown, _t: string, url?: string | URL | null) => void replaced.push(String(url)),
+      },
+      storage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => void storage.set(k, v),
+      },
     },
   };
 }

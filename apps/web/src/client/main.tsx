@@ -33,9 +33,16 @@ async function readPageConfig(secret: string): Promise<boolean> {
 async function start(): Promise<void> {
   const root = document.getElementById('root');
   if (root === null) return;
-  const secret = takeLaunchKey({ location: window.location, history: window.history, storage: window.sessionStorage });
+  const secret = takeLaunchKey({
+    location: window.location,
+    history: window.history,
+    storage: window.sessionStorage,
+  });
   if (secret === undefined) {
-    showProblem(root, 'Open PanDesk with the full address the host printed (it ends with #k=…): it carries this launch\'s key.');
+    showProblem(
+      root,
+      "Open PanDesk with the full address the host printed (it ends with #k=…): it carries this launch's key.",
+    );
     return;
   }
   let socket: WebSocket;
@@ -50,7 +57,8 @@ async function start(): Promise<void> {
   const banner = document.createElement('div');
   banner.className = 'pd-host-disconnected';
   banner.setAttribute('role', 'alert');
-  banner.textContent = 'The connection to the PanDesk host was lost. Restart the host, then reload this page.';
+  banner.textContent =
+    'The connection to the PanDesk host was lost. Restart the host, then reload this page.';
   socket.addEventListener('close', () => document.body.append(banner), { once: true });
   mountPanDesk(root, { bridge, host: createWebHostAdapter({ secret, browserDownloads }) });
 }

@@ -21,8 +21,17 @@ function fileAt(path: string, text: string): File {
 describe('createWebHostAdapter (against a real host)', () => {
   it('stages dropped files and answers one host path per top-level item, in drop order', async () => {
     kit = await startHostKit();
-    const adapter = createWebHostAdapter({ secret: kit.host.secret, baseUrl: kit.host.origin, concurrency: 2 });
-    const files = [new File(['one'], 'b.txt'), fileAt('album/x/1.jpg', 'img1'), fileAt('album/2.jpg', 'img2'), new File(['three'], 'a.txt')];
+    const adapter = createWebHostAdapter({
+      secret: kit.host.secret,
+      baseUrl: kit.host.origin,
+      concurrency: 2,
+    });
+    const files = [
+      new File(['one'], 'b.txt'),
+      fileAt('album/x/1.jpg', 'img1'),
+      fileAt('album/2.jpg', 'img2'),
+      new File(['three'], 'a.txt'),
+    ];
     const paths = await adapter.stageFiles({ files, items: null });
     expect(paths).toHaveLength(3);
     const batch = paths[0]!.split('/').slice(-2, -1)[0]!;
@@ -41,18 +50,26 @@ describe('createWebHostAdapter (against a real host)', () => {
     expect(await readFile(second!, 'utf8')).toBe('2');
   });
 
-  it('fails with the host\'s words when staging is refused', async () => {
+  it("fails with the host's words when staging is refused", async () => {
     kit = await startHostKit();
     const adapter = createWebHostAdapter({ secret: 'not-the-key', baseUrl: kit.host.origin });
-    await expect(adapter.stageFiles({ files: [new File(['1'], 'a.txt')] })).rejects.toThrow('a.txt: The launch key is missing or wrong.');
+    await expect(adapter.stageFiles({ files: [new File(['1'], 'a.txt')] })).rejects.toThrow(
+      'a.txt: The launch key is missing or wrong.',
+    );
   });
 
   it('builds download URLs with the key only when the host serves browser downloads', () => {
-    expect(createWebHostAdapter({ secret: 'abc', browserDownloads: true }).browserDownloadUrl?.(42)).toBe('/api/download/42?k=abc');
-    expect(createWebHostAdapter({ secret: 'abc', browserDownloads: false }).browserDownloadUrl).toBeUndefined();
+    expect(createWebHostAdapter({ secret: 'abc', browserDownloads: true }).browserDownloadUrl?.(42)).toBe(
+      '/api/download/42?k=abc',
+    );
+    expect(
+      createWebHostAdapter({ secret: 'abc', browserDownloads: false }).browserDownloadUrl,
+    ).toBeUndefined();
   });
 
   it('uses the relative folder path of picked files', () => {
-    expect(entriesFromFiles([fileAt('dir/sub/f.txt', 'x'), new File(['y'], 'plain.txt')]).map((e) => e.path)).toEqual(['dir/sub/f.txt', 'plain.txt']);
+    expect(
+      entriesFromFiles([fileAt('dir/sub/f.txt', 'x'), new File(['y'], 'plain.txt')]).map((e) => e.path),
+    ).toEqual(['dir/sub/f.txt', 'plain.txt']);
   });
 });

@@ -105,7 +105,8 @@ export function createWebHostAdapter(options: WebHostAdapterOptions): HostAdapte
     pickForUpload: async (mode) => stageAll(entriesFromFiles(await pickFiles(mode))),
   };
   if (options.browserDownloads !== false) {
-    adapter.browserDownloadUrl = (fileId) => `${base}/api/download/${fileId}?k=${encodeURIComponent(options.secret)}`;
+    adapter.browserDownloadUrl = (fileId) =>
+      `${base}/api/download/${fileId}?k=${encodeURIComponent(options.secret)}`;
   }
   return adapter;
 }

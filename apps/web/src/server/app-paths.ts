@@ -8,7 +8,10 @@ import { join } from 'node:path';
 
 const APP_FOLDER = 'PanDesk Web';
 
-export function defaultUserDataDir(env: Readonly<Record<string, string | undefined>> = process.env, platform = process.platform): string {
+export function defaultUserDataDir(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  platform = process.platform,
+): string {
   const home = homedir();
   if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_FOLDER);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_FOLDER);

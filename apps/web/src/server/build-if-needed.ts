@@ -6,7 +6,9 @@ const webRoot = fileURLToPath(new URL('../..', import.meta.url));
 ensureUiBuilt(webRoot).then(
   (built) => console.log(built ? 'PanDesk UI built.' : 'PanDesk UI is up to date.'),
   (error: unknown) => {
-    console.error(`Building the PanDesk UI failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Building the PanDesk UI failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   },
 );

@@ -8,8 +8,32 @@ describe('parseWebCliArgs', () => {
 
   it('reads every option', () => {
     expect(
-      parseWebCliArgs(['--', '--port', '8123', '--user-data', '/u', '--download-dir', '/d', '--api-base-url', 'http://127.0.0.1:5/', '--static', '/s', '--store-secrets-in-file', '--fast', '--no-build']),
-    ).toEqual({ port: 8123, userData: '/u', downloadDir: '/d', apiBaseUrl: 'http://127.0.0.1:5/', staticDir: '/s', storeSecretsInFile: true, fast: true, build: false });
+      parseWebCliArgs([
+        '--',
+        '--port',
+        '8123',
+        '--user-data',
+        '/u',
+        '--download-dir',
+        '/d',
+        '--api-base-url',
+        'http://127.0.0.1:5/',
+        '--static',
+        '/s',
+        '--store-secrets-in-file',
+        '--fast',
+        '--no-build',
+      ]),
+    ).toEqual({
+      port: 8123,
+      userData: '/u',
+      downloadDir: '/d',
+      apiBaseUrl: 'http://127.0.0.1:5/',
+      staticDir: '/s',
+      storeSecretsInFile: true,
+      fast: true,
+      build: false,
+    });
   });
 
   it('refuses bad values and unknown options', () => {
@@ -22,7 +46,10 @@ describe('parseWebCliArgs', () => {
 
 describe('readEnvCredentials', () => {
   it('needs both id and secret', () => {
-    expect(readEnvCredentials({ PANDESK_CLIENT_ID: 'id', PANDESK_CLIENT_SECRET: 's' })).toEqual({ clientId: 'id', clientSecret: 's' });
+    expect(readEnvCredentials({ PANDESK_CLIENT_ID: 'id', PANDESK_CLIENT_SECRET: 's' })).toEqual({
+      clientId: 'id',
+      clientSecret: 's',
+    });
     expect(readEnvCredentials({ PANDESK_CLIENT_ID: 'id' })).toBeUndefined();
     expect(readEnvCredentials({})).toBeUndefined();
   });

@@ -58,8 +58,10 @@ export function parseWebCliArgs(argv: readonly string[]): WebCliOptions {
     else if (arg === '--') continue;
     else throw new Error(`unknown argument ${arg}\n${USAGE}`);
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be a whole number from 0 to 65535');
-  if (strings.apiBaseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(strings.apiBaseUrl)) throw new Error('--api-base-url must be an http(s) URL');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error('--port must be a whole number from 0 to 65535');
+  if (strings.apiBaseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(strings.apiBaseUrl))
+    throw new Error('--api-base-url must be an http(s) URL');
   return { port, ...strings, storeSecretsInFile, fast, build };
 }
 
@@ -69,9 +71,12 @@ export interface EnvCredentials {
 }
 
 /** Credentials to connect with at start, from `PANDESK_CLIENT_ID` / `PANDESK_CLIENT_SECRET`. */
-export function readEnvCredentials(env: Readonly<Record<string, string | undefined>>): EnvCredentials | undefined {
+export function readEnvCredentials(
+  env: Readonly<Record<string, string | undefined>>,
+): EnvCredentials | undefined {
   const clientId = env.PANDESK_CLIENT_ID;
   const clientSecret = env.PANDESK_CLIENT_SECRET;
-  if (clientId === undefined || clientId === '' || clientSecret === undefined || clientSecret === '') return undefined;
+  if (clientId === undefined || clientId === '' || clientSecret === undefined || clientSecret === '')
+    return undefined;
   return { clientId, clientSecret };
 }

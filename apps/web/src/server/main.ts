@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   }
   const options = parseWebCliArgs(process.argv.slice(2));
   const staticDir = options.staticDir ?? join(webRoot, 'dist');
-  if (options.build && options.staticDir === undefined && (await ensureUiBuilt(webRoot))) console.log('Built the PanDesk UI.');
+  if (options.build && options.staticDir === undefined && (await ensureUiBuilt(webRoot)))
+    console.log('Built the PanDesk UI.');
   const credentials = readEnvCredentials(process.env);
   const app = await startWebApp({
     userData: options.userData ?? defaultUserDataDir(),
@@ -48,6 +49,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`PanDesk web host could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `PanDesk web host could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

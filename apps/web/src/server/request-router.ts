@@ -28,14 +28,19 @@ export interface RouterDeps {
 
 const DOWNLOAD_PATH = /^\/api\/download\/([^/]+)$/;
 
-export function createRequestRouter(deps: RouterDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createRequestRouter(
+  deps: RouterDeps,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    if (!isAllowedOrigin(req, { port: deps.port() })) return replyText(res, 403, 'Requests from other sites are refused.');
-    if (!secretsEqual(deps.secret, requestSecret(req, url))) return replyText(res, 401, 'The launch key is missing or wrong.');
+    if (!isAllowedOrigin(req, { port: deps.port() }))
+      return replyText(res, 403, 'Requests from other sites are refused.');
+    if (!secretsEqual(deps.secret, requestSecret(req, url)))
+      return replyText(res, 401, 'The launch key is missing or wrong.');
     if (url.pathname === '/api/stage' && req.method === 'POST') return deps.stage(req, res);
     if (url.pathname === '/api/config' && req.method === 'GET') return replyJson(res, 200, deps.pageConfig);
     const id = DOWNLOAD_PATH.exec(url.pathname)?.[1];
-    if (id !== undefined && (req.method === 'GET' || req.method === 'HEAD')) return deps.download(req, res, id);
+    if (id !== undefined && (req.method === 'GET' || req.method === 'HEAD'))
+      return deps.download(req, res, id);
     replyText(res, 404, 'No such route.');
   }
 
@@ -46,7 +51,12 @@ export function createRequestRouter(deps: RouterDeps): (req: IncomingMessage, re
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) return handleApi(req, res, url);
     if (req.method !== 'GET' && req.method !== 'HEAD') return replyText(res, 405, 'Method not allowed.');
-    const served = await deps.statics.serve(url.pathname, res, req.headers.host ?? `127.0.0.1:${port}`, req.method === 'HEAD');
+    const served = await deps.statics.serve(
+      url.pathname,
+      res,
+      req.headers.host ?? `127.0.0.1:${port}`,
+      req.method === 'HEAD',
+    );
     if (!served) replyText(res, 404, 'Not found.');
   };
 }

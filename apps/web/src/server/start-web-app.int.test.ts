@@ -22,7 +22,12 @@ async function start(storeSecretsInFile: boolean): Promise<WebApp> {
   const staticDir = join(dir, 'dist');
   await mkdir(staticDir);
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>PanDesk</title>');
-  app = await startWebApp({ userData: join(dir, 'user-data'), downloadDir: join(dir, 'downloads'), staticDir, storeSecretsInFile });
+  app = await startWebApp({
+    userData: join(dir, 'user-data'),
+    downloadDir: join(dir, 'downloads'),
+    staticDir,
+    storeSecretsInFile,
+  });
   return app;
 }
 
@@ -42,7 +47,10 @@ describe('startWebApp (the real back end behind the host)', () => {
 
   it('without --store-secrets-in-file refuses to keep secrets, and says why', async () => {
     const web = await start(false);
-    const set = await web.backend.api.settings.setConnection({ clientId: 'my-client', clientSecret: 'my-secret-value' });
+    const set = await web.backend.api.settings.setConnection({
+      clientId: 'my-client',
+      clientSecret: 'my-secret-value',
+    });
     expect(set.ok ? undefined : set.error.code).toBe('unsupported');
     expect(await readdir(join(dir!, 'user-data'))).not.toContain('secrets.json');
   });
@@ -50,7 +58,10 @@ describe('startWebApp (the real back end behind the host)', () => {
   it('with --store-secrets-in-file keeps them in a file, never in settings.json', async () => {
     const web = await start(true);
     expect(web.notes.join('\n')).toContain('UNENCRYPTED');
-    const set = await web.backend.api.settings.setConnection({ clientId: 'my-client', clientSecret: 'my-secret-value' });
+    const set = await web.backend.api.settings.setConnection({
+      clientId: 'my-client',
+      clientSecret: 'my-secret-value',
+    });
     expect(set.ok).toBe(true);
     const files = await readdir(join(dir!, 'user-data'));
     expect(files).toContain('secrets.json');
@@ -60,7 +71,9 @@ describe('startWebApp (the real back end behind the host)', () => {
 
   it('tells the page that browser downloads work (the back end hands out links)', async () => {
     const web = await start(false);
-    const res = await fetch(`${web.host.origin}/api/config`, { headers: { 'x-pandesk-key': web.host.secret } });
+    const res = await fetch(`${web.host.origin}/api/config`, {
+      headers: { 'x-pandesk-key': web.host.secret },
+    });
     expect(await res.json()).toEqual({ browserDownloads: true });
   });
 
@@ -73,7 +86,10 @@ describe('startWebApp (the real back end behind the host)', () => {
     const file = all.find((e) => e.kind === 'file' && e.size > 10);
     expect(file).toBeDefined();
     const get = (headers: Record<string, string> = {}) =>
-      fetch(`${web.host.origin}/api/download/${file!.id}`, { headers: { 'x-pandesk-key': web.host.secret, ...headers }, redirect: 'manual' });
+      fetch(`${web.host.origin}/api/download/${file!.id}`, {
+        headers: { 'x-pandesk-key': web.host.secret, ...headers },
+        redirect: 'manual',
+      });
 
     const direct = await get();
     expect(direct.status).toBe(302);
@@ -88,9 +104,18 @@ describe('startWebApp (the real back end behind the host)', () => {
     expect(part.headers.get('content-range')).toBe(`bytes 2-9/${file!.size}`);
     expect((await part.arrayBuffer()).byteLength).toBe(8);
 
-    expect((await web.backend.api.settings.update({ downloadMethod: 'proxy_url', downloadProxyUrl: 'https://dl-proxy.example/' })).ok).toBe(true);
+    expect(
+      (
+        await web.backend.api.settings.update({
+          downloadMethod: 'proxy_url',
+          downloadProxyUrl: 'https://dl-proxy.example/',
+        })
+      ).ok,
+    ).toBe(true);
     const proxied = await get();
     expect(proxied.status).toBe(302);
-    expect(proxied.headers.get('location')).toMatch(/^https:\/\/dl-proxy\.example\/http:\/\/127\.0\.0\.1:\d+\//);
+    expect(proxied.headers.get('location')).toMatch(
+      /^https:\/\/dl-proxy\.example\/http:\/\/127\.0\.0\.1:\d+\//,
+    );
   });
 });

@@ -36,10 +36,15 @@ export interface WebApp {
 }
 
 async function connect(backend: Backend, credentials: EnvCredentials): Promise<string> {
-  const set = await backend.api.settings.setConnection({ clientId: credentials.clientId, clientSecret: credentials.clientSecret });
+  const set = await backend.api.settings.setConnection({
+    clientId: credentials.clientId,
+    clientSecret: credentials.clientSecret,
+  });
   if (!set.ok) return `Could not save the connection from the environment: ${set.error.message}`;
   const status = await backend.api.auth.signIn();
-  return status.ok ? `Connected with client ID ${credentials.clientId}.` : `Sign-in failed: ${status.error.message}`;
+  return status.ok
+    ? `Connected with client ID ${credentials.clientId}.`
+    : `Sign-in failed: ${status.error.message}`;
 }
 
 export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
@@ -48,15 +53,24 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
   await mkdir(paths.downloads, { recursive: true });
   const backend = await createBackend({
     settingsStore: createJsonSettingsStore(paths.settingsFile),
-    secretVault: createFileSecretVault(paths.secretsFile, { allowFileStorage: options.storeSecretsInFile ?? false }),
-    paths: { userData: paths.userData, logs: paths.logs, downloads: paths.downloads, desktop: paths.desktop, home: paths.home },
+    secretVault: createFileSecretVault(paths.secretsFile, {
+      allowFileStorage: options.storeSecretsInFile ?? false,
+    }),
+    paths: {
+      userData: paths.userData,
+      logs: paths.logs,
+      downloads: paths.downloads,
+      desktop: paths.desktop,
+      home: paths.home,
+    },
     host: 'web',
     ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
   });
   const notes: string[] = [];
-  if (options.storeSecretsInFile) notes.push(`Secrets are kept UNENCRYPTED in ${paths.secretsFile} (readable only by you).`);
+  if (options.storeSecretsInFile)
+    notes.push(`Secrets are kept UNENCRYPTED in ${paths.secretsFile} (readable only by you).`);
   if (options.credentials !== undefined) notes.push(await connect(backend, options.credentials));
   try {
     const host = await startWebHost({

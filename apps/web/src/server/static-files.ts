@@ -43,7 +43,12 @@ function resolveInside(root: string, pathname: string): string | undefined {
 }
 
 export function createStaticFiles(root: string): StaticFiles {
-  async function serve(pathname: string, res: ServerResponse, host: string, headOnly: boolean): Promise<boolean> {
+  async function serve(
+    pathname: string,
+    res: ServerResponse,
+    host: string,
+    headOnly: boolean,
+  ): Promise<boolean> {
     const file = resolveInside(root, pathname);
     if (file === undefined) return false;
     const info = await stat(file).catch(() => undefined);
@@ -53,7 +58,11 @@ export function createStaticFiles(root: string): StaticFiles {
     res.setHeader('Content-Type', type);
     res.setHeader('Content-Length', info.size);
     if (type.startsWith('text/html')) setPageHeaders(res, host);
-    else res.setHeader('Cache-Control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+    else
+      res.setHeader(
+        'Cache-Control',
+        pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     if (headOnly) {
       res.end();
       return true;

@@ -21,7 +21,13 @@ beforeEach(async () => {
   await touch(join(webRoot, 'src', 'client', 'main.tsx'), 100);
   await touch(join(repo, 'packages', 'ui', 'src', 'app.tsx'), 100);
   await touch(join(repo, 'packages', 'contract', 'src', 'index.ts'), 100);
-  for (const dir of [join(webRoot, 'src', 'client'), join(webRoot, 'src'), webRoot, join(repo, 'packages', 'ui', 'src'), join(repo, 'packages', 'contract', 'src')]) {
+  for (const dir of [
+    join(webRoot, 'src', 'client'),
+    join(webRoot, 'src'),
+    webRoot,
+    join(repo, 'packages', 'ui', 'src'),
+    join(repo, 'packages', 'contract', 'src'),
+  ]) {
     const t = new Date(Date.now() - 100_000);
     await utimes(dir, t, t);
   }

@@ -67,9 +67,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   });
   await janitor.sweep().catch((error: unknown) => options.onError?.(error, 'staging sweep'));
   const api = janitor.api;
-  const bridge = createWsBridge({ api, events: options.events, secret, port: () => port, ...(options.onError ? { onError: options.onError } : {}) });
+  const bridge = createWsBridge({
+    api,
+    events: options.events,
+    secret,
+    port: () => port,
+    ...(options.onError ? { onError: options.onError } : {}),
+  });
   const stage = createStageRoute(staging);
-  const download = createDownloadRoute({ api, links: options.links, ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const download = createDownloadRoute({
+    api,
+    links: options.links,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const statics = createStaticFiles(options.staticRoot);
   const pageConfig: WebPageConfig = { browserDownloads: options.browserDownloads ?? true };
 

@@ -32,12 +32,20 @@ describe('the contract over the WebSocket', () => {
     expect(socket?.protocol).toBe('pandesk');
     const client = createApiClient(createTextTransport(toTextPort(socket!)));
 
-    expect(await client.files.list({ folderId: 7 })).toEqual(ok({ channel: 'files:list', input: { folderId: 7 } }));
+    expect(await client.files.list({ folderId: 7 })).toEqual(
+      ok({ channel: 'files:list', input: { folderId: 7 } }),
+    );
     expect(await client.auth.status()).toEqual(ok({ channel: 'auth:status', input: null }));
-    expect(await client.files.mkdir({ parentId: 0, name: 'x' })).toEqual(fail('name_conflict', 'A folder with that name exists.'));
+    expect(await client.files.mkdir({ parentId: 0, name: 'x' })).toEqual(
+      fail('name_conflict', 'A folder with that name exists.'),
+    );
     const invalid = await client.files.list({ folderId: -1 });
     expect(invalid.ok ? undefined : invalid.error.code).toBe('invalid_input');
-    expect(kit.calls.map((c) => c.channel).filter((c) => c !== 'transfers:page')).toEqual(['files:list', 'auth:status', 'files:mkdir']);
+    expect(kit.calls.map((c) => c.channel).filter((c) => c !== 'transfers:page')).toEqual([
+      'files:list',
+      'auth:status',
+      'files:mkdir',
+    ]);
 
     const seen: FolderChange[] = [];
     client.on('folder:changed', (change) => seen.push(change));

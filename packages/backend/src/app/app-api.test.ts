@@ -8,15 +8,27 @@ const paths = { userData: '/u', logs: '/u/logs', downloads: '/d' };
 
 describe('app api', () => {
   it('reports the host and the capabilities its hooks provide', () => {
-    const desktop = appInfo({ host: 'electron', platform: { startDrag: () => undefined, revealInFolder: async () => undefined }, app: { version: '1.2.3', versions: { electron: '40.0.0' } } });
-    expect(desktop).toMatchObject({ host: 'desktop', version: '1.2.3', capabilities: { startDrag: true, revealInFolder: true, nativeDialogs: false, keepAwake: false } });
+    const desktop = appInfo({
+      host: 'electron',
+      platform: { startDrag: () => undefined, revealInFolder: async () => undefined },
+      app: { version: '1.2.3', versions: { electron: '40.0.0' } },
+    });
+    expect(desktop).toMatchObject({
+      host: 'desktop',
+      version: '1.2.3',
+      capabilities: { startDrag: true, revealInFolder: true, nativeDialogs: false, keepAwake: false },
+    });
     expect(desktop.versions).toMatchObject({ electron: '40.0.0' });
     expect(appInfo({ host: 'web' }).host).toBe('web');
   });
 
   it('opens the log folder through the platform, or says it cannot', async () => {
     const opened: string[] = [];
-    const withHook = createAppApi({ host: 'electron', paths, platform: { openPath: async (p) => void opened.push(p) } });
+    const withHook = createAppApi({
+      host: 'electron',
+      paths,
+      platform: { openPath: async (p) => void opened.push(p) },
+    });
     expect(await withHook.openLogFolder()).toEqual(ok(null));
     expect(opened).toEqual(['/u/logs']);
     const without = createAppApi({ host: 'web', paths });
@@ -33,8 +45,14 @@ describe('makeSafe', () => {
         signIn: async () => Promise.reject(new Error('boom token=abc')),
       },
     } as unknown as PanDeskApi;
-    const safe = makeSafe({ ...api, settings: {}, files: {}, transfers: {}, places: {}, app: {} } as unknown as PanDeskApi, (_e, ctx) => logged.push(ctx));
-    expect(await safe.auth.status()).toEqual({ ok: false, error: { code: 'auth_required', message: 'sign in', retryable: false } });
+    const safe = makeSafe(
+      { ...api, settings: {}, files: {}, transfers: {}, places: {}, app: {} } as unknown as PanDeskApi,
+      (_e, ctx) => logged.push(ctx),
+    );
+    expect(await safe.auth.status()).toEqual({
+      ok: false,
+      error: { code: 'auth_required', message: 'sign in', retryable: false },
+    });
     const internal = await safe.auth.signIn();
     expect(internal).toMatchObject({ ok: false, error: { code: 'internal' } });
     if (!internal.ok) expect(internal.error.message).not.toContain('abc');
@@ -45,8 +63,15 @@ describe('makeSafe', () => {
 describe('resolveApiBaseUrl', () => {
   it('prefers the port, then PANDESK_API_BASE_URL, then the real service', async () => {
     const { resolveApiBaseUrl } = await import('../backend');
-    expect(resolveApiBaseUrl({ apiBaseUrl: 'http://127.0.0.1:1', env: { PANDESK_API_BASE_URL: 'http://127.0.0.1:2' } })).toBe('http://127.0.0.1:1');
-    expect(resolveApiBaseUrl({ env: { PANDESK_API_BASE_URL: 'http://127.0.0.1:2' } })).toBe('http://127.0.0.1:2');
+    expect(
+      resolveApiBaseUrl({
+        apiBaseUrl: 'http://127.0.0.1:1',
+        env: { PANDESK_API_BASE_URL: 'http://127.0.0.1:2' },
+      }),
+    ).toBe('http://127.0.0.1:1');
+    expect(resolveApiBaseUrl({ env: { PANDESK_API_BASE_URL: 'http://127.0.0.1:2' } })).toBe(
+      'http://127.0.0.1:2',
+    );
     expect(resolveApiBaseUrl({ env: {} })).toBe('https://open-api.123pan.com');
   });
 });

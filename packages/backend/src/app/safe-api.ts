@@ -21,7 +21,10 @@ export function makeSafe(api: PanDeskApi, onError: (error: unknown, context: str
           } catch (error) {
             if (error instanceof ApiException) return error.toResult();
             onError(error, `${domain}:${method}`);
-            return fail('internal', `Something went wrong inside PanDesk while handling ${domain}:${method}. The log has the details.`);
+            return fail(
+              'internal',
+              `Something went wrong inside PanDesk while handling ${domain}:${method}. The log has the details.`,
+            );
           }
         },
       ]),

@@ -7,16 +7,24 @@ import type { PanClient, PanUser } from '@pandesk/open-api';
 export const NO_CREDENTIALS_MESSAGE =
   'Enter your client ID and client secret from the 123 Open Platform (or paste an access token) in the connection settings, or use the demo drive.';
 
-export const SIGNED_OUT_MESSAGE = 'Signed out. The client secret and tokens were forgotten; enter them again to sign in.';
+export const SIGNED_OUT_MESSAGE =
+  'Signed out. The client secret and tokens were forgotten; enter them again to sign in.';
 
 export const RETRY_INTERVAL_MS = 30_000;
 
 export function toAccount(user: PanUser): AccountInfo {
-  return { name: user.nickname, vipLevel: user.vipLevel, quota: { usedBytes: user.spaceUsed, totalBytes: user.spaceTotal } };
+  return {
+    name: user.nickname,
+    vipLevel: user.vipLevel,
+    quota: { usedBytes: user.spaceUsed, totalBytes: user.spaceTotal },
+  };
 }
 
 /** Why signing in failed, in words, and whether it is worth trying again by itself. */
-export function describeSignInFailure(error: unknown, host: string): { problem: AuthProblem; message: string } {
+export function describeSignInFailure(
+  error: unknown,
+  host: string,
+): { problem: AuthProblem; message: string } {
   if (error instanceof ApiException) return { problem: 'rejected', message: error.message };
   if (isPanError(error)) {
     if (['network', 'timeout', 'server', 'rate_limited', 'processing'].includes(error.code)) {
@@ -28,12 +36,16 @@ export function describeSignInFailure(error: unknown, host: string): { problem: 
     if (error.code === 'auth_required') {
       return {
         problem: 'rejected',
-        message: 'The 123pan service did not accept the credentials: check the client ID and client secret (or the access or refresh token) in the connection settings.',
+        message:
+          'The 123pan service did not accept the credentials: check the client ID and client secret (or the access or refresh token) in the connection settings.',
       };
     }
     return { problem: 'rejected', message: `Signing in failed: ${error.message.replace(/^[\w.]+:\s*/, '')}` };
   }
-  return { problem: 'rejected', message: 'Signing in failed for an unexpected reason. The log has the details.' };
+  return {
+    problem: 'rejected',
+    message: 'Signing in failed for an unexpected reason. The log has the details.',
+  };
 }
 
 /**
@@ -47,14 +59,23 @@ export async function verifyRootFolder(client: PanClient, rootFolderId: number):
     entry = await client.files.detail(rootFolderId);
   } catch (error) {
     if (isPanError(error) && error.code === 'not_found') {
-      throw new ApiException('invalid_input', `The root folder ID ${rootFolderId} does not exist on the drive. Find the folder's ID in the 123pan web page address (after homeFilePath=) or use 0 for the whole drive.`);
+      throw new ApiException(
+        'invalid_input',
+        `The root folder ID ${rootFolderId} does not exist on the drive. Find the folder's ID in the 123pan web page address (after homeFilePath=) or use 0 for the whole drive.`,
+      );
     }
     throw error;
   }
   if (entry.kind !== 'folder') {
-    throw new ApiException('invalid_input', `The root folder ID ${rootFolderId} is a file ("${entry.name}"), not a folder. Use a folder's ID, or 0 for the whole drive.`);
+    throw new ApiException(
+      'invalid_input',
+      `The root folder ID ${rootFolderId} is a file ("${entry.name}"), not a folder. Use a folder's ID, or 0 for the whole drive.`,
+    );
   }
   if (entry.trashed) {
-    throw new ApiException('invalid_input', `The root folder ID ${rootFolderId} ("${entry.name}") is in the recycle bin. Restore it or choose another folder.`);
+    throw new ApiException(
+      'invalid_input',
+      `The root folder ID ${rootFolderId} ("${entry.name}") is in the recycle bin. Restore it or choose another folder.`,
+    );
   }
 }

@@ -11,7 +11,14 @@ import type { Logger } from '../log/daily-log';
 import type { Redactor } from '../log/redact';
 import { NO_ENCRYPTION_MESSAGE } from '../settings/secret-keys';
 import type { SettingsService } from '../settings/settings-service';
-import { describeSignInFailure, NO_CREDENTIALS_MESSAGE, RETRY_INTERVAL_MS, SIGNED_OUT_MESSAGE, toAccount, verifyRootFolder } from './auth-messages';
+import {
+  describeSignInFailure,
+  NO_CREDENTIALS_MESSAGE,
+  RETRY_INTERVAL_MS,
+  SIGNED_OUT_MESSAGE,
+  toAccount,
+  verifyRootFolder,
+} from './auth-messages';
 import { toCredentials } from './credentials';
 import { createRealSession, startDemoSession } from '../drive/drive-session';
 import type { ClientSettings, DriveMode, DriveSession } from '../drive/drive-session';
@@ -58,12 +65,21 @@ export interface AuthService {
 }
 
 function sameAccount(a: AccountInfo, b: AccountInfo): boolean {
-  return a.name === b.name && a.vipLevel === b.vipLevel && a.quota.usedBytes === b.quota.usedBytes && a.quota.totalBytes === b.quota.totalBytes;
+  return (
+    a.name === b.name &&
+    a.vipLevel === b.vipLevel &&
+    a.quota.usedBytes === b.quota.usedBytes &&
+    a.quota.totalBytes === b.quota.totalBytes
+  );
 }
 
 export function createAuthService(options: AuthServiceOptions): AuthService {
   const { settings, events, logger } = options;
-  let status: AuthStatus = { state: 'auth_required', problem: 'no_credentials', message: NO_CREDENTIALS_MESSAGE };
+  let status: AuthStatus = {
+    state: 'auth_required',
+    problem: 'no_credentials',
+    message: NO_CREDENTIALS_MESSAGE,
+  };
   let session: DriveSession | null = null;
   let mode: DriveMode = 'real';
   let chain: Promise<unknown> = Promise.resolve();
@@ -94,14 +110,22 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   }
 
   function notify(): void {
-    for (const listener of [...listeners]) listener(session !== null && status.state !== 'auth_required' ? session : null, mode);
+    for (const listener of [...listeners])
+      listener(session !== null && status.state !== 'auth_required' ? session : null, mode);
   }
 
-  async function adopt(next: DriveSession | null, nextMode: DriveMode, nextStatus: AuthStatus): Promise<AuthStatus> {
+  async function adopt(
+    next: DriveSession | null,
+    nextMode: DriveMode,
+    nextStatus: AuthStatus,
+  ): Promise<AuthStatus> {
     const previous = session;
     session = next;
     mode = nextMode;
-    if (previous !== null && previous !== next) await previous.close().catch((e: unknown) => logger.warn('closing the previous drive session failed', e));
+    if (previous !== null && previous !== next)
+      await previous
+        .close()
+        .catch((e: unknown) => logger.warn('closing the previous drive session failed', e));
     publish(nextStatus);
     notify();
     return nextStatus;
@@ -110,7 +134,12 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   function authLost(reason: string): void {
     if (session === null || status.state === 'auth_required') return;
     logger.warn(`auth lost: ${reason}`);
-    publish({ state: 'auth_required', problem: 'rejected', message: 'The 123pan service no longer accepts the stored credentials or token. Check the connection settings and sign in again; paused transfers resume after that.' });
+    publish({
+      state: 'auth_required',
+      problem: 'rejected',
+      message:
+        'The 123pan service no longer accepts the stored credentials or token. Check the connection settings and sign in again; paused transfers resume after that.',
+    });
     notify();
   }
 
@@ -138,7 +167,12 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const message = settings.encryptionAvailable() ? NO_CREDENTIALS_MESSAGE : NO_ENCRYPTION_MESSAGE;
       return adopt(null, 'real', { state: 'auth_required', problem: 'no_credentials', message });
     }
-    const candidate = createRealSession({ ...options.client, baseUrl: options.baseUrl, credentials, tokenStore: options.tokenStore });
+    const candidate = createRealSession({
+      ...options.client,
+      baseUrl: options.baseUrl,
+      credentials,
+      tokenStore: options.tokenStore,
+    });
     try {
       const account = toAccount(await candidate.client.user.info());
       await verifyRootFolder(candidate.client, connection.rootFolderId);
@@ -149,7 +183,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const { problem, message } = describeSignInFailure(error, host);
       logger.warn(`sign-in failed (${problem})`, error);
       if (problem === 'unreachable') scheduleRetry();
-      return adopt(null, 'real', { state: 'auth_required', problem, message: options.redactor.redact(message) });
+      return adopt(null, 'real', {
+        state: 'auth_required',
+        problem,
+        message: options.redactor.redact(message),
+      });
     }
   }
 
@@ -157,13 +195,20 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     clearTimeout(retryTimer);
     if (session?.mode === 'demo' && status.state === 'demo') return status;
     try {
-      const demo = await startDemoSession({ ...(options.demoClient ?? options.client), userData: options.userData });
+      const demo = await startDemoSession({
+        ...(options.demoClient ?? options.client),
+        userData: options.userData,
+      });
       const account = toAccount(await demo.client.user.info());
       logger.info('opened the demo drive');
       return await adopt(demo, 'demo', { state: 'demo', account });
     } catch (error) {
       logger.error('the demo drive could not start', error);
-      return adopt(null, 'demo', { state: 'auth_required', problem: 'no_credentials', message: `The demo drive could not start. ${NO_CREDENTIALS_MESSAGE}` });
+      return adopt(null, 'demo', {
+        state: 'auth_required',
+        problem: 'no_credentials',
+        message: `The demo drive could not start. ${NO_CREDENTIALS_MESSAGE}`,
+      });
     }
   }
 
@@ -183,7 +228,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         await options.tokenStore.save(null);
         await settings.setUseDemo(false);
         logger.info('signed out');
-        return adopt(null, 'real', { state: 'auth_required', problem: 'no_credentials', message: SIGNED_OUT_MESSAGE });
+        return adopt(null, 'real', {
+          state: 'auth_required',
+          problem: 'no_credentials',
+          message: SIGNED_OUT_MESSAGE,
+        });
       }),
     useDemo: () =>
       serial(async () => {
@@ -192,7 +241,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       }),
     requireClient() {
       if (session === null || status.state === 'auth_required') {
-        throw new ApiException('auth_required', status.state === 'auth_required' ? status.message : NO_CREDENTIALS_MESSAGE);
+        throw new ApiException(
+          'auth_required',
+          status.state === 'auth_required' ? status.message : NO_CREDENTIALS_MESSAGE,
+        );
       }
       return session.client;
     },
@@ -204,7 +256,13 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     async acceptConnection(next) {
       const current = settings.connection();
       const sameCredentials = JSON.stringify(toCredentials(current)) === JSON.stringify(toCredentials(next));
-      if (next.rootFolderId === current.rootFolderId || !sameCredentials || status.state !== 'signed_in' || session === null) return;
+      if (
+        next.rootFolderId === current.rootFolderId ||
+        !sameCredentials ||
+        status.state !== 'signed_in' ||
+        session === null
+      )
+        return;
       await verifyRootFolder(session.client, next.rootFolderId);
     },
     reportAuthFailure: () => authLost('a request was refused'),

@@ -20,7 +20,9 @@ describe('auth and connection settings', () => {
     const root = unwrap(await h.client.files.list({ folderId: 0 }));
     expect(root.items.length).toBeGreaterThan(0);
     const signedIn = h.waitFor('auth:changed', (s) => s.state === 'signed_in');
-    const view = unwrap(await h.client.settings.setConnection({ clientId: h.fake.clientId, clientSecret: h.fake.clientSecret }));
+    const view = unwrap(
+      await h.client.settings.setConnection({ clientId: h.fake.clientId, clientSecret: h.fake.clientSecret }),
+    );
     expect(view.connection).toMatchObject({ clientId: h.fake.clientId, hasClientSecret: true });
     await signedIn;
     // The real (fake-pan) drive starts empty, unlike the demo drive.
@@ -49,10 +51,15 @@ describe('auth and connection settings', () => {
     const status = unwrap(await h.client.auth.signIn());
     expect(status).toMatchObject({ state: 'auth_required', problem: 'rejected' });
     if (status.state === 'auth_required') expect(status.message).toMatch(/client ID and client secret/);
-    expect(await h.client.files.list({ folderId: 0 })).toMatchObject({ ok: false, error: { code: 'auth_required' } });
+    expect(await h.client.files.list({ folderId: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'auth_required' },
+    });
     await h.backend.close();
     const logDir = join(h.dir, 'logs');
-    const logs = (await Promise.all((await readdir(logDir)).map((f) => readFile(join(logDir, f), 'utf8')))).join('');
+    const logs = (
+      await Promise.all((await readdir(logDir)).map((f) => readFile(join(logDir, f), 'utf8')))
+    ).join('');
     expect(logs).toMatch(/api auth\.\S+ attempt 1: auth_required/);
     expect(logs).toContain('sign-in failed (rejected)');
     expect(logs).not.toContain('wrong-secret-123');
@@ -77,13 +84,19 @@ describe('auth and connection settings', () => {
     const notFolder = await h.client.settings.setConnection({ rootFolderId: file.id });
     if (!notFolder.ok) expect(notFolder.error.message).toMatch(/is a file/);
     expect(notFolder.ok).toBe(false);
-    expect(unwrap(await h.client.settings.setConnection({ rootFolderId: folder.id })).connection.rootFolderId).toBe(folder.id);
+    expect(
+      unwrap(await h.client.settings.setConnection({ rootFolderId: folder.id })).connection.rootFolderId,
+    ).toBe(folder.id);
     // Stored directly (e.g. before the folder was deleted): sign-in reports it.
-    await h.store.save({ ...h.store.current(), connection: { clientId: h.fake.clientId, rootFolderId: 88888888 } });
+    await h.store.save({
+      ...h.store.current(),
+      connection: { clientId: h.fake.clientId, rootFolderId: 88888888 },
+    });
     await h.restart();
     const status = unwrap(await h.client.auth.status());
     expect(status).toMatchObject({ state: 'auth_required', problem: 'rejected' });
-    if (status.state === 'auth_required') expect(status.message).toMatch(/root folder ID 88888888 does not exist/);
+    if (status.state === 'auth_required')
+      expect(status.message).toMatch(/root folder ID 88888888 does not exist/);
   });
 
   it('refuses to store secrets without OS encryption and says so in the status', async () => {
@@ -103,7 +116,12 @@ describe('auth and connection settings', () => {
     expect(status.state).toBe('auth_required');
     const view = unwrap(await h.client.settings.get());
     expect(view.secretStorage).toBe('encrypted');
-    expect(view.connection).toMatchObject({ clientId: h.fake.clientId, hasClientSecret: false, hasAccessToken: false, hasRefreshToken: false });
+    expect(view.connection).toMatchObject({
+      clientId: h.fake.clientId,
+      hasClientSecret: false,
+      hasAccessToken: false,
+      hasRefreshToken: false,
+    });
     expect(Object.keys(h.vault.entries())).toEqual([]);
   });
 
@@ -112,11 +130,15 @@ describe('auth and connection settings', () => {
     const bad = await h.client.settings.update({ downloadFolder: join(h.dir, 'missing') });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     await writeFile(join(h.dir, 'file.bin'), 'x');
-    expect(await h.client.settings.update({ downloadFolder: join(h.dir, 'file.bin') })).toMatchObject({ ok: false });
+    expect(await h.client.settings.update({ downloadFolder: join(h.dir, 'file.bin') })).toMatchObject({
+      ok: false,
+    });
     const proxy = await h.client.settings.update({ downloadMethod: 'proxy_url' });
     if (!proxy.ok) expect(proxy.error.message).toMatch(/downloadProxyUrl/);
     const changed = h.waitFor('settings:changed', (v) => v.theme === 'dark');
-    expect(unwrap(await h.client.settings.update({ theme: 'dark', uploadConcurrency: 2 })).theme).toBe('dark');
+    expect(unwrap(await h.client.settings.update({ theme: 'dark', uploadConcurrency: 2 })).theme).toBe(
+      'dark',
+    );
     await changed;
   });
 });

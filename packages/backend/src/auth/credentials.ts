@@ -9,7 +9,9 @@ import type { Credentials } from '@pandesk/open-api';
 export function toCredentials(connection: ConnectionSettings): Credentials {
   const { clientId, clientSecret, accessToken, refreshToken } = connection;
   if (clientId !== '' && refreshToken !== null) {
-    return clientSecret === null ? { kind: 'oauth', clientId, refreshToken } : { kind: 'oauth', clientId, clientSecret, refreshToken };
+    return clientSecret === null
+      ? { kind: 'oauth', clientId, refreshToken }
+      : { kind: 'oauth', clientId, clientSecret, refreshToken };
   }
   if (clientId !== '' && clientSecret !== null) return { kind: 'client', clientId, clientSecret };
   if (accessToken !== null) return { kind: 'token', accessToken };

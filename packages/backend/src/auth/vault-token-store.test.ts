@@ -3,7 +3,12 @@ import { SECRET_KEYS } from '../settings/secret-keys';
 import { createMemorySecretVault } from '../testing';
 import { createVaultTokenStore } from './vault-token-store';
 
-const token = { key: 'client:abc', accessToken: 'access-1234567', expiresAt: 1000, refreshToken: 'refresh-1234567' };
+const token = {
+  key: 'client:abc',
+  accessToken: 'access-1234567',
+  expiresAt: 1000,
+  refreshToken: 'refresh-1234567',
+};
 
 describe('vault token store', () => {
   it('persists the token in the vault and teaches the redactor its values', async () => {

@@ -11,7 +11,11 @@ function parse(text: string | undefined): StoredToken | null {
   if (text === undefined) return null;
   try {
     const value = JSON.parse(text) as Partial<StoredToken>;
-    if (typeof value.key === 'string' && typeof value.accessToken === 'string' && typeof value.expiresAt === 'number') {
+    if (
+      typeof value.key === 'string' &&
+      typeof value.accessToken === 'string' &&
+      typeof value.expiresAt === 'number'
+    ) {
       return value as StoredToken;
     }
   } catch {

@@ -6,7 +6,14 @@ import { join } from 'node:path';
 import { startFakePan } from '@pandesk/fake-pan';
 import type { FakePan } from '@pandesk/fake-pan';
 import { createMemoryTokenStore, createPanClient } from '@pandesk/open-api';
-import type { AttemptReport, Credentials, FetchLike, PanClient, PanClientOptions, TokenStore } from '@pandesk/open-api';
+import type {
+  AttemptReport,
+  Credentials,
+  FetchLike,
+  PanClient,
+  PanClientOptions,
+  TokenStore,
+} from '@pandesk/open-api';
 import type { BackendTuning } from '../ports';
 
 export type DriveMode = 'real' | 'demo';
@@ -30,14 +37,21 @@ function clientOptions(settings: ClientSettings): Partial<PanClientOptions> {
     ...(settings.fetch === undefined ? {} : { fetch: settings.fetch }),
     ...(settings.onAttempt === undefined ? {} : { onAttempt: settings.onAttempt }),
     ...(tuning.rateLimits === false ? { rateTable: false as const } : {}),
-    ...(tuning.retryBaseMs === undefined ? {} : { retry: { baseMs: tuning.retryBaseMs, transportBaseMs: tuning.retryBaseMs } }),
+    ...(tuning.retryBaseMs === undefined
+      ? {}
+      : { retry: { baseMs: tuning.retryBaseMs, transportBaseMs: tuning.retryBaseMs } }),
   };
 }
 
 export function createRealSession(
   input: { baseUrl: string; credentials: Credentials; tokenStore: TokenStore } & ClientSettings,
 ): DriveSession {
-  const client = createPanClient({ ...clientOptions(input), baseUrl: input.baseUrl, credentials: input.credentials, tokenStore: input.tokenStore });
+  const client = createPanClient({
+    ...clientOptions(input),
+    baseUrl: input.baseUrl,
+    credentials: input.credentials,
+    tokenStore: input.tokenStore,
+  });
   return { mode: 'real', client, close: async () => undefined };
 }
 
@@ -46,7 +60,12 @@ export function createRealSession(
  * adds stay). Rate limits are off on both sides: it is a local demo, not an emulation test.
  */
 export async function startDemoSession(input: { userData: string } & ClientSettings): Promise<DriveSession> {
-  const fake: FakePan = await startFakePan({ seed: 'demo', dataDir: join(input.userData, 'demo-drive'), port: 0, faults: { rateLimits: false } });
+  const fake: FakePan = await startFakePan({
+    seed: 'demo',
+    dataDir: join(input.userData, 'demo-drive'),
+    port: 0,
+    faults: { rateLimits: false },
+  });
   const client = createPanClient({
     ...clientOptions({ ...input, tuning: { ...input.tuning, rateLimits: false } }),
     baseUrl: fake.baseUrl,

@@ -5,7 +5,9 @@ import { mapErrors, toApiException } from './map-error';
 
 describe('toApiException', () => {
   it('maps service errors to contract codes with plain words', () => {
-    expect(toApiException(new PanError('name_conflict', 'file.mkdir: 已存在 (code 1)')).code).toBe('name_conflict');
+    expect(toApiException(new PanError('name_conflict', 'file.mkdir: 已存在 (code 1)')).code).toBe(
+      'name_conflict',
+    );
     expect(toApiException(new PanError('traffic_exhausted', 'x')).code).toBe('quota');
     const net = toApiException(new PanError('timeout', 'file.list: timed out'));
     expect(net.code).toBe('network');
@@ -20,9 +22,14 @@ describe('toApiException', () => {
   });
 
   it('maps disk errors to io and anything else to internal', () => {
-    expect(toApiException(Object.assign(new Error('x'), { code: 'EACCES' }))).toMatchObject({ code: 'io', message: expect.stringMatching(/permission denied/) });
+    expect(toApiException(Object.assign(new Error('x'), { code: 'EACCES' }))).toMatchObject({
+      code: 'io',
+      message: expect.stringMatching(/permission denied/),
+    });
     expect(toApiException(Object.assign(new Error('x'), { code: 'ENOENT' })).code).toBe('not_found');
-    expect(toApiException(Object.assign(new Error('x'), { code: 'EWHATEVER' })).message).toContain('EWHATEVER');
+    expect(toApiException(Object.assign(new Error('x'), { code: 'EWHATEVER' })).message).toContain(
+      'EWHATEVER',
+    );
     const other = toApiException(new Error('boom with secret abc'));
     expect(other.code).toBe('internal');
     expect(other.message).not.toContain('abc');

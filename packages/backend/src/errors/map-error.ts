@@ -63,7 +63,10 @@ export function toApiException(error: unknown): ApiException {
   if (error instanceof ApiException) return error;
   if (isPanError(error)) {
     const code = PAN_TO_API[error.code];
-    const message = error.code === 'invalid_name' || error.code === 'invalid_argument' ? serviceWords(error) : panMessage(error);
+    const message =
+      error.code === 'invalid_name' || error.code === 'invalid_argument'
+        ? serviceWords(error)
+        : panMessage(error);
     return new ApiException(code, message);
   }
   const fsCode = (error as { code?: unknown } | null)?.code;
@@ -81,7 +84,8 @@ const FS_WORDS: Record<string, string> = {
 };
 
 function fsException(code: string): ApiException {
-  if (code === 'ENOENT') return new ApiException('not_found', 'A local file or folder does not exist (any more).');
+  if (code === 'ENOENT')
+    return new ApiException('not_found', 'A local file or folder does not exist (any more).');
   return new ApiException('io', FS_WORDS[code] ?? `A local disk operation failed (${code}).`);
 }
 

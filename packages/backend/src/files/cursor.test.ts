@@ -15,7 +15,8 @@ describe('listing cursors', () => {
   });
 
   it('refuse garbage, other kinds and other folders', () => {
-    for (const bad of ['x.1', 'f.1', 'f.a.2', 't.0', 'c.1.2', '']) expect(() => decodeCursor(bad)).toThrow(ApiException);
+    for (const bad of ['x.1', 'f.1', 'f.a.2', 't.0', 'c.1.2', ''])
+      expect(() => decodeCursor(bad)).toThrow(ApiException);
     expect(() => expectCursor('t.2', ['server', 'cache'])).toThrow(/not valid/);
     expect(() => expectCursor('f.5.9', ['server'], 6)).toThrow(ApiException);
     expect(expectCursor('f.5.9', ['server'], 5)).toEqual({ kind: 'server', folderId: 5, next: 9 });

@@ -11,7 +11,12 @@ import { ApiException } from '@pandesk/contract';
 
 export type Cursor =
   | { readonly kind: 'server'; readonly folderId: number; readonly next: number }
-  | { readonly kind: 'cache'; readonly folderId: number; readonly offset: number; readonly generation: number }
+  | {
+      readonly kind: 'cache';
+      readonly folderId: number;
+      readonly offset: number;
+      readonly generation: number;
+    }
   | { readonly kind: 'trash'; readonly page: number }
   | { readonly kind: 'search'; readonly next: number };
 
@@ -29,7 +34,10 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 function invalid(): ApiException {
-  return new ApiException('invalid_input', 'This listing cursor is not valid here (the list may have been reloaded). Open the list again.');
+  return new ApiException(
+    'invalid_input',
+    'This listing cursor is not valid here (the list may have been reloaded). Open the list again.',
+  );
 }
 
 function numbers(parts: readonly string[], count: number): number[] {
@@ -63,7 +71,11 @@ export function decodeCursor(text: string): Cursor {
 }
 
 /** Decodes and checks the cursor continues a listing of `folderId` (or of the given kind). */
-export function expectCursor<K extends Cursor['kind']>(text: string, kinds: readonly K[], folderId?: number): Extract<Cursor, { kind: K }> {
+export function expectCursor<K extends Cursor['kind']>(
+  text: string,
+  kinds: readonly K[],
+  folderId?: number,
+): Extract<Cursor, { kind: K }> {
   const cursor = decodeCursor(text);
   if (!(kinds as readonly string[]).includes(cursor.kind)) throw invalid();
   if (folderId !== undefined && 'folderId' in cursor && cursor.folderId !== folderId) throw invalid();

@@ -52,7 +52,8 @@ export function createFilesApi(options: FilesApiOptions): FilesApi {
   async function parentsOf(ids: readonly FileId[]): Promise<FileId[]> {
     const known = ids.map((id) => cache.parentOf(id));
     const missing = ids.filter((_, i) => known[i] === undefined);
-    const found = missing.length === 0 ? [] : (await options.client().files.infos(missing)).map((e) => e.parentId);
+    const found =
+      missing.length === 0 ? [] : (await options.client().files.infos(missing)).map((e) => e.parentId);
     return [...known.filter((p): p is FileId => p !== undefined), ...found];
   }
 
@@ -108,7 +109,10 @@ export function createFilesApi(options: FilesApiOptions): FilesApi {
         const needsTarget = new Set(await client.files.recover(ids));
         const restored = ids.filter((id) => !needsTarget.has(id));
         await options.bin.left(restored);
-        changed(restored.length === 0 ? [] : (await client.files.infos(restored)).map((e) => e.parentId), true);
+        changed(
+          restored.length === 0 ? [] : (await client.files.infos(restored)).map((e) => e.parentId),
+          true,
+        );
         return { restored, needsTarget: [...needsTarget] };
       }),
     deleteForever: ({ ids }) =>
@@ -122,8 +126,14 @@ export function createFilesApi(options: FilesApiOptions): FilesApi {
     search: ({ query, exact, cursor }) =>
       run(async () => {
         const after = cursor === undefined ? 0 : expectCursor(cursor, ['search']).next;
-        const page = await fetchPage(options.client(), 0, after, { query: query.trim(), exact: exact === true });
-        return { items: page.items.map(toFileEntry), cursor: page.done ? null : encodeCursor({ kind: 'search', next: page.nextCursor }) };
+        const page = await fetchPage(options.client(), 0, after, {
+          query: query.trim(),
+          exact: exact === true,
+        });
+        return {
+          items: page.items.map(toFileEntry),
+          cursor: page.done ? null : encodeCursor({ kind: 'search', next: page.nextCursor }),
+        };
       }),
     quota: () =>
       run(async (): Promise<Quota> => {

@@ -31,7 +31,8 @@ describe('files against fake-pan', () => {
 
   it('streams a large folder page by page, then answers from the cache', async () => {
     const folder = h.fake.state.addFolder('/big');
-    for (let i = 0; i < 230; i++) await h.fake.state.addFile(`/big/f${String(i).padStart(3, '0')}.txt`, `x${i}`);
+    for (let i = 0; i < 230; i++)
+      await h.fake.state.addFile(`/big/f${String(i).padStart(3, '0')}.txt`, `x${i}`);
     const first = unwrap(await h.client.files.list({ folderId: folder.id }));
     expect(first.items.length).toBeLessThanOrEqual(100);
     expect(first.cursor).not.toBeNull();
@@ -75,7 +76,10 @@ describe('files against fake-pan', () => {
     const bad = await h.backend.api.files.mkdir({ parentId: 0, name: 'a/b' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_name' } });
     unwrap(await h.client.files.mkdir({ parentId: 0, name: 'Same' }));
-    expect(await h.client.files.mkdir({ parentId: 0, name: 'Same' })).toMatchObject({ ok: false, error: { code: 'name_conflict' } });
+    expect(await h.client.files.mkdir({ parentId: 0, name: 'Same' })).toMatchObject({
+      ok: false,
+      error: { code: 'name_conflict' },
+    });
   });
 
   it('trashes, lists the bin, restores and deletes for good; trashed items never show as live', async () => {
@@ -88,7 +92,10 @@ describe('files against fake-pan', () => {
     const bin = unwrap(await h.client.files.listTrash({}));
     expect(bin.items.map((e) => e.id)).toContain(node.id);
     expect(unwrap(await h.client.files.detail({ id: node.id })).trashed).toBe(true);
-    expect(unwrap(await h.client.files.restore({ ids: [node.id] }))).toEqual({ restored: [node.id], needsTarget: [] });
+    expect(unwrap(await h.client.files.restore({ ids: [node.id] }))).toEqual({
+      restored: [node.id],
+      needsTarget: [],
+    });
     expect((await listAll(0)).some((e) => e.id === node.id)).toBe(true);
     unwrap(await h.client.files.trash({ ids: [node.id] }));
     unwrap(await h.client.files.deleteForever({ ids: [node.id] }));
@@ -106,17 +113,24 @@ describe('files against fake-pan', () => {
   });
 
   it('answers not_found for a missing item and refuses foreign cursors', async () => {
-    expect(await h.client.files.detail({ id: 987654321 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(await h.client.files.listMore({ folderId: 0, cursor: 't.2' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await h.client.files.detail({ id: 987654321 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await h.client.files.listMore({ folderId: 0, cursor: 't.2' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('sends service traffic through the host-provided proxy fetch once httpProxy is set', async () => {
     const proxied: string[] = [];
     await h.restart({
-      proxyFetch: (proxyUrl) => ((input, init) => {
-        proxied.push(proxyUrl);
-        return fetch(input, init);
-      }) as typeof fetch,
+      proxyFetch: (proxyUrl) =>
+        ((input, init) => {
+          proxied.push(proxyUrl);
+          return fetch(input, init);
+        }) as typeof fetch,
     });
     unwrap(await h.client.files.list({ folderId: 0 }));
     expect(proxied).toEqual([]);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { createFolderCache } from './folder-cache';
 
 const entry = (id: number, parentId: number): FileEntry => ({
-  id, name: `n${id}`, parentId, kind: 'file', size: 1, md5: null, category: 'other', createdAt: 0, modifiedAt: 0, blocked: false,
+  id,
+  name: `n${id}`,
+  parentId,
+  kind: 'file',
+  size: 1,
+  md5: null,
+  category: 'other',
+  createdAt: 0,
+  modifiedAt: 0,
+  blocked: false,
 });
 
 describe('folder cache', () => {

@@ -35,8 +35,19 @@ export interface FolderListing {
 }
 
 /** One service page of a folder, starting after `cursor` (0: the first page). */
-export async function fetchPage(client: PanClient, folderId: FileId, cursor: number, search?: { query: string; exact: boolean }): Promise<ListPage> {
-  const options = { cursor, limit: 100, ...(search === undefined ? {} : { search: search.query, searchMode: search.exact ? ('exact' as const) : ('fuzzy' as const) }) };
+export async function fetchPage(
+  client: PanClient,
+  folderId: FileId,
+  cursor: number,
+  search?: { query: string; exact: boolean },
+): Promise<ListPage> {
+  const options = {
+    cursor,
+    limit: 100,
+    ...(search === undefined
+      ? {}
+      : { search: search.query, searchMode: search.exact ? ('exact' as const) : ('fuzzy' as const) }),
+  };
   for await (const page of client.files.list(folderId, options)) return page;
   return { items: [], trashed: [], nextCursor: -1, done: true };
 }
@@ -51,7 +62,10 @@ export function createFolderListing(options: FolderListingOptions): FolderListin
     const hit = cache.get(folderId);
     if (hit === undefined) return undefined;
     const end = offset + CACHE_PAGE_SIZE;
-    const cursor = end < hit.items.length ? encodeCursor({ kind: 'cache', folderId, offset: end, generation: hit.generation }) : null;
+    const cursor =
+      end < hit.items.length
+        ? encodeCursor({ kind: 'cache', folderId, offset: end, generation: hit.generation })
+        : null;
     return { folderId, items: hit.items.slice(offset, end), cursor };
   }
 
@@ -96,7 +110,8 @@ export function createFolderListing(options: FolderListingOptions): FolderListin
       if (sofar !== null && version !== undefined) cache.set(folderId, sofar, version, options.clock.now());
       return { folderId, items, cursor: null };
     }
-    if (sofar !== null && version !== undefined) building.set(folderId, { items: sofar, next: page.nextCursor, version });
+    if (sofar !== null && version !== undefined)
+      building.set(folderId, { items: sofar, next: page.nextCursor, version });
     return { folderId, items, cursor: encodeCursor({ kind: 'server', folderId, next: page.nextCursor }) };
   }
 
@@ -124,7 +139,9 @@ export function createFolderListing(options: FolderListingOptions): FolderListin
         cache.set(folderId, items, version, options.clock.now());
         hit = { items, generation: 0, fetchedAt: 0 };
       } else startRevalidation(folderId);
-      return hit.items.filter((e) => e.kind === 'folder').map((e) => ({ id: e.id, name: e.name, parentId: e.parentId }));
+      return hit.items
+        .filter((e) => e.kind === 'folder')
+        .map((e) => ({ id: e.id, name: e.name, parentId: e.parentId }));
     },
     async settled() {
       await Promise.all([...revalidating.values()]);

@@ -71,7 +71,10 @@ describe('recycle bin with items trashed in sub-folders', () => {
     await h.restart();
     expect(await binIds()).toContain(nested.id);
 
-    expect(unwrap(await h.client.files.restore({ ids: [nested.id] }))).toEqual({ restored: [nested.id], needsTarget: [] });
+    expect(unwrap(await h.client.files.restore({ ids: [nested.id] }))).toEqual({
+      restored: [nested.id],
+      needsTarget: [],
+    });
     expect(await folderIds(nested.parentId)).toContain(nested.id);
     expect(await binIds()).not.toContain(nested.id);
     expect(await ledgerIds()).not.toContain(nested.id);
@@ -81,7 +84,10 @@ describe('recycle bin with items trashed in sub-folders', () => {
     unwrap(await h.client.files.deleteForever({ ids: [nested.id] }));
     expect(await binIds()).not.toContain(nested.id);
     expect(await ledgerIds()).not.toContain(nested.id);
-    expect(await h.client.files.detail({ id: nested.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await h.client.files.detail({ id: nested.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('forgets items restored or deleted by another client when the bin is listed', async () => {

@@ -86,7 +86,8 @@ export function createTrashBin(options: TrashBinOptions): TrashBin {
     return { items: [], done: true };
   }
 
-  const nextCursor = (page: number, done: boolean): string | null => (done ? null : encodeCursor({ kind: 'trash', page: page + 1 }));
+  const nextCursor = (page: number, done: boolean): string | null =>
+    done ? null : encodeCursor({ kind: 'trash', page: page + 1 });
 
   async function safely(work: () => Promise<void>, what: string): Promise<void> {
     try {
@@ -100,7 +101,10 @@ export function createTrashBin(options: TrashBinOptions): TrashBin {
     async page(page) {
       if (page > 1) {
         const root = await rootPage(page);
-        return { items: root.items.filter((e) => !shownFromLedger.has(e.id)), cursor: nextCursor(page, root.done) };
+        return {
+          items: root.items.filter((e) => !shownFromLedger.has(e.id)),
+          cursor: nextCursor(page, root.done),
+        };
       }
       const fromLedger = await refreshLedger();
       const root = await rootPage(1);

@@ -66,14 +66,18 @@ async function writeText(fs: LocalFs, path: string, text: string): Promise<void>
 }
 
 /** The ledger file of one drive: `trash-ledger-<account uid>.json` (real drive) or `trash-ledger-demo.json`. */
-export function trashLedgerPath(userData: string, drive: { mode: 'demo' } | { mode: 'real'; uid: number }): string {
+export function trashLedgerPath(
+  userData: string,
+  drive: { mode: 'demo' } | { mode: 'real'; uid: number },
+): string {
   return join(userData, drive.mode === 'demo' ? 'trash-ledger-demo.json' : `trash-ledger-${drive.uid}.json`);
 }
 
 export function createTrashLedger(fs: LocalFs, path: string): TrashLedger {
   let loaded: Promise<FileId[]> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const load = (): Promise<FileId[]> => (loaded ??= readText(fs, path).then((t) => (t === undefined ? [] : parseLedger(t))));
+  const load = (): Promise<FileId[]> =>
+    (loaded ??= readText(fs, path).then((t) => (t === undefined ? [] : parseLedger(t))));
 
   /** Runs one change after the previous one, then persists the result. */
   function change(update: (ids: FileId[]) => FileId[]): Promise<void> {

@@ -32,7 +32,10 @@ describe('createDailyLog', () => {
   it('never throws when the disk refuses', async () => {
     const log = createDailyLog({
       dir: '/nonexistent',
-      fs: { mkdir: async () => Promise.reject(new Error('EACCES')), appendFile: async () => Promise.reject(new Error('EACCES')) },
+      fs: {
+        mkdir: async () => Promise.reject(new Error('EACCES')),
+        appendFile: async () => Promise.reject(new Error('EACCES')),
+      },
       clock: { now: () => 0 },
       redactor: createRedactor(),
     });

@@ -24,7 +24,9 @@ describe('createRedactor', () => {
 
   it('drops passwords inside proxy URLs but keeps the user', () => {
     const r = createRedactor();
-    expect(r.redact('proxy http://alice:hunter22@proxy.local:8080/')).toBe(`proxy http://alice:${REDACTED}@proxy.local:8080/`);
+    expect(r.redact('proxy http://alice:hunter22@proxy.local:8080/')).toBe(
+      `proxy http://alice:${REDACTED}@proxy.local:8080/`,
+    );
   });
 
   it('removes bearer tokens', () => {
@@ -34,7 +36,13 @@ describe('createRedactor', () => {
 
   it('removes secret-looking JSON fields', () => {
     const r = createRedactor();
-    const text = JSON.stringify({ clientID: 'id-1', clientSecret: 'xyz-secret-1', accessToken: 'tok-AAA', refresh_token: 'r-BBB', hasAccessToken: true });
+    const text = JSON.stringify({
+      clientID: 'id-1',
+      clientSecret: 'xyz-secret-1',
+      accessToken: 'tok-AAA',
+      refresh_token: 'r-BBB',
+      hasAccessToken: true,
+    });
     const out = r.redact(text);
     for (const s of ['xyz-secret-1', 'tok-AAA', 'r-BBB']) expect(out).not.toContain(s);
     expect(out).toContain('"clientID":"id-1"');

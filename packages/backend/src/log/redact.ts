@@ -89,7 +89,9 @@ export function describeForLog(value: unknown, depth = 0): string {
     const head = `${value.name}${code === undefined ? '' : `[${String(code)}]`}: ${value.message}`;
     const cause = (value as { cause?: unknown }).cause;
     const stack = depth === 0 && value.stack ? `\n${value.stack.split('\n').slice(1, 6).join('\n')}` : '';
-    return cause === undefined || depth > 2 ? `${head}${stack}` : `${head} (cause: ${describeForLog(cause, depth + 1)})${stack}`;
+    return cause === undefined || depth > 2
+      ? `${head}${stack}`
+      : `${head} (cause: ${describeForLog(cause, depth + 1)})${stack}`;
   }
   if (typeof value === 'string') return value;
   try {

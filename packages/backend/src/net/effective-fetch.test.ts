@@ -41,7 +41,11 @@ describe('effective fetch', () => {
   it('goes direct and warns once when the host cannot proxy', async () => {
     const seen: string[] = [];
     const warnings: string[] = [];
-    const f = createEffectiveFetch({ base: tagged('direct', seen), proxyUrl: () => 'http://p:1', logger: logger(warnings) });
+    const f = createEffectiveFetch({
+      base: tagged('direct', seen),
+      proxyUrl: () => 'http://p:1',
+      logger: logger(warnings),
+    });
     await f('http://x');
     await f('http://x');
     expect(seen).toEqual(['direct', 'direct']);

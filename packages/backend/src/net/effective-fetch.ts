@@ -22,12 +22,15 @@ export function createEffectiveFetch(options: EffectiveFetchOptions): typeof fet
     if (options.proxyFetch === undefined) {
       if (warnedFor !== url) {
         warnedFor = url;
-        options.logger.warn(`an HTTP(S) proxy is configured (${url}) but this host cannot route through it: requests go out directly`);
+        options.logger.warn(
+          `an HTTP(S) proxy is configured (${url}) but this host cannot route through it: requests go out directly`,
+        );
       }
       return options.base;
     }
     if (cached?.url !== url) cached = { url, fetch: options.proxyFetch(url) };
     return cached.fetch;
   };
-  return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => current()(input, init)) as typeof fetch;
+  return ((input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
+    current()(input, init)) as typeof fetch;
 }

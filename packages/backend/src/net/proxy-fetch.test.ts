@@ -24,7 +24,13 @@ async function startEcho(): Promise<string> {
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ method: req.method, tag: req.headers['x-tag'] ?? null, body: Buffer.concat(chunks).toString('utf8') }));
+      res.end(
+        JSON.stringify({
+          method: req.method,
+          tag: req.headers['x-tag'] ?? null,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
@@ -36,7 +42,12 @@ describe('default proxy fetch (undici ProxyAgent)', () => {
     const target = await startEcho();
     proxy = await startTestProxy();
     const f = factory(proxy.url);
-    const blob = await f(`${target}/blob`, { method: 'POST', body: new Blob(['part-a', 'part-b']), headers: new Headers({ 'x-tag': 'h1' }), signal: AbortSignal.timeout(30_000) });
+    const blob = await f(`${target}/blob`, {
+      method: 'POST',
+      body: new Blob(['part-a', 'part-b']),
+      headers: new Headers({ 'x-tag': 'h1' }),
+      signal: AbortSignal.timeout(30_000),
+    });
     expect(await blob.json()).toEqual({ method: 'POST', tag: 'h1', body: 'part-apart-b' });
     const stream = new ReadableStream<Uint8Array>({
       start(c) {
@@ -45,7 +56,12 @@ describe('default proxy fetch (undici ProxyAgent)', () => {
         c.close();
       },
     });
-    const init: RequestInit & { duplex: 'half' } = { method: 'PUT', body: stream, headers: { 'x-tag': 'h2' }, duplex: 'half' };
+    const init: RequestInit & { duplex: 'half' } = {
+      method: 'PUT',
+      body: stream,
+      headers: { 'x-tag': 'h2' },
+      duplex: 'half',
+    };
     const streamed = await f(`${target}/stream`, init);
     expect(await streamed.json()).toEqual({ method: 'PUT', tag: 'h2', body: 'streamed bytes' });
     const bytes = await f(`${target}/bytes`, { method: 'POST', body: new TextEncoder().encode('{"a":1}') });

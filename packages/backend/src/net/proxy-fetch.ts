@@ -18,14 +18,18 @@ export interface ProxyFetchFactory {
 
 export function createProxyFetchFactory(): ProxyFetchFactory {
   let current: ProxyAgent | undefined;
-  const retire = (agent: ProxyAgent | undefined): Promise<void> => (agent === undefined ? Promise.resolve() : agent.close().catch(() => undefined));
+  const retire = (agent: ProxyAgent | undefined): Promise<void> =>
+    agent === undefined ? Promise.resolve() : agent.close().catch(() => undefined);
 
   const factory = ((proxyUrl: string): typeof fetch => {
     const agent = new ProxyAgent(proxyUrl);
     void retire(current);
     current = agent;
     const proxied = (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) =>
-      undiciFetch(input as Parameters<typeof undiciFetch>[0], { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: agent });
+      undiciFetch(input as Parameters<typeof undiciFetch>[0], {
+        ...(init as Parameters<typeof undiciFetch>[1]),
+        dispatcher: agent,
+      });
     return proxied as unknown as typeof fetch;
   }) as ProxyFetchFactory;
   factory.close = () => {

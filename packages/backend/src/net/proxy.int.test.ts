@@ -41,7 +41,9 @@ describe('HTTP(S) proxy without a host hook (undici ProxyAgent)', () => {
   it('sends the credentials of the proxy URL as Proxy-Authorization', async () => {
     proxy = await startTestProxy({ credentials: 'alice:proxy-pw-7' });
     h = await startHarness();
-    unwrap(await h.client.settings.update({ httpProxy: proxy.url.replace('http://', 'http://alice:proxy-pw-7@') }));
+    unwrap(
+      await h.client.settings.update({ httpProxy: proxy.url.replace('http://', 'http://alice:proxy-pw-7@') }),
+    );
     unwrap(await h.client.files.mkdir({ parentId: 0, name: 'authorised' }));
     expect(proxy.uses).toBeGreaterThan(0);
     expect(proxy.refused).toBe(0);

@@ -22,7 +22,10 @@ export interface TestProxy {
 export async function startTestProxy(options: { credentials?: string } = {}): Promise<TestProxy> {
   const stats = { uses: 0, bytesIn: 0, refused: 0 };
   const sockets = new Set<Socket>();
-  const expected = options.credentials === undefined ? undefined : `Basic ${Buffer.from(options.credentials).toString('base64')}`;
+  const expected =
+    options.credentials === undefined
+      ? undefined
+      : `Basic ${Buffer.from(options.credentials).toString('base64')}`;
   const allowed = (req: IncomingMessage): boolean => {
     if (expected !== undefined && req.headers['proxy-authorization'] !== expected) {
       stats.refused++;
@@ -48,7 +51,10 @@ export async function startTestProxy(options: { credentials?: string } = {}): Pr
     socket.on('close', () => sockets.delete(socket));
   });
   server.on('connect', (req: IncomingMessage, client: Socket, head: Buffer) => {
-    if (!allowed(req)) return void client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n');
+    if (!allowed(req))
+      return void client.end(
+        'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n',
+      );
     const [host, port] = (req.url ?? '').split(':');
     const upstream = connect(Number(port), host ?? '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');

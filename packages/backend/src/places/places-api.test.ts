@@ -14,11 +14,22 @@ afterEach(() => temp.cleanup());
 async function setup() {
   const dir = await temp.make();
   const store = createMemorySettingsStore();
-  const settings = await createSettingsService({ store, vault: createMemorySecretVault(), defaultDownloadFolder: dir, checkDownloadFolder: async () => undefined, onSecret: () => undefined });
+  const settings = await createSettingsService({
+    store,
+    vault: createMemorySecretVault(),
+    defaultDownloadFolder: dir,
+    checkDownloadFolder: async () => undefined,
+    onSecret: () => undefined,
+  });
   const events = createEventHub();
   const seen: (readonly Place[])[] = [];
   events.on('places:changed', (p) => seen.push(p));
-  const api = createPlacesApi({ paths: { userData: dir, logs: dir, downloads: join(dir, 'dl'), desktop: join(dir, 'desk') }, settings, events, fs: fsp });
+  const api = createPlacesApi({
+    paths: { userData: dir, logs: dir, downloads: join(dir, 'dl'), desktop: join(dir, 'desk') },
+    settings,
+    events,
+    fs: fsp,
+  });
   return { dir, api, seen, store };
 }
 

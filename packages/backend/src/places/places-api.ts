@@ -26,11 +26,18 @@ export function listPlaces(paths: BackendPaths, settings: SettingsService): Plac
     const path = paths[key];
     return path === undefined || path === '' ? [] : [{ id: kind, kind, name, path, removable: false }];
   });
-  const custom = settings.places().map((p) => ({ id: p.id, kind: 'custom' as const, name: p.name, path: p.path, removable: true }));
+  const custom = settings
+    .places()
+    .map((p) => ({ id: p.id, kind: 'custom' as const, name: p.name, path: p.path, removable: true }));
   return [...builtIn, ...custom];
 }
 
-export function createPlacesApi(input: { paths: BackendPaths; settings: SettingsService; events: PanDeskEventHub; fs: Pick<LocalFs, 'stat'> }): PlacesApi {
+export function createPlacesApi(input: {
+  paths: BackendPaths;
+  settings: SettingsService;
+  events: PanDeskEventHub;
+  fs: Pick<LocalFs, 'stat'>;
+}): PlacesApi {
   const { paths, settings, events } = input;
   const announce = (): Place[] => {
     const places = listPlaces(paths, settings);
@@ -42,19 +49,28 @@ export function createPlacesApi(input: { paths: BackendPaths; settings: Settings
     add: ({ path, name }) =>
       mapErrors(async () => {
         const absolute = resolve(path);
-        const isFolder = await input.fs.stat(absolute).then((s) => s.isDirectory(), () => false);
+        const isFolder = await input.fs.stat(absolute).then(
+          (s) => s.isDirectory(),
+          () => false,
+        );
         if (!isFolder) throw new ApiException('not_found', `"${absolute}" is not an existing folder.`);
         const existing = listPlaces(paths, settings).find((p) => p.path === absolute);
         if (existing !== undefined) return existing;
-        const place = { id: `custom-${randomUUID()}`, name: name ?? (basename(absolute) || absolute), path: absolute };
+        const place = {
+          id: `custom-${randomUUID()}`,
+          name: name ?? (basename(absolute) || absolute),
+          path: absolute,
+        };
         await settings.setPlaces([...settings.places(), place]);
         announce();
         return { ...place, kind: 'custom' as const, removable: true };
       }).then(ok),
     remove: ({ id }) =>
       mapErrors(async () => {
-        if (BUILT_IN.some((b) => b.kind === id)) throw new ApiException('unsupported', 'Built-in places cannot be removed.');
-        if (!settings.places().some((p) => p.id === id)) throw new ApiException('not_found', 'That place does not exist (any more).');
+        if (BUILT_IN.some((b) => b.kind === id))
+          throw new ApiException('unsupported', 'Built-in places cannot be removed.');
+        if (!settings.places().some((p) => p.id === id))
+          throw new ApiException('not_found', 'That place does not exist (any more).');
         await settings.setPlaces(settings.places().filter((p) => p.id !== id));
         announce();
         return null;

@@ -11,12 +11,19 @@ export async function checkWritableFolder(fs: Pick<LocalFs, 'stat' | 'access'>, 
   try {
     isDirectory = (await fs.stat(path)).isDirectory();
   } catch {
-    throw new ApiException('invalid_input', `The download folder "${path}" does not exist. Choose an existing folder.`);
+    throw new ApiException(
+      'invalid_input',
+      `The download folder "${path}" does not exist. Choose an existing folder.`,
+    );
   }
-  if (!isDirectory) throw new ApiException('invalid_input', `The download folder "${path}" is a file, not a folder.`);
+  if (!isDirectory)
+    throw new ApiException('invalid_input', `The download folder "${path}" is a file, not a folder.`);
   try {
     await fs.access(path, constants.W_OK);
   } catch {
-    throw new ApiException('invalid_input', `PanDesk cannot write into the download folder "${path}" (permission denied or read-only). Choose another folder.`);
+    throw new ApiException(
+      'invalid_input',
+      `PanDesk cannot write into the download folder "${path}" (permission denied or read-only). Choose another folder.`,
+    );
   }
 }

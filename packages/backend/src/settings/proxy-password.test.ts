@@ -3,7 +3,10 @@ import { joinUrlPassword, sameProxyIdentity, splitUrlPassword } from './proxy-pa
 
 describe('proxy passwords', () => {
   it('splits and joins the password of a URL', () => {
-    expect(splitUrlPassword('http://u:p%40ss@h:8080/x')).toEqual({ url: 'http://u@h:8080/x', password: 'p@ss' });
+    expect(splitUrlPassword('http://u:p%40ss@h:8080/x')).toEqual({
+      url: 'http://u@h:8080/x',
+      password: 'p@ss',
+    });
     expect(splitUrlPassword('http://h')).toEqual({ url: 'http://h', password: null });
     expect(splitUrlPassword('')).toEqual({ url: '', password: null });
     expect(joinUrlPassword('http://u@h:8080/x', 'p@ss')).toBe('http://u:p%40ss@h:8080/x');

@@ -39,7 +39,9 @@ export function createSettingsApi(options: SettingsApiOptions): SettingsApi {
     setConnection: (patch) =>
       mapErrors(async () => {
         const before = JSON.stringify(toCredentials(settings.connection()));
-        const next = await settings.setConnection(patch, (candidate) => options.auth.acceptConnection(candidate));
+        const next = await settings.setConnection(patch, (candidate) =>
+          options.auth.acceptConnection(candidate),
+        );
         options.logger.info('connection settings changed');
         if (JSON.stringify(toCredentials(next)) !== before) await options.auth.forgetToken();
         if (hasCredentials(next) || options.auth.mode() === 'real') options.track(options.auth.signIn());

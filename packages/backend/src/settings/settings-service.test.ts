@@ -28,7 +28,10 @@ async function setup(options: { encryption?: boolean; initial?: Record<string, u
 }
 
 async function refusal(p: Promise<unknown>): Promise<ApiException> {
-  const error = await p.then(() => undefined, (e: unknown) => e);
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ApiException);
   return error as ApiException;
 }
@@ -51,7 +54,9 @@ describe('settings service', () => {
 
   it('refuses a download folder that is missing or a file', async () => {
     const { service, dir } = await setup();
-    expect((await refusal(service.update({ downloadFolder: join(dir, 'nope') }))).message).toMatch(/does not exist/);
+    expect((await refusal(service.update({ downloadFolder: join(dir, 'nope') }))).message).toMatch(
+      /does not exist/,
+    );
     const file = join(dir, 'f.txt');
     await writeFile(file, 'x');
     expect((await refusal(service.update({ downloadFolder: file }))).message).toMatch(/is a file/);
@@ -75,7 +80,13 @@ describe('settings service', () => {
   it('stores connection secrets in the vault, never in the settings store', async () => {
     const { service, store, vault, learned } = await setup();
     await service.setConnection({ clientId: 'cid', clientSecret: 'the-secret-1', rootFolderId: 7 });
-    expect(service.view().connection).toEqual({ clientId: 'cid', hasClientSecret: true, hasAccessToken: false, hasRefreshToken: false, rootFolderId: 7 });
+    expect(service.view().connection).toEqual({
+      clientId: 'cid',
+      hasClientSecret: true,
+      hasAccessToken: false,
+      hasRefreshToken: false,
+      rootFolderId: 7,
+    });
     expect(JSON.stringify(store.current())).not.toContain('the-secret-1');
     expect(vault.entries()[SECRET_KEYS.clientSecret]).toBe('the-secret-1');
     expect(learned).toContain('the-secret-1');
@@ -88,12 +99,18 @@ describe('settings service', () => {
     const e = await refusal(service.setConnection({ rootFolderId: -1 }));
     expect(e.code).toBe('invalid_input');
     expect(e.message).toContain('rootFolderId');
-    expect((await refusal(service.setConnection({ clientSecret: 'has space' }))).message).not.toContain('has space');
+    expect((await refusal(service.setConnection({ clientSecret: 'has space' }))).message).not.toContain(
+      'has space',
+    );
   });
 
   it('does not save a connection the accept step refuses', async () => {
     const { service } = await setup();
-    const e = await refusal(service.setConnection({ rootFolderId: 9 }, async () => Promise.reject(new ApiException('invalid_input', 'missing'))));
+    const e = await refusal(
+      service.setConnection({ rootFolderId: 9 }, async () =>
+        Promise.reject(new ApiException('invalid_input', 'missing')),
+      ),
+    );
     expect(e.message).toBe('missing');
     expect(service.connection().rootFolderId).toBe(0);
   });
@@ -116,7 +133,13 @@ describe('settings service', () => {
   });
 
   it('reads a damaged document field by field', async () => {
-    const { service } = await setup({ initial: { settings: { theme: 'dark', uploadConcurrency: 999 }, connection: { clientId: 'x', rootFolderId: -3 }, places: [{ id: 'a', name: 'A', path: '/a' }, 5] } });
+    const { service } = await setup({
+      initial: {
+        settings: { theme: 'dark', uploadConcurrency: 999 },
+        connection: { clientId: 'x', rootFolderId: -3 },
+        places: [{ id: 'a', name: 'A', path: '/a' }, 5],
+      },
+    });
     expect(service.settings().theme).toBe('dark');
     expect(service.settings().uploadConcurrency).toBe(3);
     expect(service.connection()).toMatchObject({ clientId: 'x', rootFolderId: 0 });

@@ -4,8 +4,21 @@
  * schemas plus checks only the host can make, like a writable download folder) before
  * anything is saved, and refused with words a person understands.
  */
-import { ApiException, applyConnectionPatch, applySettingsPatch, connectionPatchSchema, parseInput, toConnectionView } from '@pandesk/contract';
-import type { ConnectionPatch, ConnectionSettings, Settings, SettingsPatch, SettingsView } from '@pandesk/contract';
+import {
+  ApiException,
+  applyConnectionPatch,
+  applySettingsPatch,
+  connectionPatchSchema,
+  parseInput,
+  toConnectionView,
+} from '@pandesk/contract';
+import type {
+  ConnectionPatch,
+  ConnectionSettings,
+  Settings,
+  SettingsPatch,
+  SettingsView,
+} from '@pandesk/contract';
 import type { SecretVault, SettingsStore } from '../ports';
 import { joinUrlPassword, sameProxyIdentity, splitUrlPassword } from './proxy-password';
 import { NO_ENCRYPTION_MESSAGE, SECRET_KEYS } from './secret-keys';
@@ -13,7 +26,10 @@ import { readDocument, toDocument } from './stored-document';
 import type { CustomPlace, StoredDocument } from './stored-document';
 
 type ProxyField = 'httpProxy' | 'downloadProxyUrl';
-const PROXY_PASSWORD_KEY = { httpProxy: SECRET_KEYS.httpProxyPassword, downloadProxyUrl: SECRET_KEYS.downloadProxyPassword } as const;
+const PROXY_PASSWORD_KEY = {
+  httpProxy: SECRET_KEYS.httpProxyPassword,
+  downloadProxyUrl: SECRET_KEYS.downloadProxyPassword,
+} as const;
 
 interface Secrets {
   clientSecret: string | null;
@@ -43,7 +59,10 @@ export interface SettingsService {
   encryptionAvailable(): boolean;
   update(patch: SettingsPatch): Promise<SettingsView>;
   /** Validates, then `accept` (may throw to refuse, e.g. a missing root folder), then saves. */
-  setConnection(patch: ConnectionPatch, accept?: (next: ConnectionSettings) => Promise<void>): Promise<ConnectionSettings>;
+  setConnection(
+    patch: ConnectionPatch,
+    accept?: (next: ConnectionSettings) => Promise<void>,
+  ): Promise<ConnectionSettings>;
   places(): readonly CustomPlace[];
   setPlaces(places: readonly CustomPlace[]): Promise<void>;
   useDemo(): boolean;
@@ -98,7 +117,10 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
   function nextProxyPassword(field: ProxyField, incoming: string): { url: string; password: string | null } {
     const { url, password } = splitUrlPassword(incoming);
     if (password !== null) return { url, password };
-    const kept = url !== '' && secrets[field] !== null && sameProxyIdentity(url, doc.settings[field]) ? secrets[field] : null;
+    const kept =
+      url !== '' && secrets[field] !== null && sameProxyIdentity(url, doc.settings[field])
+        ? secrets[field]
+        : null;
     return { url, password: kept };
   }
 
@@ -136,9 +158,12 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     if (!checked.ok) throw new ApiException(checked.error.code, checked.error.message);
     patch = checked.value;
     const next = applyConnectionPatch(connection(), patch);
-    const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some((v) => typeof v === 'string');
+    const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some(
+      (v) => typeof v === 'string',
+    );
     if (setsSecret) requireEncryption();
-    for (const value of [next.clientSecret, next.accessToken, next.refreshToken]) if (value !== null) options.onSecret(value);
+    for (const value of [next.clientSecret, next.accessToken, next.refreshToken])
+      if (value !== null) options.onSecret(value);
     await accept?.(next);
     for (const field of ['clientSecret', 'accessToken', 'refreshToken'] as const) {
       if (patch[field] === undefined || next[field] === secrets[field]) continue;

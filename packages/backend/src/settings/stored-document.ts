@@ -44,7 +44,11 @@ function readSettings(raw: unknown, defaults: Settings): Settings {
 function readPlaces(raw: unknown): CustomPlace[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((p: unknown) =>
-    isRecord(p) && typeof p.id === 'string' && typeof p.name === 'string' && typeof p.path === 'string' && p.path !== ''
+    isRecord(p) &&
+    typeof p.id === 'string' &&
+    typeof p.name === 'string' &&
+    typeof p.path === 'string' &&
+    p.path !== ''
       ? [{ id: p.id, name: p.name, path: p.path }]
       : [],
   );
@@ -66,5 +70,11 @@ export function readDocument(raw: unknown, defaultDownloadFolder: string): Store
 }
 
 export function toDocument(doc: StoredDocument): SettingsDocument {
-  return { version: doc.version, settings: { ...doc.settings }, connection: { ...doc.connection }, places: doc.places.map((p) => ({ ...p })), useDemo: doc.useDemo };
+  return {
+    version: doc.version,
+    settings: { ...doc.settings },
+    connection: { ...doc.connection },
+    places: doc.places.map((p) => ({ ...p })),
+    useDemo: doc.useDemo,
+  };
 }

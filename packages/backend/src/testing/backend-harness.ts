@@ -51,7 +51,11 @@ export interface Harness {
   /** Events received by the client, in order. */
   received: { event: EventName; payload: unknown }[];
   /** Resolves with the first event of that name matching `test` received from now on (or already received when `past`). */
-  waitFor<E extends EventName>(event: E, test?: (payload: PanDeskEvents[E]) => boolean, timeoutMs?: number): Promise<PanDeskEvents[E]>;
+  waitFor<E extends EventName>(
+    event: E,
+    test?: (payload: PanDeskEvents[E]) => boolean,
+    timeoutMs?: number,
+  ): Promise<PanDeskEvents[E]>;
   /** Restarts the back end on the same stores (a new launch). */
   restart(extra?: Partial<BackendPorts>): Promise<void>;
   close(): Promise<void>;
@@ -79,7 +83,11 @@ function recording(transport: Transport, traffic: string[]): Transport {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const fake = await startFakePan({ port: 0, ...options.fake, faults: { rateLimits: false, ...options.fake?.faults } });
+  const fake = await startFakePan({
+    port: 0,
+    ...options.fake,
+    faults: { rateLimits: false, ...options.fake?.faults },
+  });
   const dir = await mkdtemp(join(tmpdir(), 'pandesk-backend-'));
   const store = createMemorySettingsStore();
   const vault = createMemorySecretVault({ encryptionAvailable: options.encryptionAvailable ?? true });
@@ -95,7 +103,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const basePorts = (): BackendPorts => ({
     settingsStore: store,
     secretVault: vault,
-    paths: { userData: join(dir, 'user-data'), logs: join(dir, 'logs'), downloads: dir, desktop: join(dir, 'Desktop') },
+    paths: {
+      userData: join(dir, 'user-data'),
+      logs: join(dir, 'logs'),
+      downloads: dir,
+      desktop: join(dir, 'Desktop'),
+    },
     host: 'web',
     apiBaseUrl: fake.baseUrl,
     tuning: { rateLimits: false, retryBaseMs: 20, snapshotIntervalMs: 40 },
@@ -103,13 +116,26 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.ports,
   });
 
-  const link = { backend: undefined as unknown as Backend, client: undefined as unknown as ApiClient, stop: () => undefined as void };
+  const link = {
+    backend: undefined as unknown as Backend,
+    client: undefined as unknown as ApiClient,
+    stop: () => undefined as void,
+  };
   async function launch(extra: Partial<BackendPorts> = {}): Promise<void> {
     link.backend = await createBackend({ ...basePorts(), ...extra });
     const [serverEnd, clientEnd] = createInMemoryTransportPair({ serialisation: 'json' });
-    const served = serveApi(link.backend.api, recording(serverEnd, traffic), { events: link.backend.events, onError: link.backend.logError });
+    const served = serveApi(link.backend.api, recording(serverEnd, traffic), {
+      events: link.backend.events,
+      onError: link.backend.logError,
+    });
     link.client = createApiClient(clientEnd);
-    for (const event of ['auth:changed', 'settings:changed', 'folder:changed', 'transfers:changed', 'places:changed'] as const) {
+    for (const event of [
+      'auth:changed',
+      'settings:changed',
+      'folder:changed',
+      'transfers:changed',
+      'places:changed',
+    ] as const) {
       link.client.on(event, (payload) => {
         received.push({ event, payload });
         for (const wake of [...waiters]) wake();

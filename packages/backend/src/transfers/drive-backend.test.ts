@@ -8,28 +8,70 @@ import { createDriveBackend } from './drive-backend';
 const signal = new AbortController().signal;
 const session = { preuploadId: 'p', sliceSize: 10, server: 'http://up' };
 
-function fakeClient(parts: { upload?: Partial<PanClient['upload']>; files?: Partial<PanClient['files']>; download?: Partial<PanClient['download']> }): PanClient {
-  return { upload: parts.upload ?? {}, files: parts.files ?? {}, download: parts.download ?? {} } as unknown as PanClient;
+function fakeClient(parts: {
+  upload?: Partial<PanClient['upload']>;
+  files?: Partial<PanClient['files']>;
+  download?: Partial<PanClient['download']>;
+}): PanClient {
+  return {
+    upload: parts.upload ?? {},
+    files: parts.files ?? {},
+    download: parts.download ?? {},
+  } as unknown as PanClient;
 }
 
 async function kindOf(work: Promise<unknown>): Promise<string> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DriveError);
   return (error as DriveError).kind;
 }
 
 describe('DriveBackend over open-api', () => {
   it('maps create answers to instant hits and sessions', async () => {
-    const instant = createDriveBackend(() => fakeClient({ upload: { create: async () => ({ reuse: true, fileId: 5 }) } }));
-    expect(await instant.createUpload({ parentId: 0, name: 'a', md5: 'x'.repeat(32), size: 1, duplicate: 'keep_both' }, signal)).toEqual({ kind: 'instant', fileId: 5 });
-    const sliced = createDriveBackend(() => fakeClient({ upload: { create: async () => ({ reuse: false, preuploadId: 'p', sliceSize: 10, servers: ['http://up'] }) } }));
-    expect(await sliced.createUpload({ parentId: 0, name: 'a', md5: 'x'.repeat(32), size: 1, duplicate: 'error' }, signal)).toEqual({ kind: 'session', ...session });
+    const instant = createDriveBackend(() =>
+      fakeClient({ upload: { create: async () => ({ reuse: true, fileId: 5 }) } }),
+    );
+    expect(
+      await instant.createUpload(
+        { parentId: 0, name: 'a', md5: 'x'.repeat(32), size: 1, duplicate: 'keep_both' },
+        signal,
+      ),
+    ).toEqual({ kind: 'instant', fileId: 5 });
+    const sliced = createDriveBackend(() =>
+      fakeClient({
+        upload: {
+          create: async () => ({ reuse: false, preuploadId: 'p', sliceSize: 10, servers: ['http://up'] }),
+        },
+      }),
+    );
+    expect(
+      await sliced.createUpload(
+        { parentId: 0, name: 'a', md5: 'x'.repeat(32), size: 1, duplicate: 'error' },
+        signal,
+      ),
+    ).toEqual({ kind: 'session', ...session });
   });
 
   it('treats one "not yet" completion poll as not completed, and a real failure as an error', async () => {
-    const notYet = createDriveBackend(() => fakeClient({ upload: { complete: async () => Promise.reject(new PanError('upload_failed', 'not finished after 1 polls')) } }));
+    const notYet = createDriveBackend(() =>
+      fakeClient({
+        upload: {
+          complete: async () => Promise.reject(new PanError('upload_failed', 'not finished after 1 polls')),
+        },
+      }),
+    );
     expect(await notYet.completeUpload(session, signal)).toEqual({ completed: false });
-    const failed = createDriveBackend(() => fakeClient({ upload: { complete: async () => Promise.reject(new PanError('upload_failed', '文件上传失败', { serviceCode: 1 })) } }));
+    const failed = createDriveBackend(() =>
+      fakeClient({
+        upload: {
+          complete: async () =>
+            Promise.reject(new PanError('upload_failed', '文件上传失败', { serviceCode: 1 })),
+        },
+      }),
+    );
     expect(await kindOf(failed.completeUpload(session, signal))).toBe('fatal');
   });
 
@@ -37,16 +79,33 @@ describe('DriveBackend over open-api', () => {
     const failing = (error: unknown) =>
       createDriveBackend(() =>
         fakeClient({
-          upload: { uploadSlice: async () => Promise.reject(error), complete: async () => Promise.reject(error) },
+          upload: {
+            uploadSlice: async () => Promise.reject(error),
+            complete: async () => Promise.reject(error),
+          },
           download: { info: async () => Promise.reject(error) },
         }),
       );
     const slice = { sliceNo: 1, md5: 'm', body: new Blob(['x']) };
-    expect(await kindOf(failing(new PanError('not_found', 'preuploadID不存在或已过期')).uploadSlice(session, slice, signal))).toBe('session_expired');
-    expect(await kindOf(failing(new PanError('service', '分片MD5校验失败', { serviceCode: 1 })).uploadSlice(session, slice, signal))).toBe('slice_rejected');
+    expect(
+      await kindOf(
+        failing(new PanError('not_found', 'preuploadID不存在或已过期')).uploadSlice(session, slice, signal),
+      ),
+    ).toBe('session_expired');
+    expect(
+      await kindOf(
+        failing(new PanError('service', '分片MD5校验失败', { serviceCode: 1 })).uploadSlice(
+          session,
+          slice,
+          signal,
+        ),
+      ),
+    ).toBe('slice_rejected');
     expect(await kindOf(failing(new PanError('auth_required', 'x')).downloadUrl(1, signal))).toBe('auth');
     expect(await kindOf(failing(new PanError('timeout', 'x')).downloadUrl(1, signal))).toBe('network');
-    expect(await kindOf(failing(new PanError('traffic_exhausted', 'x')).downloadUrl(1, signal))).toBe('quota');
+    expect(await kindOf(failing(new PanError('traffic_exhausted', 'x')).downloadUrl(1, signal))).toBe(
+      'quota',
+    );
     expect(await kindOf(failing(new PanError('not_found', 'x')).downloadUrl(1, signal))).toBe('not_found');
   });
 
@@ -62,7 +121,26 @@ describe('DriveBackend over open-api', () => {
       fakeClient({
         files: {
           list: async function* () {
-            yield { items: [{ id: 1, name: 'd', parentId: 0, kind: 'folder', size: 9, md5: '', trashed: false, createdAt: 0, updatedAt: 0, category: 0, status: 0 }], trashed: [], nextCursor: -1, done: true };
+            yield {
+              items: [
+                {
+                  id: 1,
+                  name: 'd',
+                  parentId: 0,
+                  kind: 'folder',
+                  size: 9,
+                  md5: '',
+                  trashed: false,
+                  createdAt: 0,
+                  updatedAt: 0,
+                  category: 0,
+                  status: 0,
+                },
+              ],
+              trashed: [],
+              nextCursor: -1,
+              done: true,
+            };
           },
         },
       }),

@@ -10,26 +10,49 @@ function summary(running: number, queued: number, done: number, total: number): 
     upload: dir,
     download: { running: 0, queued: 0, bytesDone: 0, bytesTotal: 0, speedBps: 0 },
     authBlocked: false,
-    limits: { uploadFiles: 3, downloadFiles: 3, slicesPerFile: 3, segmentsPerFile: 4, uploadBytesPerSecond: 0, downloadBytesPerSecond: 0 },
+    limits: {
+      uploadFiles: 3,
+      downloadFiles: 3,
+      slicesPerFile: 3,
+      segmentsPerFile: 4,
+      uploadBytesPerSecond: 0,
+      downloadBytesPerSecond: 0,
+    },
   };
 }
 
 const item = (id: string, state: TransferItem['state']): TransferItem =>
   ({ id, kind: 'file', state, direction: 'upload' }) as TransferItem;
 
-const snap = (s: TransferSummary, changed: TransferItem[] = []): TransferSnapshot => ({ seq: 1, summary: s, changed, removed: [], resync: false });
+const snap = (s: TransferSummary, changed: TransferItem[] = []): TransferSnapshot => ({
+  seq: 1,
+  summary: s,
+  changed,
+  removed: [],
+  resync: false,
+});
 
 describe('platform feedback', () => {
   it('keeps awake while active, shows progress, notifies once when the queue drains', () => {
     const calls: string[] = [];
     const feedback = createPlatformFeedback(
-      { keepAwake: (on) => calls.push(`awake:${on}`), setProgress: (f) => calls.push(`progress:${f}`), notify: (t, b) => calls.push(`notify:${b}`) },
+      {
+        keepAwake: (on) => calls.push(`awake:${on}`),
+        setProgress: (f) => calls.push(`progress:${f}`),
+        notify: (t, b) => calls.push(`notify:${b}`),
+      },
       true,
     );
     feedback.onSnapshot(snap(summary(1, 1, 50, 100)));
     feedback.onSnapshot(snap(summary(1, 0, 50, 100)));
     feedback.onSnapshot(snap(summary(0, 0, 100, 100), [item('a', 'completed'), item('b', 'failed')]));
-    expect(calls).toEqual(['progress:0.5', 'awake:true', 'progress:null', 'awake:false', 'notify:1 file done, 1 failed.']);
+    expect(calls).toEqual([
+      'progress:0.5',
+      'awake:true',
+      'progress:null',
+      'awake:false',
+      'notify:1 file done, 1 failed.',
+    ]);
   });
 
   it('does not keep awake when the setting is off, and applies a change live', () => {

@@ -43,7 +43,12 @@ export function journalPath(userData: string, mode: DriveMode): string {
 }
 
 function limitsOf(s: Settings) {
-  return { uploadFiles: s.uploadConcurrency, downloadFiles: s.downloadConcurrency, uploadBytesPerSecond: s.uploadSpeedLimit, downloadBytesPerSecond: s.downloadSpeedLimit };
+  return {
+    uploadFiles: s.uploadConcurrency,
+    downloadFiles: s.downloadConcurrency,
+    uploadBytesPerSecond: s.uploadSpeedLimit,
+    downloadBytesPerSecond: s.downloadSpeedLimit,
+  };
 }
 
 export function createTransferService(options: TransferServiceOptions): TransferService {
@@ -99,8 +104,7 @@ export function createTransferService(options: TransferServiceOptions): Transfer
   }
 
   return {
-    engine: () =>
-      serial(async () => current?.engine ?? open('real')),
+    engine: () => serial(async () => current?.engine ?? open('real')),
     bind: (mode, authAvailable) =>
       serial(async () => {
         (await open(mode)).setAuthAvailable(authAvailable);

@@ -6,7 +6,10 @@ import { checkWritableFolder } from '../settings/check-folder';
 import type { LocalFs } from '../ports';
 import type { TransferService } from './transfer-service';
 
-export function createTransfersApi(service: TransferService, fs: Pick<LocalFs, 'stat' | 'access'>): TransfersApi {
+export function createTransfersApi(
+  service: TransferService,
+  fs: Pick<LocalFs, 'stat' | 'access'>,
+): TransfersApi {
   const withEngine = <T>(work: (engine: Awaited<ReturnType<TransferService['engine']>>) => T | Promise<T>) =>
     mapErrors(async () => work(await service.engine())).then(ok);
   return {

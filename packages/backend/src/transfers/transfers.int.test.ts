@@ -24,7 +24,8 @@ afterEach(async () => {
   await h.close();
 });
 
-const drained = (s: TransferSummary): boolean => s.total > 0 && s.byState.queued === 0 && s.byState.running === 0;
+const drained = (s: TransferSummary): boolean =>
+  s.total > 0 && s.byState.queued === 0 && s.byState.running === 0;
 
 describe('transfers end to end against fake-pan', () => {
   it('uploads a local folder, announces the folder, and downloads it back byte for byte', async () => {
@@ -36,8 +37,17 @@ describe('transfers end to end against fake-pan', () => {
     const target = h.fake.state.addFolder('/Uploads');
 
     const announced = h.waitFor('folder:changed', (c) => c.folderIds.includes(target.id));
-    const done = h.waitFor('transfers:changed', (s) => drained(s.summary) && s.summary.byState.completed >= 3);
-    unwrap(await h.client.transfers.upload({ localPaths: [local], remoteParentId: target.id, conflict: 'keep_both' }));
+    const done = h.waitFor(
+      'transfers:changed',
+      (s) => drained(s.summary) && s.summary.byState.completed >= 3,
+    );
+    unwrap(
+      await h.client.transfers.upload({
+        localPaths: [local],
+        remoteParentId: target.id,
+        conflict: 'keep_both',
+      }),
+    );
     const summary = (await done).summary;
     expect(summary.byState.failed).toBe(0);
     await announced;
@@ -47,8 +57,20 @@ describe('transfers end to end against fake-pan', () => {
     const remote = h.fake.state.find('/Uploads/src')!;
     const out = join(h.dir, 'out');
     await mkdir(out);
-    const downloaded = h.waitFor('transfers:changed', (s) => s.summary.download.queued === 0 && s.summary.download.running === 0 && s.summary.byState.completed >= 6);
-    unwrap(await h.client.transfers.download({ sources: [{ fileId: remote.id, name: 'src', type: 'folder' }], localDir: out, conflict: 'overwrite' }));
+    const downloaded = h.waitFor(
+      'transfers:changed',
+      (s) =>
+        s.summary.download.queued === 0 &&
+        s.summary.download.running === 0 &&
+        s.summary.byState.completed >= 6,
+    );
+    unwrap(
+      await h.client.transfers.download({
+        sources: [{ fileId: remote.id, name: 'src', type: 'folder' }],
+        localDir: out,
+        conflict: 'overwrite',
+      }),
+    );
     await downloaded;
     expect((await readFile(join(out, 'src', 'big.bin'))).equals(big)).toBe(true);
     expect(await readFile(join(out, 'src', 'inner', 'small.txt'), 'utf8')).toBe('hello');
@@ -68,10 +90,15 @@ describe('transfers end to end against fake-pan', () => {
     await writeFile(local, randomBytes(200 * 1024));
     unwrap(await h.client.settings.update({ uploadSpeedLimit: 64 * 1024 }));
     const running = h.waitFor('transfers:changed', (s) => s.summary.byState.running > 0);
-    unwrap(await h.client.transfers.upload({ localPaths: [local], remoteParentId: 0, conflict: 'keep_both' }));
+    unwrap(
+      await h.client.transfers.upload({ localPaths: [local], remoteParentId: 0, conflict: 'keep_both' }),
+    );
     await running;
     const lost = h.waitFor('auth:changed', (s) => s.state === 'auth_required');
-    const paused = h.waitFor('transfers:changed', (s) => s.summary.authBlocked && s.summary.byState.running === 0);
+    const paused = h.waitFor(
+      'transfers:changed',
+      (s) => s.summary.authBlocked && s.summary.byState.running === 0,
+    );
     h.fake.tokens.expire();
     h.fake.faults.set({ force401Next: 1000 });
     await lost;
@@ -80,7 +107,10 @@ describe('transfers end to end against fake-pan', () => {
     expect(item).toMatchObject({ state: 'paused', pauseReason: 'auth_required' });
     h.fake.faults.set({ force401Next: 0 });
     unwrap(await h.client.settings.update({ uploadSpeedLimit: 0 }));
-    const finished = h.waitFor('transfers:changed', (s) => s.summary.byState.completed === 1 && !s.summary.authBlocked);
+    const finished = h.waitFor(
+      'transfers:changed',
+      (s) => s.summary.byState.completed === 1 && !s.summary.authBlocked,
+    );
     expect(unwrap(await h.client.auth.signIn()).state).toBe('signed_in');
     await finished;
     expect(h.fake.state.find('/a.bin')).toBeDefined();

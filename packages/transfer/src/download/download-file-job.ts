@@ -62,9 +62,7 @@ async function verify(ctx: JobContext, partPath: string, hasher: OrderedHasher |
   const expected = ctx.item.etag?.toLowerCase();
   if (!expected) return;
   ctx.setPhase('verifying');
-  const actual = hasher
-    ? await hasher.digest(ctx.item.size)
-    : await md5File(partPath, undefined, ctx.signal);
+  const actual = hasher ? await hasher.digest(ctx.item.size) : await md5File(partPath, undefined, ctx.signal);
   if (actual === expected) return;
   await ctx.fs.unlink(partPath).catch(() => undefined);
   ctx.journal.clearParts(ctx.item.id);

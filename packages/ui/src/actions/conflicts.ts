@@ -11,7 +11,11 @@ export function baseName(path: string): string {
  * Names already present in a cloud folder. Uses the visible listing when it is that folder and
  * complete; otherwise pulls the folder's pages (the back end paces the calls).
  */
-export async function existingNames(bridge: PanDeskBridge, browser: BrowserStore, folderId: FileId): Promise<Result<Set<string>>> {
+export async function existingNames(
+  bridge: PanDeskBridge,
+  browser: BrowserStore,
+  folderId: FileId,
+): Promise<Result<Set<string>>> {
   const { location, status, entries } = browser.getState();
   if (location.kind === 'folder' && location.folderId === folderId && status === 'complete') {
     return { ok: true, value: new Set(entries.map((e) => e.name)) };

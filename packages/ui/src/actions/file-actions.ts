@@ -26,13 +26,20 @@ export function createFileActions(deps: ActionDeps): FileActions {
   const t = i18n.t.bind(i18n);
 
   function reportError(actionKey: string, error: ApiError, retry?: () => void): void {
-    const message = t('errors.failed', { action: t(`action.${actionKey}`), message: describeError(t, error) });
+    const message = t('errors.failed', {
+      action: t(`action.${actionKey}`),
+      message: describeError(t, error),
+    });
     ui.getState().pushToast({ kind: 'error', message, ...(error.retryable && retry ? { retry } : {}) });
   }
   const info = (message: string): void => void ui.getState().pushToast({ kind: 'info', message });
 
   /** Runs a mutation; on failure shows a toast (with retry when sensible) and answers false. */
-  async function run<T>(key: string, call: () => Promise<Result<T>>, onOk: (value: T) => void): Promise<boolean> {
+  async function run<T>(
+    key: string,
+    call: () => Promise<Result<T>>,
+    onOk: (value: T) => void,
+  ): Promise<boolean> {
     const result = await call();
     if (!result.ok) {
       reportError(key, result.error, () => void run(key, call, onOk));
@@ -50,7 +57,8 @@ export function createFileActions(deps: ActionDeps): FileActions {
   /** Errors the user fixes by changing the name are shown inline; the rest as toasts. */
   function inline(result: Result<unknown>, key: string): string | null {
     if (result.ok) return null;
-    if (result.error.code === 'name_conflict' || result.error.code === 'invalid_name') return describeError(t, result.error);
+    if (result.error.code === 'name_conflict' || result.error.code === 'invalid_name')
+      return describeError(t, result.error);
     reportError(key, result.error);
     return describeError(t, result.error);
   }
@@ -64,7 +72,18 @@ export function createFileActions(deps: ActionDeps): FileActions {
       const result = await bridge.files.mkdir({ parentId, name });
       if (result.ok) {
         const now = Date.now();
-        browser.getState().insertEntry({ id: result.value.id, name, parentId, kind: 'folder', size: 0, md5: null, category: 'other', createdAt: now, modifiedAt: now, blocked: false });
+        browser.getState().insertEntry({
+          id: result.value.id,
+          name,
+          parentId,
+          kind: 'folder',
+          size: 0,
+          md5: null,
+          category: 'other',
+          createdAt: now,
+          modifiedAt: now,
+          blocked: false,
+        });
       }
       return inline(result, 'mkdir');
     },
@@ -80,17 +99,25 @@ export function createFileActions(deps: ActionDeps): FileActions {
     move(ids, targetFolderId) {
       const movable = ids.filter((id) => id !== targetFolderId);
       if (movable.length === 0) return Promise.resolve(false);
-      return run('move', () => bridge.files.move({ ids: movable, targetFolderId }), () => {
-        if (currentFolder() !== targetFolderId) browser.getState().removeEntries(movable);
-        info(t('toast.moved', { count: movable.length }));
-      });
+      return run(
+        'move',
+        () => bridge.files.move({ ids: movable, targetFolderId }),
+        () => {
+          if (currentFolder() !== targetFolderId) browser.getState().removeEntries(movable);
+          info(t('toast.moved', { count: movable.length }));
+        },
+      );
     },
     trash(entries) {
       const ids = entries.map((e) => e.id);
-      return run('trash', () => bridge.files.trash({ ids }), () => {
-        browser.getState().removeEntries(ids);
-        info(t('toast.trashed', { count: ids.length }));
-      });
+      return run(
+        'trash',
+        () => bridge.files.trash({ ids }),
+        () => {
+          browser.getState().removeEntries(ids);
+          info(t('toast.trashed', { count: ids.length }));
+        },
+      );
     },
     cut(ids) {
       if (ids.length === 0) return;
@@ -106,17 +133,29 @@ export function createFileActions(deps: ActionDeps): FileActions {
     },
     restore(ids, targetFolderId) {
       const input = targetFolderId === undefined ? { ids: [...ids] } : { ids: [...ids], targetFolderId };
-      return run('restore', () => bridge.files.restore(input), (value) => {
-        browser.getState().removeEntries(value.restored);
-        if (value.restored.length > 0) info(t('toast.restored', { count: value.restored.length }));
-        if (value.needsTarget.length > 0) ui.getState().pushToast({ kind: 'error', message: t('errors.restoreNeedsTarget', { count: value.needsTarget.length }) });
-      });
+      return run(
+        'restore',
+        () => bridge.files.restore(input),
+        (value) => {
+          browser.getState().removeEntries(value.restored);
+          if (value.restored.length > 0) info(t('toast.restored', { count: value.restored.length }));
+          if (value.needsTarget.length > 0)
+            ui.getState().pushToast({
+              kind: 'error',
+              message: t('errors.restoreNeedsTarget', { count: value.needsTarget.length }),
+            });
+        },
+      );
     },
     deleteForever(ids) {
-      return run('deleteForever', () => bridge.files.deleteForever({ ids: [...ids] }), () => {
-        browser.getState().removeEntries(ids);
-        info(t('toast.deleted', { count: ids.length }));
-      });
+      return run(
+        'deleteForever',
+        () => bridge.files.deleteForever({ ids: [...ids] }),
+        () => {
+          browser.getState().removeEntries(ids);
+          info(t('toast.deleted', { count: ids.length }));
+        },
+      );
     },
   };
   return api;

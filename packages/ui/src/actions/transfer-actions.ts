@@ -11,7 +11,10 @@ export interface TransferActions {
   /** Enqueues local paths for upload, asking the conflict question once if names clash. */
   upload(paths: readonly string[], targetFolderId: FileId): Promise<boolean>;
   /** OS drop: stage through the host, then upload. */
-  uploadDropped(data: { files: File[]; items?: DataTransferItemList | null }, targetFolderId: FileId): Promise<boolean>;
+  uploadDropped(
+    data: { files: File[]; items?: DataTransferItemList | null },
+    targetFolderId: FileId,
+  ): Promise<boolean>;
   pickAndUpload(mode: 'files' | 'folder'): Promise<boolean>;
   canPick(): boolean;
   download(entries: readonly DownloadableEntry[], localDir?: string): Promise<boolean>;
@@ -28,7 +31,10 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
   const memory = createConflictMemory();
   const info = (message: string): void => void ui.getState().pushToast({ kind: 'info', message });
 
-  async function choosePolicy(names: readonly string[], folderId: FileId): Promise<TransferItem['conflict'] | null> {
+  async function choosePolicy(
+    names: readonly string[],
+    folderId: FileId,
+  ): Promise<TransferItem['conflict'] | null> {
     const fallback = session.getState().settings?.conflictDefault ?? 'keep_both';
     if (memory.policy !== null) return memory.policy;
     const existing = await existingNames(bridge, browser, folderId);
@@ -48,7 +54,11 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
     if (paths.length === 0) return false;
     const conflict = await choosePolicy(paths.map(baseName), targetFolderId);
     if (conflict === null) return false;
-    const result = await bridge.transfers.upload({ localPaths: [...paths], remoteParentId: targetFolderId, conflict });
+    const result = await bridge.transfers.upload({
+      localPaths: [...paths],
+      remoteParentId: targetFolderId,
+      conflict,
+    });
     if (!result.ok) {
       files.reportError('upload', result.error, () => void upload(paths, targetFolderId));
       return false;
@@ -61,8 +71,17 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
     const settings = session.getState().settings;
     const dir = localDir ?? settings?.downloadFolder;
     if (entries.length === 0 || !dir) return false;
-    const sources = entries.map((e) => ({ fileId: e.id, name: e.name, type: e.kind, ...(e.kind === 'file' ? { size: e.size, ...(e.md5 ? { etag: e.md5 } : {}) } : {}) }));
-    const result = await bridge.transfers.download({ sources, localDir: dir, conflict: settings?.conflictDefault ?? 'keep_both' });
+    const sources = entries.map((e) => ({
+      fileId: e.id,
+      name: e.name,
+      type: e.kind,
+      ...(e.kind === 'file' ? { size: e.size, ...(e.md5 ? { etag: e.md5 } : {}) } : {}),
+    }));
+    const result = await bridge.transfers.download({
+      sources,
+      localDir: dir,
+      conflict: settings?.conflictDefault ?? 'keep_both',
+    });
     if (!result.ok) {
       files.reportError('download', result.error, () => void download(entries, localDir));
       return false;
@@ -93,7 +112,10 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
       let paths: readonly string[] = [];
       if (host.pickForUpload) paths = await host.pickForUpload(mode);
       else if (nativeDialogs()) {
-        const chosen = await bridge.app.choosePaths({ mode: mode === 'files' ? 'open_files' : 'open_folders', title: t(mode === 'files' ? 'toolbar.uploadFiles' : 'toolbar.uploadFolder') });
+        const chosen = await bridge.app.choosePaths({
+          mode: mode === 'files' ? 'open_files' : 'open_folders',
+          title: t(mode === 'files' ? 'toolbar.uploadFiles' : 'toolbar.uploadFolder'),
+        });
         paths = chosen.ok ? chosen.value.paths : [];
       }
       return upload(paths, here.folderId);
@@ -101,7 +123,10 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
     async saveTo(entries) {
       if (entries.length === 0) return;
       if (nativeDialogs()) {
-        const chosen = await bridge.app.choosePaths({ mode: 'choose_folder', title: t('dialog.saveToTitle') });
+        const chosen = await bridge.app.choosePaths({
+          mode: 'choose_folder',
+          title: t('dialog.saveToTitle'),
+        });
         const dir = chosen.ok ? chosen.value.paths[0] : undefined;
         if (dir !== undefined) await download(entries, dir);
         return;

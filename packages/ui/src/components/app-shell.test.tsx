@@ -33,7 +33,8 @@ describe('language, theme, auth and tree', () => {
     await act(async () => {
       await bridge.places.add({ path: '/data/Downloads', name: 'Desktop' });
     });
-    const placeNames = (): string[] => screen.getAllByTestId('place').map((p) => p.querySelector('.pd-place-name')?.textContent ?? '');
+    const placeNames = (): string[] =>
+      screen.getAllByTestId('place').map((p) => p.querySelector('.pd-place-name')?.textContent ?? '');
     await waitFor(() => expect(placeNames()).toEqual(['Downloads', 'Desktop', 'Desktop']));
     fireEvent.click(screen.getByTestId('open-settings'));
     const dialog = await screen.findByTestId('settings-dialog');
@@ -56,17 +57,31 @@ describe('language, theme, auth and tree', () => {
     await act(async () => {
       await bridge.transfers.upload({ localPaths: ['/a'], remoteParentId: 0, conflict: 'skip' });
     });
-    act(() => bridge.setAuth({ state: 'auth_required', problem: 'rejected', message: 'The access token has expired.' }));
+    act(() =>
+      bridge.setAuth({
+        state: 'auth_required',
+        problem: 'rejected',
+        message: 'The access token has expired.',
+      }),
+    );
     const banner = await screen.findByTestId('auth-banner');
     expect(banner.textContent).toMatch(/Signed out: The access token has expired\. Transfers are paused/);
-    await waitFor(() => expect(within(screen.getByTestId('transfers-panel')).getByTestId('transfer-state').textContent).toBe('Paused: sign in again'));
+    await waitFor(() =>
+      expect(within(screen.getByTestId('transfers-panel')).getByTestId('transfer-state').textContent).toBe(
+        'Paused: sign in again',
+      ),
+    );
     fireEvent.click(within(banner).getByRole('button', { name: 'Open settings' }));
     expect(await screen.findByTestId('settings-dialog')).toBeTruthy();
   });
 
   it('offers the demo drive when no account is connected', async () => {
-    const { bridge } = await renderApp({ auth: { state: 'demo', account: { name: 'x', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 1 } } } });
-    act(() => bridge.setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'No credentials.' }));
+    const { bridge } = await renderApp({
+      auth: { state: 'demo', account: { name: 'x', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 1 } } },
+    });
+    act(() =>
+      bridge.setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'No credentials.' }),
+    );
     const banner = await screen.findByTestId('auth-banner');
     fireEvent.click(within(banner).getByRole('button', { name: 'Try the demo drive' }));
     await waitFor(() => expect(screen.getByTestId('demo-banner')).toBeTruthy());
@@ -74,7 +89,9 @@ describe('language, theme, auth and tree', () => {
   });
 
   it('is ready on a first start without any account, offering settings and the demo', async () => {
-    const { bridge } = await renderApp({ auth: { state: 'auth_required', problem: 'no_credentials', message: 'No credentials.' } });
+    const { bridge } = await renderApp({
+      auth: { state: 'auth_required', problem: 'no_credentials', message: 'No credentials.' },
+    });
     expect(screen.getByTestId('auth-banner').textContent).toMatch(/No account is connected/);
     expect(bridge.calls).not.toContain('files.list');
     fireEvent.click(within(screen.getByTestId('auth-banner')).getByRole('button', { name: 'Open settings' }));

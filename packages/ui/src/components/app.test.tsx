@@ -35,7 +35,11 @@ describe('mountPanDesk', () => {
 
   it('shows why the back end cannot be reached and retries', async () => {
     const bridge = createFakeBridge();
-    bridge.failNext('settings.get', { code: 'disconnected', message: 'The window is closing.', retryable: true });
+    bridge.failNext('settings.get', {
+      code: 'disconnected',
+      message: 'The window is closing.',
+      retryable: true,
+    });
     render(<App bridge={bridge} host={createTestHost()} i18n={createI18n('en')} />);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toMatch(/could not reach its back end: The window is closing/);

@@ -23,11 +23,16 @@ export function App({ bridge, host, i18n: given }: AppProps) {
   const loaded = useSlice(ctx.session, (s) => s.loaded);
   const language = useSlice(ctx.session, (s) => s.settings?.language);
   const rootFolderId = useSlice(ctx.session, (s) => s.settings?.connection.rootFolderId);
-  const driveKey = useSlice(ctx.session, (s) => (s.auth?.state === 'auth_required' ? 'none' : (s.auth?.state ?? 'none')));
+  const driveKey = useSlice(ctx.session, (s) =>
+    s.auth?.state === 'auth_required' ? 'none' : (s.auth?.state ?? 'none'),
+  );
 
   useEffect(() => {
     const off = connectContext(ctx);
-    void ctx.session.getState().load().then(() => ctx.transfers.getState().load());
+    void ctx.session
+      .getState()
+      .load()
+      .then(() => ctx.transfers.getState().load());
     return off;
   }, [ctx]);
 

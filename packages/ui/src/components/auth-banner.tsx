@@ -11,7 +11,11 @@ export function AuthBanner() {
   const auth = useSlice(session, (s) => s.auth);
   if (auth === null || auth.state === 'signed_in') return null;
   const openSettings = (
-    <button type="button" className="pd-primary" onClick={() => ui.getState().openDialog({ kind: 'settings' })}>
+    <button
+      type="button"
+      className="pd-primary"
+      onClick={() => ui.getState().openDialog({ kind: 'settings' })}
+    >
       {auth.state === 'demo' ? t('banner.connect') : t('banner.openSettings')}
     </button>
   );

@@ -7,12 +7,16 @@ import { INTERNAL_MIME } from '../lib/dnd';
 afterEach(cleanup);
 
 const row = (name: string): HTMLElement => {
-  const found = screen.getAllByTestId('file-row').find((r) => r.querySelector('.pd-name')?.textContent === name);
+  const found = screen
+    .getAllByTestId('file-row')
+    .find((r) => r.querySelector('.pd-name')?.textContent === name);
   if (!found) throw new Error(`no row ${name}`);
   return found;
 };
 const treeItem = (name: string): HTMLElement => {
-  const found = screen.getAllByTestId('tree-item').find((r) => r.querySelector('.pd-tree-name')?.textContent === name);
+  const found = screen
+    .getAllByTestId('tree-item')
+    .find((r) => r.querySelector('.pd-tree-name')?.textContent === name);
   if (!found) throw new Error(`no tree item ${name}`);
   return found;
 };
@@ -54,7 +58,9 @@ describe('drag and drop', () => {
     const { bridge } = await renderApp();
     await waitFor(() => expect(rowNames()).toHaveLength(3));
     const list = screen.getByTestId('file-grid').parentElement!;
-    fireEvent.drop(list, { dataTransfer: osFileDrop([file('readme.md'), file('Photos'), file('fresh.txt')]) });
+    fireEvent.drop(list, {
+      dataTransfer: osFileDrop([file('readme.md'), file('Photos'), file('fresh.txt')]),
+    });
     const dialog = await screen.findByTestId('conflict-dialog');
     expect(dialog.textContent).toMatch(/2 names already exist/);
     fireEvent.click(within(dialog).getByRole('checkbox'));
@@ -109,7 +115,14 @@ describe('drag and drop', () => {
     fireEvent.drop(treeItem('Photos'), { dataTransfer: drag.event() });
     await waitFor(() => expect(rowNames()).toEqual(['Photos']));
     const photos = [...bridge.drive.items.values()].find((i) => i.entry.name === 'Photos')!.entry;
-    expect(bridge.drive.list(photos.id).ok && bridge.drive.list(photos.id)).toMatchObject({ value: { items: expect.arrayContaining([expect.objectContaining({ name: 'Documents' }), expect.objectContaining({ name: 'readme.md' })]) } });
+    expect(bridge.drive.list(photos.id).ok && bridge.drive.list(photos.id)).toMatchObject({
+      value: {
+        items: expect.arrayContaining([
+          expect.objectContaining({ name: 'Documents' }),
+          expect.objectContaining({ name: 'readme.md' }),
+        ]),
+      },
+    });
   });
 
   it('downloads items dropped on a local place into that folder', async () => {
@@ -123,7 +136,11 @@ describe('drag and drop', () => {
     fireEvent.drop(desktop, { dataTransfer: drag.event() });
     await waitFor(() => expect(bridge.queue.items.size).toBe(1));
     const item = [...bridge.queue.items.values()][0]!;
-    expect([item.direction, item.localPath, item.name]).toEqual(['download', '/home/user/Desktop/readme.md', 'readme.md']);
+    expect([item.direction, item.localPath, item.name]).toEqual([
+      'download',
+      '/home/user/Desktop/readme.md',
+      'readme.md',
+    ]);
     // OS files are not accepted by a place.
     fireEvent.dragOver(desktop, { dataTransfer: osFileDrop([file('x')]) });
     fireEvent.drop(desktop, { dataTransfer: osFileDrop([file('x')]) });

@@ -9,7 +9,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const row = (name: string): HTMLElement => screen.getAllByTestId('file-row').find((r) => r.querySelector('.pd-name')?.textContent === name)!;
+const row = (name: string): HTMLElement =>
+  screen.getAllByTestId('file-row').find((r) => r.querySelector('.pd-name')?.textContent === name)!;
 
 describe('host integration', () => {
   it('desktop: uploads and saves through native dialogs', async () => {
@@ -48,7 +49,9 @@ describe('host integration', () => {
     expect(clicks).toEqual([`/download/${readme.id} readme.md`]);
     const drag = createDragSession();
     fireEvent.dragStart(row('readme.md'), { dataTransfer: drag.event() });
-    expect(drag.data.get('DownloadURL')).toMatch(new RegExp(`^application/octet-stream:readme.md:.*/download/${readme.id}$`));
+    expect(drag.data.get('DownloadURL')).toMatch(
+      new RegExp(`^application/octet-stream:readme.md:.*/download/${readme.id}$`),
+    );
   });
 
   it('desktop: drags already-downloaded files out through startDrag', async () => {
@@ -62,7 +65,11 @@ describe('host integration', () => {
     await waitFor(() => expect(bridge.queue.items.size).toBe(1));
     const item = [...bridge.queue.items.values()][0]!;
     bridge.queue.progress(item.id, item.size);
-    await waitFor(() => expect(within(screen.getByTestId('transfers-panel')).getByRole('tab', { name: 'Completed (1)' })).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId('transfers-panel')).getByRole('tab', { name: 'Completed (1)' }),
+      ).toBeTruthy(),
+    );
     expect(fireEvent.dragStart(row('readme.md'), { dataTransfer: createDragSession().event() })).toBe(false);
     expect(started).toEqual([['/home/user/Downloads/readme.md']]);
     expect(fireEvent.dragStart(row('Photos'), { dataTransfer: createDragSession().event() })).toBe(true);

@@ -6,7 +6,9 @@ import { renderApp, rowNames } from '../testing/render-app';
 afterEach(cleanup);
 
 const row = (name: string): HTMLElement => {
-  const found = screen.getAllByTestId('file-row').find((r) => r.querySelector('.pd-name')?.textContent === name);
+  const found = screen
+    .getAllByTestId('file-row')
+    .find((r) => r.querySelector('.pd-name')?.textContent === name);
   if (!found) throw new Error(`no row ${name}`);
   return found;
 };
@@ -49,7 +51,9 @@ describe('file operations', () => {
     await waitFor(() => expect(screen.getByTestId('list-empty').textContent).toMatch(/recycle bin is empty/));
     expect([...bridge.drive.items.values()].find((i) => i.entry.name === 'readme.md')?.trashed).toBe(false);
 
-    bridge.drive.trash([[...bridge.drive.items.values()].find((i) => i.entry.name === 'readme.md')!.entry.id]);
+    bridge.drive.trash([
+      [...bridge.drive.items.values()].find((i) => i.entry.name === 'readme.md')!.entry.id,
+    ]);
     fireEvent.click(screen.getByTestId('refresh'));
     await waitFor(() => expect(rowNames()).toEqual(['readme.md']));
     fireEvent.click(row('readme.md'));
@@ -59,7 +63,9 @@ describe('file operations', () => {
     fireEvent.click(within(forever).getByRole('button', { name: 'Cancel' }));
     expect(bridge.calls).not.toContain('files.deleteForever');
     fireEvent.click(screen.getByTestId('delete-forever'));
-    fireEvent.click(within(await screen.findByTestId('confirm-dialog')).getByRole('button', { name: 'Delete for good' }));
+    fireEvent.click(
+      within(await screen.findByTestId('confirm-dialog')).getByRole('button', { name: 'Delete for good' }),
+    );
     await waitFor(() => expect(screen.getByTestId('list-empty')).toBeTruthy());
     expect([...bridge.drive.items.values()].some((i) => i.entry.name === 'readme.md')).toBe(false);
   });
@@ -70,9 +76,13 @@ describe('file operations', () => {
     bridge.failNext('files.trash', { code: 'rate_limited', message: 'Too many requests.', retryable: true });
     fireEvent.click(row('readme.md'));
     fireEvent.click(screen.getByTestId('delete'));
-    fireEvent.click(within(await screen.findByTestId('confirm-dialog')).getByRole('button', { name: 'Delete' }));
+    fireEvent.click(
+      within(await screen.findByTestId('confirm-dialog')).getByRole('button', { name: 'Delete' }),
+    );
     const toast = await screen.findByRole('alert');
-    expect(toast.textContent).toMatch(/Moving to the recycle bin failed: Too many requests\. The service asked PanDesk to slow down/);
+    expect(toast.textContent).toMatch(
+      /Moving to the recycle bin failed: Too many requests\. The service asked PanDesk to slow down/,
+    );
     fireEvent.click(within(toast).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(rowNames()).toEqual(['Documents', 'Photos']));
   });
@@ -83,7 +93,9 @@ describe('file operations', () => {
     await waitFor(() => expect(rowNames()).toHaveLength(3));
     await user.type(screen.getByTestId('search-input'), 'notes{Enter}');
     await waitFor(() => expect(rowNames()).toEqual(['notes.txt']));
-    expect(screen.getByRole('navigation', { name: 'Location' }).textContent).toMatch(/Search results for “notes”/);
+    expect(screen.getByRole('navigation', { name: 'Location' }).textContent).toMatch(
+      /Search results for “notes”/,
+    );
     bridge.failNext('files.search', { code: 'network', message: 'Offline.', retryable: true });
     fireEvent.click(screen.getByTestId('refresh'));
     await waitFor(() => expect(screen.getByTestId('list-error').textContent).toMatch(/Offline/));
@@ -148,6 +160,8 @@ describe('file operations', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Move here' }));
     await waitFor(() => expect(rowNames()).toEqual(['readme.md']));
     const docs = [...bridge.drive.items.values()].find((i) => i.entry.name === 'Documents')!.entry;
-    expect([...bridge.drive.items.values()].find((i) => i.entry.name === 'beach.jpg')?.entry.parentId).toBe(docs.id);
+    expect([...bridge.drive.items.values()].find((i) => i.entry.name === 'beach.jpg')?.entry.parentId).toBe(
+      docs.id,
+    );
   });
 });

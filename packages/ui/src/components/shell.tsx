@@ -33,7 +33,12 @@ export function Shell() {
       else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus();
-      } else if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'n' && b.location.kind === 'folder') {
+      } else if (
+        (e.ctrlKey || e.metaKey) &&
+        e.shiftKey &&
+        e.key.toLowerCase() === 'n' &&
+        b.location.kind === 'folder'
+      ) {
         e.preventDefault();
         ui.getState().openDialog({ kind: 'new-folder' });
       }

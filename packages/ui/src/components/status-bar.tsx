@@ -11,12 +11,25 @@ export function StatusBar() {
   const up = useSlice(transfers, (s) => s.summary?.upload.speedBps ?? 0);
   const down = useSlice(transfers, (s) => s.summary?.download.speedBps ?? 0);
   const account =
-    auth?.state === 'signed_in' ? t('status.account', { name: auth.account.name }) : auth?.state === 'demo' ? t('status.demoAccount') : t('status.notSignedIn');
+    auth?.state === 'signed_in'
+      ? t('status.account', { name: auth.account.name })
+      : auth?.state === 'demo'
+        ? t('status.demoAccount')
+        : t('status.notSignedIn');
   return (
     <footer className="pd-status" role="contentinfo" aria-label={t('status.label')}>
       <span data-testid="status-account">{account}</span>
-      {quota && <span data-testid="status-quota">{t('status.quota', { used: formatBytes(t, quota.usedBytes), total: formatBytes(t, quota.totalBytes) })}</span>}
-      <span data-testid="status-speed">{t('status.speed', { up: formatSpeed(t, up), down: formatSpeed(t, down) })}</span>
+      {quota && (
+        <span data-testid="status-quota">
+          {t('status.quota', {
+            used: formatBytes(t, quota.usedBytes),
+            total: formatBytes(t, quota.totalBytes),
+          })}
+        </span>
+      )}
+      <span data-testid="status-speed">
+        {t('status.speed', { up: formatSpeed(t, up), down: formatSpeed(t, down) })}
+      </span>
     </footer>
   );
 }

@@ -15,7 +15,11 @@ function ToastItem({ toast }: { toast: Toast }) {
     return () => clearTimeout(timer);
   }, [toast, ui]);
   return (
-    <div className={`pd-toast pd-toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'} data-testid="toast">
+    <div
+      className={`pd-toast pd-toast-${toast.kind}`}
+      role={toast.kind === 'error' ? 'alert' : 'status'}
+      data-testid="toast"
+    >
       <span>{toast.message}</span>
       {toast.retry && (
         <button

@@ -53,10 +53,17 @@ export function useFolderDropTarget(folderId: FileId | null): { over: boolean; p
         if (effect === 'move') {
           const payload = readDragPayload(e.dataTransfer) ?? ui.getState().drag;
           ui.getState().setDrag(null);
-          if (payload) void actions.move(payload.entries.map((x) => x.id), folderId);
+          if (payload)
+            void actions.move(
+              payload.entries.map((x) => x.id),
+              folderId,
+            );
           return;
         }
-        void actions.uploadDropped({ files: [...e.dataTransfer.files], items: e.dataTransfer.items }, folderId);
+        void actions.uploadDropped(
+          { files: [...e.dataTransfer.files], items: e.dataTransfer.items },
+          folderId,
+        );
       },
     },
   };

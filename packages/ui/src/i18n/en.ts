@@ -9,7 +9,8 @@ export const en = {
   banner: {
     demo: 'You are trying PanDesk on a demo drive with sample files. To use your own 123 Cloud Drive, enter your Open Platform client ID and secret in Settings.',
     connect: 'Connect an account',
-    noCredentials: 'No account is connected. Enter your client ID and client secret in Settings, or try the demo drive.',
+    noCredentials:
+      'No account is connected. Enter your client ID and client secret in Settings, or try the demo drive.',
     useDemo: 'Try the demo drive',
     authLost: 'Signed out: {{message}} Transfers are paused until you sign in again.',
     unreachable: 'The 123 Cloud Drive service cannot be reached: {{message}} PanDesk keeps trying.',
@@ -104,7 +105,8 @@ export const en = {
     deleteForeverBody_other: '{{count}} items will be deleted for good. This cannot be undone.',
     conflictTitle: 'Some names already exist',
     conflictBody_one: '“{{name}}” already exists in the target folder. What should happen to clashing items?',
-    conflictBody_other: '{{count}} names already exist in the target folder, for example “{{name}}”. What should happen to clashing items?',
+    conflictBody_other:
+      '{{count}} names already exist in the target folder, for example “{{name}}”. What should happen to clashing items?',
     keepBoth: 'Keep both',
     overwrite: 'Overwrite',
     skip: 'Skip',
@@ -166,14 +168,16 @@ export const en = {
     title: 'Settings',
     connection: 'Connection',
     clientId: 'Client ID',
-    clientIdHint: 'From the 123 Open Platform developer console. PanDesk turns the ID and secret into an access token itself and refreshes it before it expires.',
+    clientIdHint:
+      'From the 123 Open Platform developer console. PanDesk turns the ID and secret into an access token itself and refreshes it before it expires.',
     clientSecret: 'Client secret',
     accessToken: 'Access token',
     accessTokenHint: 'Optional: a token obtained elsewhere, used until it expires.',
     refreshToken: 'Refresh token',
     refreshTokenHint: 'Optional, normally empty: an OAuth refresh token.',
     rootFolderId: 'Root folder ID',
-    rootFolderIdHint: 'The folder shown as the top of the tree; 0 is the whole drive. It is the number after homeFilePath= in the web UI’s address.',
+    rootFolderIdHint:
+      'The folder shown as the top of the tree; 0 is the whole drive. It is the number after homeFilePath= in the web UI’s address.',
     secretSaved: 'Saved (hidden). Type to replace it.',
     secretMissing: 'Not set',
     clear: 'Clear',
@@ -235,8 +239,10 @@ export const en = {
     failed: '{{action}} failed: {{message}}',
     listFailed: 'The folder could not be listed: {{message}}',
     uploadStageFailed: 'The dropped items could not be prepared for upload: {{message}}',
-    restoreNeedsTarget_one: '1 item could not go back to its folder (it no longer exists). Select it and use “Restore to…” to choose a folder.',
-    restoreNeedsTarget_other: '{{count}} items could not go back to their folders (they no longer exist). Select them and use “Restore to…” to choose a folder.',
+    restoreNeedsTarget_one:
+      '1 item could not go back to its folder (it no longer exists). Select it and use “Restore to…” to choose a folder.',
+    restoreNeedsTarget_other:
+      '{{count}} items could not go back to their folders (they no longer exist). Select them and use “Restore to…” to choose a folder.',
     dismiss: 'Dismiss',
   },
   toast: {

@@ -238,7 +238,8 @@ export const zhCN: Resources = {
     listFailed: '无法列出文件夹：{{message}}',
     uploadStageFailed: '拖入的项目无法准备上传：{{message}}',
     restoreNeedsTarget_one: '有 1 项无法回到原文件夹（原文件夹已不存在）。请选中后使用“还原到…”选择文件夹。',
-    restoreNeedsTarget_other: '有 {{count}} 项无法回到原文件夹（原文件夹已不存在）。请选中后使用“还原到…”选择文件夹。',
+    restoreNeedsTarget_other:
+      '有 {{count}} 项无法回到原文件夹（原文件夹已不存在）。请选中后使用“还原到…”选择文件夹。',
     dismiss: '关闭',
   },
   toast: {

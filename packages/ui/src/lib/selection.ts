@@ -26,7 +26,12 @@ function range(order: readonly number[], from: number, to: number): Set<number> 
   return new Set(order.slice(lo, hi + 1));
 }
 
-export function clickSelect(sel: Selection, order: readonly number[], id: number, mods: ClickModifiers): Selection {
+export function clickSelect(
+  sel: Selection,
+  order: readonly number[],
+  id: number,
+  mods: ClickModifiers,
+): Selection {
   if (mods.shift && sel.anchor !== null) {
     const extended = range(order, sel.anchor, id);
     if (mods.ctrl) sel.selected.forEach((x) => extended.add(x));
@@ -42,7 +47,12 @@ export function clickSelect(sel: Selection, order: readonly number[], id: number
 }
 
 /** Moves the focus by `delta` rows (clamped); `Infinity`/`-Infinity` jump to the ends. */
-export function moveFocus(sel: Selection, order: readonly number[], delta: number, extend: boolean): Selection {
+export function moveFocus(
+  sel: Selection,
+  order: readonly number[],
+  delta: number,
+  extend: boolean,
+): Selection {
   if (order.length === 0) return sel;
   const current = sel.focus === null ? -1 : order.indexOf(sel.focus);
   let index: number;
@@ -50,7 +60,8 @@ export function moveFocus(sel: Selection, order: readonly number[], delta: numbe
   else if (delta === -Infinity) index = 0;
   else index = current < 0 ? 0 : Math.min(order.length - 1, Math.max(0, current + delta));
   const id = order[index] as number;
-  if (extend && sel.anchor !== null) return { selected: range(order, sel.anchor, id), anchor: sel.anchor, focus: id };
+  if (extend && sel.anchor !== null)
+    return { selected: range(order, sel.anchor, id), anchor: sel.anchor, focus: id };
   return { selected: new Set([id]), anchor: id, focus: id };
 }
 

@@ -9,4 +9,6 @@ export const FALLBACK_VIEWPORT_HEIGHT = 600;
  * a bounded first screen instead, corrected as soon as the real size is observed.
  */
 export const observeRectWithFallback: typeof observeElementRect = (instance, cb) =>
-  observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_VIEWPORT_HEIGHT }));
+  observeElementRect(instance, (rect) =>
+    cb(rect.height > 0 ? rect : { width: rect.width, height: FALLBACK_VIEWPORT_HEIGHT }),
+  );

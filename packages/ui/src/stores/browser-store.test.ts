@@ -99,6 +99,9 @@ describe('browser store', () => {
     store.getState().navigate({ kind: 'trash' });
     await until(() => store.getState().status === 'complete' && names(store).includes('readme.md'), 'trash');
     store.getState().navigate({ kind: 'search', query: 'beach' });
-    await until(() => store.getState().status === 'complete' && names(store).join() === 'beach.jpg', 'search');
+    await until(
+      () => store.getState().status === 'complete' && names(store).join() === 'beach.jpg',
+      'search',
+    );
   });
 });

@@ -87,7 +87,11 @@ export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): B
     async function load(location: Location, behind: boolean): Promise<void> {
       const gen = ++generation;
       const cmp = compareEntries(get().sort);
-      set(behind ? { revalidating: true, error: null } : { status: 'loading', entries: [], error: null, revalidating: false, selection: EMPTY_SELECTION });
+      set(
+        behind
+          ? { revalidating: true, error: null }
+          : { status: 'loading', entries: [], error: null, revalidating: false, selection: EMPTY_SELECTION },
+      );
       let acc: FileEntry[] = [];
       let cursor: string | undefined;
       for (;;) {
@@ -170,8 +174,24 @@ export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): B
         const next: SortOrder = { key, dir: sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc' };
         set({ sort: next, entries: [...entries].sort(compareEntries(next)) });
       },
-      click: (id, mods = {}) => set({ selection: clickSelect(get().selection, get().entries.map((e) => e.id), id, mods) }),
-      moveFocus: (delta, extend = false) => set({ selection: moveFocus(get().selection, get().entries.map((e) => e.id), delta, extend) }),
+      click: (id, mods = {}) =>
+        set({
+          selection: clickSelect(
+            get().selection,
+            get().entries.map((e) => e.id),
+            id,
+            mods,
+          ),
+        }),
+      moveFocus: (delta, extend = false) =>
+        set({
+          selection: moveFocus(
+            get().selection,
+            get().entries.map((e) => e.id),
+            delta,
+            extend,
+          ),
+        }),
       selectAll: () => set({ selection: selectAll(get().entries.map((e) => e.id)) }),
       clearSelection: () => set({ selection: EMPTY_SELECTION }),
       learn(folders) {
@@ -185,15 +205,23 @@ export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): B
       },
       patchEntry(id, patch) {
         const entries = get().entries.map((e) => (e.id === id ? { ...e, ...patch } : e));
-        set({ entries: entries.sort(compareEntries(get().sort)), known: learnFrom(entries.filter((e) => e.id === id)) });
+        set({
+          entries: entries.sort(compareEntries(get().sort)),
+          known: learnFrom(entries.filter((e) => e.id === id)),
+        });
       },
       insertEntry(entry) {
-        set({ entries: mergeSorted(get().entries, [entry], compareEntries(get().sort)), known: learnFrom([entry]) });
+        set({
+          entries: mergeSorted(get().entries, [entry], compareEntries(get().sort)),
+          known: learnFrom([entry]),
+        });
       },
       onFolderChange(change) {
         for (const id of change.folderIds) cache.delete(id);
         const here = get().location;
-        const affected = (here.kind === 'folder' && change.folderIds.includes(here.folderId)) || (here.kind === 'trash' && change.trashChanged);
+        const affected =
+          (here.kind === 'folder' && change.folderIds.includes(here.folderId)) ||
+          (here.kind === 'trash' && change.trashChanged);
         if (affected && get().status !== 'loading') void load(here, true);
       },
       selectedEntries() {

@@ -2,9 +2,7 @@ import type { FileEntry, FileId, PanDeskBridge, Result } from '@pandesk/contract
 
 /** What the main pane shows: a folder, the recycle bin, or search results. */
 export type Location =
-  | { kind: 'folder'; folderId: FileId }
-  | { kind: 'trash' }
-  | { kind: 'search'; query: string };
+  { kind: 'folder'; folderId: FileId } | { kind: 'trash' } | { kind: 'search'; query: string };
 
 export interface ListingPage {
   items: readonly FileEntry[];
@@ -21,7 +19,11 @@ export function sameLocation(a: Location, b: Location): boolean {
  * One page of a location's listing: the first when `cursor` is undefined. The three listings
  * share the pull-streamed shape (items + cursor until null), so the store streams them alike.
  */
-export function fetchListingPage(bridge: PanDeskBridge, location: Location, cursor?: string): Promise<Result<ListingPage>> {
+export function fetchListingPage(
+  bridge: PanDeskBridge,
+  location: Location,
+  cursor?: string,
+): Promise<Result<ListingPage>> {
   switch (location.kind) {
     case 'folder':
       return cursor === undefined
@@ -30,6 +32,8 @@ export function fetchListingPage(bridge: PanDeskBridge, location: Location, curs
     case 'trash':
       return bridge.files.listTrash(cursor === undefined ? {} : { cursor });
     case 'search':
-      return bridge.files.search(cursor === undefined ? { query: location.query } : { query: location.query, cursor });
+      return bridge.files.search(
+        cursor === undefined ? { query: location.query } : { query: location.query, cursor },
+      );
   }
 }

@@ -1,6 +1,15 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { ApiError, AppInfo, AuthStatus, PanDeskBridge, Place, Quota, SettingsView, Unsubscribe } from '@pandesk/contract';
+import type {
+  ApiError,
+  AppInfo,
+  AuthStatus,
+  PanDeskBridge,
+  Place,
+  Quota,
+  SettingsView,
+  Unsubscribe,
+} from '@pandesk/contract';
 
 /**
  * Who is signed in, the settings (secrets only as presence flags), host facts, local places and
@@ -46,7 +55,13 @@ export function createSessionStore(bridge: PanDeskBridge): SessionStore {
         return;
       }
       if (!auth.ok || !settings.ok || !info.ok || !places.ok) return;
-      set({ auth: auth.value, settings: settings.value, info: info.value, places: places.value, loaded: true });
+      set({
+        auth: auth.value,
+        settings: settings.value,
+        info: info.value,
+        places: places.value,
+        loaded: true,
+      });
       await get().refreshQuota();
     },
     async refreshQuota() {

@@ -14,7 +14,11 @@ describe('transfers store', () => {
     const off = store.getState().connect();
     await store.getState().load();
     expect(store.getState().total).toBe(0);
-    await bridge.transfers.upload({ localPaths: ['/a.bin', '/b.bin', '/c.bin'], remoteParentId: 0, conflict: 'skip' });
+    await bridge.transfers.upload({
+      localPaths: ['/a.bin', '/b.bin', '/c.bin'],
+      remoteParentId: 0,
+      conflict: 'skip',
+    });
     await until(() => store.getState().total === 3);
     const first = store.getState().rows.get(0)!;
     expect(first.state).toBe('running');
@@ -31,7 +35,16 @@ describe('transfers store', () => {
 
   it('fetches only the pages in view of a large queue and remembers downloaded copies', async () => {
     const bridge = createFakeBridge();
-    await bridge.transfers.download({ sources: Array.from({ length: 1000 }, (_, i) => ({ fileId: i + 1, name: `f${i}`, type: 'file' as const, size: 10 })), localDir: '/dl', conflict: 'skip' });
+    await bridge.transfers.download({
+      sources: Array.from({ length: 1000 }, (_, i) => ({
+        fileId: i + 1,
+        name: `f${i}`,
+        type: 'file' as const,
+        size: 10,
+      })),
+      localDir: '/dl',
+      conflict: 'skip',
+    });
     const store = createTransfersStore(bridge);
     store.getState().connect();
     await store.getState().load();

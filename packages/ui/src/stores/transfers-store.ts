@@ -1,6 +1,14 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { ApiError, PanDeskBridge, TransferItem, TransferSnapshot, TransferState, TransferSummary, Unsubscribe } from '@pandesk/contract';
+import type {
+  ApiError,
+  PanDeskBridge,
+  TransferItem,
+  TransferSnapshot,
+  TransferState,
+  TransferSummary,
+  Unsubscribe,
+} from '@pandesk/contract';
 
 export type TransferView = 'active' | 'failed' | 'completed';
 
@@ -38,8 +46,14 @@ export type TransfersStore = StoreApi<TransfersState>;
 export const TRANSFER_PAGE = 200;
 
 /** Adds completed downloads of single files to the local-copy map (unchanged map when none). */
-function withCopies(copies: ReadonlyMap<number, string>, items: readonly TransferItem[]): ReadonlyMap<number, string> {
-  const done = items.filter((i) => i.direction === 'download' && i.kind === 'file' && i.state === 'completed' && i.remoteFileId !== null);
+function withCopies(
+  copies: ReadonlyMap<number, string>,
+  items: readonly TransferItem[],
+): ReadonlyMap<number, string> {
+  const done = items.filter(
+    (i) =>
+      i.direction === 'download' && i.kind === 'file' && i.state === 'completed' && i.remoteFileId !== null,
+  );
   if (done.length === 0) return copies;
   const next = new Map(copies);
   for (const item of done) next.set(item.remoteFileId as number, item.localPath);
@@ -52,13 +66,22 @@ export function createTransfersStore(bridge: PanDeskBridge): TransfersStore {
 
   return createStore<TransfersState>()((set, get) => {
     async function fetchPage(pageIndex: number, gen: number): Promise<void> {
-      const result = await bridge.transfers.page({ offset: pageIndex * TRANSFER_PAGE, limit: TRANSFER_PAGE, states: [...VIEW_STATES[get().view]] });
+      const result = await bridge.transfers.page({
+        offset: pageIndex * TRANSFER_PAGE,
+        limit: TRANSFER_PAGE,
+        states: [...VIEW_STATES[get().view]],
+      });
       if (gen !== generation) return;
       if (!result.ok) return set({ error: result.error });
       const rows = new Map(get().rows);
       for (let i = pageIndex * TRANSFER_PAGE; i < (pageIndex + 1) * TRANSFER_PAGE; i++) rows.delete(i);
       result.value.items.forEach((item, i) => rows.set(result.value.offset + i, item));
-      set({ rows, total: result.value.total, error: null, localCopies: withCopies(get().localCopies, result.value.items) });
+      set({
+        rows,
+        total: result.value.total,
+        error: null,
+        localCopies: withCopies(get().localCopies, result.value.items),
+      });
     }
 
     return {
@@ -77,7 +100,11 @@ export function createTransfersStore(bridge: PanDeskBridge): TransfersStore {
       async ensureRange(start, end) {
         const gen = generation;
         const pages: number[] = [];
-        for (let p = Math.floor(start / TRANSFER_PAGE); p <= Math.floor(Math.max(start, end - 1) / TRANSFER_PAGE); p++) {
+        for (
+          let p = Math.floor(start / TRANSFER_PAGE);
+          p <= Math.floor(Math.max(start, end - 1) / TRANSFER_PAGE);
+          p++
+        ) {
           if (!loadedPages.has(p)) pages.push(p);
         }
         pages.forEach((p) => loadedPages.add(p));
@@ -102,7 +129,11 @@ export function createTransfersStore(bridge: PanDeskBridge): TransfersStore {
           if (index !== undefined && belongs) rows.set(index, item);
           else if (index !== undefined || belongs) membershipChanged = true;
         }
-        set({ summary: snapshot.summary, rows, localCopies: withCopies(get().localCopies, snapshot.changed) });
+        set({
+          summary: snapshot.summary,
+          rows,
+          localCopies: withCopies(get().localCopies, snapshot.changed),
+        });
         if (membershipChanged) void get().reloadLoaded();
       },
       async load() {

@@ -13,7 +13,11 @@ describe('tree store', () => {
     const tree = createTreeStore(bridge);
     tree.getState().reset(0, 'My drive');
     await until(() => tree.getState().nodes.get(0)?.children !== null);
-    const names = () => tree.getState().visible().map((v) => tree.getState().nodes.get(v.id)?.name);
+    const names = () =>
+      tree
+        .getState()
+        .visible()
+        .map((v) => tree.getState().nodes.get(v.id)?.name);
     expect(names()).toEqual(['My drive', 'Documents', 'Photos']);
     expect(bridge.calls.filter((c) => c === 'files.treeChildren')).toHaveLength(1);
     const docs = tree.getState().visible()[1]!.id;
@@ -52,7 +56,12 @@ describe('tree reveal', () => {
     tree.getState().collapse(docs);
     tree.getState().collapse(0);
     await tree.getState().reveal([0, docs, reports]);
-    expect(tree.getState().visible().map((v) => v.id)).toContain(reports);
+    expect(
+      tree
+        .getState()
+        .visible()
+        .map((v) => v.id),
+    ).toContain(reports);
     expect(tree.getState().focusedId).toBe(reports);
     await tree.getState().reveal([0, 999_999, 5]);
     expect(tree.getState().focusedId).toBe(reports);

@@ -42,7 +42,10 @@ export type TreeStore = StoreApi<TreeState>;
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-export function createTreeStore(bridge: PanDeskBridge, onLearn?: (nodes: readonly TreeNode[]) => void): TreeStore {
+export function createTreeStore(
+  bridge: PanDeskBridge,
+  onLearn?: (nodes: readonly TreeNode[]) => void,
+): TreeStore {
   return createStore<TreeState>()((set, get) => {
     const patch = (id: FileId, change: Partial<TreeItem>): void => {
       const node = get().nodes.get(id);
@@ -61,7 +64,14 @@ export function createTreeStore(bridge: PanDeskBridge, onLearn?: (nodes: readonl
       const nodes = new Map(get().nodes);
       for (const child of sorted) {
         const old = nodes.get(child.id);
-        nodes.set(child.id, { id: child.id, name: child.name, parentId: id, children: old?.children ?? null, loading: false, error: null });
+        nodes.set(child.id, {
+          id: child.id,
+          name: child.name,
+          parentId: id,
+          children: old?.children ?? null,
+          loading: false,
+          error: null,
+        });
       }
       const parent = nodes.get(id);
       if (parent) nodes.set(id, { ...parent, children: sorted.map((c) => c.id), loading: false });
@@ -74,7 +84,14 @@ export function createTreeStore(bridge: PanDeskBridge, onLearn?: (nodes: readonl
       expanded: new Set(),
       focusedId: 0,
       reset(rootId, rootName) {
-        const root: TreeItem = { id: rootId, name: rootName, parentId: null, children: null, loading: false, error: null };
+        const root: TreeItem = {
+          id: rootId,
+          name: rootName,
+          parentId: null,
+          children: null,
+          loading: false,
+          error: null,
+        };
         set({ rootId, nodes: new Map([[rootId, root]]), expanded: new Set(), focusedId: rootId });
         void get().expand(rootId);
       },

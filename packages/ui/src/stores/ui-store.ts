@@ -56,7 +56,10 @@ export interface UiState {
   openContextMenu(menu: ContextMenuState | null): void;
   setTransfersOpen(open: boolean): void;
   /** Asks the conflict question; resolves `null` when the dialog is cancelled. */
-  askConflict(clashes: readonly string[], initial: ConflictPolicy): Promise<{ policy: ConflictPolicy; remember: boolean } | null>;
+  askConflict(
+    clashes: readonly string[],
+    initial: ConflictPolicy,
+  ): Promise<{ policy: ConflictPolicy; remember: boolean } | null>;
 }
 
 export type UiStore = StoreApi<UiState>;

@@ -70,7 +70,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   let gate: Promise<void> | null = null;
   let auth: AuthStatus = options.auth ?? { state: 'demo', account: ACCOUNT };
   let settings: Settings = createDefaultSettings('/home/user/Downloads');
-  let connection: ConnectionSettings = { clientId: '', clientSecret: null, accessToken: null, refreshToken: null, rootFolderId: 0 };
+  let connection: ConnectionSettings = {
+    clientId: '',
+    clientSecret: null,
+    accessToken: null,
+    refreshToken: null,
+    rootFolderId: 0,
+  };
   let places: Place[] = [
     { id: 'downloads', kind: 'downloads', name: 'Downloads', path: '/home/user/Downloads', removable: false },
     { id: 'desktop', kind: 'desktop', name: 'Desktop', path: '/home/user/Desktop', removable: false },
@@ -79,7 +85,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection), secretStorage });
 
   /** Wraps a handler: records the call, applies an injected fault, answers on a later tick. */
-  function call<I, O>(name: string, handler: (input: I) => Result<O> | Promise<Result<O>>): (input?: I) => Promise<Result<O>> {
+  function call<I, O>(
+    name: string,
+    handler: (input: I) => Result<O> | Promise<Result<O>>,
+  ): (input?: I) => Promise<Result<O>> {
     return async (input?: I) => {
       calls.push(name);
       await Promise.resolve();
@@ -91,8 +100,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       return handler(input as I);
     };
   }
-  const changed = (folderIds: number[], trashChanged = false): void => hub.emit('folder:changed', { folderIds, trashChanged });
-  const usable = (): Result<null> => (auth.state === 'auth_required' ? fail('auth_required', 'Sign in again in Settings.') : ok(null));
+  const changed = (folderIds: number[], trashChanged = false): void =>
+    hub.emit('folder:changed', { folderIds, trashChanged });
+  const usable = (): Result<null> =>
+    auth.state === 'auth_required' ? fail('auth_required', 'Sign in again in Settings.') : ok(null);
   const guarded = <O>(fn: () => Result<O>): Result<O> => {
     const u = usable();
     return u.ok ? fn() : u;
@@ -127,7 +138,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       status: call('auth.status', () => ok(auth)),
       signIn: call('auth.signIn', () => {
         const has = connection.clientSecret !== null || connection.accessToken !== null;
-        bridge.setAuth(has ? { state: 'signed_in', account: { ...ACCOUNT, name: 'real-user' } } : { state: 'auth_required', problem: 'no_credentials', message: 'Enter a client ID and secret.' });
+        bridge.setAuth(
+          has
+            ? { state: 'signed_in', account: { ...ACCOUNT, name: 'real-user' } }
+            : { state: 'auth_required', problem: 'no_credentials', message: 'Enter a client ID and secret.' },
+        );
         return ok(auth);
       }),
       signOut: call('auth.signOut', () => {
@@ -143,13 +158,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     settings: {
       get: call('settings.get', () => ok(view())),
       update: call('settings.update', (patch) => {
-        settings = { ...settings, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+        settings = {
+          ...settings,
+          ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+        };
         hub.emit('settings:changed', view());
         return ok(view());
       }),
       setConnection: call('settings.setConnection', (patch) => {
-        const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some((v) => typeof v === 'string' && v !== '');
-        if (setsSecret && secretStorage === 'unavailable') return fail('unsupported', 'This system has no secure storage for secrets.');
+        const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some(
+          (v) => typeof v === 'string' && v !== '',
+        );
+        if (setsSecret && secretStorage === 'unavailable')
+          return fail('unsupported', 'This system has no secure storage for secrets.');
         connection = {
           clientId: patch.clientId ?? connection.clientId,
           clientSecret: patch.clientSecret === undefined ? connection.clientSecret : patch.clientSecret,
@@ -170,9 +191,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       treeChildren: call('files.treeChildren', ({ folderId }) => guarded(() => drive.treeChildren(folderId))),
       detail: call('files.detail', ({ id }) => {
         const item = drive.items.get(id);
-        return item ? ok({ ...item.entry, trashed: item.trashed }) : fail('not_found', 'The item no longer exists.');
+        return item
+          ? ok({ ...item.entry, trashed: item.trashed })
+          : fail('not_found', 'The item no longer exists.');
       }),
-      mkdir: call('files.mkdir', ({ parentId, name }) => after(drive.mkdir(parentId, name), () => changed([parentId]))),
+      mkdir: call('files.mkdir', ({ parentId, name }) =>
+        after(drive.mkdir(parentId, name), () => changed([parentId])),
+      ),
       rename: call('files.rename', ({ id, name }) => {
         const r = drive.rename(id, name);
         return r.ok ? (changed([r.value]), ok(null)) : r;
@@ -192,9 +217,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         changed(r.value.folders, true);
         return ok({ restored: r.value.restored, needsTarget: r.value.needsTarget });
       }),
-      deleteForever: call('files.deleteForever', ({ ids }) => after(drive.deleteForever(ids), () => changed([], true))),
+      deleteForever: call('files.deleteForever', ({ ids }) =>
+        after(drive.deleteForever(ids), () => changed([], true)),
+      ),
       search: call('files.search', ({ query, exact, cursor }) => drive.search(query, exact ?? false, cursor)),
-      quota: call('files.quota', () => ok({ usedBytes: drive.usedBytes(), totalBytes: ACCOUNT.quota.totalBytes })),
+      quota: call('files.quota', () =>
+        ok({ usedBytes: drive.usedBytes(), totalBytes: ACCOUNT.quota.totalBytes }),
+      ),
     },
     transfers: {
       upload: call('transfers.upload', (cmd) => queue.upload(cmd)),
@@ -211,7 +240,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     places: {
       list: call('places.list', () => ok(places)),
       add: call('places.add', ({ path, name }) => {
-        const place: Place = { id: `custom-${places.length}`, kind: 'custom', name: name ?? path.split('/').pop() ?? path, path, removable: true };
+        const place: Place = {
+          id: `custom-${places.length}`,
+          kind: 'custom',
+          name: name ?? path.split('/').pop() ?? path,
+          path,
+          removable: true,
+        };
         places = [...places, place];
         hub.emit('places:changed', places);
         return ok(place);
@@ -227,12 +262,29 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     app: {
       info: call('app.info', () =>
-        ok({ name: 'PanDesk', version: '0.1.0', host: options.host ?? 'web', platform: 'linux', arch: 'x64', versions: {}, capabilities: { startDrag: options.host === 'desktop', nativeDialogs: options.host === 'desktop', revealInFolder: false, keepAwake: false } }),
+        ok({
+          name: 'PanDesk',
+          version: '0.1.0',
+          host: options.host ?? 'web',
+          platform: 'linux',
+          arch: 'x64',
+          versions: {},
+          capabilities: {
+            startDrag: options.host === 'desktop',
+            nativeDialogs: options.host === 'desktop',
+            revealInFolder: false,
+            keepAwake: false,
+          },
+        }),
       ),
       openLogFolder: call('app.openLogFolder', () => ok(null)),
       revealInFolder: call('app.revealInFolder', () => ok(null)),
-      startDrag: call('app.startDrag', () => (options.host === 'desktop' ? ok(null) : fail('unsupported', 'Not in a browser.'))),
-      choosePaths: call('app.choosePaths', ({ mode }) => ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] })),
+      startDrag: call('app.startDrag', () =>
+        options.host === 'desktop' ? ok(null) : fail('unsupported', 'Not in a browser.'),
+      ),
+      choosePaths: call('app.choosePaths', ({ mode }) =>
+        ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] }),
+      ),
     },
   };
   return bridge;

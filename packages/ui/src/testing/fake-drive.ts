@@ -8,7 +8,13 @@ import type { FileEntry, FileId, FilePage, FolderPage, Result, TreeNode } from '
  */
 export interface FakeDrive {
   readonly items: Map<FileId, StoredItem>;
-  add(entry: { name: string; parentId: FileId; kind?: 'file' | 'folder'; size?: number; modifiedAt?: number }): FileEntry;
+  add(entry: {
+    name: string;
+    parentId: FileId;
+    kind?: 'file' | 'folder';
+    size?: number;
+    modifiedAt?: number;
+  }): FileEntry;
   /** Adds `count` files named `prefix-00001…` to a folder (for large-folder tests). */
   addMany(parentId: FileId, count: number, prefix?: string): void;
   list(folderId: FileId, cursor?: string): Result<FolderPage>;
@@ -18,7 +24,10 @@ export interface FakeDrive {
   move(ids: readonly FileId[], target: FileId): Result<FileId[]>;
   trash(ids: readonly FileId[]): Result<FileId[]>;
   listTrash(cursor?: string): Result<FilePage>;
-  restore(ids: readonly FileId[], target?: FileId): Result<{ restored: FileId[]; needsTarget: FileId[]; folders: FileId[] }>;
+  restore(
+    ids: readonly FileId[],
+    target?: FileId,
+  ): Result<{ restored: FileId[]; needsTarget: FileId[]; folders: FileId[] }>;
   deleteForever(ids: readonly FileId[]): Result<null>;
   search(query: string, exact: boolean, cursor?: string): Result<FilePage>;
   usedBytes(): number;
@@ -87,7 +96,11 @@ export function createFakeDrive(pageSize: number): FakeDrive {
   }
 
   function isInside(id: FileId, ancestor: FileId): boolean {
-    for (let cur: FileId | undefined = id; cur !== undefined && cur !== 0; cur = items.get(cur)?.entry.parentId) {
+    for (
+      let cur: FileId | undefined = id;
+      cur !== undefined && cur !== 0;
+      cur = items.get(cur)?.entry.parentId
+    ) {
       if (cur === ancestor) return true;
     }
     return false;
@@ -101,7 +114,8 @@ export function createFakeDrive(pageSize: number): FakeDrive {
     items,
     add,
     addMany(parentId, count, prefix = 'file') {
-      for (let i = 1; i <= count; i++) add({ name: `${prefix}-${String(i).padStart(5, '0')}.bin`, parentId, size: i });
+      for (let i = 1; i <= count; i++)
+        add({ name: `${prefix}-${String(i).padStart(5, '0')}.bin`, parentId, size: i });
     },
     list(folderId, cursor) {
       if (!isFolder(folderId)) return fail('not_found', 'This folder no longer exists.');
@@ -125,7 +139,8 @@ export function createFakeDrive(pageSize: number): FakeDrive {
       if (!check.ok) return fail('invalid_name', check.message);
       const item = live(id);
       if (!item) return fail('not_found', 'The item no longer exists.');
-      if (nameTaken(item.entry.parentId, name, id)) return fail('name_conflict', `“${name}” already exists here.`);
+      if (nameTaken(item.entry.parentId, name, id))
+        return fail('name_conflict', `“${name}” already exists here.`);
       replace(item, { name });
       return ok(item.entry.parentId);
     },
@@ -133,7 +148,8 @@ export function createFakeDrive(pageSize: number): FakeDrive {
       const found = checkIds(ids);
       if (!found.ok) return found;
       if (!isFolder(target)) return fail('not_found', 'The target folder no longer exists.');
-      if (ids.some((id) => isInside(target, id))) return fail('invalid_input', 'A folder cannot be moved into itself.');
+      if (ids.some((id) => isInside(target, id)))
+        return fail('invalid_input', 'A folder cannot be moved into itself.');
       const sources = new Set(found.value.map((i) => i.entry.parentId));
       for (const item of found.value) replace(item, { parentId: target });
       return ok([...sources, target]);
@@ -174,7 +190,9 @@ export function createFakeDrive(pageSize: number): FakeDrive {
     search(query, exact, cursor) {
       const q = query.toLowerCase();
       const all = [...items.values()]
-        .filter((i) => !i.trashed && (exact ? i.entry.name === query : i.entry.name.toLowerCase().includes(q)))
+        .filter(
+          (i) => !i.trashed && (exact ? i.entry.name === query : i.entry.name.toLowerCase().includes(q)),
+        )
         .map((i) => i.entry);
       return ok(page(all, cursor));
     },

@@ -44,7 +44,10 @@ function baseName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
-export function createFakeTransfers(emit: (snapshot: TransferSnapshot) => void, concurrency = 2): FakeTransfers {
+export function createFakeTransfers(
+  emit: (snapshot: TransferSnapshot) => void,
+  concurrency = 2,
+): FakeTransfers {
   const items = new Map<string, TransferItem>();
   let seq = 0;
   let nextId = 1;
@@ -63,7 +66,9 @@ export function createFakeTransfers(emit: (snapshot: TransferSnapshot) => void, 
 
   function schedule(): void {
     const running = [...items.values()].filter((i) => i.state === 'running').length;
-    const queued = [...items.values()].filter((i) => i.state === 'queued').sort((a, b) => b.priority - a.priority);
+    const queued = [...items.values()]
+      .filter((i) => i.state === 'queued')
+      .sort((a, b) => b.priority - a.priority);
     for (const item of queued.slice(0, Math.max(0, concurrency - running))) {
       update(item.id, { state: 'running', phase: item.direction === 'upload' ? 'uploading' : 'downloading' });
     }
@@ -82,12 +87,42 @@ export function createFakeTransfers(emit: (snapshot: TransferSnapshot) => void, 
     emit(snapshot);
   }
 
-  function enqueue(direction: 'upload' | 'download', entries: { name: string; localPath: string; remoteParentId: number | null; remoteFileId: number | null; size: number; kind: 'file' | 'folder' }[], conflict: TransferItem['conflict'], batchId?: string): Result<EnqueuedBatch> {
+  function enqueue(
+    direction: 'upload' | 'download',
+    entries: {
+      name: string;
+      localPath: string;
+      remoteParentId: number | null;
+      remoteFileId: number | null;
+      size: number;
+      kind: 'file' | 'folder';
+    }[],
+    conflict: TransferItem['conflict'],
+    batchId?: string,
+  ): Result<EnqueuedBatch> {
     const batch = batchId ?? `batch-${nextId}`;
     const now = Date.now();
     for (const e of entries) {
       const id = `t${nextId++}`;
-      put({ id, batchId: batch, parentItemId: null, direction, ...e, bytesDone: 0, state: authBlocked ? 'paused' : 'queued', phase: null, pauseReason: authBlocked ? 'auth_required' : null, error: null, conflict, priority: 0, speedBps: 0, etaSeconds: null, createdAt: now, updatedAt: now, finishedAt: null });
+      put({
+        id,
+        batchId: batch,
+        parentItemId: null,
+        direction,
+        ...e,
+        bytesDone: 0,
+        state: authBlocked ? 'paused' : 'queued',
+        phase: null,
+        pauseReason: authBlocked ? 'auth_required' : null,
+        error: null,
+        conflict,
+        priority: 0,
+        speedBps: 0,
+        etaSeconds: null,
+        createdAt: now,
+        updatedAt: now,
+        finishedAt: null,
+      });
     }
     flush();
     return ok({ batchId: batch });
@@ -107,8 +142,22 @@ export function createFakeTransfers(emit: (snapshot: TransferSnapshot) => void, 
         speedBps: mine.reduce((s, i) => s + i.speedBps, 0),
       };
     };
-    const limits = { uploadFiles: concurrency, downloadFiles: concurrency, slicesPerFile: 3, segmentsPerFile: 4, uploadBytesPerSecond: 0, downloadBytesPerSecond: 0 };
-    return { total: all.length, byState, upload: dir('upload'), download: dir('download'), authBlocked, limits };
+    const limits = {
+      uploadFiles: concurrency,
+      downloadFiles: concurrency,
+      slicesPerFile: 3,
+      segmentsPerFile: 4,
+      uploadBytesPerSecond: 0,
+      downloadBytesPerSecond: 0,
+    };
+    return {
+      total: all.length,
+      byState,
+      upload: dir('upload'),
+      download: dir('download'),
+      authBlocked,
+      limits,
+    };
   }
 
   const applies: Record<'pause' | 'resume' | 'cancel' | 'retry', (i: TransferItem) => boolean> = {
@@ -127,11 +176,37 @@ export function createFakeTransfers(emit: (snapshot: TransferSnapshot) => void, 
   return {
     items,
     upload: (cmd) =>
-      enqueue('upload', cmd.localPaths.map((p) => ({ name: baseName(p), localPath: p, remoteParentId: cmd.remoteParentId, remoteFileId: null, size: 1000, kind: 'file' as const })), cmd.conflict, cmd.batchId),
+      enqueue(
+        'upload',
+        cmd.localPaths.map((p) => ({
+          name: baseName(p),
+          localPath: p,
+          remoteParentId: cmd.remoteParentId,
+          remoteFileId: null,
+          size: 1000,
+          kind: 'file' as const,
+        })),
+        cmd.conflict,
+        cmd.batchId,
+      ),
     download: (cmd) =>
-      enqueue('download', cmd.sources.map((s) => ({ name: s.name, localPath: `${cmd.localDir}/${s.name}`, remoteParentId: null, remoteFileId: s.fileId, size: s.size ?? 0, kind: s.type })), cmd.conflict, cmd.batchId),
+      enqueue(
+        'download',
+        cmd.sources.map((s) => ({
+          name: s.name,
+          localPath: `${cmd.localDir}/${s.name}`,
+          remoteParentId: null,
+          remoteFileId: s.fileId,
+          size: s.size ?? 0,
+          kind: s.type,
+        })),
+        cmd.conflict,
+        cmd.batchId,
+      ),
     act(action, ids) {
-      const targets = ids ? ids.map((id) => items.get(id)).filter((i): i is TransferItem => i !== undefined) : [...items.values()];
+      const targets = ids
+        ? ids.map((id) => items.get(id)).filter((i): i is TransferItem => i !== undefined)
+        : [...items.values()];
       for (const item of targets.filter(applies[action])) update(item.id, effects[action]);
       flush();
       return ok(null);
@@ -158,7 +233,11 @@ export function createFakeTransfers(emit: (snapshot: TransferSnapshot) => void, 
         .filter((i) => (query.states ? query.states.includes(i.state) : true))
         .filter((i) => (query.direction ? i.direction === query.direction : true))
         .sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
-      return ok({ total: all.length, offset: query.offset, items: all.slice(query.offset, query.offset + query.limit) });
+      return ok({
+        total: all.length,
+        offset: query.offset,
+        items: all.slice(query.offset, query.offset + query.limit),
+      });
     },
     summary,
     progress(id, bytes, speedBps = 1_000_000) {
@@ -166,9 +245,19 @@ export function createFakeTransfers(emit: (snapshot: TransferSnapshot) => void, 
       if (!item || item.state !== 'running') return;
       const done = Math.min(item.size, item.bytesDone + bytes);
       const finished = done >= item.size;
-      update(id, finished
-        ? { bytesDone: done, state: 'completed', phase: null, speedBps: 0, etaSeconds: null, finishedAt: Date.now() }
-        : { bytesDone: done, speedBps, etaSeconds: Math.ceil((item.size - done) / speedBps) });
+      update(
+        id,
+        finished
+          ? {
+              bytesDone: done,
+              state: 'completed',
+              phase: null,
+              speedBps: 0,
+              etaSeconds: null,
+              finishedAt: Date.now(),
+            }
+          : { bytesDone: done, speedBps, etaSeconds: Math.ceil((item.size - done) / speedBps) },
+      );
       flush();
     },
     failItem(id, error) {
@@ -178,8 +267,10 @@ export function createFakeTransfers(emit: (snapshot: TransferSnapshot) => void, 
     setAuthBlocked(blocked) {
       authBlocked = blocked;
       for (const item of items.values()) {
-        if (blocked && (item.state === 'queued' || item.state === 'running')) update(item.id, { state: 'paused', pauseReason: 'auth_required', phase: null, speedBps: 0 });
-        if (!blocked && item.state === 'paused' && item.pauseReason === 'auth_required') update(item.id, { state: 'queued', pauseReason: null });
+        if (blocked && (item.state === 'queued' || item.state === 'running'))
+          update(item.id, { state: 'paused', pauseReason: 'auth_required', phase: null, speedBps: 0 });
+        if (!blocked && item.state === 'paused' && item.pauseReason === 'auth_required')
+          update(item.id, { state: 'queued', pauseReason: null });
       }
       flush();
     },

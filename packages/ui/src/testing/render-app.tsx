@@ -26,7 +26,9 @@ export function createTestHost(overrides: Partial<HostAdapter> = {}): HostAdapte
 }
 
 /** Renders the whole app on a fake bridge and waits until the first listing is in. */
-export async function renderApp(options: FakeBridgeOptions & { bridge?: FakeBridge; adapter?: HostAdapter & { staged: File[][] } } = {}): Promise<RenderedApp> {
+export async function renderApp(
+  options: FakeBridgeOptions & { bridge?: FakeBridge; adapter?: HostAdapter & { staged: File[][] } } = {},
+): Promise<RenderedApp> {
   const bridge = options.bridge ?? createFakeBridge(options);
   const host = options.adapter ?? createTestHost();
   const result = render(<App bridge={bridge} host={host} i18n={createI18n('en')} />);
@@ -41,5 +43,7 @@ function expectReady(): void {
 
 /** Visible rows' names, in order. */
 export function rowNames(): string[] {
-  return screen.queryAllByTestId('file-row').map((row) => row.querySelector('.pd-name')?.textContent ?? row.querySelector('input')?.value ?? '');
+  return screen
+    .queryAllByTestId('file-row')
+    .map((row) => row.querySelector('.pd-name')?.textContent ?? row.querySelector('input')?.value ?? '');
 }

@@ -23,7 +23,11 @@ async function startCdn(): Promise<{ url: string; server: Server; ranges: (strin
     if (match) {
       const start = Number(match[1]);
       const end = match[2] === '' ? CONTENT.length - 1 : Number(match[2]);
-      res.writeHead(206, { 'content-range': `bytes ${start}-${end}/${CONTENT.length}`, 'content-length': end - start + 1, 'accept-ranges': 'bytes' });
+      res.writeHead(206, {
+        'content-range': `bytes ${start}-${end}/${CONTENT.length}`,
+        'content-length': end - start + 1,
+        'accept-ranges': 'bytes',
+      });
       return res.end(CONTENT.subarray(start, end + 1));
     }
     res.writeHead(200, { 'content-length': CONTENT.length, 'accept-ranges': 'bytes' });
@@ -45,27 +49,50 @@ afterEach(async () => {
 function withSettings(method: DownloadMethod, proxyUrl = '') {
   return (api: PanDeskApi): PanDeskApi => ({
     ...api,
-    settings: { ...api.settings, get: async () => ok({ downloadMethod: method, downloadProxyUrl: proxyUrl } as never) },
+    settings: {
+      ...api.settings,
+      get: async () => ok({ downloadMethod: method, downloadProxyUrl: proxyUrl } as never),
+    },
     files: {
       ...api.files,
       detail: async ({ id }) =>
-        id === 404 ? fail('not_found', 'That file no longer exists.') : ok({ id, name: id === 9 ? 'folder' : '报告 "1".bin', kind: id === 9 ? 'folder' : 'file' } as never),
+        id === 404
+          ? fail('not_found', 'That file no longer exists.')
+          : ok({
+              id,
+              name: id === 9 ? 'folder' : '报告 "1".bin',
+              kind: id === 9 ? 'folder' : 'file',
+            } as never),
     },
   });
 }
 
-async function startWith(method: DownloadMethod, signatures: string[] = ['good'], proxyUrl = ''): Promise<HostKit> {
+async function startWith(
+  method: DownloadMethod,
+  signatures: string[] = ['good'],
+  proxyUrl = '',
+): Promise<HostKit> {
   cdn = await startCdn();
   const base = cdn.url;
   let n = 0;
   kit = await startHostKit({
     patch: withSettings(method, proxyUrl),
-    links: { downloadUrl: async (fileId) => (fileId === 404 ? fail('not_found', 'That file no longer exists.') : ok(`${base}/file?sig=${signatures[Math.min(n++, signatures.length - 1)]}`)) },
+    links: {
+      downloadUrl: async (fileId) =>
+        fileId === 404
+          ? fail('not_found', 'That file no longer exists.')
+          : ok(`${base}/file?sig=${signatures[Math.min(n++, signatures.length - 1)]}`),
+    },
   });
   return kit;
 }
 
-function get(k: HostKit, path: string, headers: Record<string, string> = {}, key: string | null = k.host.secret): Promise<Response> {
+function get(
+  k: HostKit,
+  path: string,
+  headers: Record<string, string> = {},
+  key: string | null = k.host.secret,
+): Promise<Response> {
   const query = key === null ? '' : `?k=${encodeURIComponent(key)}`;
   return fetch(`${k.host.origin}${path}${query}`, { headers, redirect: 'manual' });
 }
@@ -91,7 +118,9 @@ describe('GET /api/download/:fileId', () => {
     const res = await get(k, '/api/download/42');
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(CONTENT)).toBe(true);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="__ _1_.bin"; filename*=UTF-8''%E6%8A%A5%E5%91%8A%20%221%22.bin`);
+    expect(res.headers.get('content-disposition')).toBe(
+      `attachment; filename="__ _1_.bin"; filename*=UTF-8''%E6%8A%A5%E5%91%8A%20%221%22.bin`,
+    );
     expect(res.headers.get('content-type')).toBe('application/octet-stream');
     expect(res.headers.get('accept-ranges')).toBe('bytes');
   });

@@ -41,13 +41,21 @@ export function parseFileId(raw: string): number | undefined {
 export function createDownloadRoute(deps: DownloadRouteDeps) {
   const fetchImpl = deps.fetch ?? fetch;
 
-  async function fetchUpstream(url: string, range: string | undefined, signal: AbortSignal): Promise<Response> {
+  async function fetchUpstream(
+    url: string,
+    range: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Response> {
     const headers: Record<string, string> = range === undefined ? {} : { range };
     return fetchImpl(url, { headers, redirect: 'follow', signal });
   }
 
   /** Fetches the bytes, asking for a new URL once when the CDN says the old one expired. */
-  async function openUpstream(fileId: number, range: string | undefined, signal: AbortSignal): Promise<Response | Err> {
+  async function openUpstream(
+    fileId: number,
+    range: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Response | Err> {
     for (let attempt = 0; ; attempt++) {
       const link = await deps.links.downloadUrl(fileId);
       if (!link.ok) return link;
@@ -60,7 +68,8 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
   async function proxy(req: IncomingMessage, res: ServerResponse, fileId: number): Promise<void> {
     const detail = await deps.api.files.detail({ id: fileId });
     if (!detail.ok) return replyApiError(res, detail.error);
-    if (detail.value.kind === 'folder') return replyText(res, 400, 'Folders cannot be downloaded by the browser; use the transfer queue.');
+    if (detail.value.kind === 'folder')
+      return replyText(res, 400, 'Folders cannot be downloaded by the browser; use the transfer queue.');
     const controller = new AbortController();
     res.on('close', () => controller.abort());
     const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
@@ -84,7 +93,9 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
       res.end();
       return;
     }
-    await pipeline(Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>), res).catch(() => res.destroy());
+    await pipeline(Readable.fromWeb(upstream.body as WebReadableStream<Uint8Array>), res).catch(() =>
+      res.destroy(),
+    );
   }
 
   async function redirect(res: ServerResponse, fileId: number): Promise<void> {
@@ -97,7 +108,11 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
   }
 
   /** Handles the route for an already authorised request. */
-  return async function handleDownload(req: IncomingMessage, res: ServerResponse, rawId: string): Promise<void> {
+  return async function handleDownload(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rawId: string,
+  ): Promise<void> {
     const fileId = parseFileId(rawId);
     if (fileId === undefined) return replyText(res, 400, 'The file id is not valid.');
     const settings = await deps.api.settings.get();

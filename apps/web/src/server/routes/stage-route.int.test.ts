@@ -112,10 +112,18 @@ describe('the page and its headers', () => {
     kit = await startHostKit();
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve) => {
-      request({ host: '127.0.0.1', port: kit!.host.port, path: '/', headers: { host: `evil.example:${kit!.host.port}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      }).end();
+      request(
+        {
+          host: '127.0.0.1',
+          port: kit!.host.port,
+          path: '/',
+          headers: { host: `evil.example:${kit!.host.port}` },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      ).end();
     });
     expect(status).toBe(403);
     expect((await fetch(`${kit.host.origin}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);

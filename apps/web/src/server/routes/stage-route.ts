@@ -42,7 +42,7 @@ function ioStatus(error: unknown): [number, string] {
   if (code === 'EEXIST') return [409, 'That file was already staged in this batch.'];
   if (code === 'ENOSPC' || code === 'EDQUOT') return [507, 'The disk of the PanDesk host is full.'];
   if (code === 'ENOTDIR') return [409, 'A file and a folder of the drop share a name.'];
-  if (code === 'ENAMETOOLONG') return [400, 'The path is too long for the PanDesk host\'s file system.'];
+  if (code === 'ENAMETOOLONG') return [400, "The path is too long for the PanDesk host's file system."];
   return [500, 'The file could not be written to the staging folder.'];
 }
 
@@ -57,7 +57,9 @@ export function createStageRoute(staging: StagingArea) {
     const isFolder = header(req, KIND_HEADER) === 'folder';
     if (isFolder) req.resume();
     try {
-      const entry = isFolder ? await staging.makeDir(batchId, parsed.segments) : await staging.writeFile(batchId, parsed.segments, req);
+      const entry = isFolder
+        ? await staging.makeDir(batchId, parsed.segments)
+        : await staging.writeFile(batchId, parsed.segments, req);
       const answer: StageAnswer = { path: entry.path, topLevel: entry.topLevel };
       replyJson(res, 200, answer);
     } catch (error) {

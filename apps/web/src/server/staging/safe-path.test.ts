@@ -4,7 +4,10 @@ import { isSafeBatchId, parseRelativePath } from './safe-path';
 describe('parseRelativePath', () => {
   it('accepts plain relative paths, including non-ASCII names and spaces inside names', () => {
     expect(parseRelativePath('a.txt')).toEqual({ ok: true, segments: ['a.txt'] });
-    expect(parseRelativePath('照片/2025 夏天/img 1.jpg')).toEqual({ ok: true, segments: ['照片', '2025 夏天', 'img 1.jpg'] });
+    expect(parseRelativePath('照片/2025 夏天/img 1.jpg')).toEqual({
+      ok: true,
+      segments: ['照片', '2025 夏天', 'img 1.jpg'],
+    });
     expect(parseRelativePath('..hidden/..x')).toEqual({ ok: true, segments: ['..hidden', '..x'] });
   });
 

@@ -19,15 +19,24 @@ afterEach(async () => {
 
 describe('createStagingArea', () => {
   it('writes files under the batch folder and reports the top-level entry', async () => {
-    const entry = await staging.writeFile('batch-0001', ['photos', 'a.jpg'], Readable.from([Buffer.from('abc')]));
-    expect(entry).toEqual({ path: join(root, 'batch-0001', 'photos', 'a.jpg'), topLevel: join(root, 'batch-0001', 'photos') });
+    const entry = await staging.writeFile(
+      'batch-0001',
+      ['photos', 'a.jpg'],
+      Readable.from([Buffer.from('abc')]),
+    );
+    expect(entry).toEqual({
+      path: join(root, 'batch-0001', 'photos', 'a.jpg'),
+      topLevel: join(root, 'batch-0001', 'photos'),
+    });
     expect(await readFile(entry.path, 'utf8')).toBe('abc');
     expect((await stat(entry.path)).mode & 0o777).toBe(0o600);
   });
 
   it('refuses to overwrite a staged file', async () => {
     await staging.writeFile('batch-0001', ['a.txt'], Readable.from([Buffer.from('one')]));
-    await expect(staging.writeFile('batch-0001', ['a.txt'], Readable.from([Buffer.from('two')]))).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(
+      staging.writeFile('batch-0001', ['a.txt'], Readable.from([Buffer.from('two')])),
+    ).rejects.toMatchObject({ code: 'EEXIST' });
     expect(await readFile(join(root, 'batch-0001', 'a.txt'), 'utf8')).toBe('one');
   });
 
@@ -44,7 +53,9 @@ describe('createStagingArea', () => {
 
   it('refuses unsafe batch ids and segments that would escape even if a caller skipped the checks', async () => {
     expect(() => staging.batchDir('../x')).toThrow(UnsafeStagingPathError);
-    await expect(staging.writeFile('batch-0001', ['..', '..', 'evil'], Readable.from([]))).rejects.toThrow(UnsafeStagingPathError);
+    await expect(staging.writeFile('batch-0001', ['..', '..', 'evil'], Readable.from([]))).rejects.toThrow(
+      UnsafeStagingPathError,
+    );
     await expect(staging.makeDir('batch-0001', ['..'])).rejects.toThrow(UnsafeStagingPathError);
     await expect(staging.makeDir('batch-0001', [])).rejects.toThrow(UnsafeStagingPathError);
   });

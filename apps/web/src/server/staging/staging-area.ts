@@ -59,7 +59,11 @@ export function createStagingArea(root: string): StagingArea {
     return { path, topLevel };
   }
 
-  async function writeFile(batchId: string, segments: readonly string[], body: Readable): Promise<StagedEntry> {
+  async function writeFile(
+    batchId: string,
+    segments: readonly string[],
+    body: Readable,
+  ): Promise<StagedEntry> {
     const entry = resolveEntry(batchId, segments);
     await mkdir(join(entry.path, '..'), { recursive: true });
     // Open first: an existing file is refused before the body is touched (EEXIST).

@@ -26,7 +26,14 @@ function harness(now: () => number = Date.now, debounceMs = 10_000) {
     return ok({ batchId: 'engine-batch' });
   });
   const hub = createEventHub();
-  const janitor = createStagingJanitor({ staging, api: handlers, events: hub, debounceMs, orphanGraceMs: 1_000, now });
+  const janitor = createStagingJanitor({
+    staging,
+    api: handlers,
+    events: hub,
+    debounceMs,
+    orphanGraceMs: 1_000,
+    now,
+  });
   return { janitor, hub };
 }
 
@@ -48,7 +55,10 @@ describe('createStagingJanitor', () => {
     const { janitor } = harness();
     const a = await stage('batch-aaaa', 'a.txt');
     const b = await stage('batch-aaaa', 'b.txt');
-    expect((await janitor.api.transfers.upload({ localPaths: [a, b], remoteParentId: 0, conflict: 'keep_both' })).ok).toBe(true);
+    expect(
+      (await janitor.api.transfers.upload({ localPaths: [a, b], remoteParentId: 0, conflict: 'keep_both' }))
+        .ok,
+    ).toBe(true);
     expect(janitor.pending()).toEqual(['batch-aaaa']);
     queue.push(item(a, 'completed'), item(b, 'running'));
     await janitor.check();
@@ -82,7 +92,11 @@ describe('createStagingJanitor', () => {
 
   it('ignores uploads of ordinary local paths', async () => {
     const { janitor } = harness();
-    await janitor.api.transfers.upload({ localPaths: ['/home/me/file.txt'], remoteParentId: 0, conflict: 'keep_both' });
+    await janitor.api.transfers.upload({
+      localPaths: ['/home/me/file.txt'],
+      remoteParentId: 0,
+      conflict: 'keep_both',
+    });
     expect(janitor.pending()).toEqual([]);
     janitor.close();
   });
@@ -93,7 +107,8 @@ describe('createStagingJanitor', () => {
     await janitor.api.transfers.upload({ localPaths: [a], remoteParentId: 0, conflict: 'keep_both' });
     queue.push(item(a, 'completed'));
     hub.emit('transfers:changed', {} as TransferSnapshot);
-    for (let i = 0; i < 500 && (await staging.listBatches()).length > 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && (await staging.listBatches()).length > 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(await staging.listBatches()).toEqual([]);
     janitor.close();
   });

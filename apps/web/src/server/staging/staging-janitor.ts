@@ -55,7 +55,7 @@ export function createStagingJanitor(options: StagingJanitorOptions): StagingJan
 
   async function collectRefs(): Promise<BatchRefs> {
     const refs: BatchRefs = { all: new Map(), live: new Set() };
-    for (let offset = 0; ; ) {
+    for (let offset = 0; ;) {
       const page = await api.transfers.page({ offset, limit: PAGE_SIZE, direction: 'upload' });
       if (!page.ok) throw new Error(`transfers.page failed: ${page.error.code}`);
       for (const item of page.value.items) count(refs, item);

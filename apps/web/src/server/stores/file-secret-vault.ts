@@ -37,7 +37,8 @@ export function createFileSecretVault(file: string, options: FileSecretVaultOpti
     get: (key) => serial(async () => (await load()).get(key)),
     set: (key, value) =>
       serial(async () => {
-        if (!options.allowFileStorage) throw new Error('Secret storage is off in the web host (start it with --store-secrets-in-file).');
+        if (!options.allowFileStorage)
+          throw new Error('Secret storage is off in the web host (start it with --store-secrets-in-file).');
         const values = new Map(await load());
         values.set(key, value);
         await persist(values);

@@ -33,8 +33,13 @@ export async function startHostKit(options: HostKitOptions = {}): Promise<HostKi
   const dir = await mkdtemp(join(tmpdir(), 'pandesk-web-'));
   const staticRoot = join(dir, 'dist');
   await mkdir(staticRoot);
-  await writeFile(join(staticRoot, 'index.html'), '<!doctype html><title>PanDesk</title><div id="root"></div>');
-  const respond = options.respond ?? (async (channel: string) => (channel === 'transfers:page' ? EMPTY_PAGE : ok({ channel })));
+  await writeFile(
+    join(staticRoot, 'index.html'),
+    '<!doctype html><title>PanDesk</title><div id="root"></div>',
+  );
+  const respond =
+    options.respond ??
+    (async (channel: string) => (channel === 'transfers:page' ? EMPTY_PAGE : ok({ channel })));
   const { handlers, calls } = createRecordingHandlers(respond);
   const hub = createEventHub();
   const errors: unknown[] = [];
@@ -69,11 +74,18 @@ export interface WsAttempt {
 }
 
 /** Opens a WebSocket like the page does; resolves with the socket or the refusal status. */
-export function connectWs(host: WebHost, opts: { secret?: string | null; origin?: string | null; path?: string } = {}): Promise<WsAttempt> {
+export function connectWs(
+  host: WebHost,
+  opts: { secret?: string | null; origin?: string | null; path?: string } = {},
+): Promise<WsAttempt> {
   const secret = opts.secret === undefined ? host.secret : opts.secret;
   const protocols = secret === null ? [WS_PROTOCOL] : [WS_PROTOCOL, WS_SECRET_PREFIX + secret];
   const origin = opts.origin === undefined ? host.origin : opts.origin;
-  const socket = new WebSocket(`ws://127.0.0.1:${host.port}${opts.path ?? '/ws'}`, protocols, origin === null ? {} : { origin });
+  const socket = new WebSocket(
+    `ws://127.0.0.1:${host.port}${opts.path ?? '/ws'}`,
+    protocols,
+    origin === null ? {} : { origin },
+  );
   return new Promise((resolve) => {
     socket.once('open', () => resolve({ socket }));
     socket.once('unexpected-response', (_req, res) => {

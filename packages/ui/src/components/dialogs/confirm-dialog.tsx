@@ -21,7 +21,9 @@ export function ConfirmDialog({ entries, forever }: { entries: readonly FileEntr
       testId="confirm-dialog"
       footer={
         <>
-          <button type="button" onClick={close}>{t('dialog.cancel')}</button>
+          <button type="button" onClick={close}>
+            {t('dialog.cancel')}
+          </button>
           <button type="button" className="pd-primary pd-danger" onClick={confirm}>
             {forever ? t('toolbar.deleteForever') : t('toolbar.delete')}
           </button>

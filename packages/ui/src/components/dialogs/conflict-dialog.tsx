@@ -23,9 +23,16 @@ export function ConflictDialog({ request }: { request: ConflictRequest }) {
         {t('dialog.remember')}
       </label>
       <div className="pd-dialog-footer">
-        <button type="button" onClick={() => request.resolve(null)}>{t('dialog.cancel')}</button>
+        <button type="button" onClick={() => request.resolve(null)}>
+          {t('dialog.cancel')}
+        </button>
         {POLICIES.map(({ policy, key }) => (
-          <button key={policy} type="button" className={policy === request.initial ? 'pd-primary' : undefined} onClick={() => request.resolve({ policy, remember })}>
+          <button
+            key={policy}
+            type="button"
+            className={policy === request.initial ? 'pd-primary' : undefined}
+            onClick={() => request.resolve({ policy, remember })}
+          >
             {t(key)}
           </button>
         ))}

@@ -8,7 +8,10 @@ const PRESENCE: Record<SecretKey, keyof ConnectionView> = {
   accessToken: 'hasAccessToken',
   refreshToken: 'hasRefreshToken',
 };
-const HINTS: Partial<Record<SecretKey, string>> = { accessToken: 'settings.accessTokenHint', refreshToken: 'settings.refreshTokenHint' };
+const HINTS: Partial<Record<SecretKey, string>> = {
+  accessToken: 'settings.accessTokenHint',
+  refreshToken: 'settings.refreshTokenHint',
+};
 
 interface Props {
   form: SettingsForm;
@@ -27,7 +30,13 @@ export function ConnectionFields({ form, connection, secretStorage, update }: Pr
       <legend>{t('settings.connection')}</legend>
       <label>
         {t('settings.clientId')}
-        <input value={form.clientId} autoComplete="off" spellCheck={false} data-testid="settings-clientId" onChange={(e) => update({ clientId: e.target.value })} />
+        <input
+          value={form.clientId}
+          autoComplete="off"
+          spellCheck={false}
+          data-testid="settings-clientId"
+          onChange={(e) => update({ clientId: e.target.value })}
+        />
       </label>
       <p className="pd-hint">{t('settings.clientIdHint')}</p>
       {locked && (
@@ -37,7 +46,11 @@ export function ConnectionFields({ form, connection, secretStorage, update }: Pr
       )}
       {SECRET_KEYS.map((key) => {
         const saved = connection[PRESENCE[key]] === true;
-        const status = form.clear[key] ? t('settings.willClear') : saved ? t('settings.secretSaved') : t('settings.secretMissing');
+        const status = form.clear[key]
+          ? t('settings.willClear')
+          : saved
+            ? t('settings.secretSaved')
+            : t('settings.secretMissing');
         const hint = HINTS[key];
         return (
           <div key={key} className="pd-secret">
@@ -52,14 +65,29 @@ export function ConnectionFields({ form, connection, secretStorage, update }: Pr
                 placeholder={saved ? '••••••••' : ''}
                 aria-describedby={`secret-status-${key}`}
                 data-testid={`settings-${key}`}
-                onChange={(e) => update({ secrets: { ...form.secrets, [key]: e.target.value }, clear: { ...form.clear, [key]: false } })}
+                onChange={(e) =>
+                  update({
+                    secrets: { ...form.secrets, [key]: e.target.value },
+                    clear: { ...form.clear, [key]: false },
+                  })
+                }
               />
             </label>
-            <span id={`secret-status-${key}`} className="pd-hint" data-testid={`secret-status-${key}`} data-saved={saved}>
+            <span
+              id={`secret-status-${key}`}
+              className="pd-hint"
+              data-testid={`secret-status-${key}`}
+              data-saved={saved}
+            >
               {status}
             </span>
             {saved && !form.clear[key] && (
-              <button type="button" onClick={() => update({ clear: { ...form.clear, [key]: true }, secrets: { ...form.secrets, [key]: '' } })}>
+              <button
+                type="button"
+                onClick={() =>
+                  update({ clear: { ...form.clear, [key]: true }, secrets: { ...form.secrets, [key]: '' } })
+                }
+              >
                 {t('settings.clear')}
               </button>
             )}
@@ -69,7 +97,12 @@ export function ConnectionFields({ form, connection, secretStorage, update }: Pr
       })}
       <label>
         {t('settings.rootFolderId')}
-        <input inputMode="numeric" value={form.rootFolderId} data-testid="settings-rootFolderId" onChange={(e) => update({ rootFolderId: e.target.value })} />
+        <input
+          inputMode="numeric"
+          value={form.rootFolderId}
+          data-testid="settings-rootFolderId"
+          onChange={(e) => update({ rootFolderId: e.target.value })}
+        />
       </label>
       <p className="pd-hint">{t('settings.rootFolderIdHint')}</p>
     </fieldset>

@@ -11,7 +11,8 @@ interface ModalProps {
   wide?: boolean;
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex="0"]';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex="0"]';
 
 /** Keeps Tab inside the dialog: from the last control to the first and back. */
 function trapFocus(e: KeyboardEvent, dialog: HTMLElement | null): void {
@@ -34,7 +35,9 @@ export function Modal({ title, onClose, children, footer, testId, wide }: ModalP
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button.pd-primary, button');
+    const first = ref.current?.querySelector<HTMLElement>(
+      'input:not([type=hidden]), select, textarea, button.pd-primary, button',
+    );
     first?.focus();
     return () => before?.focus?.();
   }, []);

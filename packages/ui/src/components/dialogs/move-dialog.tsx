@@ -21,7 +21,9 @@ export function MoveDialog({ ids, restore = false }: { ids: readonly FileId[]; r
       testId="move-dialog"
       footer={
         <>
-          <button type="button" onClick={close}>{t('dialog.cancel')}</button>
+          <button type="button" onClick={close}>
+            {t('dialog.cancel')}
+          </button>
           <button
             type="button"
             className="pd-primary"
@@ -39,26 +41,29 @@ export function MoveDialog({ ids, restore = false }: { ids: readonly FileId[]; r
       }
     >
       <div role="listbox" aria-label={t('sidebar.tree')} className="pd-picker">
-        {tree.getState().visible().map(({ id, depth }) => {
-          const node = nodes.get(id);
-          if (!node || moving.has(id)) return null;
-          return (
-            <div
-              key={id}
-              role="option"
-              aria-selected={target === id}
-              tabIndex={0}
-              style={{ paddingInlineStart: `${0.5 + depth}rem` }}
-              onClick={() => {
-                setTarget(id);
-                void tree.getState().expand(id);
-              }}
-              onKeyDown={(e) => e.key === 'Enter' && setTarget(id)}
-            >
-              {node.name}
-            </div>
-          );
-        })}
+        {tree
+          .getState()
+          .visible()
+          .map(({ id, depth }) => {
+            const node = nodes.get(id);
+            if (!node || moving.has(id)) return null;
+            return (
+              <div
+                key={id}
+                role="option"
+                aria-selected={target === id}
+                tabIndex={0}
+                style={{ paddingInlineStart: `${0.5 + depth}rem` }}
+                onClick={() => {
+                  setTarget(id);
+                  void tree.getState().expand(id);
+                }}
+                onKeyDown={(e) => e.key === 'Enter' && setTarget(id)}
+              >
+                {node.name}
+              </div>
+            );
+          })}
       </div>
     </Modal>
   );

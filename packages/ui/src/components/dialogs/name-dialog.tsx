@@ -37,10 +37,18 @@ export function NewFolderDialog() {
             }}
           />
         </label>
-        {error && <p role="alert" className="pd-inline-error">{error}</p>}
+        {error && (
+          <p role="alert" className="pd-inline-error">
+            {error}
+          </p>
+        )}
         <div className="pd-dialog-footer">
-          <button type="button" onClick={close}>{t('dialog.cancel')}</button>
-          <button type="submit" className="pd-primary" disabled={busy || error !== null}>{t('dialog.create')}</button>
+          <button type="button" onClick={close}>
+            {t('dialog.cancel')}
+          </button>
+          <button type="submit" className="pd-primary" disabled={busy || error !== null}>
+            {t('dialog.create')}
+          </button>
         </div>
       </form>
     </Modal>

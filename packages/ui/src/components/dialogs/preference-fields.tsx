@@ -17,7 +17,14 @@ interface Props {
   chooseFolder?: () => Promise<string | null>;
 }
 
-type TextField = 'downloadFolder' | 'downloadProxyUrl' | 'httpProxy' | 'uploadConcurrency' | 'downloadConcurrency' | 'uploadSpeedLimit' | 'downloadSpeedLimit';
+type TextField =
+  | 'downloadFolder'
+  | 'downloadProxyUrl'
+  | 'httpProxy'
+  | 'uploadConcurrency'
+  | 'downloadConcurrency'
+  | 'uploadSpeedLimit'
+  | 'downloadSpeedLimit';
 
 /** Transfers and appearance settings. */
 export function PreferenceFields({ form, update, chooseFolder }: Props) {
@@ -25,7 +32,12 @@ export function PreferenceFields({ form, update, chooseFolder }: Props) {
   const text = (field: TextField, numeric = false) => (
     <label key={field}>
       {t(`settings.${field}`)}
-      <input value={form[field]} inputMode={numeric ? 'numeric' : undefined} data-testid={`settings-${field}`} onChange={(e) => update({ [field]: e.target.value })} />
+      <input
+        value={form[field]}
+        inputMode={numeric ? 'numeric' : undefined}
+        data-testid={`settings-${field}`}
+        onChange={(e) => update({ [field]: e.target.value })}
+      />
     </label>
   );
   return (
@@ -34,15 +46,26 @@ export function PreferenceFields({ form, update, chooseFolder }: Props) {
         <legend>{t('settings.transfers')}</legend>
         {text('downloadFolder')}
         {chooseFolder && (
-          <button type="button" data-testid="settings-chooseFolder" onClick={() => void chooseFolder().then((path) => path !== null && update({ downloadFolder: path }))}>
+          <button
+            type="button"
+            data-testid="settings-chooseFolder"
+            onClick={() =>
+              void chooseFolder().then((path) => path !== null && update({ downloadFolder: path }))
+            }
+          >
             {t('settings.chooseFolder')}
           </button>
         )}
         <label>
           {t('settings.downloadMethod')}
-          <select value={form.downloadMethod} onChange={(e) => update({ downloadMethod: e.target.value as SettingsForm['downloadMethod'] })}>
+          <select
+            value={form.downloadMethod}
+            onChange={(e) => update({ downloadMethod: e.target.value as SettingsForm['downloadMethod'] })}
+          >
             {DOWNLOAD_METHODS.map((m) => (
-              <option key={m} value={m}>{t(`settings.method.${m}`)}</option>
+              <option key={m} value={m}>
+                {t(`settings.method.${m}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -54,14 +77,23 @@ export function PreferenceFields({ form, update, chooseFolder }: Props) {
         {text('downloadSpeedLimit', true)}
         <label>
           {t('settings.conflictDefault')}
-          <select value={form.conflictDefault} onChange={(e) => update({ conflictDefault: e.target.value as ConflictPolicy })}>
+          <select
+            value={form.conflictDefault}
+            onChange={(e) => update({ conflictDefault: e.target.value as ConflictPolicy })}
+          >
             {CONFLICTS.map((c) => (
-              <option key={c.value} value={c.value}>{t(c.key)}</option>
+              <option key={c.value} value={c.value}>
+                {t(c.key)}
+              </option>
             ))}
           </select>
         </label>
         <label className="pd-check">
-          <input type="checkbox" checked={form.keepAwake} onChange={(e) => update({ keepAwake: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.keepAwake}
+            onChange={(e) => update({ keepAwake: e.target.checked })}
+          />
           {t('settings.keepAwake')}
         </label>
       </fieldset>
@@ -69,17 +101,29 @@ export function PreferenceFields({ form, update, chooseFolder }: Props) {
         <legend>{t('settings.appearance')}</legend>
         <label>
           {t('settings.language')}
-          <select value={form.language} data-testid="settings-language" onChange={(e) => update({ language: e.target.value as SettingsForm['language'] })}>
+          <select
+            value={form.language}
+            data-testid="settings-language"
+            onChange={(e) => update({ language: e.target.value as SettingsForm['language'] })}
+          >
             {LANGUAGES.map((l) => (
-              <option key={l} value={l}>{LANGUAGE_NAMES[l]}</option>
+              <option key={l} value={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
             ))}
           </select>
         </label>
         <label>
           {t('settings.theme')}
-          <select value={form.theme} data-testid="settings-theme" onChange={(e) => update({ theme: e.target.value as SettingsForm['theme'] })}>
+          <select
+            value={form.theme}
+            data-testid="settings-theme"
+            onChange={(e) => update({ theme: e.target.value as SettingsForm['theme'] })}
+          >
             {THEMES.map((th) => (
-              <option key={th} value={th}>{t(`settings.themeName.${th}`)}</option>
+              <option key={th} value={th}>
+                {t(`settings.themeName.${th}`)}
+              </option>
             ))}
           </select>
         </label>

@@ -20,8 +20,15 @@ describe('settings dialog', () => {
     await user.type(within(dialog).getByTestId('settings-clientSecret'), 'S3cret-value');
     await user.type(within(dialog).getByTestId('settings-accessToken'), 'tok-123');
     fireEvent.click(within(dialog).getByTestId('settings-save'));
-    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'));
-    expect(bridge.connection()).toMatchObject({ clientId: 'my-client', clientSecret: 'S3cret-value', accessToken: 'tok-123', refreshToken: null });
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'),
+    );
+    expect(bridge.connection()).toMatchObject({
+      clientId: 'my-client',
+      clientSecret: 'S3cret-value',
+      accessToken: 'tok-123',
+      refreshToken: null,
+    });
     // Saved: the fields are empty again and only the state is shown.
     expect((within(dialog).getByTestId('settings-clientSecret') as HTMLInputElement).value).toBe('');
     expect(within(dialog).getByTestId('secret-status-clientSecret').textContent).toMatch(/Saved \(hidden\)/);
@@ -38,7 +45,9 @@ describe('settings dialog', () => {
 
     const tokenBox = within(dialog).getByTestId('secret-status-accessToken').parentElement!;
     fireEvent.click(within(tokenBox).getByRole('button', { name: 'Clear' }));
-    expect(within(dialog).getByTestId('secret-status-accessToken').textContent).toBe('Will be cleared when you save.');
+    expect(within(dialog).getByTestId('secret-status-accessToken').textContent).toBe(
+      'Will be cleared when you save.',
+    );
     fireEvent.click(within(dialog).getByTestId('settings-save'));
     await waitFor(() => expect(bridge.connection().accessToken).toBeNull());
     expect(bridge.connection().clientSecret).toBe('S3cret-value');
@@ -48,7 +57,9 @@ describe('settings dialog', () => {
     const { bridge } = await renderApp({ noEncryption: true });
     const dialog = await open();
     const notice = within(dialog).getByTestId('secret-storage-unavailable');
-    expect(notice.textContent).toMatch(/^Your system offers no encrypted storage, so PanDesk will not save secrets;/);
+    expect(notice.textContent).toMatch(
+      /^Your system offers no encrypted storage, so PanDesk will not save secrets;/,
+    );
     for (const key of ['clientSecret', 'accessToken', 'refreshToken']) {
       expect((within(dialog).getByTestId(`settings-${key}`) as HTMLInputElement).disabled).toBe(true);
     }
@@ -56,7 +67,9 @@ describe('settings dialog', () => {
     expect((within(dialog).getByTestId('settings-clientId') as HTMLInputElement).disabled).toBe(false);
     fireEvent.change(within(dialog).getByTestId('settings-clientId'), { target: { value: 'my-client' } });
     fireEvent.click(within(dialog).getByTestId('settings-save'));
-    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'),
+    );
     expect(bridge.connection().clientId).toBe('my-client');
   });
 
@@ -73,10 +86,16 @@ describe('settings dialog', () => {
     const dialog = await open();
     expect(dialog.textContent).toContain('the number after homeFilePath= in the web UI’s address');
     fireEvent.click(within(dialog).getByTestId('settings-test'));
-    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Not connected: Enter a client ID and secret.'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('settings-message').textContent).toBe(
+        'Not connected: Enter a client ID and secret.',
+      ),
+    );
     await user.type(within(dialog).getByTestId('settings-clientSecret'), 'abc');
     fireEvent.click(within(dialog).getByTestId('settings-test'));
-    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Connected as real-user.'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('settings-message').textContent).toBe('Connected as real-user.'),
+    );
     expect(bridge.calls).toContain('auth.signIn');
   });
 
@@ -96,7 +115,9 @@ describe('settings dialog', () => {
     await user.clear(root);
     await user.type(root, '1000');
     fireEvent.click(within(dialog).getByTestId('settings-save'));
-    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'),
+    );
     const view = await bridge.settings.get();
     expect(view.ok && view.value.downloadSpeedLimit).toBe(512 * 1024);
     expect(bridge.connection().rootFolderId).toBe(1000);
@@ -106,9 +127,15 @@ describe('settings dialog', () => {
     const { bridge } = await renderApp({ host: 'desktop' });
     const dialog = await open();
     fireEvent.click(within(dialog).getByTestId('settings-chooseFolder'));
-    await waitFor(() => expect((within(dialog).getByTestId('settings-downloadFolder') as HTMLInputElement).value).toBe('/home/user/Chosen'));
+    await waitFor(() =>
+      expect((within(dialog).getByTestId('settings-downloadFolder') as HTMLInputElement).value).toBe(
+        '/home/user/Chosen',
+      ),
+    );
     fireEvent.click(within(dialog).getByTestId('settings-save'));
-    await waitFor(() => expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'),
+    );
     const view = await bridge.settings.get();
     expect(view.ok && view.value.downloadFolder).toBe('/home/user/Chosen');
   });

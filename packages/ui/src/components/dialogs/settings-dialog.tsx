@@ -37,15 +37,19 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
     const conn = connectionPatch(form, settings);
     if (Object.keys(conn).length > 0) {
       const r = await bridge.settings.setConnection(conn);
-      if (!r.ok) return setMessage({ kind: 'error', text: describeError(t, r.error) }), false;
+      if (!r.ok) return (setMessage({ kind: 'error', text: describeError(t, r.error) }), false);
     }
     const prefs = settingsPatch(form, settings);
     if (Object.keys(prefs).length > 0) {
       const r = await bridge.settings.update(prefs);
-      if (!r.ok) return setMessage({ kind: 'error', text: describeError(t, r.error) }), false;
+      if (!r.ok) return (setMessage({ kind: 'error', text: describeError(t, r.error) }), false);
     }
     // Typed secrets are gone from the form once stored: the dialog shows only "saved".
-    setForm((f) => ({ ...f, secrets: { clientSecret: '', accessToken: '', refreshToken: '' }, clear: { clientSecret: false, accessToken: false, refreshToken: false } }));
+    setForm((f) => ({
+      ...f,
+      secrets: { clientSecret: '', accessToken: '', refreshToken: '' },
+      clear: { clientSecret: false, accessToken: false, refreshToken: false },
+    }));
     setMessage({ kind: 'ok', text: t('settings.saved') });
     return true;
   }
@@ -56,7 +60,11 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
     setBusy(false);
   }
   async function chooseFolder(): Promise<string | null> {
-    const r = await bridge.app.choosePaths({ mode: 'choose_folder', title: t('settings.downloadFolder'), defaultPath: form.downloadFolder || undefined });
+    const r = await bridge.app.choosePaths({
+      mode: 'choose_folder',
+      title: t('settings.downloadFolder'),
+      defaultPath: form.downloadFolder || undefined,
+    });
     return r.ok ? (r.value.paths[0] ?? null) : null;
   }
   async function test(): Promise<void> {
@@ -64,24 +72,43 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
     setMessage({ kind: 'ok', text: t('settings.testing') });
     if (await save()) {
       const r = await bridge.auth.signIn();
-      setMessage(r.ok ? { kind: r.value.state === 'auth_required' ? 'error' : 'ok', text: describeAuth(t, r.value) } : { kind: 'error', text: t('settings.testFailed', { message: describeError(t, r.error) }) });
+      setMessage(
+        r.ok
+          ? { kind: r.value.state === 'auth_required' ? 'error' : 'ok', text: describeAuth(t, r.value) }
+          : { kind: 'error', text: t('settings.testFailed', { message: describeError(t, r.error) }) },
+      );
     }
     setBusy(false);
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} className="pd-settings">
-      <ConnectionFields form={form} connection={settings.connection} secretStorage={settings.secretStorage} update={update} />
+      <ConnectionFields
+        form={form}
+        connection={settings.connection}
+        secretStorage={settings.secretStorage}
+        update={update}
+      />
       <PreferenceFields form={form} update={update} {...(native ? { chooseFolder } : {})} />
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'pd-inline-error' : 'pd-inline-ok'} data-testid="settings-message">
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'pd-inline-error' : 'pd-inline-ok'}
+          data-testid="settings-message"
+        >
           {message.text}
         </p>
       )}
       <div className="pd-dialog-footer">
-        <button type="button" onClick={() => void test()} disabled={busy} data-testid="settings-test">{t('settings.testConnection')}</button>
-        <button type="button" onClick={close}>{t('dialog.close')}</button>
-        <button type="submit" className="pd-primary" disabled={busy} data-testid="settings-save">{t('settings.save')}</button>
+        <button type="button" onClick={() => void test()} disabled={busy} data-testid="settings-test">
+          {t('settings.testConnection')}
+        </button>
+        <button type="button" onClick={close}>
+          {t('dialog.close')}
+        </button>
+        <button type="submit" className="pd-primary" disabled={busy} data-testid="settings-save">
+          {t('settings.save')}
+        </button>
       </div>
     </form>
   );
@@ -93,7 +120,12 @@ export function SettingsDialog() {
   const { ui, session } = useApp();
   const settings = useSlice(session, (s) => s.settings);
   return (
-    <Modal title={t('settings.title')} onClose={() => ui.getState().closeDialog()} testId="settings-dialog" wide>
+    <Modal
+      title={t('settings.title')}
+      onClose={() => ui.getState().closeDialog()}
+      testId="settings-dialog"
+      wide
+    >
       {settings && <SettingsBody settings={settings} />}
     </Modal>
   );

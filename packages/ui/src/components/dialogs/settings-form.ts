@@ -52,7 +52,13 @@ const WHOLE = /^\d+$/;
 
 /** The field whose number does not parse, or null. */
 export function invalidNumberField(form: SettingsForm): keyof SettingsForm | null {
-  const fields = ['rootFolderId', 'uploadConcurrency', 'downloadConcurrency', 'uploadSpeedLimit', 'downloadSpeedLimit'] as const;
+  const fields = [
+    'rootFolderId',
+    'uploadConcurrency',
+    'downloadConcurrency',
+    'uploadSpeedLimit',
+    'downloadSpeedLimit',
+  ] as const;
   return fields.find((f) => !WHOLE.test(form[f].trim())) ?? null;
 }
 

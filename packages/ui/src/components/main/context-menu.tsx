@@ -33,21 +33,52 @@ export function ContextMenu() {
   const first = entries[0];
   const items: MenuItem[] = [];
   if (b.location.kind === 'trash') {
-    items.push({ label: t('toolbar.restore'), run: () => void actions.restore(entries.map((e) => e.id)), disabled: !first });
-    items.push({ label: t('toolbar.restoreTo'), run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id), restore: true }), disabled: !first });
-    items.push({ label: t('toolbar.deleteForever'), run: () => confirmDelete(ctx, entries), disabled: !first });
+    items.push({
+      label: t('toolbar.restore'),
+      run: () => void actions.restore(entries.map((e) => e.id)),
+      disabled: !first,
+    });
+    items.push({
+      label: t('toolbar.restoreTo'),
+      run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id), restore: true }),
+      disabled: !first,
+    });
+    items.push({
+      label: t('toolbar.deleteForever'),
+      run: () => confirmDelete(ctx, entries),
+      disabled: !first,
+    });
   } else if (first) {
-    if (entries.length === 1 && first.kind === 'folder') items.push({ label: t('menu.open'), run: () => b.navigate({ kind: 'folder', folderId: first.id }) });
+    if (entries.length === 1 && first.kind === 'folder')
+      items.push({ label: t('menu.open'), run: () => b.navigate({ kind: 'folder', folderId: first.id }) });
     items.push({ label: t('toolbar.download'), run: () => void actions.download(entries) });
     items.push({ label: t('toolbar.saveTo'), run: () => void actions.saveTo(entries) });
-    items.push({ label: t('toolbar.rename'), run: () => ui.getState().startRename(first.id), disabled: entries.length !== 1 });
-    items.push({ label: t('toolbar.move'), run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id) }) });
+    items.push({
+      label: t('toolbar.rename'),
+      run: () => ui.getState().startRename(first.id),
+      disabled: entries.length !== 1,
+    });
+    items.push({
+      label: t('toolbar.move'),
+      run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id) }),
+    });
     items.push({ label: t('toolbar.cut'), run: () => actions.cut(entries.map((e) => e.id)) });
     items.push({ label: t('toolbar.delete'), run: () => confirmDelete(ctx, entries) });
   } else if (b.location.kind === 'folder') {
-    items.push({ label: t('toolbar.newFolder'), run: () => ui.getState().openDialog({ kind: 'new-folder' }) });
-    items.push({ label: t('toolbar.uploadFiles'), run: () => void actions.pickAndUpload('files'), disabled: !actions.canPick() });
-    items.push({ label: t('toolbar.paste'), run: () => void actions.paste(), disabled: ui.getState().clipboard === null });
+    items.push({
+      label: t('toolbar.newFolder'),
+      run: () => ui.getState().openDialog({ kind: 'new-folder' }),
+    });
+    items.push({
+      label: t('toolbar.uploadFiles'),
+      run: () => void actions.pickAndUpload('files'),
+      disabled: !actions.canPick(),
+    });
+    items.push({
+      label: t('toolbar.paste'),
+      run: () => void actions.paste(),
+      disabled: ui.getState().clipboard === null,
+    });
   }
   items.push({ label: t('toolbar.refresh'), run: () => b.refresh() });
 
@@ -59,7 +90,9 @@ export function ContextMenu() {
       className="pd-menu"
       style={{ left: menu.x, top: menu.y }}
       onKeyDown={(e) => {
-        const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? [])];
+        const all = [
+          ...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? []),
+        ];
         const at = all.indexOf(document.activeElement as HTMLElement);
         if (e.key === 'Escape') ui.getState().openContextMenu(null);
         else if (e.key === 'ArrowDown') all[(at + 1) % all.length]?.focus();

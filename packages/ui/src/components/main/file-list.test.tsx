@@ -11,7 +11,11 @@ const row = (name: string): HTMLElement => {
   if (!found) throw new Error(`no row ${name}`);
   return found;
 };
-const selectedNames = (): string[] => screen.getAllByTestId('file-row').filter((r) => r.getAttribute('aria-selected') === 'true').map((r) => r.querySelector('.pd-name')?.textContent ?? '');
+const selectedNames = (): string[] =>
+  screen
+    .getAllByTestId('file-row')
+    .filter((r) => r.getAttribute('aria-selected') === 'true')
+    .map((r) => r.querySelector('.pd-name')?.textContent ?? '');
 
 describe('file list', () => {
   it('shows the first page before the rest of a large folder streams in', async () => {
@@ -31,14 +35,20 @@ describe('file list', () => {
     const bridge = createFakeBridge({ pageSize: 5000, seed: false });
     bridge.drive.addMany(0, 20_000);
     await renderApp({ bridge });
-    await waitFor(() => expect(screen.getByTestId('list-status').textContent).toBe('20,000 items'), { timeout: 50_000 });
+    await waitFor(() => expect(screen.getByTestId('list-status').textContent).toBe('20,000 items'), {
+      timeout: 50_000,
+    });
     const rendered = screen.getAllByTestId('file-row').length;
     expect(rendered).toBeGreaterThan(10);
     expect(rendered).toBeLessThan(80);
     // Scrolled to the end, the last rows are rendered instead of the first, still bounded.
     const scroller = screen.getByTestId('file-scroller');
     let top = 20_000 * 28 - 600;
-    Object.defineProperty(scroller, 'scrollTop', { configurable: true, get: () => top, set: (v: number) => (top = v) });
+    Object.defineProperty(scroller, 'scrollTop', {
+      configurable: true,
+      get: () => top,
+      set: (v: number) => (top = v),
+    });
     fireEvent.scroll(scroller);
     await waitFor(() => expect(rowNames()).toContain('file-20000.bin'));
     expect(rowNames()).not.toContain('file-00001.bin');

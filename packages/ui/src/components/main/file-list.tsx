@@ -26,14 +26,24 @@ function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   const b = ctx.browser.getState();
   const extend = e.shiftKey;
   const focused = b.entries.find((x) => x.id === b.selection.focus);
-  const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: PAGE_ROWS, PageUp: -PAGE_ROWS, Home: -Infinity, End: Infinity };
+  const moves: Record<string, number> = {
+    ArrowDown: 1,
+    ArrowUp: -1,
+    PageDown: PAGE_ROWS,
+    PageUp: -PAGE_ROWS,
+    Home: -Infinity,
+    End: Infinity,
+  };
   const move = moves[e.key];
   if (move !== undefined) b.moveFocus(move, extend);
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') b.selectAll();
-  else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'x' && b.location.kind !== 'trash') ctx.actions.cut(b.selectedEntries().map((x) => x.id));
+  else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'x' && b.location.kind !== 'trash')
+    ctx.actions.cut(b.selectedEntries().map((x) => x.id));
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') void ctx.actions.paste();
-  else if (e.key === 'Enter' && focused?.kind === 'folder') b.navigate({ kind: 'folder', folderId: focused.id });
-  else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash') ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
+  else if (e.key === 'Enter' && focused?.kind === 'folder')
+    b.navigate({ kind: 'folder', folderId: focused.id });
+  else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash')
+    ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
   else if (e.key === 'Delete') confirmDelete(ctx, b.selectedEntries());
   else if (e.key === 'Escape') b.clearSelection();
   else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) openMenuAtFocus(ctx);
@@ -96,14 +106,24 @@ export function FileList() {
       >
         <div role="row" aria-rowindex={1} className="pd-row pd-header">
           {COLUMNS.map((key) => (
-            <span key={key} role="columnheader" className={`pd-cell pd-cell-${key}`} aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+            <span
+              key={key}
+              role="columnheader"
+              className={`pd-cell pd-cell-${key}`}
+              aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+            >
               <button type="button" tabIndex={-1} onClick={() => browser.getState().setSort(key)}>
                 {t(`list.${key}`)} {sort.key === key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
               </button>
             </span>
           ))}
         </div>
-        <div ref={scroller} className="pd-scroller" data-testid="file-scroller" onClick={(e) => e.target === e.currentTarget && browser.getState().clearSelection()}>
+        <div
+          ref={scroller}
+          className="pd-scroller"
+          data-testid="file-scroller"
+          onClick={(e) => e.target === e.currentTarget && browser.getState().clearSelection()}
+        >
           <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const entry = entries[item.index];
@@ -116,7 +136,14 @@ export function FileList() {
                   selected={selection.selected.has(entry.id)}
                   focused={selection.focus === entry.id}
                   renaming={renamingId === entry.id}
-                  style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  style={{
+                    position: 'absolute',
+                    top: 0,
+                    left: 0,
+                    right: 0,
+                    height: ROW_HEIGHT,
+                    transform: `translateY(${item.start}px)`,
+                  }}
                 />
               );
             })}

@@ -31,7 +31,14 @@ function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
     const here = b.location;
     const payload: DragPayload = {
       sourceFolderId: here.kind === 'folder' ? here.folderId : null,
-      entries: entries.map(({ id, name, kind, size, md5, parentId }) => ({ id, name, kind, size, md5, parentId })),
+      entries: entries.map(({ id, name, kind, size, md5, parentId }) => ({
+        id,
+        name,
+        kind,
+        size,
+        md5,
+        parentId,
+      })),
     };
     writeDragPayload(e.dataTransfer, payload);
     e.dataTransfer.effectAllowed = 'copyMove';
@@ -60,8 +67,14 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
   const drop = useFolderDropTarget(entry.kind === 'folder' ? entry.id : null);
   const onDragStart = useRowDrag(entry);
   const ext = extensionOf(entry.name);
-  const type = entry.kind === 'folder' ? t('list.folder') : ext ? t('list.file', { ext: ext.toUpperCase() }) : t('list.fileNoExt');
-  const onClick = (e: MouseEvent): void => browser.getState().click(entry.id, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey });
+  const type =
+    entry.kind === 'folder'
+      ? t('list.folder')
+      : ext
+        ? t('list.file', { ext: ext.toUpperCase() })
+        : t('list.fileNoExt');
+  const onClick = (e: MouseEvent): void =>
+    browser.getState().click(entry.id, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey });
   return (
     <div
       role="row"
@@ -74,7 +87,9 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
       style={style}
       draggable={!renaming}
       onClick={onClick}
-      onDoubleClick={() => entry.kind === 'folder' && browser.getState().navigate({ kind: 'folder', folderId: entry.id })}
+      onDoubleClick={() =>
+        entry.kind === 'folder' && browser.getState().navigate({ kind: 'folder', folderId: entry.id })
+      }
       onContextMenu={(e) => {
         e.preventDefault();
         e.stopPropagation();
@@ -87,12 +102,24 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
     >
       <span role="gridcell" className="pd-cell pd-cell-name">
         {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
-        {renaming ? <RenameInput entry={entry} /> : <span className="pd-name" title={entry.name}>{entry.name}</span>}
+        {renaming ? (
+          <RenameInput entry={entry} />
+        ) : (
+          <span className="pd-name" title={entry.name}>
+            {entry.name}
+          </span>
+        )}
         {entry.blocked && <span className="pd-badge">{t('list.blocked')}</span>}
       </span>
-      <span role="gridcell" className="pd-cell pd-cell-size">{entry.kind === 'folder' ? '' : formatBytes(t, entry.size)}</span>
-      <span role="gridcell" className="pd-cell pd-cell-type">{type}</span>
-      <span role="gridcell" className="pd-cell pd-cell-modified">{formatDate(i18n.language, entry.modifiedAt)}</span>
+      <span role="gridcell" className="pd-cell pd-cell-size">
+        {entry.kind === 'folder' ? '' : formatBytes(t, entry.size)}
+      </span>
+      <span role="gridcell" className="pd-cell pd-cell-type">
+        {type}
+      </span>
+      <span role="gridcell" className="pd-cell pd-cell-modified">
+        {formatDate(i18n.language, entry.modifiedAt)}
+      </span>
     </div>
   );
 }

@@ -15,14 +15,30 @@ export function ListFooter() {
     return (
       <div role="alert" className="pd-list-message" data-testid="list-error">
         <span>{t('errors.listFailed', { message: describeError(t, error) })}</span>
-        <button type="button" onClick={() => browser.getState().refresh()}>{t('app.retry')}</button>
+        <button type="button" onClick={() => browser.getState().refresh()}>
+          {t('app.retry')}
+        </button>
       </div>
     );
   }
-  if (status === 'loading') return <div role="status" className="pd-list-message">{t('list.loading')}</div>;
+  if (status === 'loading')
+    return (
+      <div role="status" className="pd-list-message">
+        {t('list.loading')}
+      </div>
+    );
   if (status === 'complete' && count === 0) {
-    const text = location.kind === 'trash' ? t('list.emptyTrash') : location.kind === 'search' ? t('list.emptySearch', { query: location.query }) : t('list.empty');
-    return <div className="pd-list-message pd-empty" data-testid="list-empty">{text}</div>;
+    const text =
+      location.kind === 'trash'
+        ? t('list.emptyTrash')
+        : location.kind === 'search'
+          ? t('list.emptySearch', { query: location.query })
+          : t('list.empty');
+    return (
+      <div className="pd-list-message pd-empty" data-testid="list-empty">
+        {text}
+      </div>
+    );
   }
   return (
     <div className="pd-list-footer" role="status" data-testid="list-status" data-status={status}>

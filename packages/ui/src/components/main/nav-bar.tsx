@@ -6,10 +6,18 @@ import { useApp, useSlice } from '../../context';
 import type { KnownFolder } from '../../stores/browser-store';
 
 /** Root-to-here chain of folders; stops at an unknown folder (shown as its id). */
-export function folderPath(known: ReadonlyMap<FileId, KnownFolder>, rootId: FileId, folderId: FileId): { id: FileId; name: string | null }[] {
+export function folderPath(
+  known: ReadonlyMap<FileId, KnownFolder>,
+  rootId: FileId,
+  folderId: FileId,
+): { id: FileId; name: string | null }[] {
   const out: { id: FileId; name: string | null }[] = [];
   const seen = new Set<FileId>();
-  for (let id: FileId | undefined = folderId; id !== undefined && id !== rootId && !seen.has(id); id = known.get(id)?.parentId) {
+  for (
+    let id: FileId | undefined = folderId;
+    id !== undefined && id !== rootId && !seen.has(id);
+    id = known.get(id)?.parentId
+  ) {
     seen.add(id);
     out.unshift({ id, name: known.get(id)?.name ?? null });
     if (!known.has(id)) break;
@@ -27,7 +35,15 @@ function SearchBox() {
   };
   return (
     <form role="search" className="pd-search" onSubmit={submit}>
-      <input type="search" data-testid="search-input" aria-label={t('toolbar.search')} placeholder={t('toolbar.searchPlaceholder')} value={query} maxLength={255} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        type="search"
+        data-testid="search-input"
+        aria-label={t('toolbar.search')}
+        placeholder={t('toolbar.searchPlaceholder')}
+        value={query}
+        maxLength={255}
+        onChange={(e) => setQuery(e.target.value)}
+      />
     </form>
   );
 }
@@ -42,27 +58,62 @@ export function NavBar() {
   const canBack = useSlice(browser, (s) => s.back.length > 0);
   const canForward = useSlice(browser, (s) => s.forward.length > 0);
   const atRoot = location.kind === 'folder' && location.folderId === rootId;
-  const crumbs = location.kind === 'folder' ? folderPath(known, rootId, location.folderId) : [{ id: rootId, name: null }];
+  const crumbs =
+    location.kind === 'folder' ? folderPath(known, rootId, location.folderId) : [{ id: rootId, name: null }];
   const go = (folderId: FileId): void => browser.getState().navigate({ kind: 'folder', folderId });
   return (
     <div className="pd-navbar">
-      <button type="button" className="pd-icon-button" aria-label={t('nav.back')} title={t('nav.back')} disabled={!canBack} onClick={() => browser.getState().goBack()}>←</button>
-      <button type="button" className="pd-icon-button" aria-label={t('nav.forward')} title={t('nav.forward')} disabled={!canForward} onClick={() => browser.getState().goForward()}>→</button>
-      <button type="button" className="pd-icon-button" aria-label={t('nav.up')} title={t('nav.up')} disabled={atRoot} onClick={() => browser.getState().goUp()}>↑</button>
+      <button
+        type="button"
+        className="pd-icon-button"
+        aria-label={t('nav.back')}
+        title={t('nav.back')}
+        disabled={!canBack}
+        onClick={() => browser.getState().goBack()}
+      >
+        ←
+      </button>
+      <button
+        type="button"
+        className="pd-icon-button"
+        aria-label={t('nav.forward')}
+        title={t('nav.forward')}
+        disabled={!canForward}
+        onClick={() => browser.getState().goForward()}
+      >
+        →
+      </button>
+      <button
+        type="button"
+        className="pd-icon-button"
+        aria-label={t('nav.up')}
+        title={t('nav.up')}
+        disabled={atRoot}
+        onClick={() => browser.getState().goUp()}
+      >
+        ↑
+      </button>
       <nav aria-label={t('nav.breadcrumbs')} className="pd-breadcrumbs">
         <ol>
           {crumbs.map((c, i) => {
             const last = i === crumbs.length - 1 && location.kind === 'folder';
             return (
               <li key={c.id}>
-                <button type="button" className="pd-crumb" aria-current={last ? 'page' : undefined} onClick={() => go(c.id)}>
+                <button
+                  type="button"
+                  className="pd-crumb"
+                  aria-current={last ? 'page' : undefined}
+                  onClick={() => go(c.id)}
+                >
                   {c.name ?? (c.id === rootId ? t('app.rootName') : `#${c.id}`)}
                 </button>
               </li>
             );
           })}
           {location.kind === 'trash' && <li aria-current="page">{t('sidebar.trash')}</li>}
-          {location.kind === 'search' && <li aria-current="page">{t('nav.searchResults', { query: location.query })}</li>}
+          {location.kind === 'search' && (
+            <li aria-current="page">{t('nav.searchResults', { query: location.query })}</li>
+          )}
         </ol>
       </nav>
       <SearchBox />

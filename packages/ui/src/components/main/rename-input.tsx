@@ -41,7 +41,11 @@ export function RenameInput({ entry }: { entry: FileEntry }) {
   }
 
   return (
-    <span className="pd-rename" onClick={(e) => e.stopPropagation()} onDoubleClick={(e) => e.stopPropagation()}>
+    <span
+      className="pd-rename"
+      onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => e.stopPropagation()}
+    >
       <input
         ref={input}
         aria-label={t('list.renameLabel')}
@@ -66,7 +70,12 @@ export function RenameInput({ entry }: { entry: FileEntry }) {
         }}
       />
       {error && (
-        <span id={`rename-error-${entry.id}`} role="alert" className="pd-inline-error" data-testid="rename-error">
+        <span
+          id={`rename-error-${entry.id}`}
+          role="alert"
+          className="pd-inline-error"
+          data-testid="rename-error"
+        >
           {error}
         </span>
       )}

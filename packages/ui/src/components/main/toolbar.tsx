@@ -7,7 +7,9 @@ import type { AppContextValue } from '../../context';
 export function confirmDelete(ctx: AppContextValue, entries: readonly FileEntry[]): void {
   if (entries.length === 0) return;
   const inTrash = ctx.browser.getState().location.kind === 'trash';
-  ctx.ui.getState().openDialog(inTrash ? { kind: 'confirm-delete-forever', entries } : { kind: 'confirm-trash', entries });
+  ctx.ui
+    .getState()
+    .openDialog(inTrash ? { kind: 'confirm-delete-forever', entries } : { kind: 'confirm-trash', entries });
 }
 
 /** The main actions; each is enabled only where it makes sense for the location and selection. */
@@ -30,33 +32,77 @@ export function Toolbar() {
     <div role="toolbar" aria-label={t('toolbar.label')} className="pd-toolbar">
       {kind === 'folder' && (
         <>
-          {button(t('toolbar.uploadFiles'), () => void actions.pickAndUpload('files'), !actions.canPick(), 'upload-files')}
-          {button(t('toolbar.uploadFolder'), () => void actions.pickAndUpload('folder'), !actions.canPick(), 'upload-folder')}
-          {button(t('toolbar.newFolder'), () => ui.getState().openDialog({ kind: 'new-folder' }), false, 'new-folder')}
+          {button(
+            t('toolbar.uploadFiles'),
+            () => void actions.pickAndUpload('files'),
+            !actions.canPick(),
+            'upload-files',
+          )}
+          {button(
+            t('toolbar.uploadFolder'),
+            () => void actions.pickAndUpload('folder'),
+            !actions.canPick(),
+            'upload-folder',
+          )}
+          {button(
+            t('toolbar.newFolder'),
+            () => ui.getState().openDialog({ kind: 'new-folder' }),
+            false,
+            'new-folder',
+          )}
         </>
       )}
       {live && (
         <>
           {button(t('toolbar.download'), () => void actions.download(selected()), none, 'download')}
           {button(t('toolbar.saveTo'), () => void actions.saveTo(selected()), none, 'save-to')}
-          {button(t('toolbar.rename'), () => ui.getState().startRename(selected()[0]?.id ?? null), selectedCount !== 1, 'rename')}
-          {button(t('toolbar.move'), () => ui.getState().openDialog({ kind: 'move', ids: selected().map((e) => e.id) }), none, 'move')}
+          {button(
+            t('toolbar.rename'),
+            () => ui.getState().startRename(selected()[0]?.id ?? null),
+            selectedCount !== 1,
+            'rename',
+          )}
+          {button(
+            t('toolbar.move'),
+            () => ui.getState().openDialog({ kind: 'move', ids: selected().map((e) => e.id) }),
+            none,
+            'move',
+          )}
           {button(t('toolbar.delete'), () => confirmDelete(ctx, selected()), none, 'delete')}
         </>
       )}
       {!live && (
         <>
-          {button(t('toolbar.restore'), () => void actions.restore(selected().map((e) => e.id)), none, 'restore')}
-          {button(t('toolbar.restoreTo'), () => ui.getState().openDialog({ kind: 'move', ids: selected().map((e) => e.id), restore: true }), none, 'restore-to')}
+          {button(
+            t('toolbar.restore'),
+            () => void actions.restore(selected().map((e) => e.id)),
+            none,
+            'restore',
+          )}
+          {button(
+            t('toolbar.restoreTo'),
+            () => ui.getState().openDialog({ kind: 'move', ids: selected().map((e) => e.id), restore: true }),
+            none,
+            'restore-to',
+          )}
           {button(t('toolbar.deleteForever'), () => confirmDelete(ctx, selected()), none, 'delete-forever')}
         </>
       )}
       {button(t('toolbar.refresh'), () => browser.getState().refresh(), false, 'refresh')}
       <span className="pd-spacer" />
-      <button type="button" aria-pressed={transfersOpen} onClick={() => ui.getState().setTransfersOpen(!transfersOpen)}>
+      <button
+        type="button"
+        aria-pressed={transfersOpen}
+        onClick={() => ui.getState().setTransfersOpen(!transfersOpen)}
+      >
         {t('toolbar.transfers')}
       </button>
-      {button(t('toolbar.settings'), () => ui.getState().openDialog({ kind: 'settings' }), false, 'open-settings')}
+      {button(
+        t('toolbar.settings'),
+        () => ui.getState().openDialog({ kind: 'settings' }),
+        false,
+        'open-settings',
+      )}
     </div>
   );
 }

@@ -7,7 +7,19 @@ import { useFolderDropTarget } from '../../hooks/use-drop-target';
 import type { TreeItem } from '../../stores/tree-store';
 import { folderPath } from '../main/nav-bar';
 
-function TreeRow({ node, depth, focused, current, expanded }: { node: TreeItem; depth: number; focused: boolean; current: boolean; expanded: boolean }) {
+function TreeRow({
+  node,
+  depth,
+  focused,
+  current,
+  expanded,
+}: {
+  node: TreeItem;
+  depth: number;
+  focused: boolean;
+  current: boolean;
+  expanded: boolean;
+}) {
   const { t } = useTranslation();
   const { tree, browser } = useApp();
   const drop = useFolderDropTarget(node.id);
@@ -110,7 +122,16 @@ export function FolderTree() {
         const node = nodes.get(id);
         if (!node) return null;
         const current = location.kind === 'folder' && location.folderId === id;
-        return <TreeRow key={id} node={node} depth={depth} focused={id === focusedId} current={current} expanded={expanded.has(id)} />;
+        return (
+          <TreeRow
+            key={id}
+            node={node}
+            depth={depth}
+            focused={id === focusedId}
+            current={current}
+            expanded={expanded.has(id)}
+          />
+        );
       })}
     </div>
   );

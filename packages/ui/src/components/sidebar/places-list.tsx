@@ -40,7 +40,12 @@ function PlaceRow({ place }: { place: Place }) {
     >
       <span className="pd-place-name">{name}</span>
       {place.removable && (
-        <button type="button" className="pd-icon-button" aria-label={t('sidebar.removePlace', { name })} onClick={() => void bridge.places.remove({ id: place.id })}>
+        <button
+          type="button"
+          className="pd-icon-button"
+          aria-label={t('sidebar.removePlace', { name })}
+          onClick={() => void bridge.places.remove({ id: place.id })}
+        >
           ×
         </button>
       )}
@@ -54,7 +59,8 @@ export function PlacesList() {
   const places = useSlice(session, (s) => s.places);
   /** Desktop: the native folder picker; elsewhere: a typed path on the host. */
   async function addPlace(): Promise<void> {
-    if (session.getState().info?.capabilities.nativeDialogs !== true) return ui.getState().openDialog({ kind: 'add-place' });
+    if (session.getState().info?.capabilities.nativeDialogs !== true)
+      return ui.getState().openDialog({ kind: 'add-place' });
     const chosen = await bridge.app.choosePaths({ mode: 'choose_folder', title: t('sidebar.addPlace') });
     const path = chosen.ok ? chosen.value.paths[0] : undefined;
     if (path !== undefined) await bridge.places.add({ path });

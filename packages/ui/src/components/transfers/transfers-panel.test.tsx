@@ -12,7 +12,11 @@ describe('transfers panel', () => {
   it('draws the pause button as an SVG icon with an accessible name, not a glyph many fonts lack', async () => {
     const { bridge } = await renderApp();
     await act(async () => {
-      await bridge.transfers.upload({ localPaths: ['/data/a.bin'], remoteParentId: 0, conflict: 'keep_both' });
+      await bridge.transfers.upload({
+        localPaths: ['/data/a.bin'],
+        remoteParentId: 0,
+        conflict: 'keep_both',
+      });
     });
     const pause = await panel().findByRole('button', { name: 'Pause a.bin' });
     expect(pause.textContent).toBe('');
@@ -25,7 +29,11 @@ describe('transfers panel', () => {
   it('shows name, direction, progress, speed, time left and state, and acts per item', async () => {
     const { bridge } = await renderApp();
     await act(async () => {
-      await bridge.transfers.upload({ localPaths: ['/data/a.bin', '/data/b.bin', '/data/c.bin'], remoteParentId: 0, conflict: 'keep_both' });
+      await bridge.transfers.upload({
+        localPaths: ['/data/a.bin', '/data/b.bin', '/data/c.bin'],
+        remoteParentId: 0,
+        conflict: 'keep_both',
+      });
     });
     await waitFor(() => expect(states()).toEqual(['running', 'running', 'queued']));
     const first = [...bridge.queue.items.values()][0]!;
@@ -47,7 +55,13 @@ describe('transfers panel', () => {
     fireEvent.click(await panel().findByRole('button', { name: 'Move a.bin to the top' }));
     await waitFor(() => expect(bridge.queue.items.get(first.id)?.priority).toBeGreaterThan(0));
     fireEvent.click(panel().getByRole('button', { name: 'Cancel b.bin' }));
-    await waitFor(() => expect(rows().map((r) => r.textContent).join()).not.toMatch(/b\.bin/));
+    await waitFor(() =>
+      expect(
+        rows()
+          .map((r) => r.textContent)
+          .join(),
+      ).not.toMatch(/b\.bin/),
+    );
   });
 
   it('pauses, resumes and cancels all; failed and completed views with retry and clear finished', async () => {
@@ -61,14 +75,22 @@ describe('transfers panel', () => {
     fireEvent.click(panel().getByRole('button', { name: 'Resume all' }));
     await waitFor(() => expect(states()).toEqual(['running', 'running']));
     const [a, b] = [...bridge.queue.items.values()];
-    act(() => bridge.queue.failItem(a!.id, { code: 'quota', message: 'No space left on the drive.', retryable: false }));
+    act(() =>
+      bridge.queue.failItem(a!.id, {
+        code: 'quota',
+        message: 'No space left on the drive.',
+        retryable: false,
+      }),
+    );
     act(() => bridge.queue.progress(b!.id, 1000));
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect(panel().getByText('No transfers here.')).toBeTruthy();
 
     fireEvent.click(panel().getByRole('tab', { name: 'Failed (1)' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
-    expect(within(rows()[0]!).getByTestId('transfer-state').textContent).toBe('Failed: No space left on the drive.');
+    expect(within(rows()[0]!).getByTestId('transfer-state').textContent).toBe(
+      'Failed: No space left on the drive.',
+    );
     fireEvent.click(panel().getByRole('button', { name: 'Retry all' }));
     await waitFor(() => expect(rows()).toHaveLength(0));
     expect(bridge.queue.items.get(a!.id)?.state).toBe('running');
@@ -98,7 +120,11 @@ describe('transfers panel', () => {
   it('virtualises a long queue', async () => {
     const { bridge } = await renderApp();
     await act(async () => {
-      await bridge.transfers.upload({ localPaths: Array.from({ length: 3000 }, (_, i) => `/bulk/f${i}`), remoteParentId: 0, conflict: 'keep_both' });
+      await bridge.transfers.upload({
+        localPaths: Array.from({ length: 3000 }, (_, i) => `/bulk/f${i}`),
+        remoteParentId: 0,
+        conflict: 'keep_both',
+      });
     });
     await waitFor(() => expect(panel().getByRole('tab', { name: 'Active (3,000)' })).toBeTruthy());
     await waitFor(() => expect(rows().length).toBeGreaterThan(5));

@@ -32,11 +32,26 @@ function TransferList() {
   if (total === 0) return <p className="pd-muted pd-transfers-empty">{t('transfers.empty')}</p>;
   return (
     <div ref={scroller} className="pd-transfer-scroller">
-      <div role="list" aria-label={t('transfers.label')} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div
+        role="list"
+        aria-label={t('transfers.label')}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
         {items.map((v) => {
           const item = rows.get(v.index);
-          const style = { position: 'absolute' as const, top: 0, left: 0, right: 0, height: TRANSFER_ROW_HEIGHT, transform: `translateY(${v.start}px)` };
-          return item ? <TransferRow key={item.id} item={item} style={style} /> : <div key={`pending-${v.index}`} role="listitem" style={style} className="pd-transfer pd-muted" />;
+          const style = {
+            position: 'absolute' as const,
+            top: 0,
+            left: 0,
+            right: 0,
+            height: TRANSFER_ROW_HEIGHT,
+            transform: `translateY(${v.start}px)`,
+          };
+          return item ? (
+            <TransferRow key={item.id} item={item} style={style} />
+          ) : (
+            <div key={`pending-${v.index}`} role="listitem" style={style} className="pd-transfer pd-muted" />
+          );
         })}
       </div>
     </div>
@@ -50,16 +65,27 @@ export function TransfersPanel() {
   const open = useSlice(ui, (s) => s.transfersOpen);
   const view = useSlice(transfers, (s) => s.view);
   const summary = useSlice(transfers, (s) => s.summary);
-  const count = (v: TransferView): number => VIEW_STATES[v].reduce((sum, state) => sum + (summary?.byState[state] ?? 0), 0);
+  const count = (v: TransferView): number =>
+    VIEW_STATES[v].reduce((sum, state) => sum + (summary?.byState[state] ?? 0), 0);
   return (
-    <section className={`pd-transfers${open ? '' : ' is-collapsed'}`} aria-label={t('transfers.label')} data-testid="transfers-panel">
+    <section
+      className={`pd-transfers${open ? '' : ' is-collapsed'}`}
+      aria-label={t('transfers.label')}
+      data-testid="transfers-panel"
+    >
       <header className="pd-transfers-head">
         <button type="button" aria-expanded={open} onClick={() => ui.getState().setTransfersOpen(!open)}>
           {open ? t('transfers.hide') : t('transfers.show')}
         </button>
         <div role="tablist" aria-label={t('transfers.label')}>
           {VIEWS.map((v) => (
-            <button key={v} type="button" role="tab" aria-selected={view === v} onClick={() => transfers.getState().setView(v)}>
+            <button
+              key={v}
+              type="button"
+              role="tab"
+              aria-selected={view === v}
+              onClick={() => transfers.getState().setView(v)}
+            >
               {t(`transfers.${v}`, { count: count(v) })}
             </button>
           ))}
@@ -67,13 +93,27 @@ export function TransfersPanel() {
         <span className="pd-spacer" />
         {view === 'active' && (
           <>
-            <button type="button" onClick={() => void actions.control('pause')}>{t('transfers.pauseAll')}</button>
-            <button type="button" onClick={() => void actions.control('resume')}>{t('transfers.resumeAll')}</button>
-            <button type="button" onClick={() => void actions.control('cancel')}>{t('transfers.cancelAll')}</button>
+            <button type="button" onClick={() => void actions.control('pause')}>
+              {t('transfers.pauseAll')}
+            </button>
+            <button type="button" onClick={() => void actions.control('resume')}>
+              {t('transfers.resumeAll')}
+            </button>
+            <button type="button" onClick={() => void actions.control('cancel')}>
+              {t('transfers.cancelAll')}
+            </button>
           </>
         )}
-        {view === 'failed' && <button type="button" onClick={() => void actions.control('retry')}>{t('transfers.retryAll')}</button>}
-        {view !== 'active' && <button type="button" onClick={() => void actions.clearFinished()}>{t('transfers.clearFinished')}</button>}
+        {view === 'failed' && (
+          <button type="button" onClick={() => void actions.control('retry')}>
+            {t('transfers.retryAll')}
+          </button>
+        )}
+        {view !== 'active' && (
+          <button type="button" onClick={() => void actions.clearFinished()}>
+            {t('transfers.clearFinished')}
+          </button>
+        )}
       </header>
       {open && <TransferList />}
     </section>
