@@ -47,12 +47,16 @@ function vitest() {
     return;
   }
   // numFailedTests misses suites that failed to load; count those as failures too.
-  const failedSuites = (r.testResults ?? []).filter((s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0).length;
+  const failedSuites = (r.testResults ?? []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults ?? []).length === 0,
+  ).length;
   const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
   totals.passed += r.numPassedTests ?? 0;
   totals.failed += (r.numFailedTests ?? 0) + failedSuites;
   totals.skipped += skipped;
-  lines.push(`vitest: ${r.numPassedTests} passed, ${(r.numFailedTests ?? 0) + failedSuites} failed, ${skipped} skipped`);
+  lines.push(
+    `vitest: ${r.numPassedTests} passed, ${(r.numFailedTests ?? 0) + failedSuites} failed, ${skipped} skipped`,
+  );
 }
 
 function playwright() {
@@ -76,6 +80,7 @@ function playwright() {
 
 check('typecheck', 'pnpm', ['-r', '--no-bail', 'typecheck']);
 check('lint', 'pnpm', ['exec', 'eslint', '.', '--max-warnings=0']);
+check('format', 'pnpm', ['exec', 'prettier', '--check', '.']);
 vitest();
 playwright();
 
