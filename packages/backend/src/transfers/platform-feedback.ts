@@ -1,7 +1,7 @@
 /**
- * OS feedback from transfer snapshots: taskbar progress, keep-awake while anything is queued
- * or running (if the setting allows), and one notification when the queue drains, saying how
- * many files finished and failed. Hooks are called only when their value changes.
+ * OS feedback from transfer snapshots: taskbar progress and keep-awake while anything is
+ * queued or running (if the setting allows). Hooks are called only when their value changes.
+ * Notifications are per batch, see batch-notifier.
  */
 import type { TransferSnapshot, TransferSummary } from '@pandesk/contract';
 import type { PlatformHooks } from '../ports';
@@ -30,8 +30,6 @@ export function createPlatformFeedback(platform: PlatformHooks, keepAwakeAllowed
   let active = false;
   let awake = false;
   let progress: number | null = null;
-  let finished = new Set<string>();
-  let failed = new Set<string>();
 
   const applyAwake = (): void => {
     const want = allowed && active;
@@ -40,23 +38,8 @@ export function createPlatformFeedback(platform: PlatformHooks, keepAwakeAllowed
     platform.keepAwake?.(want);
   };
 
-  const notifyDrained = (): void => {
-    if (finished.size === 0 && failed.size === 0) return;
-    const parts = [`${finished.size} file${finished.size === 1 ? '' : 's'} done`];
-    if (failed.size > 0) parts.push(`${failed.size} failed`);
-    platform.notify?.('Transfers finished', `${parts.join(', ')}.`);
-    finished = new Set();
-    failed = new Set();
-  };
-
   return {
     onSnapshot(snapshot) {
-      for (const item of snapshot.changed) {
-        if (item.kind !== 'file') continue;
-        if (item.state === 'completed') finished.add(item.id);
-        if (item.state === 'failed') failed.add(item.id);
-      }
-      const wasActive = active;
       active = activeCount(snapshot.summary) > 0;
       const nextProgress = progressOf(snapshot.summary);
       if (nextProgress !== progress) {
@@ -64,7 +47,6 @@ export function createPlatformFeedback(platform: PlatformHooks, keepAwakeAllowed
         platform.setProgress?.(nextProgress);
       }
       applyAwake();
-      if (wasActive && !active) notifyDrained();
     },
     setKeepAwakeAllowed(next) {
       allowed = next;

@@ -11,6 +11,8 @@ import type { DriveBackend, FetchLike, TransferEngine } from '@pandesk/transfer'
 import type { DriveMode } from '../drive/drive-session';
 import type { Logger } from '../log/daily-log';
 import type { LocalFs, PlatformHooks } from '../ports';
+import { createBatchNotifier } from './batch-notifier';
+import type { BatchNotifier } from './batch-notifier';
 import { createPlatformFeedback } from './platform-feedback';
 
 export interface TransferServiceOptions {
@@ -34,6 +36,8 @@ export interface TransferService {
   engine(): Promise<TransferEngine>;
   /** Switches to the drive's engine (if needed) and tells it whether auth is available. */
   bind(mode: DriveMode, authAvailable: boolean): Promise<void>;
+  /** A batch the user just queued on the current engine: notify once when it finishes. */
+  trackBatch(batchId: string): void;
   applySettings(settings: Settings): void;
   close(): Promise<void>;
 }
@@ -53,7 +57,12 @@ function limitsOf(s: Settings) {
 
 export function createTransferService(options: TransferServiceOptions): TransferService {
   const feedback = createPlatformFeedback(options.platform, options.settings().keepAwake);
-  let current: { mode: DriveMode; engine: TransferEngine; unsubscribe: () => void } | null = null;
+  let current: {
+    mode: DriveMode;
+    engine: TransferEngine;
+    batches: BatchNotifier;
+    unsubscribe: () => void;
+  } | null = null;
   let chain: Promise<unknown> = Promise.resolve();
   const announced = new Set<string>();
 
@@ -66,6 +75,7 @@ export function createTransferService(options: TransferServiceOptions): Transfer
   function onSnapshot(snapshot: TransferSnapshot): void {
     options.events.emit('transfers:changed', snapshot);
     feedback.onSnapshot(snapshot);
+    current?.batches.onSnapshot(snapshot);
     if (snapshot.summary.authBlocked) options.onAuthBlocked();
     const folders = new Set<FileId>();
     for (const item of snapshot.changed) {
@@ -87,8 +97,10 @@ export function createTransferService(options: TransferServiceOptions): Transfer
       limits: limitsOf(options.settings()),
       ...(options.snapshotIntervalMs === undefined ? {} : { snapshotIntervalMs: options.snapshotIntervalMs }),
     });
+    // Per engine, so batches reloaded from this drive's journal are never tracked.
+    const batches = createBatchNotifier(options.platform, (query) => engine.getPage(query));
     const unsubscribe = engine.onSnapshot(onSnapshot);
-    current = { mode, engine, unsubscribe };
+    current = { mode, engine, batches, unsubscribe };
     engine.start();
     options.logger.info(`transfer queue opened for the ${mode} drive`);
     return engine;
@@ -109,6 +121,9 @@ export function createTransferService(options: TransferServiceOptions): Transfer
       serial(async () => {
         (await open(mode)).setAuthAvailable(authAvailable);
       }),
+    trackBatch(batchId) {
+      current?.batches.track(batchId);
+    },
     applySettings(settings) {
       current?.engine.setLimits(limitsOf(settings));
       feedback.setKeepAwakeAllowed(settings.keepAwake);

@@ -12,12 +12,17 @@ export function createTransfersApi(
 ): TransfersApi {
   const withEngine = <T>(work: (engine: Awaited<ReturnType<TransferService['engine']>>) => T | Promise<T>) =>
     mapErrors(async () => work(await service.engine())).then(ok);
+  /** Every batch the user queues gets its own "finished" notification. */
+  const tracked = (batchId: string) => {
+    service.trackBatch(batchId);
+    return { batchId };
+  };
   return {
-    upload: (command) => withEngine(async (e) => ({ batchId: await e.upload(command) })),
+    upload: (command) => withEngine(async (e) => tracked(await e.upload(command))),
     download: (command) =>
       withEngine(async (e) => {
         await checkWritableFolder(fs, command.localDir);
-        return { batchId: await e.download(command) };
+        return tracked(await e.download(command));
       }),
     pause: ({ ids }) => withEngine((e) => (e.pause(ids), null)),
     resume: ({ ids }) => withEngine((e) => (e.resume(ids), null)),

@@ -79,7 +79,8 @@ describe('transfers end to end against fake-pan', () => {
     expect(page.items.every((i) => i.state === 'completed')).toBe(true);
     expect(hooks).toContain('awake:true');
     expect(hooks.at(-1)).not.toBe('awake:true');
-    expect(hooks.some((x) => x.startsWith('notify:Transfers finished'))).toBe(true);
+    expect(hooks).toContain('notify:Upload finished:2 files done.');
+    expect(hooks).toContain('notify:Download finished:2 files done.');
     expect(hooks).toContain('progress:none');
     unwrap(await h.client.transfers.clearFinished());
     expect(unwrap(await h.client.transfers.summary()).total).toBe(0);
