@@ -26,7 +26,7 @@ import type { Logger } from './log/daily-log';
 import { createRedactor } from './log/redact';
 import type { Redactor } from './log/redact';
 import { createEffectiveFetch } from './net/effective-fetch';
-import { createProxyFetchFactory } from './net/proxy-fetch';
+import { createProxyFetchFactory, type ProxyFetchFactory } from './net/proxy-fetch';
 import { createPlacesApi } from './places/places-api';
 import type { BackendPorts, Clock, LocalFs } from './ports';
 import { checkWritableFolder } from './settings/check-folder';
@@ -92,13 +92,12 @@ async function createCore(ports: BackendPorts): Promise<Core> {
   };
   const baseFetch: typeof fetch = ports.fetch ?? ((input, init) => fetch(input, init));
   // undici's ProxyAgent unless the host brings its own proxied fetch (e.g. Electron's net.fetch).
-  const defaultProxy = ports.proxyFetch === undefined ? createProxyFetchFactory() : undefined;
-  const proxyFetch = ports.proxyFetch ?? defaultProxy;
+  let defaultProxy: ProxyFetchFactory | undefined;
+  const proxyFetch = ports.proxyFetch ?? (defaultProxy = createProxyFetchFactory());
   const netFetch = createEffectiveFetch({
     base: baseFetch,
     proxyUrl: () => settings.effectiveProxy('httpProxy'),
     proxyFetch,
-    logger,
   });
   const closeProxy = async (): Promise<void> => defaultProxy?.close();
   return {

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../log/daily-log';
 import { createEffectiveFetch } from './effective-fetch';
-
-const logger = (lines: string[]): Logger => ({
-  debug: () => undefined,
-  info: () => undefined,
-  warn: (m) => void lines.push(m),
-  error: () => undefined,
-  flush: async () => undefined,
-});
 
 function tagged(tag: string, seen: string[]): typeof fetch {
   return (async () => {
@@ -26,7 +17,6 @@ describe('effective fetch', () => {
       base: tagged('direct', seen),
       proxyUrl: () => proxy,
       proxyFetch: (url) => (built.push(url), tagged(`via ${url}`, seen)),
-      logger: logger([]),
     });
     await f('http://x');
     proxy = 'http://p:1';
@@ -36,19 +26,5 @@ describe('effective fetch', () => {
     await f('http://x');
     expect(seen).toEqual(['direct', 'via http://p:1', 'via http://p:1', 'direct']);
     expect(built).toEqual(['http://p:1']);
-  });
-
-  it('goes direct and warns once when the host cannot proxy', async () => {
-    const seen: string[] = [];
-    const warnings: string[] = [];
-    const f = createEffectiveFetch({
-      base: tagged('direct', seen),
-      proxyUrl: () => 'http://p:1',
-      logger: logger(warnings),
-    });
-    await f('http://x');
-    await f('http://x');
-    expect(seen).toEqual(['direct', 'direct']);
-    expect(warnings).toHaveLength(1);
   });
 });
