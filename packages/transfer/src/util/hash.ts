@@ -23,20 +23,3 @@ export async function md5File(
   for await (const chunk of stream) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
-
-/** MD5 of a Blob, streamed. */
-export async function md5Blob(blob: Blob, signal?: AbortSignal): Promise<string> {
-  const hash = createHash('md5');
-  const reader = blob.stream().getReader();
-  try {
-    for (;;) {
-      signal?.throwIfAborted();
-      const { done, value } = await reader.read();
-      if (done) break;
-      hash.update(value);
-    }
-  } finally {
-    reader.releaseLock();
-  }
-  return hash.digest('hex');
-}
