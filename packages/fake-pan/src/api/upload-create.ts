@@ -14,13 +14,13 @@ import type { Params } from '../http/params';
 import type { Router } from '../http/router';
 import {
   MAX_UPLOAD_BYTES,
-  checkEtag,
   checkPlacement,
   checkSize,
   ensureFolders,
   parseDuplicate,
   placeFile,
   planTarget,
+  readUploadTarget,
 } from './upload-placement';
 import type { UploadSessions } from './upload-sessions';
 
@@ -38,14 +38,7 @@ export async function createUpload(
   sessions: UploadSessions,
   body: Params,
 ): Promise<Record<string, unknown>> {
-  const parentId = body.id('parentFileID');
-  const filename = body.string('filename');
-  const md5 = checkEtag(body.string('etag'));
-  const size = body.id('size');
-  const duplicate = parseDuplicate(body.number('duplicate', 0));
-  checkSize(ctx, size, MAX_UPLOAD_BYTES);
-  const plan = planTarget(ctx.state, parentId, filename, body.bool('containDir', false));
-  checkPlacement(ctx, plan, size, duplicate);
+  const { md5, size, duplicate, plan } = readUploadTarget(ctx, body, MAX_UPLOAD_BYTES);
   if (size === 0) {
     if (md5 !== EMPTY_MD5) throw new ApiError(CODES.general, 'etag与文件大小不符');
     await ctx.content.putBuffer(new Uint8Array(0));

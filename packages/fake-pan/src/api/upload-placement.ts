@@ -13,6 +13,7 @@ import { ApiError, CODES, MESSAGES, badParam } from '../core/errors';
 import { assertValidName } from '../core/names';
 import { ROOT_ID, type DriveState } from '../core/drive-state';
 import type { FakePanContext } from '../http/context';
+import type { Params } from '../http/params';
 import { markUploaded } from './download-verify';
 
 /** "10 GB" and "1 GB" read as binary units (the larger reading, so no real upload is refused). */
@@ -97,6 +98,26 @@ export function checkPlacement(
 }
 
 /** Creates the `containDir` folders and returns the target folder id. */
+/**
+ * The target fields that create (§7.2) and single-step (§7.6) share, checked in the order the
+ * service reports problems: etag, size limit, parent and name, then clash and quota.
+ */
+export function readUploadTarget(
+  ctx: FakePanContext,
+  params: Params,
+  maxBytes: number,
+): { md5: string; size: number; duplicate: Duplicate; plan: TargetPlan } {
+  const parentId = params.id('parentFileID');
+  const filename = params.string('filename');
+  const md5 = checkEtag(params.string('etag'));
+  const size = params.id('size');
+  const duplicate = parseDuplicate(params.number('duplicate', 0));
+  checkSize(ctx, size, maxBytes);
+  const plan = planTarget(ctx.state, parentId, filename, params.bool('containDir', false));
+  checkPlacement(ctx, plan, size, duplicate);
+  return { md5, size, duplicate, plan };
+}
+
 export function ensureFolders(state: DriveState, plan: TargetPlan): number {
   return plan.folders.length === 0 ? plan.parentId : state.ensureFolderPath(plan.parentId, plan.folders);
 }

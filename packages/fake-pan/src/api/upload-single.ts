@@ -14,29 +14,13 @@ import { ok } from '../http/envelope';
 import { createParams } from '../http/params';
 import type { Router } from '../http/router';
 import { UPLOAD_FAILED_MESSAGE } from './upload-complete';
-import {
-  MAX_SINGLE_UPLOAD_BYTES,
-  checkEtag,
-  checkPlacement,
-  checkSize,
-  ensureFolders,
-  parseDuplicate,
-  placeFile,
-  planTarget,
-} from './upload-placement';
+import { MAX_SINGLE_UPLOAD_BYTES, ensureFolders, placeFile, readUploadTarget } from './upload-placement';
 import { readMultipart } from './upload-slice';
 
 /** Validates the form and stores the content; returns the new file id. Takes over the temp file. */
 async function singleCreate(ctx: FakePanContext, form: MultipartResult): Promise<number> {
   const fields = createParams(form.fields, true);
-  const parentId = fields.id('parentFileID');
-  const filename = fields.string('filename');
-  const md5 = checkEtag(fields.string('etag'));
-  const size = fields.id('size');
-  const duplicate = parseDuplicate(fields.number('duplicate', 0));
-  checkSize(ctx, size, MAX_SINGLE_UPLOAD_BYTES);
-  const plan = planTarget(ctx.state, parentId, filename, fields.bool('containDir', false));
-  checkPlacement(ctx, plan, size, duplicate);
+  const { md5, size, duplicate, plan } = readUploadTarget(ctx, fields, MAX_SINGLE_UPLOAD_BYTES);
   const file = form.file;
   if (!file || file.fieldName !== 'file') throw badParam('file');
   if (file.md5 !== md5 || file.size !== size) throw new ApiError(CODES.general, UPLOAD_FAILED_MESSAGE);
