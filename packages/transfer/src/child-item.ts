@@ -1,4 +1,5 @@
 /** Items a folder job enqueues inherit batch, direction, policy and priority from the folder. */
+import { notStartedFields } from './enqueue';
 import { newItemId } from './util/item-id';
 import type { JobContext } from './job-context';
 import type { NewItem } from './journal/journal';
@@ -11,7 +12,6 @@ export function childItem(
   remoteParentId: number | null,
   extra: Partial<NewItem> = {},
 ): NewItem {
-  const now = ctx.clock.now();
   const parent = ctx.item;
   return {
     id: newItemId(),
@@ -23,23 +23,9 @@ export function childItem(
     name,
     localPath,
     remoteParentId,
-    remoteFileId: null,
-    size: 0,
-    etag: null,
-    bytesDone: 0,
-    state: 'queued',
-    pauseReason: null,
-    errorCode: null,
-    errorMessage: null,
-    errorRetryable: false,
     conflict: parent.conflict,
     priority: parent.priority,
-    createdAt: now,
-    updatedAt: now,
-    finishedAt: null,
-    sessionJson: null,
-    finalPath: null,
-    createAttempted: false,
+    ...notStartedFields(ctx.clock.now()),
     ...extra,
   };
 }

@@ -16,6 +16,27 @@ import { resolveInside, safeLocalName } from './util/safe-name';
  */
 const CHUNK = 2000;
 
+/** Fields of an item that has not started yet: queued, nothing done, no error, no session. */
+export function notStartedFields(now: number) {
+  return {
+    remoteFileId: null,
+    size: 0,
+    etag: null,
+    bytesDone: 0,
+    state: 'queued',
+    pauseReason: null,
+    errorCode: null,
+    errorMessage: null,
+    errorRetryable: false,
+    createdAt: now,
+    updatedAt: now,
+    finishedAt: null,
+    sessionJson: null,
+    finalPath: null,
+    createAttempted: false,
+  } as const satisfies Partial<NewItem>;
+}
+
 function baseItem(
   batchId: string,
   index: number,
@@ -28,22 +49,8 @@ function baseItem(
     parentItemId: null,
     dedupKey: `${batchId}|${index}`,
     remoteParentId: null,
-    remoteFileId: null,
-    size: 0,
-    etag: null,
-    bytesDone: 0,
-    state: 'queued',
-    pauseReason: null,
-    errorCode: null,
-    errorMessage: null,
-    errorRetryable: false,
     priority,
-    createdAt: now,
-    updatedAt: now,
-    finishedAt: null,
-    sessionJson: null,
-    finalPath: null,
-    createAttempted: false,
+    ...notStartedFields(now),
   };
 }
 
