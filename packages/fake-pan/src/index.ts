@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerApiRoutes } from './api';
+import type { UploadsHandle } from './api/upload-routes';
 import { startCdnServer } from './cdn/cdn-server';
 import { createUrlSigner } from './cdn/signing';
 import { createContentStore } from './content/content-store';
@@ -28,6 +29,8 @@ export * from './options';
 export type { FileNode } from './core/drive-state';
 export type { StateHandle } from './state-handle';
 export type { FakePanContext } from './http/context';
+export type { UploadsHandle } from './api/upload-routes';
+export type { AssemblyStatus } from './api/upload-assembly';
 
 export interface FakePan {
   /** API host, e.g. "http://127.0.0.1:41234" (no trailing slash). */
@@ -54,6 +57,8 @@ export interface FakePan {
   setVip(vip: boolean): void;
   /** Everything the handlers see, for tests that need more than the helpers. */
   context: FakePanContext;
+  /** Upload internals for tests: progress of the in-order slice assembly per preuploadID. */
+  uploads: UploadsHandle;
   close(): Promise<void>;
 }
 
@@ -112,7 +117,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
 
   const api = createRouter(ctx);
   const upload = createRouter(ctx);
-  registerApiRoutes({ api, upload }, ctx);
+  const uploads = registerApiRoutes({ api, upload }, ctx);
   registerControlRoutes(api, ctx, initialFaults);
   const apiServer = createServer((req, res) => api.handle(req, res));
   const uploadServer = createServer((req, res) => upload.handle(req, res));
@@ -168,6 +173,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
       ctx.user.vip = vip;
     },
     context: ctx,
+    uploads,
     close: () => (closed ??= close()),
   };
 }

@@ -9,7 +9,7 @@ import { registerDetailRoutes } from './detail';
 import { registerDownloadRoutes } from './download-info';
 import { registerListRoutes } from './list';
 import { registerMutationRoutes } from './mutations';
-import { registerUploadRoutes } from './upload-routes';
+import { registerUploadRoutes, type UploadsHandle } from './upload-routes';
 import { registerUserRoutes } from './user';
 
 export interface Routers {
@@ -19,12 +19,14 @@ export interface Routers {
   upload: Router;
 }
 
-export function registerApiRoutes(routers: Routers, ctx: FakePanContext): void {
+/** Returns the upload handle that `startFakePan` exposes to tests as `FakePan.uploads`. */
+export function registerApiRoutes(routers: Routers, ctx: FakePanContext): UploadsHandle {
   registerAuthRoutes(routers.api, ctx);
   registerUserRoutes(routers.api, ctx);
   registerListRoutes(routers.api, ctx);
   registerDetailRoutes(routers.api, ctx);
   registerMutationRoutes(routers.api, ctx);
-  registerUploadRoutes(routers, ctx);
+  const uploads = registerUploadRoutes(routers, ctx);
   registerDownloadRoutes(routers.api, ctx);
+  return uploads;
 }

@@ -8,8 +8,9 @@
  *    the client can send the missing slices and complete again. No "not yet" answer is used up.
  * 3. The first `completePolls` calls answer "not yet": `{completed: false, fileID: 0}` or code
  *    20103 (switch `completeNotYetStyle`). Verification starts in the background at the first
- *    call, as the real service verifies asynchronously.
- * 4. Then the merged bytes' MD5 and size are compared with create's `etag`/`size`: mismatch →
+ *    call, as the real service verifies asynchronously; it only waits for the in-order assembly
+ *    (`upload-assembly.ts`), which has usually finished while the slices arrived.
+ * 4. Then the assembled bytes' MD5 and size are compared with create's `etag`/`size`: mismatch →
  *    code 1 `文件上传失败` and the session is gone (a later call gets "unknown preuploadID");
  *    success → the node appears (duplicate rules applied now) → `{completed: true, fileID}`.
  */
@@ -17,7 +18,8 @@ import { ApiError, CODES } from '../core/errors';
 import type { FakePanContext } from '../http/context';
 import { fail, ok, type Reply } from '../http/envelope';
 import type { Router } from '../http/router';
-import { mergeSlices, type MergeResult } from './upload-merge';
+import type { UploadAssembler } from './upload-assembly';
+import type { MergeResult } from './upload-merge';
 import { parseDuplicate, placeFile } from './upload-placement';
 import type { UploadSession, UploadSessions } from './upload-sessions';
 
@@ -37,7 +39,11 @@ export interface Completer {
   run(session: UploadSession): Promise<Completion>;
 }
 
-export function createCompleter(ctx: FakePanContext, sessions: UploadSessions): Completer {
+export function createCompleter(
+  ctx: FakePanContext,
+  sessions: UploadSessions,
+  assembler: UploadAssembler,
+): Completer {
   /** Verification runs once per session; concurrent polls share it. In memory only. */
   const merges = new Map<string, Promise<MergeResult>>();
 
@@ -45,7 +51,7 @@ export function createCompleter(ctx: FakePanContext, sessions: UploadSessions): 
     if (session.merged) return Promise.resolve({ ok: true, blob: session.merged });
     let merge = merges.get(session.preuploadID);
     if (!merge) {
-      merge = mergeSlices(ctx.content, sessions, session);
+      merge = assembler.verify(session);
       merges.set(session.preuploadID, merge);
     }
     return merge;

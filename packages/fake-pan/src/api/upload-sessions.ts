@@ -46,6 +46,14 @@ export interface UploadSession {
   fileId?: number;
 }
 
+/** Told about slice and session changes (the in-order assembler listens). */
+export interface SessionListener {
+  /** A slice file is in place and recorded (new, or replacing an earlier copy). */
+  sliceStored(session: UploadSession, sliceNo: number): void;
+  /** The session's slice files are gone: released after completion, or expired. */
+  released(preuploadID: string): void;
+}
+
 export const UNKNOWN_SESSION_MESSAGE = 'preuploadID不存在或已过期';
 
 export interface UploadSessions {
@@ -65,6 +73,8 @@ export interface UploadSessions {
   /** Call after changing a session: persists soon. */
   changed(): void;
   flush(): void;
+  /** Registers the one listener (a later call replaces it). */
+  listen(listener: SessionListener): void;
 }
 
 export interface UploadSessionsOptions {
@@ -79,6 +89,7 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
   const root = join(options.dataDir, 'uploads');
   mkdirSync(root, { recursive: true });
   const sessions = new Map<string, UploadSession>();
+  let listener: SessionListener | undefined;
   const file = createJsonFile<UploadSession[]>(join(root, 'sessions.json'), () => [...sessions.values()]);
   for (const session of file.load() ?? []) sessions.set(session.preuploadID, session);
   removeOrphanDirs(root, sessions);
@@ -93,6 +104,7 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
       if (!expired(session)) continue;
       sessions.delete(session.preuploadID);
       rmSync(dirOf(session.preuploadID), { recursive: true, force: true });
+      listener?.released(session.preuploadID);
       file.scheduleSave();
     }
   }
@@ -124,6 +136,7 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
       await rename(tempFile, api.slicePath(session, sliceNo));
       session.slices[String(sliceNo)] = record;
       file.scheduleSave();
+      listener?.sliceStored(session, sliceNo);
     },
     missingSlices(session) {
       const missing: number[] = [];
@@ -133,10 +146,14 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
     async release(session, forget) {
       await rm(dirOf(session.preuploadID), { recursive: true, force: true });
       if (forget) sessions.delete(session.preuploadID);
+      listener?.released(session.preuploadID);
       file.scheduleSave();
     },
     changed: () => file.scheduleSave(),
     flush: () => file.flush(),
+    listen(next) {
+      listener = next;
+    },
   };
   return api;
 }
