@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -231,9 +231,12 @@ describe('assembly lifetime', () => {
     await one.pan.close();
     const leftover = join(dataDir, 'blobs', '.tmp-assembly-left-over');
     copyFileSync(join(dataDir, 'uploads', s.preuploadID, '1'), leftover); // as if killed mid-assembly
+    const halfDeleted = join(dataDir, 'uploads', '.gone-old-session-1234');
+    mkdirSync(halfDeleted); // as if killed while deleting a released session's slices
 
     kit = await startKit({ dataDir, switches: { sliceSize: SLICE } });
     expect(assemblyFiles(kit)).toEqual([]); // temp files of the old run are gone at open
+    expect(existsSync(halfDeleted)).toBe(false);
     expect(kit.pan.uploads.assembly(s.preuploadID)).toBeUndefined();
     const done = await completeUntilDone(kit, s.preuploadID);
     expect(done.code, done.message).toBe(0);

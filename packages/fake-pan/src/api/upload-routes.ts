@@ -33,7 +33,10 @@ export function registerUploadRoutes(
   ctx: FakePanContext,
 ): UploadsHandle {
   const sessions = createUploadSessions({ dataDir: ctx.dataDir, clock: ctx.clock, faults: ctx.faults });
-  ctx.onClose(() => sessions.flush());
+  ctx.onClose(async () => {
+    sessions.flush();
+    await sessions.settled();
+  });
   const assembler = createUploadAssembler({ store: ctx.content, sessions, worker: createAssemblyWorker() });
   sessions.listen({
     sliceStored: (session, sliceNo) => assembler.sliceStored(session, sliceNo),

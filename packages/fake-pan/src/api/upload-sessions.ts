@@ -11,8 +11,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createBackgroundDelete } from '../core/background-delete';
 import { ApiError, CODES } from '../core/errors';
 import { createJsonFile } from '../core/json-file';
 import type { Clock } from '../core/clock';
@@ -68,11 +69,16 @@ export interface UploadSessions {
   storeSlice(session: UploadSession, sliceNo: number, tempFile: string, record: SliceRecord): Promise<void>;
   /** Slice numbers still missing, ascending. */
   missingSlices(session: UploadSession): number[];
-  /** Drops the slice files (after success) and, with `forget`, the session itself. */
+  /**
+   * Drops the slice files (after success) and, with `forget`, the session itself. The folder is
+   * gone when this resolves; its files are deleted in the background.
+   */
   release(session: UploadSession, forget: boolean): Promise<void>;
   /** Call after changing a session: persists soon. */
   changed(): void;
   flush(): void;
+  /** Resolves once slice folders being deleted in the background are gone (for close). */
+  settled(): Promise<void>;
   /** Registers the one listener (a later call replaces it). */
   listen(listener: SessionListener): void;
 }
@@ -90,6 +96,7 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
   mkdirSync(root, { recursive: true });
   const sessions = new Map<string, UploadSession>();
   let listener: SessionListener | undefined;
+  const deleter = createBackgroundDelete();
   const file = createJsonFile<UploadSession[]>(join(root, 'sessions.json'), () => [...sessions.values()]);
   for (const session of file.load() ?? []) sessions.set(session.preuploadID, session);
   removeOrphanDirs(root, sessions);
@@ -103,7 +110,7 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
     for (const session of sessions.values()) {
       if (!expired(session)) continue;
       sessions.delete(session.preuploadID);
-      rmSync(dirOf(session.preuploadID), { recursive: true, force: true });
+      deleter.remove(dirOf(session.preuploadID));
       listener?.released(session.preuploadID);
       file.scheduleSave();
     }
@@ -144,13 +151,14 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
       return missing;
     },
     async release(session, forget) {
-      await rm(dirOf(session.preuploadID), { recursive: true, force: true });
+      deleter.remove(dirOf(session.preuploadID));
       if (forget) sessions.delete(session.preuploadID);
       listener?.released(session.preuploadID);
       file.scheduleSave();
     },
     changed: () => file.scheduleSave(),
     flush: () => file.flush(),
+    settled: () => deleter.settled(),
     listen(next) {
       listener = next;
     },
@@ -158,7 +166,10 @@ export function createUploadSessions(options: UploadSessionsOptions): UploadSess
   return api;
 }
 
-/** Slice folders whose session is gone (e.g. the state file was lost) are deleted at start. */
+/**
+ * Slice folders whose session is gone (e.g. the state file was lost), and `.gone-*` folders a
+ * background deletion left, are deleted at start.
+ */
 function removeOrphanDirs(root: string, sessions: Map<string, UploadSession>): void {
   for (const entry of readdirSync(root, { withFileTypes: true })) {
     if (entry.isDirectory() && !sessions.has(entry.name))
