@@ -7,7 +7,8 @@
  *   run in the order they were posted (per job and overall), so a caller may post several
  *   appends of one job without waiting.
  * - Memory is flat: the worker reads each source in 4 MiB chunks into one reused buffer and
- *   writes them at the assembly's end with positional writes.
+ *   writes them at the assembly's end with positional writes. Files are open only during an
+ *   append, so idle jobs (uploads waiting for a slice, or abandoned) hold no descriptor.
  * - After any failure of a job (a source vanished, disk full) every later request of that job
  *   fails too: no byte is ever appended after a gap.
  * - A job's file: created at `start`, closed and left to the caller by a successful `finish`,
@@ -28,37 +29,34 @@ const CHUNK = 4 * 1024 * 1024;
 const buffer = Buffer.allocUnsafe(CHUNK);
 const jobs = new Map();
 const reason = (error) => String((error && (error.code || error.message)) || error);
-function closeFd(job) {
-  if (job.fd === undefined) return;
-  try { closeSync(job.fd); } catch {}
-  job.fd = undefined;
-}
 function appendFile(job, source) {
   const input = openSync(source, 'r');
+  let output;
   try {
+    output = openSync(job.path, 'r+');
     for (;;) {
       const n = readSync(input, buffer, 0, CHUNK, null);
       if (n === 0) return;
       const bytes = buffer.subarray(0, n);
-      for (let done = 0; done < n; ) done += writeSync(job.fd, bytes, done, n - done, job.size + done);
+      for (let done = 0; done < n; ) done += writeSync(output, bytes, done, n - done, job.size + done);
       job.md5.update(bytes);
       job.sha1.update(bytes);
       job.size += n;
     }
   } finally {
     closeSync(input);
+    if (output !== undefined) closeSync(output);
   }
 }
 function open(m) {
   const job = { path: m.path, size: 0, md5: createHash('md5'), sha1: createHash('sha1') };
-  try { job.fd = openSync(m.path, 'w'); } catch (error) { job.error = reason(error); }
+  try { closeSync(openSync(m.path, 'w')); } catch (error) { job.error = reason(error); }
   jobs.set(m.job, job);
 }
 function abort(m) {
   const job = jobs.get(m.job);
   if (!job) return;
   jobs.delete(m.job);
-  closeFd(job);
   try { unlinkSync(job.path); } catch {}
 }
 function run(m, job) {
@@ -68,7 +66,6 @@ function run(m, job) {
     appendFile(job, m.source);
     return { req: m.req, size: job.size };
   }
-  closeFd(job);
   jobs.delete(m.job);
   return { req: m.req, size: job.size, md5: job.md5.digest('hex'), sha1: job.sha1.digest('hex') };
 }
@@ -79,10 +76,7 @@ parentPort.on('message', (m) => {
   try {
     parentPort.postMessage(run(m, job));
   } catch (error) {
-    if (job) {
-      job.error = job.error || reason(error);
-      closeFd(job);
-    }
+    if (job) job.error = job.error || reason(error);
     parentPort.postMessage({ req: m.req, error: reason(error) });
   }
 });
