@@ -143,6 +143,14 @@ export function createAssemblyWorker(): AssemblyWorker {
     return h;
   }
 
+  function startedHost(): Host | undefined {
+    try {
+      return (host ??= spawn());
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Posts a request to the worker that owns the job; a restarted worker no longer knows it. */
   function request(owner: Host | undefined, message: Record<string, unknown>): Promise<Reply> {
     if (!owner || host !== owner) return Promise.reject(new Error('the assembly worker stopped'));
@@ -155,8 +163,9 @@ export function createAssemblyWorker(): AssemblyWorker {
   }
 
   function start(path: string): AssemblyJob {
-    // After close a job gets no worker and no file: every request of it rejects.
-    const owner = closed ? undefined : (host ??= spawn());
+    // After close, or when no worker can start, a job gets no worker and no file: every
+    // request of it rejects (the caller sees a failed assembly), and start never throws.
+    const owner = closed ? undefined : startedHost();
     const job = nextId++;
     if (owner) {
       files.set(job, path);
