@@ -31,7 +31,7 @@ export { classify } from './http/classify';
 export type { RetryAction } from './http/classify';
 export type { Clock } from './util/clock';
 export { systemClock } from './util/clock';
-export type { SliceBody } from './util/multipart';
+export type { SliceBody, SliceReader } from './util/multipart';
 export { createMd5, md5Hex } from './util/md5';
 export { nameProblem, MAX_NAME_LENGTH } from './util/names';
 export { parseServiceTime } from './map/time';

@@ -137,6 +137,35 @@ describe('upload', () => {
     expect(fake.slices.get(3)).toBe(text.slice(16));
   });
 
+  it('reads a reader body straight into one request buffer, again on every attempt', async () => {
+    const fake = uploadRoutes({ sliceSize: 8, sliceFailures: 1 });
+    const h = harness(fake.routes);
+    const bytes = new TextEncoder().encode(text.slice(0, 8));
+    let reads = 0;
+    const body = {
+      size: bytes.length,
+      read: async (into: Uint8Array) => {
+        reads++;
+        into.set(bytes);
+      },
+    };
+    await h.client.upload.uploadSlice({
+      server: UPLOAD,
+      preuploadId: 'pre-1',
+      sliceNo: 1,
+      body,
+      md5: md5(bytes),
+    });
+    expect(fake.slices.get(1)).toBe(text.slice(0, 8));
+    expect(reads).toBe(2);
+    const calls = h.callsTo('/upload/v2/file/slice');
+    expect(calls).toHaveLength(2);
+    expect(parseMultipart(calls[1] as RecordedCall).fields).toMatchObject({
+      sliceNo: '1',
+      sliceMD5: md5(bytes),
+    });
+  });
+
   it('stops sending slices after one is finally rejected, and reports upload_failed', async () => {
     const fake = uploadRoutes();
     let sent = 0;

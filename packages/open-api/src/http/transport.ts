@@ -9,7 +9,7 @@ export type QueryValue = string | number | boolean | undefined;
 
 /** A request body built fresh for every attempt (streams cannot be sent twice). */
 export interface BodyFactory {
-  (): { body: BodyInit; contentType: string; stream?: boolean };
+  (): Promise<{ body: BodyInit; contentType: string; stream?: boolean }>;
 }
 
 export interface SendInput {
@@ -64,7 +64,7 @@ export async function sendOnce(
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
   const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers, redirect: 'follow' };
   if (input.body) {
-    const made = input.body();
+    const made = await input.body();
     init.body = made.body;
     headers['Content-Type'] = made.contentType;
     if (made.stream) init.duplex = 'half';
@@ -112,8 +112,10 @@ function interpret(spec: EndpointSpec, input: SendInput, status: number, text: s
 
 /** Name the failure (e.g. "ECONNRESET") without echoing anything that could hold a URL. */
 function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
-  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  // fetch wraps the system error as `cause`; undici's request() throws it coded directly.
+  const outer = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const found = outer?.cause?.code ?? outer?.code;
+  const code = typeof found === 'string' ? found : undefined;
   const name = error instanceof Error ? error.name : 'Error';
   return code ? `network error (${code})` : `network error (${name})`;
 }

@@ -19,6 +19,7 @@ export function createFakeFetch(handler: Handler): FetchLike & { calls: Recorded
     let body: string | undefined;
     if (typeof init.body === 'string') body = init.body;
     else if (init.body instanceof Blob) body = await init.body.text();
+    else if (init.body instanceof Uint8Array) body = new TextDecoder().decode(init.body);
     else if (init.body instanceof ReadableStream) body = await new Response(init.body).text();
     let json: unknown;
     try {
