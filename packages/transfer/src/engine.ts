@@ -31,6 +31,7 @@ import { createScheduler } from './scheduler';
 import { createSnapshotPublisher, toTransferItem } from './snapshots';
 import { uploadFileJob } from './upload/upload-file-job';
 import { uploadFolderJob } from './upload/upload-folder-job';
+import { createHashWorkers } from './util/hash-workers';
 import { createRateLimiter } from './util/rate-limiter';
 import { partFileName } from './util/safe-name';
 
@@ -173,11 +174,13 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     }
   };
 
+  const hasher = createHashWorkers();
   const scheduler = createScheduler({
     journal,
     backend: options.backend,
     fs,
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),
+    hasher,
     clock,
     tuning,
     publisher,
@@ -297,6 +300,7 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
       publisher.flush();
       publisher.close();
       journal.close();
+      await hasher.close();
     },
   };
 }

@@ -11,7 +11,9 @@ export type {
   DriveErrorKind,
   DuplicateMode,
   FetchLike,
+  FetchResponse,
   RemoteEntry,
+  SliceBytes,
   SlicePayload,
   UploadSession,
 } from './ports';

@@ -7,6 +7,7 @@ import type { Journal, NewItem } from './journal/journal';
 import type { ItemPatch, JournalItem } from './journal/records';
 import type { LocalFs } from './local-fs';
 import type { Clock, DriveBackend, FetchLike } from './ports';
+import type { FileHasher } from './util/hash-workers';
 import type { RateLimiter } from './util/rate-limiter';
 
 export interface EngineTuning {
@@ -29,6 +30,8 @@ export interface JobContext {
   readonly backend: DriveBackend;
   readonly fs: LocalFs;
   readonly fetch: FetchLike;
+  /** MD5 of local files and ranges, off the main thread. */
+  readonly hasher: FileHasher;
   readonly clock: Clock;
   readonly signal: AbortSignal;
   readonly limiter: RateLimiter;

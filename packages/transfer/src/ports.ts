@@ -39,11 +39,20 @@ export interface CreateUploadRequest {
   readonly duplicate: DuplicateMode;
 }
 
-/** One slice: 1-based number, MD5 of its bytes, and a lazy Blob (file-backed, never all in memory). */
+/**
+ * A slice's bytes, read on demand straight into the buffer the request is built in (once per
+ * attempt; `read` fills all of `into`, exactly `size` bytes). Nothing is read before it is sent.
+ */
+export interface SliceBytes {
+  readonly size: number;
+  read(into: Uint8Array): Promise<void>;
+}
+
+/** One slice: 1-based number, MD5 of its bytes, and its bytes. */
 export interface SlicePayload {
   readonly sliceNo: number;
   readonly md5: string;
-  readonly body: Blob;
+  readonly body: SliceBytes;
 }
 
 export interface DriveBackend {
@@ -91,11 +100,21 @@ export class DriveError extends Error {
   }
 }
 
+/**
+ * What the download job reads of an HTTP answer. A fetch Response fits, and so does a leaner
+ * client's answer (the back end uses undici's request(), whose body is a Node stream with a
+ * `cancel` added): the body must be async-iterable over byte chunks, which both are.
+ */
+export interface FetchResponse {
+  readonly status: number;
+  readonly body: { cancel(reason?: unknown): Promise<void> } | null;
+}
+
 /** The subset of fetch the download job uses (the default is global fetch). */
 export type FetchLike = (
   url: string,
   init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'follow' },
-) => Promise<Response>;
+) => Promise<FetchResponse>;
 
 /** Time, injectable so tests run on a fake clock. */
 export interface Clock {

@@ -12,6 +12,7 @@ import type { LocalFs } from './local-fs';
 import type { Clock, DriveBackend, FetchLike } from './ports';
 import { DriveError } from './ports';
 import type { LiveInfo, SnapshotPublisher } from './snapshots';
+import type { FileHasher } from './util/hash-workers';
 import type { RateLimiter } from './util/rate-limiter';
 
 export type AbortReason = 'pause' | 'cancel' | 'auth' | 'close';
@@ -24,6 +25,7 @@ export interface SchedulerDeps {
   backend: DriveBackend;
   fs: LocalFs;
   fetch: FetchLike;
+  hasher: FileHasher;
   clock: Clock;
   tuning: EngineTuning;
   publisher: SnapshotPublisher;
@@ -90,6 +92,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     backend: deps.backend,
     fs: deps.fs,
     fetch: deps.fetch,
+    hasher: deps.hasher,
     clock,
     signal: entry.controller.signal,
     limiter: deps.limiters[entry.item.direction],

@@ -86,7 +86,11 @@ describe('DriveBackend over open-api', () => {
           download: { info: async () => Promise.reject(error) },
         }),
       );
-    const slice = { sliceNo: 1, md5: 'm', body: new Blob(['x']) };
+    const slice = {
+      sliceNo: 1,
+      md5: 'm',
+      body: { size: 1, read: async (into: Uint8Array) => void into.set([120]) },
+    };
     expect(
       await kindOf(
         failing(new PanError('not_found', 'preuploadID不存在或已过期')).uploadSlice(session, slice, signal),

@@ -1,14 +1,15 @@
 /**
- * Sends the slices the server has not acknowledged yet, several at once. Each slice is a lazy
- * file-backed Blob (never the whole file in memory); its MD5 is computed by streaming it, and
- * a slice the server rejects is re-read and re-hashed. Acknowledged slices are journaled.
+ * Sends the slices the server has not acknowledged yet, several at once. A slice's MD5 is
+ * computed in a hashing worker from the file, then its bytes are read straight into the request
+ * buffer (never the whole file in memory: one slice per slice in flight). A slice the server
+ * rejects is hashed and read again. Acknowledged slices are journaled.
  */
-import { openAsBlob } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
 import type { JobContext } from '../job-context';
 import { FileChangedError } from '../job-context';
 import { DriveError } from '../ports';
+import type { SliceBytes } from '../ports';
 import { withRetry } from '../retry';
-import { md5File } from '../util/hash';
 import { runPool } from '../util/pool';
 import type { StoredSession } from './session';
 import { sliceCount, sliceRange } from './session';
@@ -24,25 +25,38 @@ export async function assertUnchanged(
   if (st.size !== session.size || st.mtimeMs !== session.mtimeMs) throw new FileChangedError();
 }
 
-/**
- * Hashes the slice from the file with 1 MiB reads (a Blob's stream reads 64 KiB pieces through
- * web streams, several times slower). A change after this read is still caught: the Blob that
- * is sent refuses to read once the file was modified, and the server checks the MD5.
- */
-async function hashSlice(ctx: JobContext, range: { start: number; end: number }): Promise<string> {
-  return md5File(ctx.item.localPath, range, ctx.signal);
+/** Reads bytes [start, start + into.length) of the open file into `into`; a short file is a changed file. */
+function sliceBytes(handle: FileHandle, start: number, end: number): SliceBytes {
+  return {
+    size: end - start,
+    async read(into) {
+      for (let done = 0; done < into.byteLength;) {
+        const { bytesRead } = await handle.read(into, done, into.byteLength - done, start + done);
+        if (bytesRead === 0) throw new FileChangedError();
+        done += bytesRead;
+      }
+    },
+  };
 }
 
-async function sendSlice(ctx: JobContext, session: StoredSession, file: Blob, no: number): Promise<number> {
+async function sendSlice(
+  ctx: JobContext,
+  session: StoredSession,
+  handle: FileHandle,
+  no: number,
+): Promise<number> {
   const { start, end } = sliceRange(no, session.size, session.sliceSize);
   for (let attempt = 1; ; attempt++) {
     await assertUnchanged(ctx, session);
-    const md5 = await hashSlice(ctx, { start, end });
-    const body = file.slice(start, end);
+    const md5 = await ctx.hasher.md5(ctx.item.localPath, { start, end }, ctx.signal);
     await ctx.limiter.take(end - start, ctx.signal);
     try {
       await withRetry(ctx, 'uploading', () =>
-        ctx.backend.uploadSlice(session, { sliceNo: no, md5, body }, ctx.signal),
+        ctx.backend.uploadSlice(
+          session,
+          { sliceNo: no, md5, body: sliceBytes(handle, start, end) },
+          ctx.signal,
+        ),
       );
       return end - start;
     } catch (error) {
@@ -65,16 +79,22 @@ export async function uploadMissingSlices(ctx: JobContext, session: StoredSessio
   }
   ctx.progress(done);
   if (missing.length === 0) return;
-  const file = await openAsBlob(ctx.item.localPath);
-  await runPool(
-    Math.min(ctx.limits().slicesPerFile, missing.length),
-    missing,
-    ctx.signal,
-    async (no, signal) => {
-      const bytes = await sendSlice({ ...ctx, signal }, session, file, no);
-      ctx.journal.addPart(ctx.item.id, no);
-      done += bytes;
-      ctx.progress(done);
-    },
-  );
+  const handle = await ctx.fs.open(ctx.item.localPath, 'r');
+  try {
+    await runPool(
+      Math.min(ctx.limits().slicesPerFile, missing.length),
+      missing,
+      ctx.signal,
+      async (no, signal) => {
+        const bytes = await sendSlice({ ...ctx, signal }, session, handle, no);
+        ctx.journal.addPart(ctx.item.id, no);
+        done += bytes;
+        ctx.progress(done);
+      },
+    );
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+  // A change during the last reads would otherwise surface only as the service's MD5 refusal.
+  await assertUnchanged(ctx, session);
 }

@@ -10,7 +10,6 @@ import { FileChangedError } from '../job-context';
 import type { DuplicateMode } from '../ports';
 import { DriveError } from '../ports';
 import { withRetry } from '../retry';
-import { md5File } from '../util/hash';
 import type { StoredSession } from './session';
 import { parseSession } from './session';
 import { uploadMissingSlices } from './slices';
@@ -37,7 +36,7 @@ async function identify(ctx: JobContext, stored: StoredSession | null): Promise<
   const cached = ctx.journal.cachedHash(path, st.size, st.mtimeMs);
   if (cached) return { size: st.size, mtimeMs: st.mtimeMs, md5: cached };
   ctx.setPhase('hashing');
-  const md5 = await md5File(path, undefined, ctx.signal);
+  const md5 = await ctx.hasher.md5(path, undefined, ctx.signal);
   const after = await ctx.fs.stat(path);
   if (after.size !== st.size || after.mtimeMs !== st.mtimeMs) throw new FileChangedError();
   ctx.journal.cacheHash(path, st.size, st.mtimeMs, md5);

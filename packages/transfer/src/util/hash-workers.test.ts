@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHashWorkers } from './hash-workers';
+
+const dirs: string[] = [];
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
+  dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
+
+function tempFile(bytes: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pf-hashw-'));
+  dirs.push(dir);
+  const path = join(dir, 'f.bin');
+  writeFileSync(path, bytes);
+  return path;
+}
+
+function workers(size: number) {
+  const hasher = createHashWorkers({ size, idleMs: 50 });
+  closers.push(() => hasher.close());
+  return hasher;
+}
+
+const md5 = (b: Uint8Array): string => createHash('md5').update(b).digest('hex');
+
+describe('hash workers', () => {
+  it('hashes whole files and ranges, more requests than workers', async () => {
+    const bytes = randomBytes(9 * 1024 * 1024 + 77);
+    const path = tempFile(bytes);
+    const hasher = workers(2);
+    const ranges = [
+      { start: 0, end: 4 * 1024 * 1024 },
+      { start: 4 * 1024 * 1024, end: 8 * 1024 * 1024 },
+      { start: 8 * 1024 * 1024, end: bytes.length },
+      { start: 5, end: 5 },
+    ];
+    const [whole, ...parts] = await Promise.all([
+      hasher.md5(path),
+      ...ranges.map((r) => hasher.md5(path, r)),
+    ]);
+    expect(whole).toBe(md5(bytes));
+    expect(parts).toEqual(ranges.map((r) => md5(bytes.subarray(r.start, r.end))));
+  });
+
+  it('rejects with the file system code for a missing file, and a range past the end', async () => {
+    const path = tempFile(Buffer.from('short'));
+    const hasher = workers(1);
+    await expect(hasher.md5(`${path}.missing`)).rejects.toMatchObject({ code: 'ENOENT' });
+    await expect(hasher.md5(path, { start: 0, end: 100 })).rejects.toThrow(/ended before byte 100/);
+    expect(await hasher.md5(path)).toBe(md5(Buffer.from('short')));
+  });
+
+  it('an abort rejects at once and the worker goes on with the next request', async () => {
+    const bytes = randomBytes(32 * 1024 * 1024);
+    const path = tempFile(bytes);
+    const hasher = workers(1);
+    const controller = new AbortController();
+    const first = hasher.md5(path, undefined, controller.signal);
+    const second = hasher.md5(path, { start: 0, end: 1024 });
+    controller.abort(new Error('paused'));
+    await expect(first).rejects.toThrow('paused');
+    expect(await second).toBe(md5(bytes.subarray(0, 1024)));
+  });
+
+  it('refuses work after close', async () => {
+    const hasher = workers(1);
+    await hasher.close();
+    await expect(hasher.md5('/nonexistent')).rejects.toThrow(/closed/);
+  });
+});
