@@ -8,15 +8,29 @@ import type { JobContext } from './job-context';
 import { DriveError } from './ports';
 import { backoffMs } from './util/backoff';
 
-/** Failures of the transport itself (fetch throws TypeError) or the backend saying so. */
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Failures of the transport itself (fetch throws TypeError; undici's request() throws errors
+ * coded UND_ERR_*, of which only an abort or a bad argument is not the network's fault) or
+ * the backend saying so.
+ */
 export function isTransient(error: unknown): boolean {
   if (error instanceof DriveError) return error.kind === 'network' || error.kind === 'rate_limited';
   if (error instanceof HttpStatusError) return error.status === 429 || error.status >= 500;
   if (error instanceof TypeError) return true; // fetch: "fetch failed", "terminated"
   const code = (error as { code?: unknown } | null)?.code;
-  return (
-    code === 'ECONNRESET' || code === 'ECONNREFUSED' || code === 'ETIMEDOUT' || code === 'UND_ERR_SOCKET'
-  );
+  if (typeof code !== 'string') return false;
+  if (code.startsWith('UND_ERR_')) return code !== 'UND_ERR_ABORTED' && code !== 'UND_ERR_INVALID_ARG';
+  return TRANSIENT_CODES.has(code);
 }
 
 /** A CDN answer with an unexpected HTTP status. */

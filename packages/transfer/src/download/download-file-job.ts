@@ -10,16 +10,15 @@ import type { Job, JobContext, JobOutcome } from '../job-context';
 import { exists } from '../local-fs';
 import { DriveError } from '../ports';
 import { withRetry } from '../retry';
-import { md5File } from '../util/hash';
 import type { OrderedHasher } from '../util/ordered-hasher';
 import { createOrderedHasher } from '../util/ordered-hasher';
 import { numberedName, partFileName } from '../util/safe-name';
-import { createPartFlusher } from './part-flusher';
+import { createSegmentLedger } from './segment-ledger';
 import { downloadMissingSegments } from './segments';
 import { createUrlSource } from './url-source';
 
-/** Finished segments are synced and journaled together once this many bytes piled up. */
-const FLUSH_BYTES = 64 * 1024 * 1024;
+/** Finished segments are journaled together once this many bytes piled up. */
+const LEDGER_BATCH_BYTES = 64 * 1024 * 1024;
 /** From this size on the MD5 is computed in a worker while downloading, not in a pass after. */
 const HASH_WHILE_DOWNLOADING_BYTES = 32 * 1024 * 1024;
 
@@ -58,18 +57,38 @@ async function chooseTarget(ctx: JobContext): Promise<string | null> {
   }
 }
 
-async function verify(ctx: JobContext, partPath: string, hasher: OrderedHasher | null): Promise<void> {
+/** True when the bytes match the etag; a mismatching part is deleted and its segments forgotten. */
+async function verify(ctx: JobContext, partPath: string, hasher: OrderedHasher | null): Promise<boolean> {
   const expected = ctx.item.etag?.toLowerCase();
-  if (!expected) return;
+  if (!expected) return true;
   ctx.setPhase('verifying');
-  const actual = hasher ? await hasher.digest(ctx.item.size) : await md5File(partPath, undefined, ctx.signal);
-  if (actual === expected) return;
+  const actual = hasher
+    ? await hasher.digest(ctx.item.size)
+    : await ctx.hasher.md5(partPath, undefined, ctx.signal);
+  if (actual === expected) return true;
   await ctx.fs.unlink(partPath).catch(() => undefined);
   ctx.journal.clearParts(ctx.item.id);
-  throw new DriveError(
-    'checksum_mismatch',
-    'The downloaded file does not match its checksum; retry to download it again.',
-  );
+  return false;
+}
+
+/** Downloads what is missing into the part file and verifies it; true when the bytes are right. */
+async function downloadAndVerify(ctx: JobContext, fileId: number, partPath: string): Promise<boolean> {
+  ctx.setPhase('downloading');
+  const handle = await openPart(ctx, partPath, ctx.item.size);
+  const hashing = ctx.item.etag !== null && ctx.item.size >= HASH_WHILE_DOWNLOADING_BYTES;
+  const hasher = hashing ? createOrderedHasher(partPath) : null;
+  try {
+    try {
+      const plan = { size: ctx.item.size, segmentSize: ctx.tuning.segmentSize };
+      const ledger = createSegmentLedger(ctx.journal, ctx.item.id, LEDGER_BATCH_BYTES);
+      await downloadMissingSegments(ctx, createUrlSource(ctx, fileId), handle, plan, { ledger, hasher });
+    } finally {
+      await handle.close().catch(() => undefined);
+    }
+    return await verify(ctx, partPath, hasher);
+  } finally {
+    hasher?.dispose();
+  }
 }
 
 async function finish(ctx: JobContext, partPath: string): Promise<JobOutcome> {
@@ -113,21 +132,14 @@ export const downloadFileJob: Job = async (ctx) => {
   )
     return { state: 'skipped' };
   await ctx.fs.mkdir(dirname(ctx.item.localPath), { recursive: true });
-  ctx.setPhase('downloading');
-  const handle = await openPart(ctx, partPath, ctx.item.size);
-  const hashing = ctx.item.etag !== null && ctx.item.size >= HASH_WHILE_DOWNLOADING_BYTES;
-  const hasher = hashing ? createOrderedHasher(partPath) : null;
-  try {
-    try {
-      const plan = { size: ctx.item.size, segmentSize: ctx.tuning.segmentSize };
-      const flusher = createPartFlusher(handle, ctx.journal, ctx.item.id, FLUSH_BYTES);
-      await downloadMissingSegments(ctx, createUrlSource(ctx, fileId), handle, plan, { flusher, hasher });
-    } finally {
-      await handle.close().catch(() => undefined);
-    }
-    await verify(ctx, partPath, hasher);
-  } finally {
-    hasher?.dispose();
+  // A mismatch after a resume can be bytes an OS crash lost (see segment-ledger): one fresh
+  // download from scratch; a second mismatch means the service's bytes are wrong.
+  for (let attempt = 1; !(await downloadAndVerify(ctx, fileId, partPath)); attempt++) {
+    if (attempt >= 2)
+      throw new DriveError(
+        'checksum_mismatch',
+        'The downloaded file does not match its checksum, twice; retry to download it again.',
+      );
   }
   return finish(ctx, partPath);
 };

@@ -132,13 +132,38 @@ describe('download job', () => {
     expect(readFileSync(join(h.dir, 'out', 'full.bin')).every((b) => b === 5)).toBe(true);
   });
 
-  it('fails on a checksum mismatch and drops the bad partial file', async () => {
+  it('downloads once more from scratch on a checksum mismatch, then fails and drops the bad part', async () => {
     h = createHarness();
     const remote = h.drive.addFile(0, 'bad.bin', new Uint8Array(100 * KiB).fill(2));
     h.engine.start();
     await downloadAll([{ ...remote, etag: '0'.repeat(32) }]);
     expect(h.items()[0]?.error?.code).toBe('checksum_mismatch');
+    expect(h.drive.cdn.stats.ranges).toHaveLength(2);
     expect(readdirSync(join(h.dir, 'out'))).toEqual([]);
+  });
+
+  it('downloads again when the part lost journaled bytes (an OS crash after the commit)', async () => {
+    let lose = true;
+    const losing: LocalFs = {
+      ...fsp,
+      open: (async (...args: Parameters<typeof fsp.open>) => {
+        const handle = await fsp.open(...args);
+        if (!String(args[0]).endsWith('.part') || !lose) return handle;
+        lose = false;
+        // Every write of this first part "succeeds" but leaves zeros, like pages lost in a crash.
+        const realWrite = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
+        handle.write = ((buffer: Uint8Array, ...rest: unknown[]) =>
+          realWrite(new Uint8Array(buffer.length), ...rest)) as typeof handle.write;
+        return handle;
+      }) as LocalFs['open'],
+    };
+    h = createHarness({ engine: { fs: losing } });
+    const remote = h.drive.addFile(0, 'lost.bin', new Uint8Array(100 * KiB).fill(3));
+    h.engine.start();
+    await downloadAll([remote]);
+    expect(h.items()[0]?.state).toBe('completed');
+    expect(readFileSync(join(h.dir, 'out', 'lost.bin')).every((b) => b === 3)).toBe(true);
+    expect(h.drive.cdn.stats.ranges).toHaveLength(2);
   });
 
   it('downloads a folder with its structure, safe names and nothing outside the destination', async () => {

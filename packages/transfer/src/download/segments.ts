@@ -1,16 +1,17 @@
 /**
  * Parallel HTTP Range download of the missing segments into a pre-allocated `.part` file.
- * Finished segments are flushed and journaled in batches (see part-flusher), so a restart
+ * Finished segments are journaled in batches (see segment-ledger), so a restart
  * fetches only what is missing; the complete prefix is reported to an optional in-flight
  * hasher. A failing segment is retried alone; a rejected URL is renewed.
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { JobContext } from '../job-context';
 import { DriveError } from '../ports';
+import type { FetchResponse } from '../ports';
 import { HttpStatusError, withRetry } from '../retry';
 import type { OrderedHasher } from '../util/ordered-hasher';
 import { runPool } from '../util/pool';
-import type { PartFlusher } from './part-flusher';
+import type { SegmentLedger } from './segment-ledger';
 import type { UrlSource } from './url-source';
 
 const MAX_RENEWALS_PER_SEGMENT = 4;
@@ -41,7 +42,7 @@ async function openRange(
   start: number,
   end: number,
   size: number,
-): Promise<Response> {
+): Promise<FetchResponse> {
   for (let renewals = 0; ; renewals++) {
     const url = await urls.get();
     const response = await ctx.fetch(url, {
@@ -106,9 +107,9 @@ async function fetchSegment(
   if (pos !== end) throw new TypeError('the download connection ended early');
 }
 
-/** Where finished segments go: durable bookkeeping and, optionally, the in-flight hash. */
+/** Where finished segments go: the journal and, optionally, the in-flight hash. */
 export interface SegmentSinks {
-  flusher: PartFlusher;
+  ledger: SegmentLedger;
   hasher: OrderedHasher | null;
 }
 
@@ -162,7 +163,7 @@ export async function downloadMissingSegments(
           });
         });
         const { start, end } = segmentRange(no, plan);
-        sinks.flusher.finished(no, end - start);
+        sinks.ledger.finished(no, end - start);
         frontier(no);
         inFlight.delete(no);
         finishedBytes += end - start;
@@ -170,9 +171,9 @@ export async function downloadMissingSegments(
       },
     );
   } catch (error) {
-    // Paused or failed: the segments that finished are still flushed and journaled for resume.
-    await sinks.flusher.drain().catch(() => undefined);
+    // Paused or failed: the segments that finished are still journaled for resume.
+    sinks.ledger.flush();
     throw error;
   }
-  await sinks.flusher.drain();
+  sinks.ledger.flush();
 }
