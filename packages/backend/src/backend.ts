@@ -26,6 +26,7 @@ import type { Logger } from './log/daily-log';
 import { createRedactor } from './log/redact';
 import type { Redactor } from './log/redact';
 import { createEffectiveFetch } from './net/effective-fetch';
+import { createDirectFetch } from './net/undici-fetch';
 import { createProxyFetchFactory, type ProxyFetchFactory } from './net/proxy-fetch';
 import { createPlacesApi } from './places/places-api';
 import type { BackendPorts, Clock, LocalFs } from './ports';
@@ -58,12 +59,12 @@ interface Core {
   events: ReturnType<typeof createEventHub>;
   background: Set<Promise<unknown>>;
   track: (work: Promise<unknown>) => void;
-  /** The host's fetch, unproxied (the demo drive on loopback). */
+  /** The host's fetch or ours (undici-fetch), unproxied (the demo drive on loopback). */
   baseFetch: typeof fetch;
   /** Fetch for the service and its CDN, through the `httpProxy` setting. */
   netFetch: typeof fetch;
-  /** Closes the default proxy agent (none when the host supplied `proxyFetch`). */
-  closeProxy: () => Promise<void>;
+  /** Closes the default connection pools (direct, and the proxy agent unless the host supplied `proxyFetch`). */
+  closeNet: () => Promise<void>;
 }
 
 async function createCore(ports: BackendPorts): Promise<Core> {
@@ -90,7 +91,10 @@ async function createCore(ports: BackendPorts): Promise<Core> {
       .finally(() => background.delete(settled));
     background.add(settled);
   };
-  const baseFetch: typeof fetch = ports.fetch ?? ((input, init) => fetch(input, init));
+  // undici's request() unless the host brings its own fetch (tests do); see undici-fetch. An
+  // unused pool costs nothing: it connects on the first request.
+  const direct = createDirectFetch();
+  const baseFetch: typeof fetch = ports.fetch ?? direct.fetch;
   // undici's ProxyAgent unless the host brings its own proxied fetch (e.g. Electron's net.fetch).
   let defaultProxy: ProxyFetchFactory | undefined;
   const proxyFetch = ports.proxyFetch ?? (defaultProxy = createProxyFetchFactory());
@@ -99,7 +103,9 @@ async function createCore(ports: BackendPorts): Promise<Core> {
     proxyUrl: () => settings.effectiveProxy('httpProxy'),
     proxyFetch,
   });
-  const closeProxy = async (): Promise<void> => defaultProxy?.close();
+  const closeNet = async (): Promise<void> => {
+    await Promise.all([defaultProxy?.close(), direct.close()]);
+  };
   return {
     ports,
     clock,
@@ -112,7 +118,7 @@ async function createCore(ports: BackendPorts): Promise<Core> {
     track,
     baseFetch,
     netFetch,
-    closeProxy,
+    closeNet,
   };
 }
 
@@ -284,7 +290,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         await listing.settled();
         await transfers.close();
         await auth.close();
-        await core.closeProxy();
+        await core.closeNet();
         logger.info('back end stopped');
         await logger.flush();
         events.clear();
