@@ -15,6 +15,9 @@ import {
   type Kit,
 } from './upload-test-kit';
 
+/** Generous: the worker may be slow to get a core on a loaded machine. */
+const WAIT = { timeout: 15_000, interval: 20 };
+
 const SLICE = 64 * 1024;
 let kit: Kit | undefined;
 afterEach(async () => {
@@ -113,7 +116,7 @@ describe('in-order assembly while slices arrive', () => {
     await send(k, s, 1, part(bytes, 1));
     await k.pan.uploads.assemblySettled(s.preuploadID);
     expect(k.pan.uploads.assembly(s.preuploadID)).toMatchObject({ slicesAssembled: 3, finished: true });
-    await vi.waitFor(() => expect(assemblyFiles(k)).toHaveLength(1)); // the old file is gone
+    await vi.waitFor(() => expect(assemblyFiles(k)).toHaveLength(1), WAIT); // the old file is gone
     const done = await completeUntilDone(k, s.preuploadID);
     expect(done.code, done.message).toBe(0);
     expect((await downloaded(k, done.data.fileID)).equals(bytes)).toBe(true);
@@ -165,7 +168,7 @@ describe('failed assemblies', () => {
     const failed = await complete(k, s.preuploadID);
     expect(failed).toMatchObject({ code: 1, message: '文件上传失败' });
     expect(k.pan.state.find('/vanished.bin')).toBeUndefined();
-    await vi.waitFor(() => expect(assemblyFiles(k)).toEqual([]));
+    await vi.waitFor(() => expect(assemblyFiles(k)).toEqual([]), WAIT);
   });
 
   it('re-assembles from the slice files at complete after a failed assembly', async () => {
@@ -218,7 +221,7 @@ describe('assembly lifetime', () => {
     clock.now += 61_000;
     expect((await complete(k, s.preuploadID)).code).not.toBe(0);
     expect(k.pan.uploads.assembly(s.preuploadID)).toBeUndefined();
-    await vi.waitFor(() => expect(assemblyFiles(k)).toEqual([]));
+    await vi.waitFor(() => expect(assemblyFiles(k)).toEqual([]), WAIT);
   });
 
   it('completes right after a restart with the same data dir, all slices sent before it', async () => {

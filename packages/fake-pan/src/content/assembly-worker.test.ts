@@ -6,6 +6,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAssemblyWorker, type AssemblyWorker } from './assembly-worker';
 import { md5Hex, sha1Hex } from './hashing';
 
+/** Generous: the worker may be slow to get a core on a loaded machine. */
+const WAIT = { timeout: 15_000, interval: 20 };
+
 let dir = '';
 let worker: AssemblyWorker;
 beforeEach(async () => {
@@ -62,7 +65,7 @@ describe('assembly worker', () => {
     await expect(after).rejects.toThrow();
     await expect(job.finish()).rejects.toThrow();
     job.abort();
-    await vi.waitFor(() => expect(existsSync(join(dir, 'out'))).toBe(false));
+    await vi.waitFor(() => expect(existsSync(join(dir, 'out'))).toBe(false), WAIT);
   });
 
   it('deletes the file on abort, before or after finish', async () => {
@@ -70,7 +73,7 @@ describe('assembly worker', () => {
     const open = worker.start(join(dir, 'open'));
     await open.append(join(dir, 'a'));
     open.abort();
-    await vi.waitFor(() => expect(existsSync(join(dir, 'open'))).toBe(false));
+    await vi.waitFor(() => expect(existsSync(join(dir, 'open'))).toBe(false), WAIT);
     const finished = worker.start(join(dir, 'finished'));
     await finished.append(join(dir, 'a'));
     await finished.finish();
@@ -85,6 +88,15 @@ describe('assembly worker', () => {
     const finish = job.finish();
     job.abort();
     await expect(finish).rejects.toThrow(/aborted/);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('deletes the file of a job aborted just before close', async () => {
+    source('a', 100, 11);
+    const job = worker.start(join(dir, 'out'));
+    await job.append(join(dir, 'a'));
+    job.abort();
+    await worker.close();
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 

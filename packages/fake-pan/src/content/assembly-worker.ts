@@ -55,9 +55,9 @@ function open(m) {
 }
 function abort(m) {
   const job = jobs.get(m.job);
-  if (!job) return;
   jobs.delete(m.job);
-  try { unlinkSync(job.path); } catch {}
+  if (job) try { unlinkSync(job.path); } catch {}
+  parentPort.postMessage({ req: m.req, size: 0 });
 }
 function run(m, job) {
   if (!job) throw new Error('unknown job');
@@ -190,9 +190,19 @@ export function createAssemblyWorker(): AssemblyWorker {
         if (state === 'aborted') return;
         const wasOpen = state === 'open';
         state = 'aborted';
-        files.delete(job);
-        if (wasOpen && owner && host === owner) owner.worker.postMessage({ type: 'abort', job });
-        else rmSync(path, { force: true });
+        if (!wasOpen || !owner || host !== owner) {
+          files.delete(job);
+          rmSync(path, { force: true });
+          return;
+        }
+        // Tracked until the worker confirms, so a close in between still deletes the file.
+        request(owner, { type: 'abort', job }).then(
+          () => files.delete(job),
+          () => {
+            files.delete(job);
+            rmSync(path, { force: true });
+          },
+        );
       },
     };
   }
