@@ -137,16 +137,16 @@ describe('upload', () => {
     expect(fake.slices.get(3)).toBe(text.slice(16));
   });
 
-  it('reads a reader body straight into one request buffer, again on every attempt', async () => {
+  it('sends a reader body with its Content-Length, reading it again on every attempt', async () => {
     const fake = uploadRoutes({ sliceSize: 8, sliceFailures: 1 });
     const h = harness(fake.routes);
     const bytes = new TextEncoder().encode(text.slice(0, 8));
     let reads = 0;
     const body = {
       size: bytes.length,
-      read: async (into: Uint8Array) => {
+      read: async (into: Uint8Array, offset: number) => {
         reads++;
-        into.set(bytes);
+        into.set(bytes.subarray(offset, offset + into.byteLength));
       },
     };
     await h.client.upload.uploadSlice({
@@ -164,6 +164,8 @@ describe('upload', () => {
       sliceNo: '1',
       sliceMD5: md5(bytes),
     });
+    const sent = new TextEncoder().encode(calls[1]?.body ?? '').byteLength;
+    expect(calls[1]?.headers['content-length']).toBe(String(sent));
   });
 
   it('stops sending slices after one is finally rejected, and reports upload_failed', async () => {

@@ -9,7 +9,7 @@ export type QueryValue = string | number | boolean | undefined;
 
 /** A request body built fresh for every attempt (streams cannot be sent twice). */
 export interface BodyFactory {
-  (): Promise<{ body: BodyInit; contentType: string; stream?: boolean }>;
+  (): { body: BodyInit; contentType: string; stream?: boolean; length?: number };
 }
 
 export interface SendInput {
@@ -64,10 +64,12 @@ export async function sendOnce(
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
   const init: RequestInit & { duplex?: 'half' } = { method: spec.method, headers, redirect: 'follow' };
   if (input.body) {
-    const made = await input.body();
+    const made = input.body();
     init.body = made.body;
     headers['Content-Type'] = made.contentType;
     if (made.stream) init.duplex = 'half';
+    // A stream of known length goes out with Content-Length, not chunked (what servers expect).
+    if (made.length !== undefined) headers['Content-Length'] = String(made.length);
   } else {
     headers['Content-Type'] = 'application/json';
     if (input.json !== undefined) init.body = JSON.stringify(input.json);

@@ -1,14 +1,18 @@
 import { md5Hex, md5OfStream } from './md5';
 
 /**
- * Bytes read on demand straight into the request buffer, once per attempt: `read` must fill
- * all of `into` (exactly `size` bytes). The fastest way to send a slice: no web stream of small
- * chunks and no second copy (a file-backed Blob is streamed 64 KiB at a time).
+ * Bytes read on demand, piece by piece, while the request goes out: `read` fills `into` with
+ * the bytes at [offset, offset + into.byteLength) of the body. The request has a known length
+ * (Content-Length) and holds one piece at a time, never the whole slice, and no web stream of
+ * 64 KiB pieces (what a file-backed Blob becomes) is involved.
  */
 export interface SliceReader {
   readonly size: number;
-  read(into: Uint8Array): Promise<void>;
+  read(into: Uint8Array, offset: number): Promise<void>;
 }
+
+/** Piece size when streaming a reader body. */
+const READER_PIECE = 1024 * 1024;
 
 /**
  * Bytes to upload, in a form that can be read more than once (hash, then send, then resend on
@@ -30,6 +34,8 @@ export interface BuiltBody {
   body: BodyInit;
   contentType: string;
   stream?: boolean;
+  /** Byte length of a stream body, sent as Content-Length (else the stream goes chunked). */
+  length?: number;
 }
 
 const encoder = new TextEncoder();
@@ -55,37 +61,42 @@ function escapeQuoted(value: string): string {
 
 async function readAll(reader: SliceReader): Promise<Uint8Array> {
   const bytes = new Uint8Array(reader.size);
-  await reader.read(bytes);
+  await reader.read(bytes, 0);
   return bytes;
 }
 
-/** head + bytes + tail in one buffer, the bytes read straight into place. */
-async function framed(
-  head: Uint8Array,
-  body: Uint8Array | SliceReader,
-  tail: Uint8Array,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const size = body instanceof Uint8Array ? body.byteLength : body.size;
-  const out = new Uint8Array(head.byteLength + size + tail.byteLength);
-  out.set(head, 0);
-  const middle = out.subarray(head.byteLength, head.byteLength + size);
-  if (body instanceof Uint8Array) middle.set(body);
-  else await body.read(middle);
-  out.set(tail, head.byteLength + size);
-  return out;
+/** head, then the reader's bytes piece by piece, then tail. */
+function readerStream(head: Uint8Array, reader: SliceReader, tail: Uint8Array): ReadableStream<Uint8Array> {
+  let offset = -1; // -1: head not sent yet
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (offset < 0) {
+        controller.enqueue(head);
+        offset = 0;
+      } else if (offset < reader.size) {
+        const piece = new Uint8Array(Math.min(READER_PIECE, reader.size - offset));
+        await reader.read(piece, offset);
+        offset += piece.byteLength;
+        controller.enqueue(piece);
+      } else {
+        controller.enqueue(tail);
+        controller.close();
+      }
+    },
+  });
 }
 
 /**
  * `multipart/form-data` with text fields first, then one file part (the order the docs give).
- * Byte and reader bodies become one buffer (known length, written by fetch in one go); a Blob
- * becomes a composite Blob (known length, streamed); a stream factory becomes a ReadableStream
- * (sent chunked). Built fresh on every call.
+ * Byte bodies become one buffer; a Blob becomes a composite Blob (known length, streamed); a
+ * reader becomes a stream of known length; a stream factory becomes a ReadableStream (sent
+ * chunked). Built fresh on every call.
  */
-export async function buildMultipart(
+export function buildMultipart(
   fields: ReadonlyArray<[string, string]>,
   file: MultipartFile,
   boundary: string,
-): Promise<BuiltBody> {
+): BuiltBody {
   let head = '';
   for (const [name, value] of fields) {
     head += `--${boundary}\r\nContent-Disposition: form-data; name="${escapeQuoted(name)}"\r\n\r\n${value}\r\n`;
@@ -95,11 +106,21 @@ export async function buildMultipart(
   const tail = `\r\n--${boundary}--\r\n`;
   const contentType = `multipart/form-data; boundary=${boundary}`;
   const { body } = file;
+  const headBytes = encoder.encode(head);
+  const tailBytes = encoder.encode(tail);
   if (body instanceof Blob) return { body: new Blob([head, body, tail]), contentType };
-  if (typeof body !== 'function') {
-    return { body: await framed(encoder.encode(head), body, encoder.encode(tail)), contentType };
+  if (body instanceof Uint8Array) {
+    const out = new Uint8Array(headBytes.byteLength + body.byteLength + tailBytes.byteLength);
+    out.set(headBytes, 0);
+    out.set(body, headBytes.byteLength);
+    out.set(tailBytes, headBytes.byteLength + body.byteLength);
+    return { body: out, contentType };
   }
-  return { body: concatStreams(encoder.encode(head), body, encoder.encode(tail)), contentType, stream: true };
+  if (isReader(body)) {
+    const length = headBytes.byteLength + body.size + tailBytes.byteLength;
+    return { body: readerStream(headBytes, body, tailBytes), contentType, stream: true, length };
+  }
+  return { body: concatStreams(headBytes, body, tailBytes), contentType, stream: true };
 }
 
 function concatStreams(
