@@ -40,12 +40,13 @@ export interface CreateUploadRequest {
 }
 
 /**
- * A slice's bytes, read on demand straight into the buffer the request is built in (once per
- * attempt; `read` fills all of `into`, exactly `size` bytes). Nothing is read before it is sent.
+ * A slice's bytes, read on demand piece by piece while the request goes out (again on every
+ * attempt): `read` fills `into` with the bytes at [offset, offset + into.byteLength) of the
+ * slice. Only the piece being sent is in memory.
  */
 export interface SliceBytes {
   readonly size: number;
-  read(into: Uint8Array): Promise<void>;
+  read(into: Uint8Array, offset: number): Promise<void>;
 }
 
 /** One slice: 1-based number, MD5 of its bytes, and its bytes. */

@@ -1,7 +1,18 @@
 /**
- * The durable queue: every state change is committed (SQLite, fsync'd by the VFS) before the
- * caller goes on, so what the engine acknowledged survives a crash. Synchronous by nature
- * (node-sqlite3-wasm); callers keep batches small and yield between them.
+ * The durable queue: every state change is committed before the caller goes on, so what the
+ * engine acknowledged survives the app crashing or being killed (the crash test SIGKILLs it).
+ * Synchronous by nature (node-sqlite3-wasm); callers keep batches small and yield between them.
+ *
+ * Two levels of durability, because an fsync blocks the main thread (100 ms and more while a
+ * download's gigabyte is being written back) and progress commits come by the dozen per file:
+ * - Durable (fsync'd, survives an OS crash or power cut): what the user asked for (enqueued
+ *   items, pause/resume/cancel/retry/move, clearing) and the marks written just before a side
+ *   effect the engine cannot undo (`createAttempted` before an upload's create, `finalPath`
+ *   before a download's rename), which is what makes recovery safe.
+ * - Committed (WAL with synchronous=NORMAL): progress (slices and segments done, hash and
+ *   folder caches, other item fields). An OS crash can roll the last moments of it back, never
+ *   corrupt the file; the engine then redoes that work: slices are sent again, segments fetched
+ *   again, and an upload whose completion was lost finds its file in the listing.
  */
 import sqlite from 'node-sqlite3-wasm';
 import type { SQLiteValue } from 'node-sqlite3-wasm';
@@ -58,6 +69,11 @@ export interface Journal {
 }
 
 const ROWS_PER_INSERT = 500;
+/** Item fields written just before a side effect the engine cannot undo (see the header). */
+const DURABLE_FIELDS: ReadonlySet<keyof ItemPatch> = new Set<keyof ItemPatch>([
+  'createAttempted',
+  'finalPath',
+]);
 const INSERT_SQL = `INSERT OR IGNORE INTO items (${COLUMNS.map((c) => c[1]).join(', ')})
   SELECT ${COLUMNS.map((_, n) => `value ->> ${n}`).join(', ')} FROM json_each(?)`;
 
@@ -65,10 +81,10 @@ function openDatabase(path: string): InstanceType<typeof sqlite.Database> {
   const db = new sqlite.Database(path);
   try {
     // One process owns the journal: exclusive locking keeps SQLite from re-reading the file on
-    // every statement, and lets WAL run without shared memory. FULL syncs each commit.
+    // every statement, and lets WAL run without shared memory. NORMAL: see the header.
     db.exec('PRAGMA locking_mode = EXCLUSIVE');
     db.exec('PRAGMA journal_mode = WAL');
-    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA synchronous = NORMAL');
     migrate(db);
     return db;
   } catch (error) {
@@ -106,12 +122,22 @@ export function createJournal(path: string): Journal {
       throw error;
     }
   };
+  /** A transaction whose commit is fsync'd (synchronous=FULL is read at commit time). */
+  const durably = <T>(fn: () => T): T => {
+    if (db.inTransaction) return fn();
+    db.exec('PRAGMA synchronous = FULL');
+    try {
+      return transaction(fn);
+    } finally {
+      db.exec('PRAGMA synchronous = NORMAL');
+    }
+  };
 
   return {
     insertItems(items) {
       // Rows travel as one JSON parameter per chunk: binding ~27 parameters per row through
       // WebAssembly costs more than SQLite's own JSON parsing.
-      return transaction(() => {
+      return durably(() => {
         let inserted = 0;
         for (let i = 0; i < items.length; i += ROWS_PER_INSERT) {
           const rowsNow = items.slice(i, i + ROWS_PER_INSERT).map((item) => {
@@ -129,7 +155,10 @@ export function createJournal(path: string): Journal {
       const keys = Object.keys(patch) as (keyof ItemPatch)[];
       if (keys.length === 0) return;
       const sets = keys.map((k) => `${columnOf(k)} = ?`).join(', ');
-      db.run(`UPDATE items SET ${sets} WHERE id = ?`, [...keys.map((k) => toSql(k, patch[k])), id]);
+      const write = (): void =>
+        void db.run(`UPDATE items SET ${sets} WHERE id = ?`, [...keys.map((k) => toSql(k, patch[k])), id]);
+      if (keys.some((k) => DURABLE_FIELDS.has(k))) durably(write);
+      else write();
     },
     nextQueued(direction, kind, limit, exclude) {
       const ex = [...exclude];
@@ -187,7 +216,7 @@ export function createJournal(path: string): Journal {
     maxPriority: () =>
       Number((db.get('SELECT COALESCE(MAX(priority), 0) AS p FROM items') as { p: number }).p),
     deleteByStates(states) {
-      return transaction(() => {
+      return durably(() => {
         const ids = db
           .all(`SELECT id FROM items WHERE state IN (${placeholders(states.length)})`, [...states])
           .map((r) => String(r.id));
@@ -200,7 +229,7 @@ export function createJournal(path: string): Journal {
       });
     },
     transition(ids, fromStates, patch) {
-      return transaction(() => {
+      return durably(() => {
         const states = placeholders(fromStates.length);
         let selected: string[];
         if (ids === null) {

@@ -156,7 +156,7 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
       const s = store.sessions.get(session.preuploadId);
       if (!s || s.completedFileId) throw new DriveError('session_expired', 'The upload session is unknown.');
       const bytes = new Uint8Array(slice.body.size);
-      await slice.body.read(bytes);
+      await slice.body.read(bytes, 0);
       const count = Math.ceil(s.size / s.sliceSize);
       const expected = slice.sliceNo < count ? s.sliceSize : s.size - (count - 1) * s.sliceSize;
       if (slice.sliceNo < 1 || slice.sliceNo > count || bytes.byteLength !== expected)

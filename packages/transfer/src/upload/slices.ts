@@ -1,8 +1,8 @@
 /**
  * Sends the slices the server has not acknowledged yet, several at once. A slice's MD5 is
- * computed in a hashing worker from the file, then its bytes are read straight into the request
- * buffer (never the whole file in memory: one slice per slice in flight). A slice the server
- * rejects is hashed and read again. Acknowledged slices are journaled.
+ * computed in a hashing worker from the file, then its bytes are read piece by piece as the
+ * request goes out (never a whole slice in memory). A slice the server rejects is hashed and
+ * read again. Acknowledged slices are journaled.
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { JobContext } from '../job-context';
@@ -25,13 +25,14 @@ export async function assertUnchanged(
   if (st.size !== session.size || st.mtimeMs !== session.mtimeMs) throw new FileChangedError();
 }
 
-/** Reads bytes [start, start + into.length) of the open file into `into`; a short file is a changed file. */
+/** The slice [start, end) of the open file, read piece by piece; a short file is a changed file. */
 function sliceBytes(handle: FileHandle, start: number, end: number): SliceBytes {
   return {
     size: end - start,
-    async read(into) {
+    async read(into, offset) {
+      const from = start + offset;
       for (let done = 0; done < into.byteLength;) {
-        const { bytesRead } = await handle.read(into, done, into.byteLength - done, start + done);
+        const { bytesRead } = await handle.read(into, done, into.byteLength - done, from + done);
         if (bytesRead === 0) throw new FileChangedError();
         done += bytesRead;
       }

@@ -4,7 +4,7 @@
  * so uploads hash the whole file and every slice here, on other cores.
  *
  * Workers start on demand (at most `size`), take one range at a time, and end after `idleMs`
- * without work, so an idle engine holds none. A worker reads 4 MiB at a time and yields
+ * without work, so an idle engine holds none. A worker reads 1 MiB at a time and yields
  * between reads, so an abort stops even a 10 GB hash at once.
  *
  * The worker's code is plain JavaScript passed as a string (eval), so it runs the same under
@@ -23,7 +23,7 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { openSync, readSync, closeSync } = require('node:fs');
-const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+const buffer = Buffer.allocUnsafe(1024 * 1024);
 let job = null;
 function finish(message) {
   if (job.fd !== undefined) closeSync(job.fd);
