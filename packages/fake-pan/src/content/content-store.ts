@@ -48,6 +48,8 @@ export interface ContentStoreOptions {
   dataDir: string;
 }
 
+/** Blob reads for the CDN: 1 MiB pieces (the 64 KiB default cost this server a core per GB/s). */
+const READ_CHUNK = 1024 * 1024;
 const BLOB_NAME = /^([0-9a-f]{32})-(\d+)$/;
 const TEMP_PREFIX = '.tmp-';
 const INDEX_FILE = 'index.jsonl';
@@ -111,7 +113,10 @@ export async function createContentStore(options: ContentStoreOptions): Promise<
     blobPath,
     tempPath,
     createReadStream: (md5, size, range) =>
-      createReadStream(blobPath(md5, size), range ? { start: range.start, end: range.end } : {}),
+      createReadStream(blobPath(md5, size), {
+        highWaterMark: READ_CHUNK,
+        ...(range ? { start: range.start, end: range.end } : {}),
+      }),
   };
 }
 
