@@ -21,7 +21,7 @@ const WRITE_BATCH = 1024 * 1024;
  * Write buffers are reused across segments and files instead of allocating one per batch,
  * which kept the garbage collector busy at hundreds of MB/s. At most this many stay pooled.
  */
-const POOL_MAX = 16;
+const POOL_MAX = 8;
 const bufferPool: Buffer[] = [];
 const takeBuffer = (): Buffer => bufferPool.pop() ?? Buffer.allocUnsafe(WRITE_BATCH);
 const giveBuffer = (b: Buffer): void => void (bufferPool.length < POOL_MAX && bufferPool.push(b));

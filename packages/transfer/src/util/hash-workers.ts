@@ -96,7 +96,7 @@ function replyError(reply: Reply): Error {
 
 export function createHashWorkers(options: { size?: number; idleMs?: number } = {}): FileHasher {
   const size = Math.max(1, options.size ?? 2);
-  const idleMs = options.idleMs ?? 10_000;
+  const idleMs = options.idleMs ?? 2_000;
   const slots = new Set<Slot>();
   const queue: Task[] = [];
   let nextId = 1;
