@@ -17,8 +17,10 @@
  * Ratio = engine time / baseline time (lower is better). The engine runs in its own process
  * (engine-child.ts, bundled and run in plain Node like the desktop main process), so
  * `peak_rss_mb` is that process's peak so far and nothing of this driver, fake-pan or curl is
- * in it. `engine_cpu_s` is that process's CPU time. Each line also names the core count,
- * since on few cores the engine, fake-pan and the hashing all share them.
+ * in it. `engine_cpu_s` is that process's CPU time and `pan_cpu_s` the emulator's (from /proc)
+ * during the same case (`baseline_pan_cpu_s` during the upload baseline). Each line names the
+ * core count: on few cores the engine, the emulator and all the hashing share them, and
+ * (engine + emulator CPU) / cores is a floor for the engine's time.
  *
  * Environment: BENCH_SIZE_MB (default 1024), BENCH_CAP_MBPS (per-connection cap, default 64),
  * BENCH_CASES (comma list of case names), BENCH_PAN_NODE_ARGS and BENCH_ENGINE_NODE_ARGS (extra
@@ -26,7 +28,15 @@
  */
 import { spawn, fork, type ChildProcess } from 'node:child_process';
 import { createHash, randomFillSync } from 'node:crypto';
-import { copyFileSync, createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  createReadStream,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -45,7 +55,30 @@ interface Pan {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** CPU time the emulator has used so far, ms (NaN where /proc is missing). */
+  cpuMs(): number;
   stop(): void;
+}
+
+/** Linux's USER_HZ, the unit of /proc/<pid>/stat times; 100 on every mainstream build. */
+const USER_HZ = 100;
+
+/** CPU time (user + system, all threads) a process has used so far, ms; NaN without /proc. */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    // Fields after "pid (comm) ": state first, so utime and stime are at 11 and 12.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** Runs `fn` and returns its result with the emulator's CPU time during it, ms. */
+async function withPanCpu<T>(pan: Pan, fn: () => Promise<T>): Promise<{ value: T; panMs: number }> {
+  const before = pan.cpuMs();
+  const value = await fn();
+  return { value, panMs: pan.cpuMs() - before };
 }
 
 /** Runs a command to completion; resolves with its stdout. */
@@ -79,7 +112,7 @@ function startPan(): Promise<Pan> {
       const line = out.split('\n')[0];
       if (!out.includes('\n') || !line) return;
       const banner = JSON.parse(line) as Omit<Pan, 'stop'>;
-      resolveStart({ ...banner, stop: () => child.kill('SIGTERM') });
+      resolveStart({ ...banner, cpuMs: () => cpuMsOf(child.pid), stop: () => child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`fake-pan exited (${code})`)));
   });
@@ -315,16 +348,19 @@ async function main(): Promise<void> {
     const etag = await writeRandomFile(file, SIZE);
     if (wanted('upload_1g')) await writeRandomFile(baselineFile, SIZE);
     const bundle = await bundleEngine(work);
-    engine = await startEngine(bundle, { ...pan, journalPath: join(work, 'journal.db') });
+    const running = await startEngine(bundle, { ...pan, journalPath: join(work, 'journal.db') });
+    engine = running;
 
     await warm(file);
-    const upload = await engine.run({ op: 'upload', path: file });
+    const upload = await withPanCpu(pan, () => running.run({ op: 'upload', path: file }));
     if (wanted('upload_1g')) {
       await warm(baselineFile);
-      const baselineMs = await uploadBaseline(pan, baselineFile);
+      const baseline = await withPanCpu(pan, () => uploadBaseline(pan, baselineFile));
       const sinkMs = await sinkBaseline(baselineFile);
-      line('upload_1g', upload, baselineMs, {
-        sink_ratio: (upload.ms / sinkMs).toFixed(2),
+      line('upload_1g', upload.value, baseline.value, {
+        pan_cpu_s: seconds(upload.panMs),
+        baseline_pan_cpu_s: seconds(baseline.panMs),
+        sink_ratio: (upload.value.ms / sinkMs).toFixed(2),
         sink_s: seconds(sinkMs),
       });
       rmSync(baselineFile, { force: true });
@@ -341,10 +377,11 @@ async function main(): Promise<void> {
       if (!wanted(name)) continue;
       const dir = join(work, `down-${name}`);
       mkdirSync(dir, { recursive: true });
-      const down = await engine.run({ op: 'download', fileId, size: SIZE, etag, dir, segmentsPerFile });
+      const job = { op: 'download', fileId, size: SIZE, etag, dir, segmentsPerFile } as const;
+      const down = await withPanCpu(pan, () => running.run(job));
       rmSync(dir, { recursive: true, force: true });
       const { curlMs, md5Ms } = await curlDownload(await downloadUrl(pan, fileId), join(work, 'curl.bin'));
-      line(name, down, curlMs, { md5sum_s: seconds(md5Ms) });
+      line(name, down.value, curlMs, { pan_cpu_s: seconds(down.panMs), md5sum_s: seconds(md5Ms) });
     }
   } finally {
     engine?.stop();
