@@ -165,6 +165,15 @@ async function warm(path: string): Promise<void> {
   for await (const chunk of createReadStream(path, { highWaterMark: 4 * MiB })) void chunk;
 }
 
+/**
+ * Writes every dirty page back before a timed run, so no run starts with gigabytes of the
+ * previous one's writes pending: the kernel throttles writers once dirty pages pile up, and
+ * whichever side ran second paid for the first.
+ */
+async function settleDisk(): Promise<void> {
+  await run('sync', []);
+}
+
 /** Bundles the engine process like the desktop build does: one file, SQLite's wasm beside it. */
 async function bundleEngine(work: string): Promise<string> {
   const outfile = join(work, 'engine-child.cjs');
@@ -306,6 +315,7 @@ async function sinkBaseline(file: string): Promise<number> {
 
 /** curl's download time, and md5sum's time on what it saved (the verification the engine must do). */
 async function curlDownload(url: string, target: string): Promise<{ curlMs: number; md5Ms: number }> {
+  await settleDisk();
   const { ms: curlMs } = await timed(() => run('curl', ['-s', '-L', '-o', target, url]));
   const { ms: md5Ms } = await timed(() => run('md5sum', [target]));
   rmSync(target, { force: true });
@@ -352,10 +362,13 @@ async function main(): Promise<void> {
     engine = running;
 
     await warm(file);
+    await settleDisk();
     const upload = await withPanCpu(pan, () => running.run({ op: 'upload', path: file }));
     if (wanted('upload_1g')) {
       await warm(baselineFile);
+      await settleDisk();
       const baseline = await withPanCpu(pan, () => uploadBaseline(pan, baselineFile));
+      await settleDisk();
       const sinkMs = await sinkBaseline(baselineFile);
       line('upload_1g', upload.value, baseline.value, {
         pan_cpu_s: seconds(upload.panMs),
@@ -378,6 +391,7 @@ async function main(): Promise<void> {
       const dir = join(work, `down-${name}`);
       mkdirSync(dir, { recursive: true });
       const job = { op: 'download', fileId, size: SIZE, etag, dir, segmentsPerFile } as const;
+      await settleDisk();
       const down = await withPanCpu(pan, () => running.run(job));
       rmSync(dir, { recursive: true, force: true });
       const { curlMs, md5Ms } = await curlDownload(await downloadUrl(pan, fileId), join(work, 'curl.bin'));

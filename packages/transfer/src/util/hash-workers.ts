@@ -3,13 +3,14 @@
  * the main thread it competed with the network and the journal (and, in Electron, with IPC),
  * so uploads hash the whole file and every slice here, on other cores.
  *
- * Workers start on demand (at most `size`), take one range at a time, and end after `idleMs`
+ * Workers start on demand (at most `size`, see defaultSize), take one range at a time, and end after `idleMs`
  * without work, so an idle engine holds none. A worker reads 1 MiB at a time and yields
  * between reads, so an abort stops even a 10 GB hash at once.
  *
  * The worker's code is plain JavaScript passed as a string (eval), so it runs the same under
  * tsx, vitest and Electron without a build step.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
 export interface FileHasher {
@@ -94,8 +95,17 @@ function replyError(reply: Reply): Error {
   return error;
 }
 
+/**
+ * One worker per core beyond the first, at most two: hashing never takes every core from the
+ * network and the journal, and a second worker lets one file's slices be hashed while another
+ * file's whole-file hash runs. Each worker is a V8 instance (about 10 MB).
+ */
+function defaultSize(): number {
+  return Math.min(2, Math.max(1, availableParallelism() - 1));
+}
+
 export function createHashWorkers(options: { size?: number; idleMs?: number } = {}): FileHasher {
-  const size = Math.max(1, options.size ?? 2);
+  const size = Math.max(1, options.size ?? defaultSize());
   const idleMs = options.idleMs ?? 2_000;
   const slots = new Set<Slot>();
   const queue: Task[] = [];
