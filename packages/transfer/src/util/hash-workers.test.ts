@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHashWorkers } from './hash-workers';
 
@@ -65,6 +67,20 @@ describe('hash workers', () => {
     controller.abort(new Error('paused'));
     await expect(first).rejects.toThrow('paused');
     expect(await second).toBe(md5(bytes.subarray(0, 1024)));
+  });
+
+  it('keeps the process alive while a hash is pending, and lets it exit once idle', () => {
+    const bytes = randomBytes(8 * 1024 * 1024);
+    const path = tempFile(bytes);
+    const module = fileURLToPath(new URL('./hash-workers.ts', import.meta.url));
+    // Nothing else is pending in that process: it must print the digest, then exit at once
+    // (an idle worker still referenced would hold it for the 60 s idle time).
+    const script = `import { createHashWorkers } from ${JSON.stringify(module)};
+      createHashWorkers({ idleMs: 60000 }).md5(${JSON.stringify(path)}).then((d) => process.stdout.write(d));`;
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      timeout: 30_000,
+    });
+    expect(out.toString()).toBe(md5(bytes));
   });
 
   it('refuses work after close', async () => {

@@ -128,7 +128,9 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    // No inherited flags: the code is plain CommonJS whatever the host runs with (a loader,
+    // --input-type=module), and a loader in each worker would only cost memory.
+    const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
     worker.unref();
     const slot: Slot = { worker, task: null, idleTimer: null };
     worker.on('message', (reply: Reply) => onReply(slot, reply));
@@ -146,6 +148,7 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = null;
     slot.task = task;
+    slot.worker.ref(); // a pending hash keeps the process alive; an idle worker does not
     slot.worker.postMessage({ id: task.id, path: task.path, start: task.start, end: task.end });
   };
 
@@ -154,7 +157,10 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
       if (slot.task !== null) continue;
       const task = queue.shift();
       if (task) startOn(slot, task);
-      else if (slot.idleTimer === null) slot.idleTimer = setTimeout(() => retire(slot), idleMs).unref();
+      else if (slot.idleTimer === null) {
+        slot.worker.unref();
+        slot.idleTimer = setTimeout(() => retire(slot), idleMs).unref();
+      }
     }
     while (queue.length > 0 && slots.size < size) startOn(spawn(), queue.shift() as Task);
   }

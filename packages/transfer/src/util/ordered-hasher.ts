@@ -46,7 +46,8 @@ parentPort.on('message', (message) => {
 `;
 
 export function createOrderedHasher(path: string): OrderedHasher {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path } });
+  // No inherited flags (see hash-workers): plain CommonJS whatever the host runs with.
+  const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { path } });
   worker.unref();
   let posted = 0;
   let disposed = false;
@@ -67,6 +68,7 @@ export function createOrderedHasher(path: string): OrderedHasher {
     },
     async digest(size) {
       if (disposed) throw new Error('the hasher was disposed');
+      worker.ref(); // nothing else may be pending while the last bytes are hashed
       worker.postMessage({ end: size, final: true });
       try {
         return await settled;
