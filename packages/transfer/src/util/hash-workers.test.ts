@@ -83,6 +83,21 @@ describe('hash workers', () => {
     expect(out.toString()).toBe(md5(bytes));
   });
 
+  it('a short hash is not held up by a long one on the same worker', async () => {
+    const bytes = randomBytes(48 * 1024 * 1024);
+    const path = tempFile(bytes);
+    const hasher = workers(1);
+    const done: string[] = [];
+    const noting = (name: string) => (digest: string) => {
+      done.push(name);
+      return digest;
+    };
+    const long = hasher.md5(path).then(noting('long'));
+    const short = hasher.md5(path, { start: 0, end: 1024 }).then(noting('short'));
+    expect(await Promise.all([long, short])).toEqual([md5(bytes), md5(bytes.subarray(0, 1024))]);
+    expect(done).toEqual(['short', 'long']);
+  });
+
   it('refuses work after close', async () => {
     const hasher = workers(1);
     await hasher.close();

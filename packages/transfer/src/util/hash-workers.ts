@@ -3,9 +3,11 @@
  * the main thread it competed with the network and the journal (and, in Electron, with IPC),
  * so uploads hash the whole file and every slice here, on other cores.
  *
- * Workers start on demand (at most `size`, see defaultSize), take one range at a time, and end after `idleMs`
- * without work, so an idle engine holds none. A worker reads 1 MiB at a time and yields
- * between reads, so an abort stops even a 10 GB hash at once.
+ * A worker takes every hash it is given at once and works on them in turns of 1 MiB, so a
+ * 16 MiB slice of one upload is done in milliseconds even while another file's 10 GB hash is
+ * under way (one at a time, the slice would wait 20 s), and an abort stops a hash at once.
+ * Workers start on demand (at most `size`, see defaultSize; a new hash goes to the least busy)
+ * and end after `idleMs` without work, so an idle engine holds none.
  *
  * The worker's code is plain JavaScript passed as a string (eval), so it runs the same under
  * tsx, vitest and Electron without a build step.
@@ -25,43 +27,55 @@ const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { openSync, readSync, closeSync } = require('node:fs');
 const buffer = Buffer.allocUnsafe(1024 * 1024);
-let job = null;
-function finish(message) {
+const jobs = new Map();
+const turns = [];
+let scheduled = false;
+function finish(id, message) {
+  const job = jobs.get(id);
+  if (job === undefined) return;
+  jobs.delete(id);
   if (job.fd !== undefined) closeSync(job.fd);
-  job = null;
-  parentPort.postMessage(message);
+  parentPort.postMessage(Object.assign({ id }, message));
+}
+function schedule() {
+  if (scheduled || turns.length === 0) return;
+  scheduled = true;
+  setImmediate(step);
 }
 function step() {
-  if (job === null) return;
-  const id = job.id;
-  try {
-    const want = Math.min(buffer.length, job.end - job.pos);
-    const n = want > 0 ? readSync(job.fd, buffer, 0, want, job.pos) : 0;
-    if (n > 0) {
-      job.hash.update(buffer.subarray(0, n));
-      job.pos += n;
-      setImmediate(step);
-    } else if (job.end !== Infinity && job.pos < job.end) {
-      finish({ id, error: 'the file ended before byte ' + job.end, code: 'ESHRUNK' });
-    } else {
-      finish({ id, digest: job.hash.digest('hex') });
+  scheduled = false;
+  const id = turns.shift();
+  const job = jobs.get(id);
+  if (job !== undefined) {
+    try {
+      const want = Math.min(buffer.length, job.end - job.pos);
+      const n = want > 0 ? readSync(job.fd, buffer, 0, want, job.pos) : 0;
+      if (n > 0) {
+        job.hash.update(buffer.subarray(0, n));
+        job.pos += n;
+        turns.push(id);
+      } else if (job.end !== Infinity && job.pos < job.end) {
+        finish(id, { error: 'the file ended before byte ' + job.end, code: 'ESHRUNK' });
+      } else {
+        finish(id, { digest: job.hash.digest('hex') });
+      }
+    } catch (error) {
+      finish(id, { error: String(error && error.message), code: error && error.code });
     }
-  } catch (error) {
-    finish({ id, error: String(error && error.message), code: error && error.code });
   }
+  schedule();
 }
 parentPort.on('message', (m) => {
-  if (m.cancel !== undefined) {
-    if (job !== null && job.id === m.cancel) finish({ id: m.cancel, cancelled: true });
-    return;
-  }
-  job = { id: m.id, pos: m.start, end: m.end === null ? Infinity : m.end, hash: createHash('md5') };
+  if (m.cancel !== undefined) return finish(m.cancel, { cancelled: true });
+  const job = { pos: m.start, end: m.end === null ? Infinity : m.end, hash: createHash('md5') };
+  jobs.set(m.id, job);
   try {
     job.fd = openSync(m.path, 'r');
   } catch (error) {
-    return finish({ id: m.id, error: String(error && error.message), code: error && error.code });
+    return finish(m.id, { error: String(error && error.message), code: error && error.code });
   }
-  step();
+  turns.push(m.id);
+  schedule();
 });
 `;
 
@@ -78,14 +92,13 @@ interface Task {
   path: string;
   start: number;
   end: number | null;
-  signal?: AbortSignal;
   resolve(digest: string): void;
   reject(error: unknown): void;
 }
 
 interface Slot {
   worker: Worker;
-  task: Task | null;
+  tasks: Map<number, Task>;
   idleTimer: ReturnType<typeof setTimeout> | null;
 }
 
@@ -97,8 +110,7 @@ function replyError(reply: Reply): Error {
 
 /**
  * One worker per core beyond the first, at most two: hashing never takes every core from the
- * network and the journal, and a second worker lets one file's slices be hashed while another
- * file's whole-file hash runs. Each worker is a V8 instance (about 10 MB).
+ * network and the journal. Each worker is a V8 instance (about 10 MB).
  */
 function defaultSize(): number {
   return Math.min(2, Math.max(1, availableParallelism() - 1));
@@ -108,7 +120,6 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
   const size = Math.max(1, options.size ?? defaultSize());
   const idleMs = options.idleMs ?? 2_000;
   const slots = new Set<Slot>();
-  const queue: Task[] = [];
   let nextId = 1;
   let closed = false;
 
@@ -118,61 +129,52 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
     void slot.worker.terminate();
   };
 
+  /** A worker with no hash does not hold the process, and ends after `idleMs`. */
+  const settle = (slot: Slot): void => {
+    if (slot.tasks.size > 0 || slot.idleTimer !== null || !slots.has(slot)) return;
+    slot.worker.unref();
+    slot.idleTimer = setTimeout(() => retire(slot), idleMs).unref();
+  };
+
   const onReply = (slot: Slot, reply: Reply): void => {
-    const task = slot.task;
-    if (task === null || task.id !== reply.id) return; // a late answer to a cancelled task
-    slot.task = null;
+    const task = slot.tasks.get(reply.id);
+    if (task === undefined) return; // cancelled: already rejected
+    slot.tasks.delete(reply.id);
     if (reply.digest !== undefined) task.resolve(reply.digest);
-    else if (!reply.cancelled) task.reject(replyError(reply));
-    dispatch();
+    else task.reject(replyError(reply));
+    settle(slot);
   };
 
   const spawn = (): Slot => {
     // No inherited flags: the code is plain CommonJS whatever the host runs with (a loader,
     // --input-type=module), and a loader in each worker would only cost memory.
     const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
-    worker.unref();
-    const slot: Slot = { worker, task: null, idleTimer: null };
+    const slot: Slot = { worker, tasks: new Map(), idleTimer: null };
     worker.on('message', (reply: Reply) => onReply(slot, reply));
     worker.on('error', (error) => {
       slots.delete(slot);
-      slot.task?.reject(error);
-      slot.task = null;
-      dispatch();
+      for (const task of slot.tasks.values()) task.reject(error);
+      slot.tasks.clear();
     });
     slots.add(slot);
     return slot;
   };
 
-  const startOn = (slot: Slot, task: Task): void => {
-    if (slot.idleTimer) clearTimeout(slot.idleTimer);
-    slot.idleTimer = null;
-    slot.task = task;
-    slot.worker.ref(); // a pending hash keeps the process alive; an idle worker does not
-    slot.worker.postMessage({ id: task.id, path: task.path, start: task.start, end: task.end });
+  /** The least busy worker, or a new one while there are fewer than `size`. */
+  const pick = (): Slot => {
+    let best: Slot | undefined;
+    for (const slot of slots) if (best === undefined || slot.tasks.size < best.tasks.size) best = slot;
+    return best !== undefined && (best.tasks.size === 0 || slots.size >= size) ? best : spawn();
   };
 
-  function dispatch(): void {
-    for (const slot of slots) {
-      if (slot.task !== null) continue;
-      const task = queue.shift();
-      if (task) startOn(slot, task);
-      else if (slot.idleTimer === null) {
-        slot.worker.unref();
-        slot.idleTimer = setTimeout(() => retire(slot), idleMs).unref();
-      }
-    }
-    while (queue.length > 0 && slots.size < size) startOn(spawn(), queue.shift() as Task);
-  }
-
-  const abort = (task: Task): void => {
-    const queued = queue.indexOf(task);
-    if (queued >= 0) queue.splice(queued, 1);
-    for (const slot of slots) {
-      if (slot.task !== task) continue;
-      slot.worker.postMessage({ cancel: task.id });
-    }
-    task.reject(task.signal?.reason);
+  const start = (task: Task): Slot => {
+    const slot = pick();
+    if (slot.idleTimer) clearTimeout(slot.idleTimer);
+    slot.idleTimer = null;
+    slot.worker.ref(); // a pending hash keeps the process alive
+    slot.tasks.set(task.id, task);
+    slot.worker.postMessage({ id: task.id, path: task.path, start: task.start, end: task.end });
+    return slot;
   };
 
   return {
@@ -180,13 +182,17 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
       if (closed) return Promise.reject(new Error('the hashing workers are closed'));
       signal?.throwIfAborted();
       return new Promise<string>((resolve, reject) => {
-        const onAbort = (): void => abort(task);
+        const onAbort = (): void => {
+          slot.tasks.delete(task.id);
+          slot.worker.postMessage({ cancel: task.id });
+          task.reject(signal?.reason);
+          settle(slot);
+        };
         const task: Task = {
           id: nextId++,
           path,
           start: range?.start ?? 0,
           end: range ? Math.max(range.start, range.end) : null,
-          ...(signal ? { signal } : {}),
           resolve: (digest) => {
             signal?.removeEventListener('abort', onAbort);
             resolve(digest);
@@ -196,17 +202,15 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
             reject(error);
           },
         };
+        const slot = start(task);
         signal?.addEventListener('abort', onAbort, { once: true });
-        queue.push(task);
-        dispatch();
       });
     },
     async close() {
       closed = true;
-      for (const task of queue.splice(0)) task.reject(new Error('the hashing workers are closed'));
       const ending = [...slots].map((slot) => {
-        slot.task?.reject(new Error('the hashing workers are closed'));
-        slot.task = null;
+        for (const task of slot.tasks.values()) task.reject(new Error('the hashing workers are closed'));
+        slot.tasks.clear();
         if (slot.idleTimer) clearTimeout(slot.idleTimer);
         return slot.worker.terminate();
       });
