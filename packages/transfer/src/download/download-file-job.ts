@@ -10,8 +10,7 @@ import type { Job, JobContext, JobOutcome } from '../job-context';
 import { exists } from '../local-fs';
 import { DriveError } from '../ports';
 import { withRetry } from '../retry';
-import type { OrderedHasher } from '../util/ordered-hasher';
-import { createOrderedHasher } from '../util/ordered-hasher';
+import type { OrderedHasher } from '../util/hash-workers';
 import { numberedName, partFileName } from '../util/safe-name';
 import { createSegmentLedger } from './segment-ledger';
 import { downloadMissingSegments } from './segments';
@@ -76,7 +75,7 @@ async function downloadAndVerify(ctx: JobContext, fileId: number, partPath: stri
   ctx.setPhase('downloading');
   const handle = await openPart(ctx, partPath, ctx.item.size);
   const hashing = ctx.item.etag !== null && ctx.item.size >= HASH_WHILE_DOWNLOADING_BYTES;
-  const hasher = hashing ? createOrderedHasher(partPath) : null;
+  const hasher = hashing ? ctx.hasher.ordered(partPath) : null;
   try {
     try {
       const plan = { size: ctx.item.size, segmentSize: ctx.tuning.segmentSize };

@@ -9,7 +9,7 @@ import type { JobContext } from '../job-context';
 import { DriveError } from '../ports';
 import type { FetchResponse } from '../ports';
 import { HttpStatusError, withRetry } from '../retry';
-import type { OrderedHasher } from '../util/ordered-hasher';
+import type { OrderedHasher } from '../util/hash-workers';
 import { runPool } from '../util/pool';
 import type { SegmentLedger } from './segment-ledger';
 import type { UrlSource } from './url-source';

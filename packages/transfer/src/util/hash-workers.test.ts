@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,5 +103,35 @@ describe('hash workers', () => {
     const hasher = workers(1);
     await hasher.close();
     await expect(hasher.md5('/nonexistent')).rejects.toThrow(/closed/);
+  });
+
+  it('hashes a file written out of order as its complete prefix grows', async () => {
+    const bytes = randomBytes(9 * 1024 * 1024 + 123);
+    const path = tempFile(Buffer.alloc(bytes.length));
+    const handle = await open(path, 'r+');
+    const hasher = workers(1).ordered(path);
+    const third = Math.floor(bytes.length / 3);
+    // Second third first: nothing is complete from the start yet, so nothing may be hashed.
+    await handle.write(bytes, third, third, third);
+    await handle.write(bytes, 0, third, 0);
+    hasher.advance(2 * third);
+    await handle.write(bytes, 2 * third, bytes.length - 2 * third, 2 * third);
+    await handle.close();
+    expect(await hasher.digest(bytes.length)).toBe(md5(bytes));
+  });
+
+  it('an ordered hash rejects when the file is shorter than the size asked for', async () => {
+    const hasher = workers(1).ordered(tempFile(Buffer.from('short')));
+    await expect(hasher.digest(100)).rejects.toThrow(/hashing failed/);
+  });
+
+  it('a disposed ordered hash refuses its digest, and the worker goes on hashing', async () => {
+    const path = tempFile(Buffer.from('abc'));
+    const pool = workers(1);
+    const hasher = pool.ordered(path);
+    hasher.advance(2);
+    hasher.dispose();
+    await expect(hasher.digest(3)).rejects.toThrow(/disposed/);
+    expect(await pool.md5(path)).toBe(md5(Buffer.from('abc')));
   });
 });

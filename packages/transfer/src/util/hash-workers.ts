@@ -9,15 +9,31 @@
  * Workers start on demand (at most `size`, see defaultSize; a new hash goes to the least busy)
  * and end after `idleMs` without work, so an idle engine holds none.
  *
+ * `ordered` hashes a file that is being written out of order (parallel download segments)
+ * while it downloads: the caller reports how far the file is complete from its start, and the
+ * worker hashes (from the page cache) up to there, so the check after the download costs
+ * almost nothing.
+ *
  * The worker's code is plain JavaScript passed as a string (eval), so it runs the same under
  * tsx, vitest and Electron without a build step.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 
+export interface OrderedHasher {
+  /** Bytes [0, end) are written and final; hashing may proceed up to `end` (monotonic). */
+  advance(end: number): void;
+  /** MD5 (lowercase hex) of bytes [0, size); call once every byte is written. */
+  digest(size: number): Promise<string>;
+  /** Stops without a result (abort, failure). */
+  dispose(): void;
+}
+
 export interface FileHasher {
   /** MD5 (lowercase hex) of bytes [start, end) of the file; the whole file when no range. */
   md5(path: string, range?: { start: number; end: number }, signal?: AbortSignal): Promise<string>;
+  /** MD5 of a file as its complete prefix grows (see the header). */
+  ordered(path: string): OrderedHasher;
   /** Ends every worker; pending hashes reject. */
   close(): Promise<void>;
 }
@@ -54,6 +70,8 @@ function step() {
         job.hash.update(buffer.subarray(0, n));
         job.pos += n;
         turns.push(id);
+      } else if (want === 0 && !job.final) {
+        // a growing file hashed up to its complete prefix: waits for the next advance
       } else if (job.end !== Infinity && job.pos < job.end) {
         finish(id, { error: 'the file ended before byte ' + job.end, code: 'ESHRUNK' });
       } else {
@@ -67,7 +85,15 @@ function step() {
 }
 parentPort.on('message', (m) => {
   if (m.cancel !== undefined) return finish(m.cancel, { cancelled: true });
-  const job = { pos: m.start, end: m.end === null ? Infinity : m.end, hash: createHash('md5') };
+  if (m.advance !== undefined) {
+    const job = jobs.get(m.advance);
+    if (job === undefined) return;
+    job.end = m.end;
+    job.final = m.final;
+    if (!turns.includes(m.advance)) turns.push(m.advance);
+    return schedule();
+  }
+  const job = { pos: m.start, end: m.end === null ? Infinity : m.end, final: m.final, hash: createHash('md5') };
   jobs.set(m.id, job);
   try {
     job.fd = openSync(m.path, 'r');
@@ -91,7 +117,10 @@ interface Task {
   id: number;
   path: string;
   start: number;
+  /** Null: to the end of the file. */
   end: number | null;
+  /** False while the file grows (ordered hashing): the worker waits at `end` for more. */
+  final: boolean;
   resolve(digest: string): void;
   reject(error: unknown): void;
 }
@@ -173,8 +202,22 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
     slot.idleTimer = null;
     slot.worker.ref(); // a pending hash keeps the process alive
     slot.tasks.set(task.id, task);
-    slot.worker.postMessage({ id: task.id, path: task.path, start: task.start, end: task.end });
+    slot.worker.postMessage({
+      id: task.id,
+      path: task.path,
+      start: task.start,
+      end: task.end,
+      final: task.final,
+    });
     return slot;
+  };
+
+  /** Drops a task before its answer: the caller has stopped waiting. */
+  const cancel = (slot: Slot, task: Task, reason: unknown): void => {
+    if (!slot.tasks.delete(task.id)) return;
+    slot.worker.postMessage({ cancel: task.id });
+    task.reject(reason);
+    settle(slot);
   };
 
   return {
@@ -182,17 +225,13 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
       if (closed) return Promise.reject(new Error('the hashing workers are closed'));
       signal?.throwIfAborted();
       return new Promise<string>((resolve, reject) => {
-        const onAbort = (): void => {
-          slot.tasks.delete(task.id);
-          slot.worker.postMessage({ cancel: task.id });
-          task.reject(signal?.reason);
-          settle(slot);
-        };
+        const onAbort = (): void => cancel(slot, task, signal?.reason);
         const task: Task = {
           id: nextId++,
           path,
           start: range?.start ?? 0,
           end: range ? Math.max(range.start, range.end) : null,
+          final: true,
           resolve: (digest) => {
             signal?.removeEventListener('abort', onAbort);
             resolve(digest);
@@ -205,6 +244,46 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
         const slot = start(task);
         signal?.addEventListener('abort', onAbort, { once: true });
       });
+    },
+    ordered(path) {
+      if (closed) throw new Error('the hashing workers are closed');
+      let resolveDigest: (digest: string) => void = () => undefined;
+      let rejectDigest: (error: unknown) => void = () => undefined;
+      const settled = new Promise<string>((resolve, reject) => {
+        resolveDigest = resolve;
+        rejectDigest = reject;
+      });
+      settled.catch(() => undefined); // a disposed hasher is never asked for its digest
+      const task: Task = {
+        id: nextId++,
+        path,
+        start: 0,
+        end: 0,
+        final: false,
+        resolve: resolveDigest,
+        reject: rejectDigest,
+      };
+      const slot = start(task);
+      let posted = 0;
+      let ended = false;
+      return {
+        advance(end) {
+          if (ended || end <= posted) return;
+          posted = end;
+          slot.worker.postMessage({ advance: task.id, end, final: false });
+        },
+        digest(size) {
+          if (ended) return Promise.reject(new Error('the hasher was disposed'));
+          ended = true;
+          slot.worker.postMessage({ advance: task.id, end: size, final: true });
+          return settled;
+        },
+        dispose() {
+          if (ended) return;
+          ended = true;
+          cancel(slot, task, new Error('the hasher was disposed'));
+        },
+      };
     },
     async close() {
       closed = true;
