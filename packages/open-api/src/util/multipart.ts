@@ -39,30 +39,18 @@ export interface BuiltBody {
 }
 
 const encoder = new TextEncoder();
+const EMPTY = new Uint8Array(0);
 
 /** Lowercase hex MD5 of a body, reading it as a stream where possible (never whole in memory). */
 export async function md5OfBody(body: SliceBody, signal?: AbortSignal): Promise<string> {
   if (body instanceof Uint8Array) return md5Hex(body);
-  if (isReader(body)) return md5Hex(await readAll(body));
+  if (isReader(body)) return md5OfStream(readerStream(EMPTY, body, EMPTY), signal);
   if (typeof body === 'function') return md5OfStream(body(), signal);
   return md5OfStream(body.stream() as ReadableStream<Uint8Array>, signal);
 }
 
-export function bodySize(body: SliceBody): number | undefined {
-  if (body instanceof Uint8Array) return body.byteLength;
-  if (isReader(body)) return body.size;
-  if (typeof body === 'function') return undefined;
-  return body.size;
-}
-
 function escapeQuoted(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r|\n/g, ' ');
-}
-
-async function readAll(reader: SliceReader): Promise<Uint8Array> {
-  const bytes = new Uint8Array(reader.size);
-  await reader.read(bytes, 0);
-  return bytes;
 }
 
 /** head, then the reader's bytes piece by piece, then tail. */
