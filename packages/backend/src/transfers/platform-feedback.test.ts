@@ -1,5 +1,6 @@
 import type { TransferItem, TransferSnapshot, TransferSummary } from '@pandesk/contract';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '@pandesk/transfer';
 import { createPlatformFeedback } from './platform-feedback';
 
 function summary(running: number, queued: number, done: number, total: number): TransferSummary {
@@ -10,14 +11,7 @@ function summary(running: number, queued: number, done: number, total: number): 
     upload: dir,
     download: { running: 0, queued: 0, bytesDone: 0, bytesTotal: 0, speedBps: 0 },
     authBlocked: false,
-    limits: {
-      uploadFiles: 3,
-      downloadFiles: 3,
-      slicesPerFile: 3,
-      segmentsPerFile: 4,
-      uploadBytesPerSecond: 0,
-      downloadBytesPerSecond: 0,
-    },
+    limits: DEFAULT_LIMITS,
   };
 }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sqlite from 'node-sqlite3-wasm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewItem } from './journal';
+import { notStartedFields } from '../enqueue';
 import { createJournal } from './journal';
 import { SCHEMA_VERSION } from './schema';
 
@@ -13,6 +14,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 function item(id: string, extra: Partial<NewItem> = {}): NewItem {
   return {
+    ...notStartedFields(1),
     id,
     batchId: 'b',
     parentItemId: null,
@@ -22,23 +24,9 @@ function item(id: string, extra: Partial<NewItem> = {}): NewItem {
     name: id,
     localPath: `/src/${id}`,
     remoteParentId: 0,
-    remoteFileId: null,
     size: 10,
-    etag: null,
-    bytesDone: 0,
-    state: 'queued',
-    pauseReason: null,
-    errorCode: null,
-    errorMessage: null,
-    errorRetryable: false,
     conflict: 'keep_both',
     priority: 0,
-    createdAt: 1,
-    updatedAt: 1,
-    finishedAt: null,
-    sessionJson: null,
-    finalPath: null,
-    createAttempted: false,
     ...extra,
   };
 }
