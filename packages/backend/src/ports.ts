@@ -4,7 +4,7 @@
  * the web host and in tests (which pass the in-memory versions from `src/testing/`).
  */
 import type * as fsp from 'node:fs/promises';
-import type { ChoosePathsInput, ChosenPaths } from '@pandesk/contract';
+import type { ChoosePathsInput, ChosenPaths, Clock as ContractClock } from '@pandesk/contract';
 
 /** A JSON object of non-secret settings, as the back end persists it. */
 export type SettingsDocument = { readonly [key: string]: unknown };
@@ -34,10 +34,11 @@ export interface SecretVault {
   isEncryptionAvailable(): boolean;
 }
 
-export interface Clock {
-  /** Epoch milliseconds. */
-  now(): number;
-}
+/**
+ * The part of the contract's `Clock` the back end reads: the time, never a sleep. Any
+ * contract clock fits (`systemClock`, or the manual clock of `@pandesk/contract/testing`).
+ */
+export type Clock = Pick<ContractClock, 'now'>;
 
 /** The node:fs/promises calls the back end and the transfer engine make; tests may wrap them. */
 export type LocalFs = Pick<

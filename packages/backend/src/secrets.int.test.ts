@@ -7,7 +7,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { API_CHANNELS, exampleInputFor, unwrap } from '@pandesk/contract';
+import { API_CHANNELS, unwrap } from '@pandesk/contract';
+import { exampleInputFor } from '@pandesk/contract/testing';
 import type { ApiDomain } from '@pandesk/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness } from './testing/backend-harness';

@@ -36,9 +36,10 @@ import type {
 /**
  * The commands the renderer can send, grouped by domain. The back end implements
  * `const handlers: PanDeskApi`; the renderer receives the same interface (plus `on` for events,
- * see `PanDeskBridge`). Each method's channel is `domain:method` (e.g. `files:list`), and its
- * input schema sits in `API_SCHEMAS` under the same names, so adding a call means editing this
- * interface, the schema table and one handler; the compiler checks the three agree.
+ * see `PanDeskBridge`). Each method's channel is `domain:method` (e.g. `files:list`). Adding a
+ * call means: the method here and its name in {@link API_METHODS}; its input and result types in
+ * the domain's file; its input schema and example in `server/schemas/<domain>.ts`; one handler.
+ * The compiler checks that the four agree.
  *
  * Errors are data: every method resolves to a `Result` and never rejects, on either side of the
  * boundary. Why: a rejected promise loses its code and retryable flag when crossing Electron IPC
@@ -162,3 +163,50 @@ export const API_DOMAINS = [
   'app',
 ] as const satisfies readonly (keyof PanDeskApi)[];
 export type ApiDomain = keyof PanDeskApi;
+
+type MethodOf<D extends ApiDomain> = keyof PanDeskApi[D] & string;
+
+/**
+ * Every method name per domain, in a fixed order: the channel table at run time, without any
+ * schema library, so the renderer and the preload can build the bridge from it.
+ */
+export const API_METHODS = {
+  auth: ['status', 'signIn', 'signOut', 'useDemo'],
+  settings: ['get', 'update', 'setConnection'],
+  files: [
+    'list',
+    'listMore',
+    'treeChildren',
+    'detail',
+    'mkdir',
+    'rename',
+    'move',
+    'trash',
+    'listTrash',
+    'restore',
+    'deleteForever',
+    'search',
+    'quota',
+  ],
+  transfers: [
+    'upload',
+    'download',
+    'pause',
+    'resume',
+    'cancel',
+    'retry',
+    'moveToTop',
+    'clearFinished',
+    'page',
+    'summary',
+  ],
+  places: ['list', 'add', 'remove'],
+  app: ['info', 'openLogFolder', 'revealInFolder', 'startDrag', 'choosePaths'],
+} as const satisfies { readonly [D in ApiDomain]: readonly MethodOf<D>[] };
+
+/** Compile-time check that {@link API_METHODS} lists every method of every domain. */
+type UnlistedMethods = {
+  [D in ApiDomain]: Exclude<MethodOf<D>, (typeof API_METHODS)[D][number]>;
+}[ApiDomain];
+const _allMethodsListed: [UnlistedMethods] extends [never] ? true : false = true;
+void _allMethodsListed;

@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { localPathSchema } from './common';
-
 /** Facts about the host, and the OS integrations it offers. */
 
 export type HostKind = 'desktop' | 'web';
@@ -34,33 +31,27 @@ export interface AppInfo {
   readonly capabilities: HostCapabilities;
 }
 
-export const revealInFolderInputSchema = z.strictObject({ path: localPathSchema });
+export interface RevealInFolderInput {
+  readonly path: string;
+}
 
 /** Most paths one native drag may carry. */
 export const MAX_DRAG_PATHS = 1000;
 
-export const startDragInputSchema = z.strictObject({
-  paths: z
-    .array(localPathSchema)
-    .min(1, 'must name at least one file')
-    .max(MAX_DRAG_PATHS, `must name at most ${MAX_DRAG_PATHS} files`),
-});
+export interface StartDragInput {
+  readonly paths: readonly string[];
+}
 
-export const CHOOSE_MODES = ['open_files', 'open_folders', 'choose_folder'] as const;
 /** `open_files` / `open_folders`: things to upload. `choose_folder`: one destination folder. */
-export type ChooseMode = (typeof CHOOSE_MODES)[number];
+export const CHOOSE_MODES = ['open_files', 'open_folders', 'choose_folder'] as const;
 
-export const choosePathsInputSchema = z.strictObject({
-  mode: z.enum(CHOOSE_MODES, { error: `must be one of ${CHOOSE_MODES.join(', ')}` }),
-  title: z.string().max(200, 'is too long').optional(),
-  defaultPath: localPathSchema.optional(),
-});
+export interface ChoosePathsInput {
+  readonly mode: (typeof CHOOSE_MODES)[number];
+  readonly title?: string;
+  readonly defaultPath?: string;
+}
 
 /** Paths the user picked; empty when the dialog was cancelled. */
 export interface ChosenPaths {
   readonly paths: readonly string[];
 }
-
-export type RevealInFolderInput = z.infer<typeof revealInFolderInputSchema>;
-export type StartDragInput = z.infer<typeof startDragInputSchema>;
-export type ChoosePathsInput = z.infer<typeof choosePathsInputSchema>;

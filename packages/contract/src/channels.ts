@@ -1,36 +1,11 @@
-import type { z } from 'zod';
 import type { ApiDomain, PanDeskApi } from './api';
-import { API_DOMAINS } from './api';
-import { choosePathsInputSchema, revealInFolderInputSchema, startDragInputSchema } from './app-info';
-import { noInputSchema } from './common';
-import {
-  deleteForeverInputSchema,
-  detailInputSchema,
-  listFolderInputSchema,
-  listMoreInputSchema,
-  listTrashInputSchema,
-  mkdirInputSchema,
-  moveInputSchema,
-  renameInputSchema,
-  restoreInputSchema,
-  searchInputSchema,
-  trashInputSchema,
-  treeChildrenInputSchema,
-} from './files';
-import { addPlaceInputSchema, removePlaceInputSchema } from './places';
-import { connectionPatchSchema, settingsPatchSchema } from './settings';
-import {
-  downloadInputSchema,
-  moveToTopInputSchema,
-  transferPageInputSchema,
-  transferSelectionSchema,
-  uploadInputSchema,
-} from './transfer-inputs';
+import { API_DOMAINS, API_METHODS } from './api';
 
 /**
- * The channel table: for every domain and method of {@link PanDeskApi}, the schema its input
- * must pass. The Electron preload, the IPC binding, the WebSocket bridge and the RPC layer all
- * loop over it; none lists channels by hand.
+ * The channel table: one channel per method of {@link PanDeskApi}, named `domain:method`. The
+ * Electron preload, the IPC binding, the WebSocket bridge and the RPC layer all loop over it;
+ * none lists channels by hand. Names only: the input schemas live in `@pandesk/contract/server`,
+ * so the renderer and the preload carry no schema library.
  */
 
 /** The input type of one API method: `undefined` for methods that take none. */
@@ -51,76 +26,25 @@ export type ApiMethod<D extends ApiDomain> = keyof PanDeskApi[D] & string;
 /** Every channel name, e.g. `files:list`. */
 export type ApiChannel = { [D in ApiDomain]: `${D}:${ApiMethod<D>}` }[ApiDomain];
 
-/** The schemas, shaped exactly like the API; the compiler rejects a missing or mistyped entry. */
-export type ApiSchemas = {
-  readonly [D in ApiDomain]: { readonly [M in ApiMethod<D>]: z.ZodType<InputOf<PanDeskApi[D][M]>> };
-};
-
-export const API_SCHEMAS: ApiSchemas = {
-  auth: { status: noInputSchema, signIn: noInputSchema, signOut: noInputSchema, useDemo: noInputSchema },
-  settings: { get: noInputSchema, update: settingsPatchSchema, setConnection: connectionPatchSchema },
-  files: {
-    list: listFolderInputSchema,
-    listMore: listMoreInputSchema,
-    treeChildren: treeChildrenInputSchema,
-    detail: detailInputSchema,
-    mkdir: mkdirInputSchema,
-    rename: renameInputSchema,
-    move: moveInputSchema,
-    trash: trashInputSchema,
-    listTrash: listTrashInputSchema,
-    restore: restoreInputSchema,
-    deleteForever: deleteForeverInputSchema,
-    search: searchInputSchema,
-    quota: noInputSchema,
-  },
-  transfers: {
-    upload: uploadInputSchema,
-    download: downloadInputSchema,
-    pause: transferSelectionSchema,
-    resume: transferSelectionSchema,
-    cancel: transferSelectionSchema,
-    retry: transferSelectionSchema,
-    moveToTop: moveToTopInputSchema,
-    clearFinished: noInputSchema,
-    page: transferPageInputSchema,
-    summary: noInputSchema,
-  },
-  places: { list: noInputSchema, add: addPlaceInputSchema, remove: removePlaceInputSchema },
-  app: {
-    info: noInputSchema,
-    openLogFolder: noInputSchema,
-    revealInFolder: revealInFolderInputSchema,
-    startDrag: startDragInputSchema,
-    choosePaths: choosePathsInputSchema,
-  },
-};
-
 /** One row of the flattened table. */
 export interface ChannelSpec {
   readonly channel: ApiChannel;
   readonly domain: ApiDomain;
   readonly method: string;
-  readonly input: z.ZodType<unknown>;
 }
 
 export function channelName<D extends ApiDomain>(domain: D, method: ApiMethod<D>): `${D}:${ApiMethod<D>}` {
   return `${domain}:${method}`;
 }
 
-function flatten(): readonly ChannelSpec[] {
-  return API_DOMAINS.flatMap((domain) =>
-    Object.entries(API_SCHEMAS[domain] as Record<string, z.ZodType<unknown>>).map(([method, input]) => ({
-      channel: `${domain}:${method}` as ApiChannel,
-      domain,
-      method,
-      input,
-    })),
-  );
-}
-
 /** Every channel, in domain order then declaration order. Frozen. */
-export const API_CHANNELS: readonly ChannelSpec[] = Object.freeze(flatten());
+export const API_CHANNELS: readonly ChannelSpec[] = Object.freeze(
+  API_DOMAINS.flatMap((domain) =>
+    API_METHODS[domain].map((method: string) =>
+      Object.freeze({ channel: `${domain}:${method}` as ApiChannel, domain, method }),
+    ),
+  ),
+);
 
 const BY_CHANNEL: ReadonlyMap<string, ChannelSpec> = new Map(
   API_CHANNELS.map((spec) => [spec.channel, spec]),

@@ -1,9 +1,7 @@
-import { z } from 'zod';
-
 /**
- * Small shared shapes: identifiers, local paths, pages. IDs of cloud items are the service's
- * 64-bit integers; every value seen stays far below 2^53, so they travel as JS numbers and are
- * never used in arithmetic. The drive root is `0`.
+ * Small shared shapes: identifiers and limits. IDs of cloud items are the service's 64-bit
+ * integers; every value seen stays far below 2^53, so they travel as JS numbers and are never
+ * used in arithmetic. The drive root is `0`.
  */
 
 /** A cloud file or folder id. `0` is the drive root. */
@@ -11,44 +9,11 @@ export type FileId = number;
 
 export const ROOT_FOLDER_ID: FileId = 0;
 
-export const fileIdSchema = z
-  .int({ error: 'must be a whole number (a file or folder id)' })
-  .min(0, 'must not be negative');
-
 /** Most items one command may name; the back end splits them into the service's batches of 100. */
 export const MAX_IDS_PER_CALL = 10_000;
 
-export const fileIdsSchema = z
-  .array(fileIdSchema)
-  .min(1, 'must name at least one item')
-  .max(MAX_IDS_PER_CALL, `must name at most ${MAX_IDS_PER_CALL} items`);
-
 /** Longest local path accepted (Windows' extended-length limit, the largest of the platforms). */
 export const MAX_LOCAL_PATH_LENGTH = 32_767;
-
-/**
- * A path on the computer running the back end. Only shape is checked here (non-empty, no NUL);
- * whether it exists and may be used is the back end's job.
- */
-export const localPathSchema = z
-  .string()
-  .min(1, 'must not be empty')
-  .max(MAX_LOCAL_PATH_LENGTH, 'is too long for a path')
-  .refine((p) => !p.includes('\0'), 'must not contain a NUL character');
-
-/**
- * Input of a method that takes no arguments. Accepts `undefined` (structured clone) and `null`
- * (JSON has no `undefined`), and hands `undefined` to the handler.
- */
-export const noInputSchema = z
-  .union([z.undefined(), z.null()], { error: 'this call takes no input' })
-  .transform(() => undefined);
-
-/**
- * An opaque continuation token handed out with a page and sent back to get the next one.
- * Only the back end interprets it.
- */
-export const cursorSchema = z.string().min(1, 'must not be empty').max(1024, 'is too long');
 
 /** Bytes per second; `0` means unlimited. */
 export type BytesPerSecond = number;

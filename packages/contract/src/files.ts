@@ -1,7 +1,4 @@
-import { z } from 'zod';
-import { cursorSchema, fileIdSchema, fileIdsSchema, ROOT_FOLDER_ID } from './common';
 import type { FileId } from './common';
-import { nameSchema } from './names';
 
 /**
  * Cloud files as the renderer sees them: the app's own shapes, mapped from the service's wire
@@ -82,57 +79,59 @@ export interface RestoreResult {
   readonly needsTarget: readonly FileId[];
 }
 
-/** Ids of items a mutation may touch: the drive root can never be moved, renamed or trashed. */
-const mutableIdsSchema = fileIdsSchema.refine(
-  (ids) => !ids.includes(ROOT_FOLDER_ID),
-  'must not include the drive root (id 0)',
-);
-
-export const listFolderInputSchema = z.strictObject({ folderId: fileIdSchema });
-export const listMoreInputSchema = z.strictObject({ folderId: fileIdSchema, cursor: cursorSchema });
-export const treeChildrenInputSchema = z.strictObject({ folderId: fileIdSchema });
-export const detailInputSchema = z.strictObject({ id: fileIdSchema });
-export const mkdirInputSchema = z.strictObject({ parentId: fileIdSchema, name: nameSchema });
-export const renameInputSchema = z.strictObject({
-  id: fileIdSchema.refine((id) => id !== ROOT_FOLDER_ID, 'the drive root cannot be renamed'),
-  name: nameSchema,
-});
-export const moveInputSchema = z
-  .strictObject({ ids: mutableIdsSchema, targetFolderId: fileIdSchema })
-  .refine((input) => !input.ids.includes(input.targetFolderId), {
-    message: 'a folder cannot be moved into itself',
-    path: ['targetFolderId'],
-  });
-export const trashInputSchema = z.strictObject({ ids: mutableIdsSchema });
-export const listTrashInputSchema = z.strictObject({ cursor: cursorSchema.optional() });
-export const restoreInputSchema = z.strictObject({
-  ids: mutableIdsSchema,
-  targetFolderId: fileIdSchema.optional(),
-});
-export const deleteForeverInputSchema = z.strictObject({ ids: mutableIdsSchema });
-
 /** Longest search text accepted; the service matches against names, which are at most 255. */
 export const MAX_SEARCH_LENGTH = 255;
 
-export const searchInputSchema = z.strictObject({
-  query: z
-    .string()
-    .max(MAX_SEARCH_LENGTH, `must have at most ${MAX_SEARCH_LENGTH} characters`)
-    .refine((q) => q.trim().length > 0, 'must contain something to search for'),
-  /** `true`: whole file name must match exactly; default is the service's fuzzy search. */
-  exact: z.boolean().optional(),
-  cursor: cursorSchema.optional(),
-});
+/*
+ * Inputs of the files domain. Their schemas (`server/schemas/files.ts`) are pinned to these
+ * types by the input table, so a change here that a schema does not follow fails to compile.
+ */
 
-export type ListFolderInput = z.infer<typeof listFolderInputSchema>;
-export type ListMoreInput = z.infer<typeof listMoreInputSchema>;
-export type TreeChildrenInput = z.infer<typeof treeChildrenInputSchema>;
-export type DetailInput = z.infer<typeof detailInputSchema>;
-export type MkdirInput = z.infer<typeof mkdirInputSchema>;
-export type RenameInput = z.infer<typeof renameInputSchema>;
-export type MoveInput = z.infer<typeof moveInputSchema>;
-export type TrashInput = z.infer<typeof trashInputSchema>;
-export type ListTrashInput = z.infer<typeof listTrashInputSchema>;
-export type RestoreInput = z.infer<typeof restoreInputSchema>;
-export type DeleteForeverInput = z.infer<typeof deleteForeverInputSchema>;
-export type SearchInput = z.infer<typeof searchInputSchema>;
+export interface ListFolderInput {
+  readonly folderId: FileId;
+}
+export interface ListMoreInput {
+  readonly folderId: FileId;
+  readonly cursor: string;
+}
+export interface TreeChildrenInput {
+  readonly folderId: FileId;
+}
+export interface DetailInput {
+  readonly id: FileId;
+}
+export interface MkdirInput {
+  readonly parentId: FileId;
+  readonly name: string;
+}
+/** The drive root cannot be renamed. */
+export interface RenameInput {
+  readonly id: FileId;
+  readonly name: string;
+}
+/** Neither the drive root nor a folder into itself. */
+export interface MoveInput {
+  readonly ids: readonly FileId[];
+  readonly targetFolderId: FileId;
+}
+export interface TrashInput {
+  readonly ids: readonly FileId[];
+}
+/** Omit `cursor` for the first page. */
+export interface ListTrashInput {
+  readonly cursor?: string;
+}
+export interface RestoreInput {
+  readonly ids: readonly FileId[];
+  /** Omitted: back to the original folders. */
+  readonly targetFolderId?: FileId;
+}
+export interface DeleteForeverInput {
+  readonly ids: readonly FileId[];
+}
+export interface SearchInput {
+  readonly query: string;
+  /** `true`: whole file name must match exactly; default is the service's fuzzy search. */
+  readonly exact?: boolean;
+  readonly cursor?: string;
+}

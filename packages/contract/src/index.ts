@@ -1,8 +1,13 @@
+/**
+ * `@pandesk/contract`: the boundary's types, names and client side, with no schema library, so
+ * the renderer and the preload can import it whole. The answering side (input schemas,
+ * validation, dispatcher) is `@pandesk/contract/server`; test aids are `@pandesk/contract/testing`.
+ */
 export * from './transfers';
 export * from './errors';
 export * from './names';
+export * from './clock';
 export * from './common';
-export * from './validation';
 export * from './files';
 export * from './auth';
 export * from './settings';
@@ -14,5 +19,3 @@ export * from './events';
 export * from './event-hub';
 export * from './channels';
 export * from './rpc';
-export * from './testing/example-inputs';
-export * from './testing/recording-handlers';

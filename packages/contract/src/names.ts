@@ -1,9 +1,8 @@
-import { z } from 'zod';
-
 /**
- * The 123pan naming rules (API reference §11), shared by the UI (checked while typing, before
- * any request) and the back end (checked again at the boundary). The service counts characters,
- * so length is measured in Unicode code points, not UTF-16 units.
+ * The 123pan naming rules (API reference §11), the one implementation used by the UI (checked
+ * while typing, before any request), the back end (checked again at the boundary), the Open API
+ * client (before sending) and the emulator (refusing like the service). The service counts
+ * characters, so length is measured in Unicode code points, not UTF-16 units.
  */
 
 /** Longest name the service accepts, in characters. */
@@ -33,7 +32,12 @@ function problem(kind: NameProblem, message: string, character?: string): NameCh
     : { ok: false, problem: kind, message, character };
 }
 
-/** Checks a file or folder name against the service's rules; never throws. */
+/**
+ * Checks a file or folder name against the service's rules; never throws. "Only spaces" is
+ * read strictly: a name made only of any whitespace (space, tab, line breaks, the ideographic
+ * space U+3000, no-break spaces...: whatever `String.prototype.trim` removes) is refused, since
+ * the service shows such a name as blank.
+ */
 export function checkName(name: string): NameCheck {
   if (name.length === 0) return problem('empty', 'A name cannot be empty.');
   const characters = [...name];
@@ -51,7 +55,7 @@ export function checkName(name: string): NameCheck {
       bad,
     );
   }
-  if (/^ +$/.test(name)) {
+  if (name.trim() === '') {
     return problem('only_spaces', 'A name cannot be made only of spaces.');
   }
   return { ok: true };
@@ -61,9 +65,3 @@ export function checkName(name: string): NameCheck {
 export function isValidName(name: string): boolean {
   return checkName(name).ok;
 }
-
-/** A zod schema for a cloud file or folder name, reporting the same messages as {@link checkName}. */
-export const nameSchema = z.string().superRefine((name, ctx) => {
-  const check = checkName(name);
-  if (!check.ok) ctx.addIssue({ code: 'custom', message: check.message });
-});

@@ -1,6 +1,3 @@
-import { z } from 'zod';
-import { localPathSchema } from './common';
-
 /**
  * Local places in the sidebar: drop targets for downloads (Downloads, Desktop, folders the user
  * adds). Built-in places cannot be removed.
@@ -20,13 +17,11 @@ export interface Place {
   readonly removable: boolean;
 }
 
-export const addPlaceInputSchema = z.strictObject({
-  path: localPathSchema,
-  name: z.string().trim().min(1, 'must not be empty').max(255, 'must have at most 255 characters').optional(),
-});
-export const removePlaceInputSchema = z.strictObject({
-  id: z.string().min(1, 'must not be empty').max(200, 'is too long'),
-});
-
-export type AddPlaceInput = z.infer<typeof addPlaceInputSchema>;
-export type RemovePlaceInput = z.infer<typeof removePlaceInputSchema>;
+export interface AddPlaceInput {
+  readonly path: string;
+  /** Display name; the folder's base name when omitted. */
+  readonly name?: string;
+}
+export interface RemovePlaceInput {
+  readonly id: string;
+}

@@ -1,10 +1,5 @@
-import { z } from 'zod';
-import { fileIdSchema, localPathSchema } from './common';
 import type { BytesPerSecond, FileId } from './common';
-import type { Result } from './errors';
-import { conflictPolicySchema } from './transfer-inputs';
 import type { ConflictPolicy } from './transfers';
-import { parseInput } from './validation';
 
 /**
  * App settings. Secrets (client secret, access and refresh tokens) are WRITE-ONLY across the
@@ -79,7 +74,6 @@ export interface ConnectionView {
  */
 export const SECRET_STORAGE_STATES = ['encrypted', 'unavailable'] as const;
 export type SecretStorage = (typeof SECRET_STORAGE_STATES)[number];
-export const secretStorageSchema = z.enum(SECRET_STORAGE_STATES);
 
 export interface SettingsView extends Settings {
   readonly connection: ConnectionView;
@@ -124,94 +118,20 @@ export const EMPTY_CONNECTION: ConnectionSettings = {
   rootFolderId: 0,
 };
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-/** `''` (unset) or an absolute http(s) URL. */
-const optionalHttpUrlSchema = z
-  .string()
-  .trim()
-  .max(2048, 'is too long')
-  .refine((v) => v === '' || isHttpUrl(v), 'must be empty or a full http:// or https:// address');
-
-const concurrencySchema = z
-  .int({ error: 'must be a whole number' })
-  .min(MIN_CONCURRENCY, `must be at least ${MIN_CONCURRENCY}`)
-  .max(MAX_CONCURRENCY, `must be at most ${MAX_CONCURRENCY}`);
-
-const speedLimitSchema = z
-  .int({ error: 'must be a whole number of bytes per second' })
-  .min(0, 'must not be negative (0 means unlimited)')
-  .max(MAX_SPEED_LIMIT, 'is larger than any real connection');
-
-const settingsShape = {
-  downloadMethod: z.enum(DOWNLOAD_METHODS, { error: `must be one of ${DOWNLOAD_METHODS.join(', ')}` }),
-  downloadProxyUrl: optionalHttpUrlSchema,
-  httpProxy: optionalHttpUrlSchema,
-  downloadFolder: localPathSchema,
-  uploadConcurrency: concurrencySchema,
-  downloadConcurrency: concurrencySchema,
-  uploadSpeedLimit: speedLimitSchema,
-  downloadSpeedLimit: speedLimitSchema,
-  conflictDefault: conflictPolicySchema,
-  language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
-  theme: z.enum(THEMES, { error: `must be one of ${THEMES.join(', ')}` }),
-  keepAwake: z.boolean({ error: 'must be true or false' }),
-};
-
-/** A complete, consistent settings object (cross-field rules included). */
-export const settingsSchema = z
-  .strictObject(settingsShape)
-  .refine((s) => s.downloadMethod !== 'proxy_url' || s.downloadProxyUrl !== '', {
-    message: 'is required when the download method is proxy_url',
-    path: ['downloadProxyUrl'],
-  }) satisfies z.ZodType<Settings>;
-
 /** Input of `settings.update`: any subset of the settings. Cross-field rules are checked after merging. */
-export const settingsPatchSchema = z.strictObject(settingsShape).partial();
-export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-
-/** Merges a patch into the current settings and checks the result as a whole. */
-export function applySettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings> {
-  const defined = Object.entries(patch).filter(([, value]) => value !== undefined);
-  return parseInput(settingsSchema, { ...current, ...Object.fromEntries(defined) }, 'settings');
-}
-
-/** Printable ASCII without spaces: what client ids, secrets and tokens are made of. */
-const CREDENTIAL_PATTERN = /^[\x21-\x7e]*$/;
-
-/** A secret to store (trimmed, non-empty) or `null` to forget the stored one. */
-const secretInputSchema = z
-  .string()
-  .trim()
-  .min(1, 'must not be empty (send null to clear it)')
-  .max(8192, 'is too long')
-  .regex(CREDENTIAL_PATTERN, 'must not contain spaces or unusual characters (check the pasted text)')
-  .nullable();
+export type SettingsPatch = Partial<Settings>;
 
 /**
  * Input of `settings.setConnection`. Omitted keys keep their stored value; `null` clears a
  * secret; `clientId: ''` clears the client id.
  */
-export const connectionPatchSchema = z.strictObject({
-  clientId: z
-    .string()
-    .trim()
-    .max(256, 'is too long')
-    .regex(CREDENTIAL_PATTERN, 'must not contain spaces or unusual characters (check the pasted text)')
-    .optional(),
-  clientSecret: secretInputSchema.optional(),
-  accessToken: secretInputSchema.optional(),
-  refreshToken: secretInputSchema.optional(),
-  rootFolderId: fileIdSchema.optional(),
-});
-export type ConnectionPatch = z.infer<typeof connectionPatchSchema>;
+export interface ConnectionPatch {
+  readonly clientId?: string;
+  readonly clientSecret?: string | null;
+  readonly accessToken?: string | null;
+  readonly refreshToken?: string | null;
+  readonly rootFolderId?: FileId;
+}
 
 /** Applies a validated connection patch to the stored connection settings (back end only). */
 export function applyConnectionPatch(

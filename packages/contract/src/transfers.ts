@@ -187,11 +187,3 @@ export interface DownloadCommand {
   readonly localDir: string;
   readonly conflict: ConflictPolicy;
 }
-
-/** Per-item and all-items actions. `ids` omitted = every item the action applies to. */
-export type TransferAction = 'pause' | 'resume' | 'cancel' | 'retry' | 'move_to_top';
-
-export interface TransferActionCommand {
-  readonly action: TransferAction;
-  readonly ids?: readonly string[];
-}

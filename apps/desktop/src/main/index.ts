@@ -3,7 +3,7 @@ import { app, ipcMain, Menu, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createBackend } from '@pandesk/backend';
 import type { Backend } from '@pandesk/backend';
-import { createDispatcher } from '@pandesk/contract';
+import { createDispatcher } from '@pandesk/contract/server';
 import type { PanDeskApi } from '@pandesk/contract';
 import { dragRootsFromSettings } from './adapters/dialog-options';
 import { createNativeDrag } from './adapters/native-drag';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createRecordingHandlers, createApiProxy, createDispatcher, fail, ok } from '@pandesk/contract';
+import { createApiProxy, fail, ok } from '@pandesk/contract';
+import { createDispatcher } from '@pandesk/contract/server';
+import { createRecordingHandlers } from '@pandesk/contract/testing';
 import type { PanDeskBridge } from '@pandesk/contract';
 import { createElectronHost } from './electron-host';
 

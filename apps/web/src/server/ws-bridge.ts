@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { createTextTransport, serveApi } from '@pandesk/contract';
-import type { PanDeskApi, PanDeskEventSource, ServedApi, TextPort } from '@pandesk/contract';
+import { createTextTransport } from '@pandesk/contract';
+import { serveApi } from '@pandesk/contract/server';
+import type { PanDeskApi, PanDeskEventSource, TextPort } from '@pandesk/contract';
+import type { ServedApi } from '@pandesk/contract/server';
 import { WebSocket, WebSocketServer } from 'ws';
 import { WS_PROTOCOL, protocolSecret, secretsEqual } from './launch-secret';
 import { isAllowedHost, isAllowedOrigin } from './request-guard';

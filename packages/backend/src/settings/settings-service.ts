@@ -4,14 +4,8 @@
  * schemas plus checks only the host can make, like a writable download folder) before
  * anything is saved, and refused with words a person understands.
  */
-import {
-  ApiException,
-  applyConnectionPatch,
-  applySettingsPatch,
-  connectionPatchSchema,
-  parseInput,
-  toConnectionView,
-} from '@pandesk/contract';
+import { ApiException, applyConnectionPatch, toConnectionView } from '@pandesk/contract';
+import { applySettingsPatch, connectionPatchSchema, parseInput } from '@pandesk/contract/server';
 import type {
   ConnectionPatch,
   ConnectionSettings,

@@ -3,7 +3,8 @@
  * leniently: a field that fails validation (an old version, a hand edit) falls back to its
  * default instead of losing every other setting.
  */
-import { applySettingsPatch, createDefaultSettings, fileIdSchema } from '@pandesk/contract';
+import { createDefaultSettings } from '@pandesk/contract';
+import { applySettingsPatch, fileIdSchema } from '@pandesk/contract/server';
 import type { FileId, Settings, SettingsPatch } from '@pandesk/contract';
 import type { SettingsDocument } from '../ports';
 

@@ -6,7 +6,8 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApiClient, createInMemoryTransportPair, serveApi } from '@pandesk/contract';
+import { createApiClient, createInMemoryTransportPair } from '@pandesk/contract';
+import { serveApi } from '@pandesk/contract/server';
 import type { ApiClient, EventName, PanDeskEvents, RpcMessage, Transport } from '@pandesk/contract';
 import { startFakePan } from '@pandesk/fake-pan';
 import type { FakePan, FakePanOptions } from '@pandesk/fake-pan';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Result } from '../errors';
 import type { EventName } from '../events';
 
@@ -28,17 +27,6 @@ export interface EventMessage {
 }
 
 export type RpcMessage = CallMessage | ResultMessage | EventMessage;
-
-/** Longest channel name worth looking up; anything longer is garbage. */
-const MAX_CHANNEL_LENGTH = 100;
-
-/** Shape check for calls arriving from an untrusted peer (the input itself is checked later, per channel). */
-export const callMessageSchema = z.object({
-  kind: z.literal('call'),
-  id: z.int().min(0),
-  channel: z.string().max(MAX_CHANNEL_LENGTH),
-  input: z.unknown().optional(),
-});
 
 /** Reads the id of something that looks like a call, so even a malformed call can be answered. */
 export function callIdOf(message: unknown): number | undefined {

@@ -8,7 +8,7 @@ import type { FolderChange } from '../events';
 import { exampleInputFor } from '../testing/example-inputs';
 import { createApiClient } from './client';
 import { createRecordingHandlers } from '../testing/recording-handlers';
-import { serveApi } from './server';
+import { serveApi } from '../server/serve';
 import type { Serialisation } from './transport';
 import { createInMemoryTransportPair } from './transport';
 

@@ -3,7 +3,7 @@ import type { Unsubscribe } from '../events';
 import { fail, ok } from '../errors';
 import { createRecordingHandlers } from '../testing/recording-handlers';
 import { createApiClient } from './client';
-import { serveApi } from './server';
+import { serveApi } from '../server/serve';
 import { createTextTransport } from './text-transport';
 import type { TextPort } from './text-transport';
 

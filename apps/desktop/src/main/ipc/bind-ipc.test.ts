@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { API_CHANNELS, EXAMPLE_INPUTS, createDispatcher, createRecordingHandlers } from '@pandesk/contract';
+import { API_CHANNELS } from '@pandesk/contract';
+import { createDispatcher } from '@pandesk/contract/server';
+import { EXAMPLE_INPUTS, createRecordingHandlers } from '@pandesk/contract/testing';
 import type { Result } from '@pandesk/contract';
 import { bindIpc } from './bind-ipc';
 import type { IpcMainLike } from './bind-ipc';

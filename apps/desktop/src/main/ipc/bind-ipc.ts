@@ -1,5 +1,6 @@
 import { API_CHANNELS, fail } from '@pandesk/contract';
-import type { Dispatch, Result } from '@pandesk/contract';
+import type { Result } from '@pandesk/contract';
+import type { Dispatch } from '@pandesk/contract/server';
 import { checkSender } from '../security/sender';
 import type { IpcEventLike, SenderVerdict } from '../security/sender';
 

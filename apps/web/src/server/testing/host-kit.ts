@@ -1,8 +1,10 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventHub, createRecordingHandlers, ok } from '@pandesk/contract';
-import type { PanDeskApi, PanDeskEventHub, Result, SeenCall } from '@pandesk/contract';
+import { createEventHub, ok } from '@pandesk/contract';
+import { createRecordingHandlers } from '@pandesk/contract/testing';
+import type { PanDeskApi, PanDeskEventHub, Result } from '@pandesk/contract';
+import type { SeenCall } from '@pandesk/contract/testing';
 import { WebSocket } from 'ws';
 import { WS_PROTOCOL, WS_SECRET_PREFIX } from '../launch-secret';
 import type { DownloadLinkSource } from '../routes/download-route';

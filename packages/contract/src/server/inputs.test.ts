@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { findChannel } from './channels';
+import { findServedChannel } from './api-inputs';
 import { formatIssues, parseInput } from './validation';
 
 /** Parses against a channel's schema and returns the invalid_input message, or 'ok'. */
 function check(channel: string, input: unknown): string {
-  const spec = findChannel(channel);
+  const spec = findServedChannel(channel);
   if (spec === undefined) throw new Error(`no channel ${channel}`);
-  const result = parseInput(spec.input, input, channel);
+  const result = parseInput(spec.input.schema, input, channel);
   return result.ok ? 'ok' : result.error.message;
 }
 

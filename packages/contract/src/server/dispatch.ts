@@ -1,8 +1,8 @@
 import type { PanDeskApi } from '../api';
-import { findChannel } from '../channels';
 import { ApiException, fail, isResult } from '../errors';
 import type { Result } from '../errors';
-import { parseInput } from '../validation';
+import { findServedChannel } from './api-inputs';
+import { parseInput } from './validation';
 
 /**
  * The server half without any transport: given a channel name and an untrusted input, check
@@ -45,13 +45,13 @@ function internal(channel: string): Result<never> {
 export function createDispatcher(handlers: PanDeskApi, options: DispatchOptions = {}): Dispatch {
   const validate = options.validate ?? true;
   return async (channel, input) => {
-    const spec = typeof channel === 'string' ? findChannel(channel) : undefined;
+    const spec = typeof channel === 'string' ? findServedChannel(channel) : undefined;
     if (spec === undefined) return fail('unsupported', `Unknown call: ${String(channel).slice(0, 100)}.`);
     const handler = handlerFor(handlers, spec.domain, spec.method);
     if (handler === undefined) return fail('unsupported', `${spec.channel} is not available on this host.`);
     let value = input;
     if (validate) {
-      const parsed = parseInput(spec.input, input, spec.channel);
+      const parsed = parseInput(spec.input.schema, input, spec.channel);
       if (!parsed.ok) return parsed;
       value = parsed.value;
     }

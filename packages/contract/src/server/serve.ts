@@ -1,11 +1,23 @@
+import { z } from 'zod';
 import type { PanDeskApi } from '../api';
 import { fail } from '../errors';
 import { EVENT_NAMES } from '../events';
 import type { EventName, PanDeskEventSource, PanDeskEvents, Unsubscribe } from '../events';
 import { createDispatcher } from './dispatch';
 import type { DispatchOptions } from './dispatch';
-import { callIdOf, callMessageSchema } from './messages';
-import type { Transport } from './transport';
+import { callIdOf } from '../rpc/messages';
+import type { Transport } from '../rpc/transport';
+
+/** Longest channel name worth looking up; anything longer is garbage. */
+const MAX_CHANNEL_LENGTH = 100;
+
+/** Shape check for calls arriving from an untrusted peer (the input itself is checked later, per channel). */
+const callMessageSchema = z.object({
+  kind: z.literal('call'),
+  id: z.int().min(0),
+  channel: z.string().max(MAX_CHANNEL_LENGTH),
+  input: z.unknown().optional(),
+});
 
 export interface ServeOptions extends DispatchOptions {
   /** Every event of this source is forwarded to the peer until the link closes or `close()` is called. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { fail, ok } from './errors';
-import type { Result } from './errors';
+import { fail, ok } from '../errors';
+import type { Result } from '../errors';
 
 /**
  * Turns schema failures into one readable sentence for an `invalid_input` error, e.g.

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { CHOOSE_MODES, MAX_DRAG_PATHS } from '../../app-info';
+import type { DomainInputs } from '../input-spec';
+import { NO_INPUT } from '../input-spec';
+import { localPathSchema } from './common';
+
+/** Every app call: the schema its input must pass, and one valid example input. */
+export const APP_INPUTS: DomainInputs<'app'> = {
+  info: NO_INPUT,
+  openLogFolder: NO_INPUT,
+  revealInFolder: {
+    schema: z.strictObject({ path: localPathSchema }),
+    example: { path: '/home/user/Downloads/download.mp4' },
+  },
+  startDrag: {
+    schema: z.strictObject({
+      paths: z
+        .array(localPathSchema)
+        .min(1, 'must name at least one file')
+        .max(MAX_DRAG_PATHS, `must name at most ${MAX_DRAG_PATHS} files`),
+    }),
+    example: { paths: ['/home/user/Downloads/download.mp4'] },
+  },
+  choosePaths: {
+    schema: z.strictObject({
+      mode: z.enum(CHOOSE_MODES, { error: `must be one of ${CHOOSE_MODES.join(', ')}` }),
+      title: z.string().max(200, 'is too long').optional(),
+      defaultPath: localPathSchema.optional(),
+    }),
+    example: { mode: 'choose_folder', title: 'Save to' },
+  },
+};
