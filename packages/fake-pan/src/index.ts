@@ -14,7 +14,7 @@ import { startCdnServer } from './cdn/cdn-server';
 import { createUrlSigner } from './cdn/signing';
 import { createContentStore } from './content/content-store';
 import { registerControlRoutes } from './control';
-import { createSystemClock, type Clock } from './core/clock';
+import { systemClock } from '@pandesk/contract';
 import { createDriveState } from './core/drive-state';
 import { loadIdentity } from './core/identity';
 import { createRateLimiter } from './core/rate-limiter';
@@ -82,7 +82,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
   const ownDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'fake-pan-'));
   const persistDir = ownDir ? undefined : dataDir;
-  const clock: Clock = options.now ? { now: options.now } : createSystemClock();
+  const clock = options.clock ?? systemClock;
   const switches: Switches = { ...DEFAULT_SWITCHES, ...options.switches };
   const initialFaults: Faults = { ...DEFAULT_FAULTS, ...options.faults };
   const faults: Faults = { ...initialFaults };

@@ -8,6 +8,7 @@
  *   set at start, changed at run time through `FakePan.faults`, and over HTTP at
  *   `POST /__fake/faults` (an endpoint the real API does not have).
  */
+import type { Clock } from '@pandesk/contract';
 
 /** Behaviours the reference is unsure about. Defaults are the most plausible reading. */
 export interface Switches {
@@ -114,8 +115,8 @@ export interface FakePanOptions {
   clientSecret?: string;
   switches?: Partial<Switches>;
   faults?: Partial<Faults>;
-  /** Clock in epoch ms, injectable for tests; Date.now by default. */
-  now?: () => number;
+  /** Time, injectable for tests (the contract's manual clock); the system clock by default. */
+  clock?: Clock;
 }
 
 export const DEFAULT_SWITCHES: Switches = {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryTokenStore } from './auth/types';
 import { createPanClient, type PanClient } from './client';
 import type { FetchLike } from './http/transport';
-import { createFakeClock } from './testing/fake-clock';
-import type { Clock } from './util/clock';
+import { createManualClock } from '@pandesk/contract/testing';
+import { systemClock } from '@pandesk/contract';
+import type { Clock } from '@pandesk/contract';
 import { startFakePan, type FakePan } from '@pandesk/fake-pan';
 
 /**
@@ -33,12 +34,14 @@ let rateLimitedAnswers = 0;
 let inFlight = 0;
 
 beforeAll(async () => {
-  const virtual = REAL ? undefined : createFakeClock(Date.now(), true, { busy: () => inFlight > 0 });
-  clock = virtual ?? { now: () => Date.now(), sleep: () => Promise.reject(new Error('unused')) };
+  const virtual = REAL
+    ? undefined
+    : createManualClock({ start: Date.now(), auto: true, busy: () => inFlight > 0 });
+  clock = virtual ?? systemClock;
   fake = await startFakePan({
     port: 0,
     faults: { rateLimits: true },
-    ...(virtual ? { now: virtual.now } : {}),
+    ...(virtual ? { clock: virtual } : {}),
   });
   // Count every 429 the service sends, to show that pacing avoided them (not just survived them).
   // The body is read inside the exchange so the virtual clock stands still until it is complete.

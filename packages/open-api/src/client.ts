@@ -19,7 +19,7 @@ import { createLimiter } from './http/limiter';
 import { createPacer, type PacerOptions } from './http/pacer';
 import type { LimitKey, RateFigure, RateTier } from './http/rate-table';
 import type { FetchLike } from './http/transport';
-import { systemClock, type Clock } from './util/clock';
+import { systemClock, type Clock } from '@pandesk/contract';
 
 export const DEFAULT_API_BASE_URL = 'https://open-api.123pan.com';
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakePan, type FakePan } from '../index';
 import { api, call, login } from '../testing/api-call';
-import { createManualClock } from '../testing/manual-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 
-const clock = createManualClock();
+const clock = createManualClock({ start: Date.UTC(2025, 5, 1, 4, 0, 0) });
 let pan: FakePan;
 
 beforeAll(async () => {
-  pan = await startFakePan({ now: clock.now, faults: { rateLimits: false } });
+  pan = await startFakePan({ clock, faults: { rateLimits: false } });
 });
 afterAll(() => pan.close());
 
@@ -59,9 +59,9 @@ describe('developer token (access_token)', () => {
     pan.faults.set({ tokenLifetimeSec: 60 });
     try {
       const token = await login(pan);
-      clock.advance(59_000);
+      await clock.advance(59_000);
       expect((await userInfo(token)).code).toBe(0);
-      clock.advance(1_000);
+      await clock.advance(1_000);
       expect((await userInfo(token)).code).toBe(401);
     } finally {
       pan.faults.reset();
@@ -159,9 +159,9 @@ describe('OAuth (oauth2/access_token)', () => {
 
   test('OAuth access tokens expire after expires_in; refresh tokens after 90 days', async () => {
     const grant = await authorize();
-    clock.advance(7200 * 1000);
+    await clock.advance(7200 * 1000);
     expect((await userInfo(grant.access_token)).code).toBe(401);
-    clock.advance(90 * 24 * 3600 * 1000);
+    await clock.advance(90 * 24 * 3600 * 1000);
     const late = await exchange({ grant_type: 'refresh_token', refresh_token: grant.refresh_token });
     expect(late.json?.code).not.toBe(0);
   });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from '../testing/api-call';
 import { bytesOf, downloadInfo, md5, startKit, uploadBytes, type Kit } from './upload-test-kit';
+import { createManualClock } from '@pandesk/contract/testing';
 
 let kit: Kit | undefined;
 afterEach(async () => {
@@ -10,8 +11,8 @@ afterEach(async () => {
 
 describe('download_info', () => {
   it('answers a signed CDN URL that serves the file, with t = now + downloadUrlLifetimeSec', async () => {
-    const clock = { now: Date.now() };
-    kit = await startKit({ now: () => clock.now, faults: { downloadUrlLifetimeSec: 300 } });
+    const clock = createManualClock({ start: Date.now() });
+    kit = await startKit({ clock, faults: { downloadUrlLifetimeSec: 300 } });
     const bytes = bytesOf(70_000, 31);
     const id = await uploadBytes(kit, '报告.pdf', bytes);
     const env = await downloadInfo(kit, id);
@@ -21,7 +22,7 @@ describe('download_info', () => {
     expect(url.pathname).toMatch(
       new RegExp(`^/123-61/${md5(bytes).slice(0, 8)}/\\d+-0/${md5(bytes)}/c-m74$`),
     );
-    expect(Number(url.searchParams.get('t'))).toBe(Math.floor(clock.now / 1000) + 300);
+    expect(Number(url.searchParams.get('t'))).toBe(Math.floor(clock.now() / 1000) + 300);
     expect(url.searchParams.get('s')?.startsWith(url.searchParams.get('t')!)).toBe(true);
     expect(url.searchParams.get('filename')).toBe('报告.pdf');
 
@@ -32,7 +33,7 @@ describe('download_info', () => {
     expect(part.status).toBe(206);
     expect(Buffer.from(await part.arrayBuffer()).equals(bytes.subarray(1000, 2000))).toBe(true);
 
-    clock.now += 301_000;
+    await clock.advance(301_000);
     const expired = await fetch(url);
     expect(expired.status).toBe(403);
     await expired.arrayBuffer();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startFakePan, type FakePan } from '../index';
 import { api, login } from '../testing/api-call';
-import { createManualClock } from '../testing/manual-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 
 interface Item {
   fileId: number;
@@ -19,14 +19,14 @@ interface Page {
   fileList: Item[];
 }
 
-const clock = createManualClock();
+const clock = createManualClock({ start: Date.UTC(2025, 5, 1, 4, 0, 0) });
 let pan: FakePan;
 let token: string;
 let folderId: number;
 let ids: number[];
 
 beforeAll(async () => {
-  pan = await startFakePan({ now: clock.now, faults: { rateLimits: false } });
+  pan = await startFakePan({ clock, faults: { rateLimits: false } });
   token = await login(pan);
   folderId = pan.state.addFolder('/paging').id;
   ids = [];
@@ -178,7 +178,7 @@ describe('v2 file/list', () => {
       await pan.state.addFile('/paging/fresh-unique.txt', 'new');
       const hidden = await list({ parentFileId: 0, limit: 10, searchData: 'fresh-unique' });
       expect(hidden.data.fileList).toHaveLength(0);
-      clock.advance(10_000);
+      await clock.advance(10_000);
       const found = await list({ parentFileId: 0, limit: 10, searchData: 'fresh-unique' });
       expect(found.data.fileList).toHaveLength(1);
     } finally {

@@ -1,15 +1,15 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { startFakePan, type FakePan } from '../index';
 import { api, call, login } from '../testing/api-call';
-import { createManualClock } from '../testing/manual-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 
 let pan: FakePan | undefined;
 afterEach(() => pan?.close());
 
 /** The clock stands still unless a test moves it, so "within one second" is exact. */
 async function start(vip: boolean) {
-  const clock = createManualClock();
-  pan = await startFakePan({ now: clock.now, vip });
+  const clock = createManualClock({ start: Date.UTC(2025, 5, 1, 4, 0, 0) });
+  pan = await startFakePan({ clock, vip });
   const token = await login(pan);
   const folder = pan.state.addFolder('/f');
   return { pan, clock, token, folder };
@@ -23,7 +23,7 @@ describe('rate limits (sliding 1 s window, HTTP 200 + body code 429)', () => {
     const second = await call(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } });
     expect(second.status).toBe(200);
     expect(second.json?.code).toBe(429);
-    clock.advance(1000);
+    await clock.advance(1000);
     expect((await api(pan, 'POST', '/api/v1/file/delete', { token, body: { fileIDs: [1] } })).code).toBe(
       5066,
     );
@@ -44,9 +44,9 @@ describe('rate limits (sliding 1 s window, HTTP 200 + body code 429)', () => {
     const v1 = () =>
       api(pan, 'GET', '/api/v1/file/list', { token, query: { parentFileId: folder.id, page: 1, limit: 10 } });
     expect((await v1()).code).toBe(0);
-    clock.advance(4999);
+    await clock.advance(4999);
     expect((await v1()).code).toBe(429);
-    clock.advance(1);
+    await clock.advance(1);
     expect((await v1()).code).toBe(0);
     const v2 = () =>
       api(pan, 'GET', '/api/v2/file/list', { token, query: { parentFileId: folder.id, limit: 10 } });

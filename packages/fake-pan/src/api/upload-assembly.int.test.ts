@@ -1,3 +1,4 @@
+import { createManualClock } from '@pandesk/contract/testing';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -210,15 +211,15 @@ describe('failed assemblies', () => {
 
 describe('assembly lifetime', () => {
   it('deletes the assembly file when the session expires', async () => {
-    const clock = { now: Date.UTC(2026, 0, 1) };
-    const k = await smallSlices({ now: () => clock.now, faults: { uploadSessionLifetimeSec: 60 } });
+    const clock = createManualClock();
+    const k = await smallSlices({ clock, faults: { uploadSessionLifetimeSec: 60 } });
     const bytes = bytesOf(2 * SLICE, 60);
     const s = await started(k, bytes, 'expiring.bin');
     await send(k, s, 1, part(bytes, 1));
     await send(k, s, 2, part(bytes, 2));
     await k.pan.uploads.assemblySettled(s.preuploadID);
     expect(assemblyFiles(k)).toHaveLength(1);
-    clock.now += 61_000;
+    await clock.advance(61_000);
     expect((await complete(k, s.preuploadID)).code).not.toBe(0);
     expect(k.pan.uploads.assembly(s.preuploadID)).toBeUndefined();
     await vi.waitFor(() => expect(assemblyFiles(k)).toEqual([]), WAIT);

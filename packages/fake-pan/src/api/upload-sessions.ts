@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { createBackgroundDelete } from '../core/background-delete';
 import { ApiError, CODES } from '../core/errors';
 import { createJsonFile } from '../core/json-file';
-import type { Clock } from '../core/clock';
+import type { Clock } from '@pandesk/contract';
 import type { Faults } from '../options';
 
 export interface SliceRecord {

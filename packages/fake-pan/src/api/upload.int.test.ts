@@ -1,3 +1,4 @@
+import { createManualClock } from '@pandesk/contract/testing';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,11 +213,11 @@ describe('v2 sliced upload', () => {
   });
 
   it('expires sessions after uploadSessionLifetimeSec', async () => {
-    const clock = { now: Date.UTC(2026, 0, 1) };
-    const k = await smallSlices({ now: () => clock.now, faults: { uploadSessionLifetimeSec: 60 } });
+    const clock = createManualClock();
+    const k = await smallSlices({ clock, faults: { uploadSessionLifetimeSec: 60 } });
     const bytes = bytesOf(1000, 10);
     const s = await started(k, bytes, 'old.bin');
-    clock.now += 61_000;
+    await clock.advance(61_000);
     expect((await postSlice(k, s.servers[0]!, s.preuploadID, 1, bytes)).code).not.toBe(0);
     expect((await complete(k, s.preuploadID)).code).not.toBe(0);
     expect(existsSync(join(k.pan.dataDir, 'uploads', s.preuploadID))).toBe(false);

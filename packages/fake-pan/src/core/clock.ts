@@ -1,21 +1,12 @@
 /**
- * Time for the fake server. Everything reads the injectable `Clock` (epoch ms), so tests can
- * drive token expiry, rate windows and search lag without sleeping.
+ * Time formats of the fake server. Everything reads the injected `Clock` of the contract
+ * (epoch ms), so tests can drive token expiry, rate windows and search lag without sleeping.
  *
  * The real service speaks China time (UTC+8, no DST) in three shapes (reference §1.2):
  * - file times: "YYYY-MM-DD HH:mm:ss" with no zone marker;
  * - token `expiredAt`: RFC 3339 with "+08:00";
  * - v1 list times: "YYYY-MM-DD HH:mm:ss +0800 CST".
  */
-
-export interface Clock {
-  /** Current time in epoch milliseconds. */
-  now(): number;
-}
-
-export function createSystemClock(): Clock {
-  return { now: () => Date.now() };
-}
 
 const CST_OFFSET_MS = 8 * 3600 * 1000;
 

@@ -1,3 +1,4 @@
+import { createManualClock } from '@pandesk/contract/testing';
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_SWITCHES, type Switches } from '../options';
 import { deleteNodes, moveNodes, recoverNodes, recoverNodesTo, trashNodes } from './drive-mutations';
@@ -6,7 +7,7 @@ import { ApiError } from './errors';
 
 function setup(overrides: Partial<Switches> = {}) {
   const switches = { ...DEFAULT_SWITCHES, ...overrides };
-  const state = createDriveState({ clock: { now: () => Date.UTC(2025, 0, 1) }, switches });
+  const state = createDriveState({ clock: createManualClock({ start: Date.UTC(2025, 0, 1) }), switches });
   return { state, switches };
 }
 

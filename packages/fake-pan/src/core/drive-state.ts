@@ -12,7 +12,7 @@
  */
 import { join } from 'node:path';
 import type { Switches } from '../options';
-import type { Clock } from './clock';
+import type { Clock } from '@pandesk/contract';
 import { createDriveTree, upperBound, type DriveTree, type FileNode } from './drive-tree';
 import { ApiError, CODES, MESSAGES, notFound } from './errors';
 import { createJsonFile } from './json-file';

@@ -1,16 +1,17 @@
 import { expect, test } from 'vitest';
 import { ApiError } from './errors';
-import { assertValidName, categoryOf, nameProblem, splitExt } from './names';
+import { assertValidName, categoryOf, splitExt } from './names';
 
 test('accepts ordinary names, unicode and 255 characters', () => {
   for (const name of ['a.txt', '报告 2024.docx', ' leading space', 'x'.repeat(255), '😀.png']) {
-    expect(nameProblem(name)).toBeUndefined();
+    expect(() => assertValidName(name), name).not.toThrow();
   }
 });
 
-test('refuses empty, only spaces, over 255 characters and each forbidden character', () => {
-  for (const name of ['', '   ', 'x'.repeat(256), ...'"\\/:*?|><'.split('').map((c) => `a${c}b`)]) {
-    expect(nameProblem(name)).toBeDefined();
+test('refuses non-strings, empty, blank, over 255 characters and each forbidden character', () => {
+  const bad = ['', '   ', '\t', '\u3000', 'x'.repeat(256), ...'"\\/:*?|><'.split('').map((c) => `a${c}b`)];
+  for (const name of [...bad, 5, null]) {
+    expect(() => assertValidName(name), JSON.stringify(name)).toThrow(ApiError);
   }
 });
 

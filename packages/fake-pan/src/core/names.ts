@@ -1,27 +1,16 @@
 /**
- * File and folder name rules (reference §11): at most 255 characters, none of
- * `" \ / : * ? | > <`, not empty and not only spaces. A violation answers code 1 with a
- * message that starts `文件名要小于256个字符且不能包含以下任何字符`.
+ * File and folder name rules (reference §11), checked with the contract's `checkName`, the one
+ * implementation the client and the UI use too. A violation answers code 1 with a message that
+ * starts `文件名要小于256个字符且不能包含以下任何字符`.
  */
+import { checkName } from '@pandesk/contract';
 import { ApiError, CODES } from './errors';
 
-export const MAX_NAME_LENGTH = 255;
-export const FORBIDDEN_NAME_CHARS = ['"', '\\', '/', ':', '*', '?', '|', '>', '<'] as const;
 export const NAME_RULE_MESSAGE = `文件名要小于256个字符且不能包含以下任何字符："\\/:*?|><`;
 
-/** Why a name is invalid, or undefined when it is fine. Length counts UTF-16 code points. */
-export function nameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'empty';
-  if (name.trim().length === 0) return 'only spaces';
-  if ([...name].length > MAX_NAME_LENGTH) return 'too long';
-  const bad = FORBIDDEN_NAME_CHARS.find((c) => name.includes(c));
-  if (bad) return `contains ${bad}`;
-  return undefined;
-}
-
-/** Throws the service's name-rule error (code 1) when `name` breaks §11. */
+/** Throws the service's name-rule error (code 1) when `name` is not a string or breaks §11. */
 export function assertValidName(name: unknown): asserts name is string {
-  if (typeof name !== 'string' || nameProblem(name) !== undefined) {
+  if (typeof name !== 'string' || !checkName(name).ok) {
     throw new ApiError(CODES.general, NAME_RULE_MESSAGE);
   }
 }

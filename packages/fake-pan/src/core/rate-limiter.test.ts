@@ -1,33 +1,34 @@
+import { createManualClock } from '@pandesk/contract/testing';
 import { expect, test } from 'vitest';
 import { createRateLimiter } from './rate-limiter';
 import { ruleFor } from './rate-table';
 
 function setup(windowMs = 1000) {
-  let now = 1_000_000;
-  const limiter = createRateLimiter({ clock: { now: () => now }, windowMs: () => windowMs });
-  return { limiter, advance: (ms: number) => (now += ms) };
+  const clock = createManualClock({ start: 1_000_000 });
+  const limiter = createRateLimiter({ clock, windowMs: () => windowMs });
+  return { limiter, advance: (ms: number) => clock.advance(ms) };
 }
 
-test('QPS figures become window rules; below 1 QPS means one call per 1/qps seconds', () => {
+test('QPS figures become window rules; below 1 QPS means one call per 1/qps seconds', async () => {
   expect(ruleFor(5, 1000)).toEqual({ count: 5, perMs: 1000 });
   expect(ruleFor(0.2, 1000)).toEqual({ count: 1, perMs: 5000 });
   expect(ruleFor({ count: 100, perMs: 60_000 }, 1000)).toEqual({ count: 100, perMs: 60_000 });
 });
 
-test('free delete allows 1 per second in a sliding window; VIP allows 10', () => {
+test('free delete allows 1 per second in a sliding window; VIP allows 10', async () => {
   const { limiter, advance } = setup();
   expect(limiter.allow('u', 'api/v1/file/delete', false)).toBe(true);
   expect(limiter.allow('u', 'api/v1/file/delete', false)).toBe(false);
-  advance(999);
+  await advance(999);
   expect(limiter.allow('u', 'api/v1/file/delete', false)).toBe(false);
-  advance(1);
+  await advance(1);
   expect(limiter.allow('u', 'api/v1/file/delete', false)).toBe(true);
   const vip = setup().limiter;
   for (let i = 0; i < 10; i++) expect(vip.allow('u', 'api/v1/file/delete', true)).toBe(true);
   expect(vip.allow('u', 'api/v1/file/delete', true)).toBe(false);
 });
 
-test('keys are per caller and per endpoint; unlisted endpoints are unlimited', () => {
+test('keys are per caller and per endpoint; unlisted endpoints are unlimited', async () => {
   const { limiter } = setup();
   expect(limiter.allow('a', 'api/v1/file/delete', false)).toBe(true);
   expect(limiter.allow('b', 'api/v1/file/delete', false)).toBe(true);
@@ -35,11 +36,11 @@ test('keys are per caller and per endpoint; unlisted endpoints are unlimited', (
   for (let i = 0; i < 100; i++) expect(limiter.allow('a', 'api/v1/file/detail', false)).toBe(true);
 });
 
-test('refused calls do not count, and the window length is configurable', () => {
+test('refused calls do not count, and the window length is configurable', async () => {
   const { limiter, advance } = setup(200);
   expect(limiter.allow('u', 'api/v1/file/list', false)).toBe(true); // 0.2 QPS: 1 per 1000 ms here
-  advance(500);
+  await advance(500);
   expect(limiter.allow('u', 'api/v1/file/list', false)).toBe(false);
-  advance(500);
+  await advance(500);
   expect(limiter.allow('u', 'api/v1/file/list', false)).toBe(true);
 });

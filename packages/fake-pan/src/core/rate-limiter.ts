@@ -3,7 +3,7 @@
  * limiting"). A call is allowed when fewer than `count` allowed calls happened in the last
  * `perMs` ms; refused calls are not counted, so a client that backs off gets through.
  */
-import type { Clock } from './clock';
+import type { Clock } from '@pandesk/contract';
 import { RATE_TABLE, ruleFor, type RateEntry } from './rate-table';
 
 export interface RateLimiter {

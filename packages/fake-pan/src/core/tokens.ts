@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Faults } from '../options';
-import type { Clock } from './clock';
+import type { Clock } from '@pandesk/contract';
 import { createJsonFile } from './json-file';
 
 export const MAX_TOKENS_PER_CLIENT = 3;

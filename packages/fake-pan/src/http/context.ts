@@ -5,7 +5,7 @@
  */
 import type { ContentStore } from '../content/content-store';
 import type { UrlSigner } from '../cdn/signing';
-import type { Clock } from '../core/clock';
+import type { Clock } from '@pandesk/contract';
 import type { DriveState } from '../core/drive-state';
 import type { RateLimiter } from '../core/rate-limiter';
 import type { TokenStore } from '../core/tokens';

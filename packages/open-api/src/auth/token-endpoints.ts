@@ -4,7 +4,7 @@ import { ENDPOINTS } from '../http/endpoints';
 import { describeIssues } from '../http/envelope';
 import { serviceError } from '../http/service-errors';
 import { parseServiceTime } from '../map/time';
-import type { Clock } from '../util/clock';
+import type { Clock } from '@pandesk/contract';
 import { wireAccessTokenData, wireOAuthError, wireOAuthToken } from '../wire/auth';
 import { envelopeSchema } from '../wire/common';
 import type { MintedToken, TokenMinter } from './types';

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PanError } from '../errors';
-import { createFakeClock } from '../testing/fake-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 import { createTokenProvider } from './token-provider';
 import {
   createMemoryTokenStore,
@@ -17,7 +17,7 @@ const client = { kind: 'client', clientId: 'cid', clientSecret: 'S3CR3T-VALUE' }
 function setup(
   opts: { stored?: StoredToken | null; store?: TokenStore; minter?: Partial<TokenMinter> } = {},
 ) {
-  const clock = createFakeClock();
+  const clock = createManualClock({ auto: true });
   let n = 0;
   const minter: TokenMinter = {
     clientCredentials: vi.fn(async (): Promise<MintedToken> => ({

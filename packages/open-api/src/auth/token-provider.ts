@@ -1,6 +1,6 @@
 import { PanError, isTransientCode } from '../errors';
 import type { AuthHooks } from '../http/core';
-import type { Clock } from '../util/clock';
+import type { Clock } from '@pandesk/contract';
 import type {
   AuthListener,
   AuthStatus,

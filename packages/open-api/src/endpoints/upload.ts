@@ -5,7 +5,7 @@ import type { Pacer } from '../http/pacer';
 import { normaliseBase } from '../http/transport';
 import { duplicateToWire } from '../map/duplicate';
 import type { DuplicatePolicy } from '../types';
-import type { Clock } from '../util/clock';
+import type { Clock } from '@pandesk/contract';
 import { buildMultipart, md5OfBody, newBoundary, type SliceBody } from '../util/multipart';
 import { assertValidName } from '../util/names';
 import { wireNullData } from '../wire/common';

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 import { PanError } from '../errors';
-import type { Clock } from '../util/clock';
+import type { Clock } from '@pandesk/contract';
 import { classify, type RetryAction } from './classify';
 import { decodeEnvelope } from './envelope';
 import type { EndpointSpec } from './endpoints';

@@ -1,4 +1,4 @@
-import type { Clock } from '../util/clock';
+import type { Clock } from '@pandesk/contract';
 
 /**
  * One AbortSignal that fires on the caller's abort or after `timeoutMs` on the injected clock,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { PanError } from '../errors';
-import { createFakeClock } from '../testing/fake-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 import { createLimiter } from './limiter';
 
 /** Run `n` requests through the limiter, each taking `latencyMs`; return each start time. */
 async function run(
   limiter: ReturnType<typeof createLimiter>,
-  clock: ReturnType<typeof createFakeClock>,
+  clock: ReturnType<typeof createManualClock>,
   key: Parameters<typeof limiter.acquire>[0],
   n: number,
   latencyMs: number,
@@ -36,7 +36,7 @@ function maxInWindow(starts: number[], windowMs: number): number {
 
 describe('limiter', () => {
   it('never lets more than q requests start in any one-second window, and stays close to q/s', async () => {
-    const clock = createFakeClock();
+    const clock = createManualClock({ auto: true });
     const limiter = createLimiter({ clock, marginMs: 25 });
     const t0 = clock.now();
     const starts = await run(limiter, clock, 'mkdir', 50, 40);
@@ -48,7 +48,7 @@ describe('limiter', () => {
   });
 
   it('paces sub-1 QPS endpoints one at a time (v1 list: 0.2/s = one per 5 s)', async () => {
-    const clock = createFakeClock();
+    const clock = createManualClock({ auto: true });
     const limiter = createLimiter({ clock, marginMs: 0 });
     const starts = await run(limiter, clock, 'list_v1', 3, 10);
     expect(starts[1]! - starts[0]!).toBe(5010);
@@ -56,7 +56,7 @@ describe('limiter', () => {
   });
 
   it('switches to the VIP table (mkdir 5 → 20 per second)', async () => {
-    const clock = createFakeClock();
+    const clock = createManualClock({ auto: true });
     const limiter = createLimiter({ clock });
     limiter.setTier('vip');
     expect(limiter.tier()).toBe('vip');
@@ -65,7 +65,7 @@ describe('limiter', () => {
   });
 
   it('times single-step upload slots from the start, so long bodies do not serialise uploads', async () => {
-    const clock = createFakeClock();
+    const clock = createManualClock({ auto: true });
     const limiter = createLimiter({ clock, marginMs: 0, longBodyMarginMs: 100 });
     const t0 = clock.now();
     // Three 10-second uploads at 1/s: they start 1.1 s apart, not 10 s apart.
@@ -74,7 +74,7 @@ describe('limiter', () => {
   });
 
   it('holds every caller of an endpoint after a penalty', async () => {
-    const clock = createFakeClock();
+    const clock = createManualClock({ auto: true });
     const limiter = createLimiter({ clock });
     const t0 = clock.now();
     limiter.penalize('list_v2', t0 + 3000);
@@ -86,7 +86,7 @@ describe('limiter', () => {
   });
 
   it('passes unlimited endpoints straight through and can be disabled', async () => {
-    const clock = createFakeClock();
+    const clock = createManualClock({ auto: true });
     const off = createLimiter({ clock, table: false });
     const t0 = clock.now();
     const starts = await run(off, clock, 'delete', 10, 5);
@@ -97,7 +97,7 @@ describe('limiter', () => {
   });
 
   it('rejects a waiter whose signal aborts, and serves the rest', async () => {
-    const clock = createFakeClock(Date.UTC(2026, 0, 1), false);
+    const clock = createManualClock();
     const limiter = createLimiter({ clock, marginMs: 0 });
     const first = await limiter.acquire('delete');
     const ctrl = new AbortController();

@@ -1,5 +1,5 @@
 import { PanError } from '../errors';
-import type { Clock } from '../util/clock';
+import type { Clock } from '@pandesk/contract';
 import { RATE_TABLE, type LimitKey, type RateFigure, type RateTier } from './rate-table';
 
 /**

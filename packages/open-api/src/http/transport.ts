@@ -1,5 +1,5 @@
 import { PanError } from '../errors';
-import type { Clock } from '../util/clock';
+import type { Clock } from '@pandesk/contract';
 import { createDeadline } from './deadline';
 import type { EndpointSpec } from './endpoints';
 

@@ -1,6 +1,6 @@
 import { createPanClient, type PanClientOptions } from '../client';
 import { createMemoryTokenStore } from '../auth/types';
-import { createFakeClock } from './fake-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 import { createFakeFetch, envelope, type Handler, type RecordedCall } from './fake-fetch';
 
 export const BASE = 'https://api.test';
@@ -10,7 +10,7 @@ export const BASE = 'https://api.test';
  * endpoint mints `tok-1`, `tok-2`, … unless overridden. No real time passes.
  */
 export function harness(routes: Record<string, Handler>, options: Partial<PanClientOptions> = {}) {
-  const clock = createFakeClock();
+  const clock = createManualClock({ auto: true });
   let minted = 0;
   const store = createMemoryTokenStore();
   const defaults: Record<string, Handler> = {
