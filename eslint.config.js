@@ -2,6 +2,45 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const noElectron = { name: 'electron', message: 'Only apps/desktop may import electron.' };
+
+/**
+ * Imports go one way: the contract and durable-file import no internal package; open-api and
+ * fake-pan only those two (open-api's tests may also start fake-pan).
+ */
+function leafPackages() {
+  const only = (files, allowed, ignores = []) => ({
+    files,
+    ignores,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: ['@pandesk/*', ...allowed.map((name) => `!${name}`)],
+              message: `This package may import only ${allowed.join(', ') || 'no internal package'}.`,
+            },
+          ],
+        },
+      ],
+    },
+  });
+  return [
+    only(['packages/contract/**/*.ts', 'packages/durable-file/**/*.ts'], []),
+    only(
+      ['packages/fake-pan/**/*.ts'],
+      ['@pandesk/contract', '@pandesk/contract/*', '@pandesk/durable-file'],
+    ),
+    only(
+      ['packages/open-api/**/*.ts'],
+      ['@pandesk/contract', '@pandesk/contract/*'],
+      ['packages/open-api/**/*.test.ts', 'packages/open-api/src/testing/**'],
+    ),
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -27,12 +66,10 @@ export default tseslint.config(
     // Plain-Node packages must never load Electron: outside Electron it tries a download.
     files: ['packages/**/*.ts', 'packages/**/*.tsx', 'apps/web/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'electron', message: 'Only apps/desktop may import electron.' }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [noElectron] }],
     },
   },
+  ...leafPackages(),
   {
     // The UI talks only to the contract, and only with types.
     files: ['packages/ui/**/*.ts', 'packages/ui/**/*.tsx'],

@@ -6,11 +6,12 @@
  * restored, gone) is always asked from the service when the bin is listed.
  *
  * Invariants: ids are unique, oldest first, at most {@link MAX_LEDGER_IDS} (the oldest are
- * forgotten first); writes go to a temporary file renamed over the old one, and run one at a
+ * forgotten first); writes are durable and atomic (@pandesk/durable-file) and run one at a
  * time, so a crash leaves the previous or the new ledger, never half of one.
  */
 import { join } from 'node:path';
 import type { FileId } from '@pandesk/contract';
+import { writeFileDurably } from '@pandesk/durable-file';
 import type { LocalFs } from '../ports';
 
 /** Upper bound on remembered ids; refreshing them costs one `infos` call per 100. */
@@ -53,18 +54,6 @@ async function readText(fs: LocalFs, path: string): Promise<string | undefined> 
   }
 }
 
-async function writeText(fs: LocalFs, path: string, text: string): Promise<void> {
-  const temp = `${path}.tmp`;
-  const handle = await fs.open(temp, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await fs.rename(temp, path);
-}
-
 /** The ledger file of one drive: `trash-ledger-<account uid>.json` (real drive) or `trash-ledger-demo.json`. */
 export function trashLedgerPath(
   userData: string,
@@ -86,7 +75,7 @@ export function createTrashLedger(fs: LocalFs, path: string): TrashLedger {
       const after = update(before);
       if (after.length === before.length && after.every((id, i) => id === before[i])) return;
       loaded = Promise.resolve(after);
-      await writeText(fs, path, JSON.stringify({ version: 1, ids: after } satisfies LedgerDocument));
+      await writeFileDurably(path, JSON.stringify({ version: 1, ids: after } satisfies LedgerDocument));
     });
     queue = next.catch(() => undefined);
     return next;

@@ -12,11 +12,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, appendFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { createHashingStream } from './hashing';
+import { writeFileDurably } from '@pandesk/durable-file';
 
 export interface BlobInfo {
   md5: string;
@@ -72,7 +73,7 @@ export async function createContentStore(options: ContentStoreOptions): Promise<
   };
 
   await loadIndex(dir, indexPath, (info) => remember(info, false));
-  await writeFile(indexPath, [...byMd5.values()].map((i) => `${JSON.stringify(i)}\n`).join(''));
+  await writeFileDurably(indexPath, [...byMd5.values()].map((i) => `${JSON.stringify(i)}\n`).join(''));
 
   const blobPath = (md5: string, size: number): string => join(dir, key(md5, size));
   const tempPath = (prefix: string): string =>

@@ -1,10 +1,10 @@
 /**
- * Atomic JSON persistence for the data dir: every save writes a temp file next to the target
- * and renames it over, so a crash leaves either the old or the new state, never half a file.
+ * JSON persistence for the data dir: every save is a durable atomic write (temp file, fsync,
+ * rename, folder fsync), so a crash leaves either the old or the new state, never half a file.
  * Saves are coalesced (many mutations in a burst cause one write); `flush()` writes now.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileDurablySync } from '@pandesk/durable-file';
 
 export interface JsonFile<T> {
   /** The stored value, or undefined when there is no file yet. */
@@ -29,10 +29,7 @@ export function createJsonFile<T>(path: string, snapshot: () => T, delayMs = 50)
     timer = undefined;
     if (!dirty) return;
     dirty = false;
-    mkdirSync(dirname(path), { recursive: true });
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(snapshot()));
-    renameSync(temp, path);
+    writeFileDurablySync(path, JSON.stringify(snapshot()));
   }
 
   return {

@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
+import { writeFileDurablySync } from '@pandesk/durable-file';
 import { ipcMain } from 'electron';
 import Store from 'electron-store';
 import { migrateStore } from './migrations';
@@ -41,7 +42,7 @@ function migrateFile(file: string, onProblem: (message: string) => void): void {
   const outcome = migrateStore(readRaw(file, onProblem));
   if (outcome.fromNewer)
     onProblem(`The settings file comes from a newer PanDesk (layout ${outcome.fromVersion}).`);
-  if (outcome.changed) writeFileSync(file, JSON.stringify(outcome.data, null, '\t'), { mode: 0o600 });
+  if (outcome.changed) writeFileDurablySync(file, JSON.stringify(outcome.data, null, '\t'), { mode: 0o600 });
 }
 
 export function openAppStore(directory: string, onProblem: (message: string) => void): AppStore {

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { jsonText, writeFileDurably } from '@pandesk/durable-file';
 
 /**
- * Small JSON files written atomically (temp file + rename), so a crash mid-write leaves either
- * the old or the new document, never half of one.
+ * Small JSON files written durably and atomically (see @pandesk/durable-file), so a crash
+ * mid-write leaves either the old or the new document, never half of one.
  */
 
 /** The parsed document, `undefined` when the file does not exist, or `'corrupt'` when unreadable JSON. */
@@ -23,18 +22,9 @@ export async function readJsonFile(file: string): Promise<unknown> {
   }
 }
 
-/** Writes `value` as JSON with `mode` permissions (e.g. 0o600 for secrets), atomically. */
+/** Writes `value` as JSON with `mode` permissions (e.g. 0o600 for secrets) in a 0700 folder. */
 export async function writeJsonFile(file: string, value: unknown, mode: number): Promise<void> {
-  await mkdir(dirname(file), { recursive: true, mode: 0o700 });
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, JSON.stringify(value, null, 2), { mode, flag: 'wx' });
-    await chmod(temp, mode);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileDurably(file, jsonText(value, true), { mode, directoryMode: 0o700 });
 }
 
 /** Runs async tasks one after another, so concurrent saves cannot interleave. */
