@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, test } from 'vitest';
-import { parseCliArgs } from './cli-args';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'fake-pan-cli-'));
@@ -42,17 +41,18 @@ function exited(child: ChildProcess): Promise<number | null> {
   });
 }
 
-test('argument parsing', () => {
-  expect(parseCliArgs(['--port', '0', '--data-dir', '/d', '--seed', 'demo', '--vip'])).toEqual({
-    port: 0,
-    dataDir: '/d',
-    seed: 'demo',
-    vip: true,
+test('a bad command line exits 1 with the problem and the usage on stderr', async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', '--data-dir', '--vip'], {
+    cwd: packageDir,
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  expect(() => parseCliArgs(['--port', 'x'])).toThrow();
-  expect(() => parseCliArgs(['--seed', 'huge'])).toThrow();
-  expect(() => parseCliArgs(['--what'])).toThrow();
-});
+  children.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+  expect(await exited(child)).toBe(1);
+  expect(stderr).toMatch(/^fake-pan: Option '--data-dir' argument is ambiguous/);
+  expect(stderr).toContain('Usage: fake-pan');
+}, 60_000);
 
 test('first line is one JSON object; SIGTERM closes cleanly; --data-dir keeps the credentials', async () => {
   const { child, banner } = await startCli(['--port', '0', '--data-dir', dir]);

@@ -1,5 +1,5 @@
 /**
- * `pnpm fake-pan [--port N] [--data-dir DIR] [--seed demo] [--vip]`
+ * `pnpm fake-pan [--port N] [--host ADDRESS] [--data-dir DIR] [--seed demo|none] [--vip]`
  *
  * Prints ONE JSON line first (baseUrl, uploadUrl, cdnUrl, clientId, clientSecret, oauth, dataDir),
  * then serves until SIGINT/SIGTERM and closes cleanly. With `--data-dir` the drive, tokens and

@@ -3,7 +3,13 @@ import { parseWebCliArgs, readEnvCredentials } from './cli-args';
 
 describe('parseWebCliArgs', () => {
   it('has safe defaults', () => {
-    expect(parseWebCliArgs([])).toEqual({ port: 0, storeSecretsInFile: false, fast: false, build: true });
+    expect(parseWebCliArgs([])).toEqual({
+      port: 0,
+      storeSecretsInFile: false,
+      fast: false,
+      build: true,
+      help: false,
+    });
   });
 
   it('reads every option', () => {
@@ -33,14 +39,24 @@ describe('parseWebCliArgs', () => {
       storeSecretsInFile: true,
       fast: true,
       build: false,
+      help: false,
     });
+    expect(parseWebCliArgs(['--port=8123', '--user-data=/u'])).toMatchObject({ port: 8123, userData: '/u' });
+    expect(parseWebCliArgs(['--help']).help).toBe(true);
   });
 
   it('refuses bad values and unknown options', () => {
     expect(() => parseWebCliArgs(['--port', '70000'])).toThrow('--port');
-    expect(() => parseWebCliArgs(['--port'])).toThrow('needs a value');
+    expect(() => parseWebCliArgs(['--port', 'x'])).toThrow(
+      '--port must be a whole number from 0 to 65535, not "x"',
+    );
+    expect(() => parseWebCliArgs(['--port'])).toThrow(
+      /--port <value>' argument missing[\s\S]*Usage: pandesk-web/,
+    );
+    expect(() => parseWebCliArgs(['--user-data', '--fast'])).toThrow(/'--user-data' argument is ambiguous/);
     expect(() => parseWebCliArgs(['--api-base-url', 'ftp://x'])).toThrow('http(s)');
-    expect(() => parseWebCliArgs(['--client-secret', 'x'])).toThrow('unknown argument');
+    expect(() => parseWebCliArgs(['--client-secret', 'x'])).toThrow(/Unknown option '--client-secret'/);
+    expect(() => parseWebCliArgs(['--fast', 'extra'])).toThrow(/Unexpected argument 'extra'/);
   });
 });
 

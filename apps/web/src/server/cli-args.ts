@@ -1,3 +1,5 @@
+import { parseArgs } from 'node:util';
+
 /**
  * Command line of the web host (`pnpm start:web -- --port 8123`). Kept apart from `main.ts` so
  * tests can parse without starting anything. Secrets never come from the command line (other
@@ -19,6 +21,8 @@ export interface WebCliOptions {
   readonly fast: boolean;
   /** Build the UI first when it is missing or older than its sources. */
   readonly build: boolean;
+  /** Print the usage and stop. */
+  readonly help: boolean;
 }
 
 export const USAGE = `Usage: pandesk-web [options]
@@ -31,38 +35,52 @@ export const USAGE = `Usage: pandesk-web [options]
                              NOT encrypted); without it the host cannot save credentials
   --fast                     no client-side rate pacing (for a local fake-pan)
   --no-build                 do not build the UI even if it is missing or stale
+  --help                     print this and stop
+Values may follow their option (--port 8123) or be joined to it (--port=8123).
 Environment: PANDESK_CLIENT_ID and PANDESK_CLIENT_SECRET connect to that account at start
 (needs --store-secrets-in-file).`;
 
+const OPTIONS = {
+  port: { type: 'string' },
+  'user-data': { type: 'string' },
+  'download-dir': { type: 'string' },
+  'api-base-url': { type: 'string' },
+  static: { type: 'string' },
+  'store-secrets-in-file': { type: 'boolean' },
+  fast: { type: 'boolean' },
+  'no-build': { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+/**
+ * Reads the command line (`node:util` parseArgs, strict); throws an Error whose message says
+ * what is wrong, then the usage. A leading `--` (as some pnpm versions pass it on) is dropped.
+ */
 export function parseWebCliArgs(argv: readonly string[]): WebCliOptions {
-  let port = 0;
-  const strings: { userData?: string; downloadDir?: string; apiBaseUrl?: string; staticDir?: string } = {};
-  let storeSecretsInFile = false;
-  let fast = false;
-  let build = true;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    if (arg === '--port') port = Number(value());
-    else if (arg === '--user-data') strings.userData = value();
-    else if (arg === '--download-dir') strings.downloadDir = value();
-    else if (arg === '--api-base-url') strings.apiBaseUrl = value();
-    else if (arg === '--static') strings.staticDir = value();
-    else if (arg === '--store-secrets-in-file') storeSecretsInFile = true;
-    else if (arg === '--fast') fast = true;
-    else if (arg === '--no-build') build = false;
-    else if (arg === '--') continue;
-    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  let values: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS }>>['values'];
+  try {
+    ({ values } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error('--port must be a whole number from 0 to 65535');
-  if (strings.apiBaseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(strings.apiBaseUrl))
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (values.port !== undefined && (!/^\d+$/.test(values.port) || port > 65535))
+    throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  const apiBaseUrl = values['api-base-url'];
+  if (apiBaseUrl !== undefined && !/^https?:\/\/[^/\s]+/.test(apiBaseUrl))
     throw new Error('--api-base-url must be an http(s) URL');
-  return { port, ...strings, storeSecretsInFile, fast, build };
+  return {
+    port,
+    ...(values['user-data'] === undefined ? {} : { userData: values['user-data'] }),
+    ...(values['download-dir'] === undefined ? {} : { downloadDir: values['download-dir'] }),
+    ...(apiBaseUrl === undefined ? {} : { apiBaseUrl }),
+    ...(values.static === undefined ? {} : { staticDir: values.static }),
+    storeSecretsInFile: values['store-secrets-in-file'] === true,
+    fast: values.fast === true,
+    build: values['no-build'] !== true,
+    help: values.help === true,
+  };
 }
 
 export interface EnvCredentials {

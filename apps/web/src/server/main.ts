@@ -14,11 +14,11 @@ import { ensureUiBuilt } from './ui-build';
 const webRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 async function main(): Promise<void> {
-  if (process.argv.includes('--help')) {
+  const options = parseWebCliArgs(process.argv.slice(2));
+  if (options.help) {
     console.log(USAGE);
     return;
   }
-  const options = parseWebCliArgs(process.argv.slice(2));
   const staticDir = options.staticDir ?? join(webRoot, 'dist');
   if (options.build && options.staticDir === undefined && (await ensureUiBuilt(webRoot)))
     console.log('Built the PanDesk UI.');
