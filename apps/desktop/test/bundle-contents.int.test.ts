@@ -1,0 +1,58 @@
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './built-app-kit';
+
+/**
+ * What the shipped bundles carry. The renderer and the preload import only the contract's root
+ * entry, which has no schema library: zod (about 25 KB gzipped) must not reach them. The main
+ * process validates every call and does carry zod, which also proves the detector works on
+ * built code (minified or not).
+ */
+
+/** Traces zod v4 leaves in any build: its `_zod` internals and its `$Zod...` class names. */
+const ZOD_TRACE = /\b_zod\b|\$Zod[A-Z]\w*|\bZodError\b/g;
+
+let work = '';
+let dist = '';
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(os.tmpdir(), 'pandesk-bundles-'));
+  dist = path.join(work, 'dist');
+  await buildApp(dist);
+}, 300_000);
+
+afterAll(async () => {
+  if (work !== '') await rm(work, { recursive: true, force: true });
+});
+
+/** Every JavaScript file of one part of the build, with its text. */
+async function scripts(part: string): Promise<Array<{ file: string; text: string }>> {
+  const root = path.join(dist, part);
+  const entries = await readdir(root, { recursive: true });
+  const files = entries.filter((f) => /\.(c|m)?js$/.test(f));
+  return Promise.all(
+    files.map(async (file) => ({
+      file: `${part}/${file}`,
+      text: await readFile(path.join(root, file), 'utf8'),
+    })),
+  );
+}
+
+function zodTraces(text: string): number {
+  return text.match(ZOD_TRACE)?.length ?? 0;
+}
+
+describe('shipped bundles', () => {
+  it.each(['renderer', 'preload'])('the %s carries no zod', async (part) => {
+    const found = await scripts(part);
+    expect(found.length).toBeGreaterThan(0);
+    for (const { file, text } of found) expect(zodTraces(text), file).toBe(0);
+  });
+
+  it('the main process carries zod (it validates every call), so the detector sees it', async () => {
+    const main = await scripts('main');
+    expect(main.reduce((sum, { text }) => sum + zodTraces(text), 0)).toBeGreaterThan(100);
+  });
+});
