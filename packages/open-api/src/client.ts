@@ -12,7 +12,6 @@ import { ensureFolderPath, type EnsurePathOptions } from './endpoints/ensure-pat
 import { createListingApi, type ListingApi } from './endpoints/listing';
 import { createMutationsApi, type MutationsApi } from './endpoints/mutations';
 import { createUploadCalls, type UploadCalls } from './endpoints/upload';
-import { uploadFile, type UploadFileInput, type UploadFileResult } from './endpoints/upload-file';
 import { createUserApi, type UserApi } from './endpoints/user';
 import { createHttpCore, type AttemptReport, type Timeouts } from './http/core';
 import { createLimiter } from './http/limiter';
@@ -65,9 +64,7 @@ export interface FilesApi extends ListingApi, MutationsApi {
   ensureFolderPath(path: string | readonly string[], options?: EnsurePathOptions): Promise<number>;
 }
 
-export interface UploadApi extends UploadCalls {
-  uploadFile(input: UploadFileInput): Promise<UploadFileResult>;
-}
+export type UploadApi = UploadCalls;
 
 export interface PanClient {
   auth: AuthApi;
@@ -151,7 +148,7 @@ export function createPanClient(options: PanClientOptions = {}): PanClient {
       ...mutations,
       ensureFolderPath: (path, o) => ensureFolderPath(listing, mutations, path, o),
     },
-    upload: { ...uploadCalls, uploadFile: (input) => uploadFile(uploadCalls, input) },
+    upload: uploadCalls,
     download: createDownloadApi(core),
     rates: { tier: () => limiter.tier(), setTier: (t) => limiter.setTier(t) },
   };

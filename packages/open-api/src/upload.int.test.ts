@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startPair, type Pair } from './testing/fake-pan-pair';
+import { uploadFile } from './testing/upload-file';
 
 let pair: Pair | undefined;
 afterEach(async () => {
@@ -23,7 +24,7 @@ describe('uploads against fake-pan', () => {
     pair = await startPair({ vip: true, switches: { sliceSize: SLICE } });
     const bytes = new Uint8Array(randomBytes(5 * SLICE + 1234));
     const progress: number[] = [];
-    const first = await pair.client.upload.uploadFile({
+    const first = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'data.bin',
       source: new Blob([bytes]),
@@ -38,7 +39,7 @@ describe('uploads against fake-pan', () => {
     expect(node).toMatchObject({ name: 'data.bin', size: bytes.length, md5: hash('md5', bytes) });
     expect(hash('md5', await download(pair, first.fileId))).toBe(hash('md5', bytes));
 
-    const again = await pair.client.upload.uploadFile({
+    const again = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'copy.bin',
       source: new Blob([bytes]),
@@ -47,7 +48,7 @@ describe('uploads against fake-pan', () => {
     });
     expect(again.method).toBe('md5');
     expect(pair.fake.state.get(again.fileId)?.name).toBe('copy.bin');
-    const bySha1 = await pair.client.upload.uploadFile({
+    const bySha1 = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'sha.bin',
       source: new Blob([bytes]),
@@ -63,7 +64,7 @@ describe('uploads against fake-pan', () => {
       size: bytes.length,
       read: (s: number, e: number) => () => new Blob([bytes.subarray(s, e)]).stream(),
     };
-    const r = await pair.client.upload.uploadFile({
+    const r = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'a/b/streamed.bin',
       containDir: true,
@@ -76,7 +77,7 @@ describe('uploads against fake-pan', () => {
   it('single-step upload for small files', async () => {
     pair = await startPair({ vip: true });
     const bytes = new TextEncoder().encode('tiny file');
-    const r = await pair.client.upload.uploadFile({
+    const r = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'tiny.txt',
       source: new Blob([bytes]),
@@ -93,7 +94,7 @@ describe('uploads against fake-pan', () => {
       faults: { completePolls: 3 },
     });
     const bytes = new Uint8Array(randomBytes(SLICE + 1));
-    const r = await pair.client.upload.uploadFile({
+    const r = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'v.bin',
       source: new Blob([bytes]),
@@ -108,16 +109,16 @@ describe('uploads against fake-pan', () => {
     const blob = (s: string): Blob => new Blob([s]);
     const complete = { intervalMs: 100 };
     const sliced = { singleMaxBytes: 0, complete };
-    await pair.client.upload.uploadFile({
+    await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'same.txt',
       source: blob('one'),
       ...sliced,
     });
     await expect(
-      pair.client.upload.uploadFile({ parentId: 0, filename: 'same.txt', source: blob('two') }),
+      uploadFile(pair.client.upload, { parentId: 0, filename: 'same.txt', source: blob('two') }),
     ).rejects.toMatchObject({ code: 'name_conflict' });
-    const both = await pair.client.upload.uploadFile({
+    const both = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'same.txt',
       source: blob('three'),
@@ -125,7 +126,7 @@ describe('uploads against fake-pan', () => {
       ...sliced,
     });
     expect(pair.fake.state.get(both.fileId)?.name).not.toBe('same.txt');
-    const over = await pair.client.upload.uploadFile({
+    const over = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'same.txt',
       source: blob('four'),
@@ -134,11 +135,11 @@ describe('uploads against fake-pan', () => {
     });
     expect(pair.fake.state.find('/same.txt')?.id).toBe(over.fileId);
     await expect(
-      pair.client.upload.uploadFile({ parentId: 0, filename: 'bad|name', source: blob('x') }),
+      uploadFile(pair.client.upload, { parentId: 0, filename: 'bad|name', source: blob('x') }),
     ).rejects.toMatchObject({ code: 'invalid_name' });
     pair.fake.faults.set({ quotaBytes: 10 });
     await expect(
-      pair.client.upload.uploadFile({
+      uploadFile(pair.client.upload, {
         parentId: 0,
         filename: 'big.txt',
         source: blob('more than ten bytes'),
@@ -159,7 +160,7 @@ describe('uploads against fake-pan', () => {
         return new Blob([chunk]).stream();
       },
     };
-    const r = await pair.client.upload.uploadFile({
+    const r = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'changing.bin',
       source,
@@ -190,6 +191,7 @@ describe('uploads against fake-pan', () => {
         preuploadId: session.preuploadId,
         sliceNo: i + 1,
         body: new Blob([bytes.subarray(i * SLICE, (i + 1) * SLICE)]),
+        md5: hash('md5', bytes.subarray(i * SLICE, (i + 1) * SLICE)),
       });
     }
     const id = await pair.client.upload.complete(session.preuploadId, { intervalMs: 100 });
@@ -198,7 +200,7 @@ describe('uploads against fake-pan', () => {
 
   it('waits out 20103 on download_info right after an upload', async () => {
     pair = await startPair({ vip: true, faults: { downloadInfo20103Polls: 2 } });
-    const r = await pair.client.upload.uploadFile({
+    const r = await uploadFile(pair.client.upload, {
       parentId: 0,
       filename: 'fresh.txt',
       source: new Blob(['fresh']),

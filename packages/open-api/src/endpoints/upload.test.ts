@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { envelope, raw, type RecordedCall } from '../testing/fake-fetch';
 import { harness } from '../testing/harness';
+import { uploadFile } from '../testing/upload-file';
 
 const UPLOAD = 'https://upload.test';
 const md5 = (b: Uint8Array | string): string => createHash('md5').update(b).digest('hex');
@@ -86,7 +87,7 @@ describe('upload', () => {
     const fake = uploadRoutes({ notYet: ['false', '20103', 'false'] });
     const h = harness(fake.routes);
     const progress: number[] = [];
-    const result = await h.client.upload.uploadFile({
+    const result = await uploadFile(h.client.upload, {
       parentId: 0,
       filename: 'hello.txt',
       source: new Blob([text]),
@@ -125,7 +126,7 @@ describe('upload', () => {
       size: bytes.length,
       read: (s: number, e: number) => () => new Blob([bytes.slice(s, e)]).stream(),
     };
-    const result = await h.client.upload.uploadFile({
+    const result = await uploadFile(h.client.upload, {
       parentId: 3,
       filename: 'a.bin',
       source,
@@ -175,9 +176,13 @@ describe('upload', () => {
       ...fake.routes,
       '/upload/v2/file/slice': () => (++sent >= 2 ? envelope(null, 1, '分片大小不正确') : envelope(null)),
     });
-    const error = await h.client.upload
-      .uploadFile({ parentId: 0, filename: 'x', source: new Blob([text]), concurrency: 1, singleMaxBytes: 0 })
-      .catch((e: unknown) => e);
+    const error = await uploadFile(h.client.upload, {
+      parentId: 0,
+      filename: 'x',
+      source: new Blob([text]),
+      concurrency: 1,
+      singleMaxBytes: 0,
+    }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'upload_failed', serviceCode: 1 });
     expect(sent).toBe(4); // slice 1, then slice 2 three times; slices 3..5 never go out
     expect(h.callsTo('/upload/v2/file/upload_complete')).toHaveLength(0);
@@ -186,7 +191,7 @@ describe('upload', () => {
   it('stops at a rapid-upload hit', async () => {
     const h = harness(uploadRoutes({ reuse: true }).routes);
     expect(
-      await h.client.upload.uploadFile({
+      await uploadFile(h.client.upload, {
         parentId: 0,
         filename: 'x',
         source: new Blob([text]),
@@ -198,7 +203,7 @@ describe('upload', () => {
 
   it('uses the single-step upload for small files, on the domain host', async () => {
     const h = harness(uploadRoutes().routes);
-    const r = await h.client.upload.uploadFile({
+    const r = await uploadFile(h.client.upload, {
       parentId: 0,
       filename: 'small.txt',
       source: new Blob([text]),

@@ -6,7 +6,7 @@ import { normaliseBase } from '../http/transport';
 import { duplicateToWire } from '../map/duplicate';
 import type { DuplicatePolicy } from '../types';
 import type { Clock } from '@pandesk/contract';
-import { buildMultipart, md5OfBody, newBoundary, type SliceBody } from '../util/multipart';
+import { buildMultipart, newBoundary, type SliceBody } from '../util/multipart';
 import { assertValidName } from '../util/names';
 import { wireNullData } from '../wire/common';
 import { wireComplete, wireCreate, wireDomains, wireSha1Reuse, wireSingle } from '../wire/upload';
@@ -35,8 +35,8 @@ export interface SliceInput {
   /** 1-based. */
   sliceNo: number;
   body: SliceBody;
-  /** Lowercase hex MD5 of this slice; computed from `body` (an extra read) when omitted. */
-  md5?: string;
+  /** Lowercase hex MD5 of this slice (the caller hashes while it reads the file). */
+  md5: string;
   signal?: AbortSignal;
 }
 
@@ -132,7 +132,7 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
     async uploadSlice(input) {
       if (!Number.isInteger(input.sliceNo) || input.sliceNo < 1)
         throw new PanError('invalid_argument', 'sliceNo is 1-based');
-      const md5 = (input.md5 ?? (await md5OfBody(input.body, input.signal))).toLowerCase();
+      const md5 = input.md5.toLowerCase();
       const boundary = newBoundary();
       const fields: Array<[string, string]> = [
         ['preuploadID', input.preuploadId],

@@ -63,11 +63,3 @@ export const RATE_TABLE: Record<LimitKey, RateFigure> = {
   // Unpublished and called once per session (the result is cached by callers).
   upload_domain: { free: 2, vip: 10 },
 };
-
-export function rateFor(
-  key: LimitKey,
-  tier: RateTier,
-  table: Record<LimitKey, RateFigure> = RATE_TABLE,
-): number | null {
-  return table[key][tier];
-}

@@ -1,5 +1,3 @@
-import { md5Hex, md5OfStream } from './md5';
-
 /**
  * Bytes read on demand, piece by piece, while the request goes out: `read` fills `into` with
  * the bytes at [offset, offset + into.byteLength) of the body. The request has a known length
@@ -39,15 +37,6 @@ export interface BuiltBody {
 }
 
 const encoder = new TextEncoder();
-const EMPTY = new Uint8Array(0);
-
-/** Lowercase hex MD5 of a body, reading it as a stream where possible (never whole in memory). */
-export async function md5OfBody(body: SliceBody, signal?: AbortSignal): Promise<string> {
-  if (body instanceof Uint8Array) return md5Hex(body);
-  if (isReader(body)) return md5OfStream(readerStream(EMPTY, body, EMPTY), signal);
-  if (typeof body === 'function') return md5OfStream(body(), signal);
-  return md5OfStream(body.stream() as ReadableStream<Uint8Array>, signal);
-}
 
 function escapeQuoted(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r|\n/g, ' ');

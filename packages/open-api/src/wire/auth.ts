@@ -5,7 +5,6 @@ export const wireAccessTokenData = z.object({
   accessToken: z.string().min(1),
   expiredAt: z.string(),
 });
-export type WireAccessTokenData = z.infer<typeof wireAccessTokenData>;
 
 /** `POST /api/v1/oauth2/access_token` success: flat, not enveloped (§2.3). */
 export const wireOAuthToken = z.object({
@@ -15,7 +14,6 @@ export const wireOAuthToken = z.object({
   scope: z.string().optional(),
   token_type: z.string().optional(),
 });
-export type WireOAuthToken = z.infer<typeof wireOAuthToken>;
 
 /** OAuth failures come either as the usual envelope or as `error`/`error_description` (§2.3). */
 export const wireOAuthError = z.object({

@@ -24,7 +24,6 @@ export const envelopeSchema = z.object({
   data: z.unknown().optional(),
   'x-traceID': z.string().optional(),
 });
-export type WireEnvelope = z.infer<typeof envelopeSchema>;
 
 /** Mutations answer `data: null`; some fakes and revisions answer `{}`. Either is fine. */
 export const wireNullData = z.unknown().transform(() => null);

@@ -54,7 +54,6 @@ export const wireListV1 = z.object({
     .nullable()
     .transform((l) => l ?? []),
 });
-export type WireListV1 = z.infer<typeof wireListV1>;
 
 /** `GET /api/v1/file/detail` data (§4.3): `fileID`/`parentFileID` casing. */
 export const wireFileDetail = z.object({

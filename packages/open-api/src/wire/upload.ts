@@ -9,7 +9,6 @@ export const wireCreate = z.object({
   sliceSize: z.number().int().positive().optional(),
   servers: z.array(z.string()).nullable().optional(),
 });
-export type WireCreate = z.infer<typeof wireCreate>;
 
 /** `POST /upload/v2/file/upload_complete` data (§7.4). */
 export const wireComplete = z.object({

@@ -24,10 +24,6 @@ export const DEFAULT_HEIGHT = 780;
 /** How much of the title bar area must stay on a screen for the window to count as reachable. */
 const MIN_VISIBLE = 80;
 
-function area(r: Rect): number {
-  return Math.max(0, r.width) * Math.max(0, r.height);
-}
-
 export function intersect(a: Rect, b: Rect): Rect {
   const x = Math.max(a.x, b.x);
   const y = Math.max(a.y, b.y);
@@ -97,9 +93,4 @@ export function captureState(
 ): WindowState {
   if (maximized && previous !== undefined) return { bounds: previous.bounds, maximized: true };
   return { bounds: { ...current }, maximized };
-}
-
-/** True when two rectangles overlap by a positive area (for tests and debugging). */
-export function overlaps(a: Rect, b: Rect): boolean {
-  return area(intersect(a, b)) > 0;
 }

@@ -1,7 +1,28 @@
+import { createHash } from 'node:crypto';
+import type { CompleteOptions, FileTarget, UploadCalls } from '../endpoints/upload';
 import { PanError } from '../errors';
 import type { SliceBody } from '../util/multipart';
-import { md5OfBody } from '../util/multipart';
-import type { CompleteOptions, FileTarget, UploadCalls } from './upload';
+
+/**
+ * A whole-file upload over the client's upload calls, for tests of those calls against
+ * fake-pan and a scripted service. The app's uploads are driven by the transfer engine, which
+ * sequences the same calls itself (with its own hashing, journal and retries).
+ */
+
+async function bytesOf(body: SliceBody): Promise<Uint8Array> {
+  if (body instanceof Uint8Array) return body;
+  if (body instanceof Blob) return new Uint8Array(await body.arrayBuffer());
+  if (typeof body === 'function') return new Uint8Array(await new Response(body()).arrayBuffer());
+  const into = new Uint8Array(body.size);
+  await body.read(into, 0);
+  return into;
+}
+
+async function md5OfBody(body: SliceBody): Promise<string> {
+  return createHash('md5')
+    .update(await bytesOf(body))
+    .digest('hex');
+}
 
 /**
  * Where the bytes come from: a Blob, or anything that can hand out a byte range more than once
@@ -11,7 +32,7 @@ export type UploadSource = Blob | { size: number; read(start: number, end: numbe
 
 export interface UploadFileInput extends Omit<FileTarget, 'size'> {
   source: UploadSource;
-  /** Whole-file MD5 if already known (hash cache); otherwise the source is read once to compute it. */
+  /** Whole-file MD5 if already known; otherwise the source is read once to compute it. */
   md5?: string;
   /** Whole-file SHA-1 if known: an instant upload is tried first (§7.7). */
   sha1?: string;
@@ -62,7 +83,7 @@ export async function uploadFile(calls: UploadCalls, input: UploadFileInput): Pr
     const hit = await calls.sha1Reuse({ ...target, sha1: input.sha1 });
     if (hit !== null) return { fileId: hit, method: 'sha1' };
   }
-  const md5 = input.md5 ?? (await md5OfBody(readRange(input.source, 0, size), input.signal));
+  const md5 = input.md5 ?? (await md5OfBody(readRange(input.source, 0, size)));
   if (size <= (input.singleMaxBytes ?? DEFAULT_SINGLE_MAX_BYTES)) {
     const fileId = await calls.single({ ...target, md5, body: readRange(input.source, 0, size) });
     return { fileId, method: 'single' };
@@ -137,11 +158,8 @@ async function sendSlice(calls: UploadCalls, input: UploadFileInput, job: SliceJ
   const attempts = input.sliceAttempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      await calls.uploadSlice({
-        ...job,
-        body: readRange(input.source, job.start, job.end),
-        signal: input.signal,
-      });
+      const body = readRange(input.source, job.start, job.end);
+      await calls.uploadSlice({ ...job, body, md5: await md5OfBody(body), signal: input.signal });
       return;
     } catch (error) {
       const retryable =
