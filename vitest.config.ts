@@ -25,7 +25,7 @@ export default defineConfig({
         },
       },
       {
-        // The renderer: React components and zustand stores in a DOM. The ui helper owns this entry.
+        // The renderer: React components and zustand stores in a DOM.
         test: {
           name: 'ui',
           environment: 'happy-dom',

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 /**
- * Helpers of built-app.int.test.ts: build the app, package it with a placeholder Electron,
+ * What built-app.int.test.ts and bundle-contents.int.test.ts share: build the app, package it with a placeholder Electron,
  * read the asar, and make `require('electron')` return a fake inside this process.
  */
 

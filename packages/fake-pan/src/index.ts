@@ -55,7 +55,7 @@ export interface FakePan {
   tokens: { expire(token?: string): number; issue(): string };
   /** Turns VIP on or off at run time (vipInfo and the rate table follow). */
   setVip(vip: boolean): void;
-  /** Everything the handlers see, for tests that need more than the helpers. */
+  /** Everything the handlers see, for tests that need more than `state`. */
   context: FakePanContext;
   /** Upload internals for tests: progress of the in-order slice assembly per preuploadID. */
   uploads: UploadsHandle;

@@ -1,7 +1,7 @@
 /**
  * Options, switches and faults of the fake 123pan Open Platform server.
  *
- * - `Switches` model what the reference (`shared/docs/123pan-openapi.md`) marks uncertain
+ * - `Switches` model what the API reference marks uncertain
  *   ([S] items, §13). Each has the most plausible default; tests flip them to prove the
  *   client copes with either behaviour.
  * - `Faults` are things that go wrong on the real network or service. All of them can be

@@ -1,5 +1,5 @@
 /**
- * Helpers for tests that arrange or inspect the drive without going through HTTP.
+ * What tests use to arrange or inspect the drive without going through HTTP.
  * Paths are "/a/b/c" from the root; missing folders on the way are created.
  */
 import { Readable } from 'node:stream';
@@ -21,7 +21,7 @@ export interface StateHandle {
   get(id: number): FileNode | undefined;
   pathOf(id: number): string;
   spaceUsed(): number;
-  /** The underlying state (rules included), for anything the helpers do not cover. */
+  /** The underlying state (rules included), for anything the functions above do not cover. */
   readonly drive: DriveState;
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""An independent 123 Open Platform client, written from shared/docs/123pan-openapi.md only.
+"""An independent 123 Open Platform client, written from the API reference only.
 
 It shares no code with PanDesk: it exists to prove that fake-pan answers what the reference
 describes, not what our own TypeScript client happens to expect. Standard library only.

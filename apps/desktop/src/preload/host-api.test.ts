@@ -52,7 +52,7 @@ describe('preload bridge', () => {
     expect(EVENT_NAMES).toContain('places:changed');
   });
 
-  it('host helpers map files to paths and start drags through the contract', async () => {
+  it('host functions map files to paths and start drags through the contract', async () => {
     const { ipc, invoked } = fakeIpc();
     const host = createHostApi(createBridge(ipc), (f) => `/local/${f.name}`);
     expect(host.pathForFile(new File(['x'], 'a.txt'))).toBe('/local/a.txt');

@@ -4,7 +4,7 @@ import type { PanDeskBridge } from '@pandesk/contract';
 /**
  * What the preload exposes, built from injected Electron pieces so it is tested without
  * Electron: the contract bridge (every channel of the table, nothing else) and the host
- * helpers the UI's HostAdapter needs (dropped `File` → path, native drag out).
+ * functions the UI's HostAdapter needs (dropped `File` → path, native drag out).
  */
 
 /** The slice of `ipcRenderer` used. */

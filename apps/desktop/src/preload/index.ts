@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createBridge, createHostApi } from './host-api';
 
 /**
- * The sandboxed preload: exposes the contract bridge as `window.pandesk` and the host helpers
+ * The sandboxed preload: exposes the contract bridge as `window.pandesk` and the host functions
  * as `window.pandeskHost`, nothing else (no `ipcRenderer`, no Node). Bundled to one CommonJS
  * file with only `electron` external, as sandboxed preloads require.
  */

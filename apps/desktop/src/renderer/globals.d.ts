@@ -5,7 +5,7 @@ declare global {
   interface Window {
     /** The contract bridge exposed by the preload. */
     readonly pandesk: PanDeskBridge;
-    /** Host helpers exposed by the preload. */
+    /** Host functions exposed by the preload (file paths, native drag). */
     readonly pandeskHost: PanDeskHostApi;
   }
 }

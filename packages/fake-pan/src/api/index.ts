@@ -1,6 +1,6 @@
 /**
- * Wires every endpoint group into the two routers. F2's upload and download groups register
- * here too (see `src/http/router.ts` for how to add a route).
+ * Wires every endpoint group into the two routers (see `src/http/router.ts` for how to add a
+ * route).
  */
 import type { FakePanContext } from '../http/context';
 import type { Router } from '../http/router';

@@ -1,5 +1,5 @@
 /**
- * Plain-fetch helpers for the upload and download tests (deliberately not PanDesk's client):
+ * Plain-fetch calls for the upload and download tests (deliberately not PanDesk's client):
  * everything goes over real HTTP to a started emulator, following the reference's wire format.
  */
 import { createHash } from 'node:crypto';

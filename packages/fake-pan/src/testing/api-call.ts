@@ -1,5 +1,5 @@
 /**
- * Plain-fetch helpers for fake-pan's own tests (deliberately not PanDesk's client): one call
+ * Plain-fetch calls for fake-pan's own tests (deliberately not PanDesk's client): one call
  * returns HTTP status, raw text and the parsed envelope.
  */
 import type { FakePan } from '../index';
