@@ -1,4 +1,4 @@
-// Builds main, preload and renderer with Vite into dist/ (or `--out <dir>`, used by tests so
+// Builds main (with fake-pan's assembly thread beside it), preload and renderer with Vite into dist/ (or `--out <dir>`, used by tests so
 // parallel builds never share a folder), then copies the files the main bundle loads from its
 // own folder at run time (SQLite's WebAssembly, the window/drag icon) and writes the app
 // manifest electron-builder packages.
@@ -20,6 +20,7 @@ const outDir = outFlag === -1 ? path.join(appDir, 'dist') : path.resolve(process
 
 const parts = [
   ['vite.main.config.ts', 'main'],
+  ['vite.assembly-thread.config.ts', 'main'],
   ['vite.preload.config.ts', 'preload'],
   ['vite.renderer.config.ts', 'renderer'],
 ];

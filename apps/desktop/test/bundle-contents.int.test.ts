@@ -1,6 +1,8 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './built-app-kit';
 
@@ -8,7 +10,8 @@ import { buildApp } from './built-app-kit';
  * What the shipped bundles carry. The renderer and the preload import only the contract's root
  * entry, which has no schema library: zod (about 25 KB gzipped) must not reach them. The main
  * process validates every call and does carry zod, which also proves the detector works on
- * built code (minified or not).
+ * built code (minified or not). The demo drive's assembly thread is its own file next to the
+ * main bundle, and must run on its own.
  */
 
 /** Traces zod v4 leaves in any build: its `_zod` internals and its `$Zod...` class names. */
@@ -54,5 +57,47 @@ describe('shipped bundles', () => {
   it('the main process carries zod (it validates every call), so the detector sees it', async () => {
     const main = await scripts('main');
     expect(main.reduce((sum, { text }) => sum + zodTraces(text), 0)).toBeGreaterThan(100);
+  });
+});
+
+describe("fake-pan's assembly thread", () => {
+  it('sits next to the main bundle, which starts it from there', async () => {
+    expect((await stat(path.join(dist, 'main', 'assembly-thread.cjs'))).isFile()).toBe(true);
+    const main = await readFile(path.join(dist, 'main', 'index.cjs'), 'utf8');
+    expect(main).toContain('new URL("./assembly-thread.cjs"');
+  });
+
+  it('runs alone in a worker: appends a file to a job and reports its hashes', async () => {
+    const source = path.join(work, 'slice.bin');
+    const target = path.join(work, 'assembled.bin');
+    const bytes = Buffer.from('the bytes of one slice\n'.repeat(1000));
+    await writeFile(source, bytes);
+    const worker = new Worker(path.join(dist, 'main', 'assembly-thread.cjs'));
+    try {
+      const replies: unknown[] = [];
+      const finished = new Promise<void>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.on('message', (reply: { req: number }) => {
+          replies.push(reply);
+          if (reply.req === 3) resolve();
+        });
+      });
+      worker.postMessage({ type: 'open', job: 1, path: target });
+      worker.postMessage({ type: 'append', job: 1, req: 2, source });
+      worker.postMessage({ type: 'finish', job: 1, req: 3 });
+      await finished;
+      expect(replies).toEqual([
+        { req: 2, size: bytes.length },
+        {
+          req: 3,
+          size: bytes.length,
+          md5: createHash('md5').update(bytes).digest('hex'),
+          sha1: createHash('sha1').update(bytes).digest('hex'),
+        },
+      ]);
+      expect((await readFile(target)).equals(bytes)).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
   });
 });

@@ -14,73 +14,44 @@
  * - A job's file: created at `start`, closed and left to the caller by a successful `finish`,
  *   deleted by `abort` (at any time) or, while unfinished, by `close`.
  *
- * The worker's code is plain JavaScript passed as a string (eval), so it runs unchanged under
- * tsx, vitest and Electron without a build step.
+ * The thread's code is `assembly-thread.ts`, type-checked and linted like the rest (see
+ * `assemblyThreadStart` for how it is loaded from sources and from the desktop main bundle).
  */
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { AssemblyReply, AssemblyRequest } from './assembly-protocol';
 import type { HashResult } from './hashing';
 
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, readSync, writeSync, closeSync, unlinkSync } = require('node:fs');
-const CHUNK = 4 * 1024 * 1024;
-const buffer = Buffer.allocUnsafe(CHUNK);
-const jobs = new Map();
-const reason = (error) => String((error && (error.code || error.message)) || error);
-function appendFile(job, source) {
-  const input = openSync(source, 'r');
-  let output;
-  try {
-    output = openSync(job.path, 'r+');
-    for (;;) {
-      const n = readSync(input, buffer, 0, CHUNK, null);
-      if (n === 0) return;
-      const bytes = buffer.subarray(0, n);
-      for (let done = 0; done < n; ) done += writeSync(output, bytes, done, n - done, job.size + done);
-      job.md5.update(bytes);
-      job.sha1.update(bytes);
-      job.size += n;
-    }
-  } finally {
-    closeSync(input);
-    if (output !== undefined) closeSync(output);
-  }
+/**
+ * How to start the thread. In the desktop app's main bundle (this module is not a `.ts` file)
+ * the thread is the sibling `assembly-thread.cjs`. From sources, a two-line bootstrap registers
+ * tsx's loader in the worker and imports `assembly-thread.ts` (Node 20 does not apply an
+ * `--import` loader to a worker's entry file).
+ */
+export function assemblyThreadStart(moduleUrl: string = import.meta.url): {
+  entry: string | URL;
+  eval: boolean;
+} {
+  if (!moduleUrl.endsWith('.ts')) return { entry: new URL('./assembly-thread.cjs', moduleUrl), eval: false };
+  const require = createRequire(moduleUrl);
+  const manifest = require('tsx/package.json') as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  const loader = pathToFileURL(
+    join(dirname(require.resolve('tsx/package.json')), manifest.exports['./esm/api']!.import.default),
+  ).href;
+  const thread = new URL('./assembly-thread.ts', moduleUrl).href;
+  return {
+    entry: `import(${JSON.stringify(loader)}).then((tsx) => {
+  tsx.register();
+  return import(${JSON.stringify(thread)});
+});`,
+    eval: true,
+  };
 }
-function open(m) {
-  const job = { path: m.path, size: 0, md5: createHash('md5'), sha1: createHash('sha1') };
-  try { closeSync(openSync(m.path, 'w')); } catch (error) { job.error = reason(error); }
-  jobs.set(m.job, job);
-}
-function abort(m) {
-  const job = jobs.get(m.job);
-  jobs.delete(m.job);
-  if (job) try { unlinkSync(job.path); } catch {}
-  parentPort.postMessage({ req: m.req, size: 0 });
-}
-function run(m, job) {
-  if (!job) throw new Error('unknown job');
-  if (job.error) throw new Error(job.error);
-  if (m.type === 'append') {
-    appendFile(job, m.source);
-    return { req: m.req, size: job.size };
-  }
-  jobs.delete(m.job);
-  return { req: m.req, size: job.size, md5: job.md5.digest('hex'), sha1: job.sha1.digest('hex') };
-}
-parentPort.on('message', (m) => {
-  if (m.type === 'open') return open(m);
-  if (m.type === 'abort') return abort(m);
-  const job = jobs.get(m.job);
-  try {
-    parentPort.postMessage(run(m, job));
-  } catch (error) {
-    if (job) job.error = job.error || reason(error);
-    parentPort.postMessage({ req: m.req, error: reason(error) });
-  }
-});
-`;
 
 export interface AssemblyJob {
   /** The assembly file (the caller chose it; it must not exist yet or may be overwritten). */
@@ -102,13 +73,8 @@ export interface AssemblyWorker {
   close(): Promise<void>;
 }
 
-interface Reply {
-  req: number;
-  size: number;
-  md5?: string;
-  sha1?: string;
-  error?: string;
-}
+type Reply = AssemblyReply;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 interface Host {
   worker: Worker;
@@ -123,7 +89,8 @@ export function createAssemblyWorker(): AssemblyWorker {
   const files = new Map<number, string>();
 
   function spawn(): Host {
-    const worker = new Worker(WORKER_SOURCE, { eval: true });
+    const thread = assemblyThreadStart();
+    const worker = new Worker(thread.entry, { eval: thread.eval });
     worker.unref();
     const h: Host = { worker, pending: new Map() };
     const stopped = (error: Error): void => {
@@ -151,32 +118,35 @@ export function createAssemblyWorker(): AssemblyWorker {
     }
   }
 
-  /** Posts a request to the worker that owns the job; a restarted worker no longer knows it. */
-  function request(owner: Host | undefined, message: Record<string, unknown>): Promise<Reply> {
-    if (!owner || host !== owner) return Promise.reject(new Error('the assembly worker stopped'));
+  /** Posts a request to the worker that started the job; a restarted worker no longer knows it. */
+  function request(
+    starter: Host | undefined,
+    message: DistributiveOmit<Exclude<AssemblyRequest, { type: 'open' }>, 'req'>,
+  ): Promise<Reply> {
+    if (!starter || host !== starter) return Promise.reject(new Error('the assembly worker stopped'));
     const req = nextId++;
     return new Promise<Reply>((resolve, reject) => {
-      if (owner.pending.size === 0) owner.worker.ref(); // keep the process up until the answer
-      owner.pending.set(req, { resolve, reject });
-      owner.worker.postMessage({ ...message, req });
+      if (starter.pending.size === 0) starter.worker.ref(); // keep the process up until the answer
+      starter.pending.set(req, { resolve, reject });
+      starter.worker.postMessage({ ...message, req } satisfies AssemblyRequest);
     });
   }
 
   function start(path: string): AssemblyJob {
     // After close, or when no worker can start, a job gets no worker and no file: every
     // request of it rejects (the caller sees a failed assembly), and start never throws.
-    const owner = closed ? undefined : startedHost();
+    const starter = closed ? undefined : startedHost();
     const job = nextId++;
-    if (owner) {
+    if (starter) {
       files.set(job, path);
-      owner.worker.postMessage({ type: 'open', job, path });
+      starter.worker.postMessage({ type: 'open', job, path } satisfies AssemblyRequest);
     }
-    let state: 'open' | 'finished' | 'aborted' = owner ? 'open' : 'aborted';
+    let state: 'open' | 'finished' | 'aborted' = starter ? 'open' : 'aborted';
     return {
       path,
-      append: async (source) => (await request(owner, { type: 'append', job, source })).size,
+      append: async (source) => (await request(starter, { type: 'append', job, source })).size,
       async finish() {
-        const reply = await request(owner, { type: 'finish', job });
+        const reply = await request(starter, { type: 'finish', job });
         if (state === 'aborted') {
           // The abort reached the worker after the finish: the file is still there.
           rmSync(path, { force: true });
@@ -190,13 +160,13 @@ export function createAssemblyWorker(): AssemblyWorker {
         if (state === 'aborted') return;
         const wasOpen = state === 'open';
         state = 'aborted';
-        if (!wasOpen || !owner || host !== owner) {
+        if (!wasOpen || !starter || host !== starter) {
           files.delete(job);
           rmSync(path, { force: true });
           return;
         }
         // Tracked until the worker confirms, so a close in between still deletes the file.
-        request(owner, { type: 'abort', job }).then(
+        request(starter, { type: 'abort', job }).then(
           () => files.delete(job),
           () => {
             files.delete(job);
