@@ -12,6 +12,8 @@ import { registerApiRoutes } from './api';
 import type { UploadsHandle } from './api/upload-routes';
 import { startCdnServer } from './cdn/cdn-server';
 import { createUrlSigner } from './cdn/signing';
+import { registerCloudRoutes, type CloudHandle } from './cloud';
+import { registerCloudControlRoutes } from './cloud/control';
 import { createContentStore } from './content/content-store';
 import { registerControlRoutes } from './control';
 import { systemClock } from '@pandesk/contract';
@@ -31,6 +33,7 @@ export type { StateHandle } from './state-handle';
 export type { FakePanContext } from './http/context';
 export type { UploadsHandle } from './api/upload-routes';
 export type { AssemblyStatus } from './api/upload-assembly';
+export type { CloudHandle } from './cloud';
 
 export interface FakePan {
   /** API host, e.g. "http://127.0.0.1:41234" (no trailing slash). */
@@ -59,6 +62,8 @@ export interface FakePan {
   context: FakePanContext;
   /** Upload internals for tests: progress of the in-order slice assembly per preuploadID. */
   uploads: UploadsHandle;
+  /** Shares, direct links, offline download and copy tasks, as the emulator holds them. */
+  cloud: CloudHandle;
   close(): Promise<void>;
 }
 
@@ -118,7 +123,9 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
   const api = createRouter(ctx);
   const upload = createRouter(ctx);
   const uploads = registerApiRoutes({ api, upload }, ctx);
+  const cloud = registerCloudRoutes(api, ctx, { directLinkPrivateKey: options.directLinkPrivateKey });
   registerControlRoutes(api, ctx, initialFaults);
+  registerCloudControlRoutes(api, cloud.directLinks);
   const apiServer = createServer((req, res) => api.handle(req, res));
   const uploadServer = createServer((req, res) => upload.handle(req, res));
   let cdn: Awaited<ReturnType<typeof startCdnServer>>;
@@ -130,6 +137,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
       signer: ctx.signer,
       faults,
       switches,
+      directLinks: cloud.directLinks.resolver,
       host,
       port: options.cdnPort ?? 0,
     });
@@ -174,6 +182,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     },
     context: ctx,
     uploads,
+    cloud,
     close: () => (closed ??= close()),
   };
 }

@@ -49,6 +49,27 @@ export interface Switches {
   allowZeroByteUpload: boolean;
   /** Message of the code-1 answer to an upload beyond the quota (undocumented, §12 user/info, §13.3). */
   quotaExceededMessage: string;
+  /** Characters a share name may not contain ("no special characters", §6.1 [S]). */
+  shareNameForbiddenChars: string;
+  /** `expiration` shown for a share created with `shareExpire: 0` (never expires; §6.2 [S]). */
+  shareNoExpiryTime: string;
+  /** Direct links (enable, disable, url, cache refresh) are refused for non-VIP accounts (§6.4 [S]). */
+  directLinkNeedsVip: boolean;
+  /** `auth_key` signs the decoded URL path or the percent-encoded one (§8.3 "the URL path only"). */
+  directLinkAuthPath: 'decoded' | 'encoded';
+  /** Offline `status` numbers: 0 running/1 failed/2 success/3 retrying, or 0 success/1 failed/2 running (§9 [S]). */
+  offlineStatusCodes: '0running-1failed-2success-3retrying' | '0success-1failed-2running';
+  /** Offline `fileName` must end in an image extension (one SDK says so; §9 [S]). */
+  offlineFileNameNeedsImageExt: boolean;
+  /** Offline download without `dirID`: into `offlineDefaultFolderName` under the root, or refused (§9 [S]). */
+  offlineWithoutDir: 'default_folder' | 'refuse';
+  offlineDefaultFolderName: string;
+  /** Key of the new id in the single-copy answer (§5.5, §13.8 [S]). */
+  copyResultKey: 'targetFileId' | 'targetFileID';
+  /** A copy whose name is taken in the target: 'keep_both' (suffix, `keepBothSuffix`) or 'error' (§5.5 [S]). */
+  copyNameClash: 'keep_both' | 'error';
+  /** `POST /api/v1/file/copy` exists (one SDK says it may answer 404; §5.5 [S]). */
+  copyOneAvailable: boolean;
 }
 
 /** Things that go wrong. Counters (`…Next`) are consumed one per matching call. */
@@ -95,6 +116,13 @@ export interface Faults {
   searchLagMs: number;
   /** Length of the rate limiter's "one second" window in ms (1000 = real; tests may change it). */
   rateWindowMs: number;
+  /** An async copy task stays "pending" this long, then "running" for `asyncCopyRunMs` (emulator clock). */
+  asyncCopyPendingMs: number;
+  asyncCopyRunMs: number;
+  /** A failed offline fetch is tried again this many times ("retrying" in between). */
+  offlineRetries: number;
+  /** Pause before an offline retry, ms on the emulator's clock. */
+  offlineRetryDelayMs: number;
 }
 
 export interface FakePanOptions {
@@ -117,6 +145,11 @@ export interface FakePanOptions {
   faults?: Partial<Faults>;
   /** Time, injectable for tests (the contract's manual clock); the system clock by default. */
   clock?: Clock;
+  /**
+   * Direct-link URL authentication (§8.3): with a key, every direct-link request needs a valid
+   * `auth_key`. Changeable at run time (`FakePan.cloud.directLinks.setPrivateKey`, `POST /__fake/direct-link`).
+   */
+  directLinkPrivateKey?: string;
 }
 
 export const DEFAULT_SWITCHES: Switches = {
@@ -139,6 +172,17 @@ export const DEFAULT_SWITCHES: Switches = {
   refuseMoveIntoSelf: true,
   allowZeroByteUpload: true,
   quotaExceededMessage: '网盘空间不足,请清理空间或升级会员',
+  shareNameForbiddenChars: '"\\/:*?|><',
+  shareNoExpiryTime: '2099-12-31 23:59:59',
+  directLinkNeedsVip: true,
+  directLinkAuthPath: 'decoded',
+  offlineStatusCodes: '0running-1failed-2success-3retrying',
+  offlineFileNameNeedsImageExt: false,
+  offlineWithoutDir: 'default_folder',
+  offlineDefaultFolderName: '来自:离线下载',
+  copyResultKey: 'targetFileId',
+  copyNameClash: 'keep_both',
+  copyOneAvailable: true,
 };
 
 export const DEFAULT_FAULTS: Faults = {
@@ -163,4 +207,8 @@ export const DEFAULT_FAULTS: Faults = {
   rateLimits: true,
   searchLagMs: 0,
   rateWindowMs: 1000,
+  asyncCopyPendingMs: 0,
+  asyncCopyRunMs: 0,
+  offlineRetries: 0,
+  offlineRetryDelayMs: 1000,
 };

@@ -51,7 +51,7 @@ describe('fake CDN', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-length')).toBe(String(content.length));
     expect(res.headers.get('accept-ranges')).toBe('bytes');
-    expect(res.headers.get('content-type')).toBe('application/octet-stream');
+    expect(res.headers.get('content-type')).toBe('application/x-msdos-program');
     expect(res.headers.get('content-disposition')).toContain(
       `filename*=UTF-8''${encodeURIComponent('安装包 v2.exe')}`,
     );

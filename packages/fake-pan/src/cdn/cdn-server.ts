@@ -5,7 +5,10 @@
  *   JSON `{"code":1010,…}` (`cdnForbiddenBody`). No Authorization header is needed or read.
  * - `Range` (`bytes=a-b`, `a-`, `-n`) → 206 + Content-Range; none → 200; unsatisfiable → 416 with
  *   `Content-Range: bytes *\/size`. Always `Accept-Ranges: bytes`, Content-Length,
- *   `Content-Type: application/octet-stream` and a Content-Disposition carrying the file name.
+ *   a `Content-Type` by the file name's extension (`application/octet-stream` when unknown) and a
+ *   Content-Disposition carrying the file name.
+ * - Direct-link URLs (`<uid>/<path>`, reference §6.4) are answered through `directLinks` when
+ *   given: 403 like a bad signature when refused, 404 when nothing is there, else the same body.
  * - `cdnRedirect`: a first-hop URL answers 302 to an `/edge` URL that is signed on its own.
  * - Faults, read live per request: `cdnBytesPerSecond` paces each response; `cdnCutAfterBytes`
  *   destroys the socket after that many body bytes. With `cdnCutNext > 0` only that many responses
@@ -16,6 +19,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
+import { contentType } from 'mime-types';
 import type { Faults, Switches } from '../options';
 import type { ContentStore } from '../content/content-store';
 import { sendBody } from './body-sender';
@@ -32,12 +37,23 @@ export interface CdnStats {
   forbidden: number;
 }
 
+export type DirectLinkResolution =
+  | { kind: 'file'; md5: string; size: number; filename: string }
+  | { kind: 'forbidden'; why: string }
+  | { kind: 'missing' };
+
+/** Answers direct-link paths; undefined = not a direct-link path. */
+export interface DirectLinkResolver {
+  resolve(pathAndQuery: string): DirectLinkResolution | undefined;
+}
+
 export interface CdnDeps {
   store: ContentStore;
   signer: UrlSigner;
   /** Live objects: changes apply to the next request (the bandwidth cap even mid-response). */
   faults: Faults;
   switches: Switches;
+  directLinks?: DirectLinkResolver;
 }
 
 export interface CdnServer {
@@ -85,6 +101,20 @@ export function createCdnHandler(
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
+    const direct = deps.directLinks?.resolve(req.url ?? '/');
+    if (direct?.kind === 'forbidden') {
+      stats.forbidden++;
+      forbid(res, deps.switches, direct.why);
+      return;
+    }
+    if (direct?.kind === 'missing' || (direct && !deps.store.has(direct.md5, direct.size))) {
+      res.writeHead(404, { 'content-length': 0 }).end();
+      return;
+    }
+    if (direct) {
+      await serveBlob(req, res, deps, { ...direct, uid: 0, expiresAtSec: 0, edge: false }, stats);
+      return;
+    }
     const verified = deps.signer.verify(req.url ?? '/');
     if (!verified.ok) {
       stats.forbidden++;
@@ -115,7 +145,7 @@ async function serveBlob(
   const { size } = ticket;
   const common = {
     'accept-ranges': 'bytes',
-    'content-type': 'application/octet-stream',
+    'content-type': contentTypeOf(ticket.filename),
     'content-disposition': contentDisposition(ticket.filename),
     etag: `"${ticket.md5}"`,
   };
@@ -168,6 +198,12 @@ function forbid(res: ServerResponse, switches: Switches, why: string): void {
   } else {
     res.writeHead(403, { 'content-length': 0 }).end();
   }
+}
+
+/** By extension (text types with `charset=utf-8`); a name without one is plain bytes. */
+export function contentTypeOf(filename: string): string {
+  const ext = extname(filename);
+  return (ext && contentType(ext)) || 'application/octet-stream';
 }
 
 /** `attachment` with an ASCII fallback and the exact UTF-8 name (RFC 6266 / 8187). */

@@ -18,6 +18,11 @@
  * | upload/v2/file/upload_complete    | 5    | 20   | rclone fork citing customer service [S] |
  * | api/v1/file/name, file/rename     | none | none | rclone fork: "unlimited" [S] |
  * | detail, recover, slice, single/create, domain, sha1_reuse | none | none | no figure anywhere |
+ * | api/v1/offline/download           | 1    | 1    | OpenList: 1 in flight, slot freed 1 s after return [S hint] |
+ * | api/v1/offline/download/process   | 5    | 5    | OpenList: 5 in flight [S hint] |
+ * | api/v1/direct-link/url            | 5    | 5    | OpenList: 5 in flight [S hint] |
+ * | api/v1/share/create               | none | none | rclone fork citing customer service: "unlimited" [S] |
+ * | share list/info, direct-link enable/disable/refresh, copy, async copy + process | none | none | no figure anywhere |
  *
  * Only the developer (client_id) table applies: the emulator has no separate third-party uid
  * table for OAuth tokens (they get the same limits).
@@ -50,6 +55,10 @@ export const RATE_TABLE: Readonly<Record<string, RateEntry>> = {
   'api/v1/file/download_info': { free: 2, vip: null },
   'upload/v2/file/create': { free: 1, vip: 20 },
   'upload/v2/file/upload_complete': { free: 5, vip: 20 },
+  'api/v1/offline/download': { free: 1, vip: 1 },
+  'api/v1/offline/download/process': { free: 5, vip: 5 },
+  'api/v1/direct-link/url': { free: 5, vip: 5 },
+  'api/v1/share/create': { free: null, vip: null },
 };
 
 /**
