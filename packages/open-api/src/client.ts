@@ -7,7 +7,11 @@ import {
   type Credentials,
   type TokenStore,
 } from './auth/types';
+import { createCopyApi, type CopyApi } from './endpoints/copy';
+import { createDirectLinkApi, type DirectLinkApi } from './endpoints/direct-link';
 import { createDownloadApi, type DownloadApi } from './endpoints/download';
+import { createOfflineApi, type OfflineApi } from './endpoints/offline';
+import { createSharesApi, type SharesApi } from './endpoints/shares';
 import { ensureFolderPath, type EnsurePathOptions } from './endpoints/ensure-path';
 import { createListingApi, type ListingApi } from './endpoints/listing';
 import { createMutationsApi, type MutationsApi } from './endpoints/mutations';
@@ -59,7 +63,7 @@ export interface AuthApi {
   authorizeUrl(input: { clientId: string; redirectUri: string; state: string; base?: string }): string;
 }
 
-export interface FilesApi extends ListingApi, MutationsApi {
+export interface FilesApi extends ListingApi, MutationsApi, CopyApi {
   /** "mkdir -p" under `rootId` (default 0); returns the id of the last folder. Idempotent. */
   ensureFolderPath(path: string | readonly string[], options?: EnsurePathOptions): Promise<number>;
 }
@@ -72,6 +76,9 @@ export interface PanClient {
   files: FilesApi;
   upload: UploadApi;
   download: DownloadApi;
+  shares: SharesApi;
+  directLinks: DirectLinkApi;
+  offline: OfflineApi;
   rates: { tier(): RateTier; setTier(tier: RateTier): void };
 }
 
@@ -146,10 +153,14 @@ export function createPanClient(options: PanClientOptions = {}): PanClient {
     files: {
       ...listing,
       ...mutations,
+      ...createCopyApi(core, clock, pacer),
       ensureFolderPath: (path, o) => ensureFolderPath(listing, mutations, path, o),
     },
     upload: uploadCalls,
     download: createDownloadApi(core),
+    shares: createSharesApi(core),
+    directLinks: createDirectLinkApi(core),
+    offline: createOfflineApi(core, clock, pacer),
     rates: { tier: () => limiter.tier(), setTier: (t) => limiter.setTier(t) },
   };
 }

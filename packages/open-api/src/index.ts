@@ -29,3 +29,25 @@ export { classify } from './http/classify';
 export type { RetryAction } from './http/classify';
 export type { SliceBody, SliceReader } from './util/multipart';
 export { parseServiceTime } from './map/time';
+export type {
+  ShareInput,
+  CreatedShare,
+  ShareLink,
+  SharePage,
+  ShareTraffic,
+  ShareTrafficPackage,
+  ShareExpiryDays,
+  OfflineProgress,
+  OfflineState,
+  CopyTaskState,
+} from './cloud-types';
+export type { SharesApi, ShareListOptions } from './endpoints/shares';
+export { MAX_SHARE_IDS, MAX_SHARE_NAME_CHARS } from './endpoints/shares';
+export type { DirectLinkApi } from './endpoints/direct-link';
+export type { OfflineApi, OfflineStartInput, OfflineWaitOptions } from './endpoints/offline';
+export { OFFLINE_POLL_BUDGET } from './endpoints/offline';
+export type { CopyApi } from './endpoints/copy';
+export { MAX_ASYNC_COPY_IDS, COPY_POLL_BUDGET } from './endpoints/copy';
+export type { PollOptions } from './util/poll-task';
+export { signDirectLink } from './util/direct-link-sign';
+export type { DirectLinkSignInput } from './util/direct-link-sign';

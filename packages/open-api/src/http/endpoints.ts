@@ -86,4 +86,39 @@ export const ENDPOINTS = {
   },
   sha1Reuse: api('upload.sha1_reuse', 'POST', '/upload/v2/file/sha1_reuse', 'sha1_reuse', false),
   downloadInfo: api('download.info', 'GET', '/api/v1/file/download_info', 'download_info', true),
+  // NOT safe: a repeat makes a second share link.
+  shareCreate: api('share.create', 'POST', '/api/v1/share/create', 'share_create', false),
+  shareList: api('share.list', 'GET', '/api/v1/share/list', 'share_list', true),
+  // Safe: it sets values; a repeat sets the same ones.
+  shareUpdate: api('share.update', 'PUT', '/api/v1/share/list/info', 'share_update', true),
+  // Safe: enabled / disabled are end states; the cache refresh can run twice.
+  directLinkEnable: api(
+    'direct_link.enable',
+    'POST',
+    '/api/v1/direct-link/enable',
+    'direct_link_admin',
+    true,
+  ),
+  directLinkDisable: api(
+    'direct_link.disable',
+    'POST',
+    '/api/v1/direct-link/disable',
+    'direct_link_admin',
+    true,
+  ),
+  directLinkUrl: api('direct_link.url', 'GET', '/api/v1/direct-link/url', 'direct_link_url', true),
+  directLinkRefresh: api(
+    'direct_link.refresh',
+    'POST',
+    '/api/v1/direct-link/cache/refresh',
+    'direct_link_admin',
+    true,
+  ),
+  // NOT safe: a repeat starts a second download of the same URL.
+  offlineDownload: api('offline.download', 'POST', '/api/v1/offline/download', 'offline_download', false),
+  offlineProcess: api('offline.process', 'GET', '/api/v1/offline/download/process', 'offline_process', true),
+  // NOT safe: a repeat makes a second copy.
+  copyOne: api('file.copy', 'POST', '/api/v1/file/copy', 'copy', false),
+  copyAsync: api('file.copy_async', 'POST', '/api/v1/file/async/copy', 'copy', false),
+  copyProcess: api('file.copy_process', 'GET', '/api/v1/file/async/copy/process', 'copy_process', true),
 } satisfies Record<string, EndpointSpec>;

@@ -24,7 +24,16 @@ export type LimitKey =
   | 'upload_domain'
   | 'upload_single'
   | 'sha1_reuse'
-  | 'download_info';
+  | 'download_info'
+  | 'share_create'
+  | 'share_list'
+  | 'share_update'
+  | 'direct_link_url'
+  | 'direct_link_admin'
+  | 'offline_download'
+  | 'offline_process'
+  | 'copy'
+  | 'copy_process';
 
 export type RateTier = 'free' | 'vip';
 
@@ -62,4 +71,19 @@ export const RATE_TABLE: Record<LimitKey, RateFigure> = {
   download_info: { free: 2, vip: 10 },
   // Unpublished and called once per session (the result is cached by callers).
   upload_domain: { free: 2, vip: 10 },
+  // Shares: the rclone fork quotes "unlimited" for creation; nothing else is published. Pace
+  // creation and listing like the v2 list, traffic changes like move.
+  share_create: { free: 5, vip: 10 },
+  share_list: { free: 5, vip: 10 },
+  share_update: { free: 3, vip: 10 },
+  // Direct links: OpenList runs `direct-link/url` 5 in flight; enable/disable/refresh are rare
+  // account changes, paced like move.
+  direct_link_url: { free: 5, vip: 5 },
+  direct_link_admin: { free: 3, vip: 10 },
+  // Offline download: OpenList allows 1 call in flight and 5 for `process`.
+  offline_download: { free: 1, vip: 1 },
+  offline_process: { free: 5, vip: 5 },
+  // Copy: unpublished; a write like move, its progress a read like detail.
+  copy: { free: 3, vip: 10 },
+  copy_process: { free: 5, vip: 10 },
 };

@@ -4,3 +4,4 @@ export * from './user';
 export * from './files';
 export * from './upload';
 export * from './download';
+export * from './cloud';
