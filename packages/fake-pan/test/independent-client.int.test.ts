@@ -37,6 +37,10 @@ test('an independent client written from the reference works against `fake-pan -
   expect(stdout).toContain('mkdir ok');
   expect(stdout).toContain('upload ok in 3 slices');
   expect(stdout).toContain('download with Range ok');
+  expect(stdout).toContain('shares ok (3 made, listed over 3 pages, traffic changed)');
+  expect(stdout).toContain('copy ok (one file, and a folder through an async task)');
+  expect(stdout).toContain('offline download ok (status 2 at process 100)');
+  expect(stdout).toContain('direct links ok (free account refused with code 1; signed URL served)');
   expect(stdout).toContain('trash and delete ok');
   expect(stdout).toContain('INDEPENDENT CLIENT OK');
   // The demo seed is there: the root of the demo drive lists its top-level folders.
