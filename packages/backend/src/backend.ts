@@ -211,6 +211,8 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     client: { fetch: core.netFetch, onAttempt: logAttempt(logger), ...clientTuning },
     demoClient: { fetch: core.baseFetch, ...clientTuning },
     userData: ports.paths.userData,
+    ...(ports.tuning?.signIn === undefined ? {} : { timing: ports.tuning.signIn }),
+    ...(ports.tuning?.random === undefined ? {} : { random: ports.tuning.random }),
   });
   const cache = createFolderCache();
   const listing = createFolderListing({
@@ -231,8 +233,10 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));
   });
+  // Answers at once with credentials (signing in continues in the background, `connecting`);
+  // opens the local demo drive otherwise.
   await auth.start();
-  logger.info(`back end started (${ports.host}, API ${baseUrl})`);
+  logger.info(`back end started (${ports.host}, API ${baseUrl}, ${auth.status().state})`);
 
   const logError = (error: unknown, context: string): void =>
     logger.error(`unexpected failure in ${context}`, error);

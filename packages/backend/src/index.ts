@@ -11,5 +11,6 @@ export type {
   SettingsDocument,
   SettingsStore,
 } from './ports';
+export type { SignInTiming } from './auth/sign-in-timing';
 export { createMemorySecretVault, createMemorySettingsStore } from './testing';
 export type { MemorySecretVault, MemorySecretVaultOptions, MemorySettingsStore } from './testing';

@@ -5,6 +5,7 @@
  */
 import type * as fsp from 'node:fs/promises';
 import type { ChoosePathsInput, ChosenPaths } from '@pandesk/contract';
+import type { SignInTiming } from './auth/sign-in-timing';
 
 /** A JSON object of non-secret settings, as the back end persists it. */
 export type SettingsDocument = { readonly [key: string]: unknown };
@@ -87,6 +88,10 @@ export interface BackendTuning {
   readonly snapshotIntervalMs?: number;
   /** How long a cached folder listing is served without revalidation, ms (default 0: always revalidate in the background). */
   readonly folderCacheFreshMs?: number;
+  /** Sign-in timeouts, the "connecting" grace period and retry pauses (defaults: 5 s, 20 s, 1 s doubling to 30 s). */
+  readonly signIn?: Partial<SignInTiming>;
+  /** Jitter source in [0, 1) for sign-in retry pauses (default Math.random). */
+  readonly random?: () => number;
 }
 
 export interface BackendPorts {

@@ -7,10 +7,16 @@ import type { PanClient, PanUser } from '@pandesk/open-api';
 export const NO_CREDENTIALS_MESSAGE =
   'Enter your client ID and client secret from the 123 Open Platform (or paste an access token) in the connection settings, or use the demo drive.';
 
+export const CONNECTING_MESSAGE =
+  'PanDesk is still connecting to the 123pan service. Try again in a moment.';
+
 export const SIGNED_OUT_MESSAGE =
   'Signed out. The client secret and tokens were forgotten; enter them again to sign in.';
 
-export const RETRY_INTERVAL_MS = 30_000;
+/** The service could not be reached (or did not answer in time); retries run by themselves. */
+export function unreachableMessage(host: string): string {
+  return `Could not reach the 123pan service at ${host}. Check the internet connection and the proxy settings; PanDesk keeps trying by itself.`;
+}
 
 export function toAccount(user: PanUser): AccountInfo {
   return {
@@ -30,7 +36,7 @@ export function describeSignInFailure(
     if (['network', 'timeout', 'server', 'rate_limited', 'processing'].includes(error.code)) {
       return {
         problem: 'unreachable',
-        message: `Could not reach the 123pan service at ${host}. Check the internet connection and the proxy settings; PanDesk keeps trying every ${RETRY_INTERVAL_MS / 1000} seconds.`,
+        message: unreachableMessage(host),
       };
     }
     if (error.code === 'auth_required') {
@@ -52,11 +58,15 @@ export function describeSignInFailure(
  * Refuses a root folder id that does not name a live folder, with the reason. `0` (the
  * drive root) always exists.
  */
-export async function verifyRootFolder(client: PanClient, rootFolderId: number): Promise<void> {
+export async function verifyRootFolder(
+  client: PanClient,
+  rootFolderId: number,
+  signal?: AbortSignal,
+): Promise<void> {
   if (rootFolderId === 0) return;
   let entry;
   try {
-    entry = await client.files.detail(rootFolderId);
+    entry = await client.files.detail(rootFolderId, signal === undefined ? {} : { signal });
   } catch (error) {
     if (isPanError(error) && error.code === 'not_found') {
       throw new ApiException(

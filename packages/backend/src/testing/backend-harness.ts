@@ -68,6 +68,28 @@ export interface HarnessOptions {
   ports?: Partial<BackendPorts>;
   platform?: PlatformHooks;
   encryptionAvailable?: boolean;
+  /**
+   * Wait after each launch until the background sign-in has an outcome (default true), so a
+   * test starts signed in (or with the reason why not) as it did when start-up waited.
+   */
+  settleSignIn?: boolean;
+}
+
+/** Resolves once the back end's auth status is no longer `connecting`. */
+export async function signInSettled(backend: Backend): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const off = backend.on('auth:changed', (status) => {
+      if (status.state === 'connecting') return;
+      off();
+      resolve();
+    });
+    void backend.api.auth.status().then((r) => {
+      if (r.ok && r.value.state !== 'connecting') {
+        off();
+        resolve();
+      }
+    });
+  });
 }
 
 function recording(transport: Transport, traffic: string[]): Transport {
@@ -142,6 +164,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
     }
     link.stop = () => served.close();
+    if (options.settleSignIn !== false) await signInSettled(link.backend);
   }
   await launch();
 
