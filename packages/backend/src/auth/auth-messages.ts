@@ -7,8 +7,7 @@ import type { PanClient, PanUser } from '@pandesk/open-api';
 export const NO_CREDENTIALS_MESSAGE =
   'Enter your client ID and client secret from the 123 Open Platform (or paste an access token) in the connection settings, or use the demo drive.';
 
-export const CONNECTING_MESSAGE =
-  'PanDesk is still connecting to the 123pan service. Try again in a moment.';
+export const CONNECTING_MESSAGE = 'PanDesk is still connecting to the 123pan service. Try again in a moment.';
 
 export const SIGNED_OUT_MESSAGE =
   'Signed out. The client secret and tokens were forgotten; enter them again to sign in.';

@@ -50,7 +50,12 @@ function clientOptions(settings: ClientSettings): Partial<PanClientOptions> {
  * token store with the session that follows, which reuses the token it minted.
  */
 export function createSignInProbe(
-  input: { baseUrl: string; credentials: Credentials; tokenStore: TokenStore; requestTimeoutMs: number } & ClientSettings,
+  input: {
+    baseUrl: string;
+    credentials: Credentials;
+    tokenStore: TokenStore;
+    requestTimeoutMs: number;
+  } & ClientSettings,
 ): PanClient {
   const options = clientOptions(input);
   return createPanClient({

@@ -23,8 +23,9 @@ export function App({ bridge, host, i18n: given }: AppProps) {
   const loaded = useSlice(ctx.session, (s) => s.loaded);
   const language = useSlice(ctx.session, (s) => s.settings?.language);
   const rootFolderId = useSlice(ctx.session, (s) => s.settings?.connection.rootFolderId);
+  // Only a usable drive is browsed: nothing to list while signing in or when auth is required.
   const driveKey = useSlice(ctx.session, (s) =>
-    s.auth?.state === 'auth_required' ? 'none' : (s.auth?.state ?? 'none'),
+    s.auth?.state === 'signed_in' || s.auth?.state === 'demo' ? s.auth.state : 'none',
   );
 
   useEffect(() => {

@@ -14,6 +14,7 @@ export const en = {
     useDemo: 'Try the demo drive',
     authLost: 'Signed out: {{message}} Transfers are paused until you sign in again.',
     unreachable: 'The 123 Cloud Drive service cannot be reached: {{message}} PanDesk keeps trying.',
+    connecting: 'Connecting to 123 Cloud Drive… Your files appear as soon as the service answers.',
     openSettings: 'Open settings',
   },
   places: {
@@ -145,6 +146,8 @@ export const en = {
       skipped: 'Skipped',
     },
     pausedAuth: 'Paused: sign in again',
+    waitingForConnection: 'Transfers wait until PanDesk is connected to 123 Cloud Drive.',
+    waitingForSignIn: 'Transfers are paused until you sign in.',
     phase: {
       scanning: 'Scanning',
       hashing: 'Checking content',
@@ -161,6 +164,8 @@ export const en = {
     account: 'Account: {{name}}',
     demoAccount: 'Demo drive',
     notSignedIn: 'Not signed in',
+    connecting: 'Connecting…',
+    offline: 'Offline: retrying',
     quota: '{{used}} of {{total}} used',
     speed: '↑ {{up}}  ↓ {{down}}',
   },
@@ -191,6 +196,7 @@ export const en = {
     testSignedIn: 'Connected as {{name}}.',
     testDemo: 'The demo drive is in use; enter credentials and save to use your own drive.',
     testFailed: 'Not connected: {{message}}',
+    testConnecting: 'Still connecting…',
     transfers: 'Transfers',
     downloadFolder: 'Download folder',
     chooseFolder: 'Choose…',

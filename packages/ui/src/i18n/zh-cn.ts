@@ -15,6 +15,7 @@ export const zhCN: Resources = {
     useDemo: '试用演示网盘',
     authLost: '已退出登录：{{message}} 传输已暂停，重新登录后继续。',
     unreachable: '无法连接 123 云盘服务：{{message}} PanDesk 会自动重试。',
+    connecting: '正在连接 123 云盘…… 服务响应后即显示您的文件。',
     openSettings: '打开设置',
   },
   places: {
@@ -145,6 +146,8 @@ export const zhCN: Resources = {
       skipped: '已跳过',
     },
     pausedAuth: '已暂停：请重新登录',
+    waitingForConnection: '传输将在 PanDesk 连接到 123 云盘后开始。',
+    waitingForSignIn: '传输已暂停，登录后继续。',
     phase: {
       scanning: '扫描中',
       hashing: '校验内容',
@@ -161,6 +164,8 @@ export const zhCN: Resources = {
     account: '账号：{{name}}',
     demoAccount: '演示网盘',
     notSignedIn: '未登录',
+    connecting: '正在连接……',
+    offline: '离线：正在重试',
     quota: '已用 {{used}} / 共 {{total}}',
     speed: '↑ {{up}}  ↓ {{down}}',
   },
@@ -189,6 +194,7 @@ export const zhCN: Resources = {
     testSignedIn: '已连接：{{name}}。',
     testDemo: '正在使用演示网盘；填写凭据并保存后即可使用自己的网盘。',
     testFailed: '未连接：{{message}}',
+    testConnecting: '仍在连接……',
     transfers: '传输',
     downloadFolder: '下载文件夹',
     chooseFolder: '选择…',

@@ -69,6 +69,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const faults = new Map<string, ApiError>();
   let gate: Promise<void> | null = null;
   let auth: AuthStatus = options.auth ?? { state: 'demo', account: ACCOUNT };
+  if (auth.state !== 'signed_in' && auth.state !== 'demo') queue.setAuthBlocked(true);
   let settings: Settings = createDefaultSettings('/home/user/Downloads');
   let connection: ConnectionSettings = {
     clientId: '',
@@ -130,7 +131,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     setAuth(status) {
       auth = status;
-      queue.setAuthBlocked(status.state === 'auth_required');
+      // Like the back end: the queue runs only on a usable drive (not while connecting).
+      queue.setAuthBlocked(status.state !== 'signed_in' && status.state !== 'demo');
       hub.emit('auth:changed', status);
     },
     on: hub.on,

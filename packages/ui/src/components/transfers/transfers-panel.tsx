@@ -61,7 +61,14 @@ function TransferList() {
 /** The queue: collapsible, never modal; active / failed / completed views with per-item and all-items actions. */
 export function TransfersPanel() {
   const { t } = useTranslation();
-  const { transfers, ui, actions } = useApp();
+  const { transfers, ui, actions, session } = useApp();
+  const connecting = useSlice(
+    session,
+    (s) =>
+      s.auth?.state === 'connecting' ||
+      (s.auth?.state === 'auth_required' && s.auth.problem === 'unreachable'),
+  );
+  const blocked = useSlice(transfers, (s) => s.summary?.authBlocked === true);
   const open = useSlice(ui, (s) => s.transfersOpen);
   const view = useSlice(transfers, (s) => s.view);
   const summary = useSlice(transfers, (s) => s.summary);
@@ -115,6 +122,11 @@ export function TransfersPanel() {
           </button>
         )}
       </header>
+      {blocked && (
+        <p className="pd-transfers-blocked" role="status" data-testid="transfers-blocked">
+          {connecting ? t('transfers.waitingForConnection') : t('transfers.waitingForSignIn')}
+        </p>
+      )}
       {open && <TransferList />}
     </section>
   );
