@@ -12,6 +12,7 @@ import { createAppApi } from './app/app-api';
 import { makeSafe } from './app/safe-api';
 import { createAuthService } from './auth/auth-service';
 import type { AuthService } from './auth/auth-service';
+import { toCredentials } from './auth/credentials';
 import { createVaultTokenStore } from './auth/vault-token-store';
 import type { Backend } from './backend-types';
 import { createFilesApi } from './files/files-api';
@@ -196,6 +197,23 @@ function logAttempt(logger: Logger): (report: AttemptReport) => void {
   };
 }
 
+/** Stores `ports.initialConnection` before the first sign-in; answers notes for the host's console. */
+async function applyInitialConnection(core: Core, auth: AuthService): Promise<string[]> {
+  const patch = core.ports.initialConnection;
+  if (patch === undefined) return [];
+  try {
+    const before = JSON.stringify(toCredentials(core.settings.connection()));
+    const next = await core.settings.setConnection(patch);
+    if (JSON.stringify(toCredentials(next)) !== before) await auth.forgetToken();
+    await core.settings.setUseDemo(false);
+    core.logger.info('connection settings applied from the host at start');
+    return [];
+  } catch (error) {
+    core.logger.warn('the connection settings from the host were refused', error);
+    return [`Could not save the connection given at start: ${toApiException(error).message}`];
+  }
+}
+
 export async function createBackend(ports: BackendPorts): Promise<Backend> {
   const core = await createCore(ports);
   const { settings, events, logger } = core;
@@ -229,6 +247,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     ledger: trashLedgers(core, auth),
     logger,
   });
+  const notes = await applyInitialConnection(core, auth);
   auth.onSession((session, mode) => {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));
@@ -286,6 +305,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     api,
     events,
     on: (event, listener) => events.on(event, listener),
+    notes,
     logError,
     downloadUrl,
     close: () =>

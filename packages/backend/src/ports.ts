@@ -4,7 +4,7 @@
  * the web host and in tests (which pass the in-memory versions from `src/testing/`).
  */
 import type * as fsp from 'node:fs/promises';
-import type { ChoosePathsInput, ChosenPaths } from '@pandesk/contract';
+import type { ChoosePathsInput, ChosenPaths, ConnectionPatch } from '@pandesk/contract';
 import type { SignInTiming } from './auth/sign-in-timing';
 
 /** A JSON object of non-secret settings, as the back end persists it. */
@@ -125,4 +125,11 @@ export interface BackendPorts {
     readonly versions?: Readonly<Record<string, string>>;
   };
   readonly tuning?: BackendTuning;
+  /**
+   * Connection settings applied at start, before the first sign-in (the web host's
+   * `PANDESK_CLIENT_ID` / `PANDESK_CLIENT_SECRET`): the real drive is then signed in to in the
+   * background at once, without opening the demo drive first. A refusal (e.g. no secure
+   * storage) is logged and told in `Backend.notes`; the back end starts anyway.
+   */
+  readonly initialConnection?: ConnectionPatch;
 }

@@ -227,6 +227,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         else await connectInBackground();
       }),
     status: () => status,
+    reconnect() {
+      attemptAbort?.abort();
+      return serial(connectInBackground);
+    },
     signIn() {
       // A newer attempt replaces one under way (e.g. the user pressed "Test connection").
       attemptAbort?.abort();

@@ -34,8 +34,13 @@ export interface AuthService {
    */
   start(): Promise<void>;
   status(): AuthStatus;
-  /** One attempt now (shows `connecting` meanwhile); answers its outcome. */
+  /** One attempt now (shows `connecting` meanwhile); answers its outcome ("Test connection"). */
   signIn(): Promise<AuthStatus>;
+  /**
+   * Signs in again in the background after a connection change, exactly like start-up:
+   * `connecting`, then the outcome as `auth:changed` (unreachable after the grace period).
+   */
+  reconnect(): Promise<void>;
   signOut(): Promise<AuthStatus>;
   useDemo(): Promise<AuthStatus>;
   /** The client of the usable drive; `auth_required` otherwise. */

@@ -5,7 +5,7 @@
  * says what happened, in words for the user when it failed.
  */
 import type { AccountInfo, AuthProblem } from '@pandesk/contract';
-import type { Credentials, TokenStore } from '@pandesk/open-api';
+import type { Credentials, FetchLike, TokenStore } from '@pandesk/open-api';
 import { createRealSession, createSignInProbe } from '../drive/drive-session';
 import type { ClientSettings, DriveSession } from '../drive/drive-session';
 import type { Logger } from '../log/daily-log';
@@ -30,9 +30,24 @@ export interface SignInAttemptInput {
   readonly logger: Logger;
 }
 
+/**
+ * Every request of the probe, the token mint included (which takes no signal of its own),
+ * ends when the attempt is called off: closing the app never waits for a silent service.
+ */
+function abortable(fetchImpl: FetchLike | undefined, signal: AbortSignal): FetchLike {
+  const base: FetchLike = fetchImpl ?? ((url, init) => globalThis.fetch(url, init));
+  return (url, init) =>
+    base(url, { ...init, signal: init.signal ? AbortSignal.any([init.signal, signal]) : signal });
+}
+
 export async function attemptSignIn(input: SignInAttemptInput): Promise<SignInOutcome> {
   const where = { baseUrl: input.baseUrl, credentials: input.credentials, tokenStore: input.tokenStore };
-  const probe = createSignInProbe({ ...input.client, ...where, requestTimeoutMs: input.requestTimeoutMs });
+  const probe = createSignInProbe({
+    ...input.client,
+    ...where,
+    fetch: abortable(input.client.fetch, input.signal),
+    requestTimeoutMs: input.requestTimeoutMs,
+  });
   try {
     const account = toAccount(await probe.user.info({ signal: input.signal }));
     await verifyRootFolder(probe, input.rootFolderId, input.signal);
@@ -41,7 +56,9 @@ export async function attemptSignIn(input: SignInAttemptInput): Promise<SignInOu
   } catch (error) {
     if (input.signal.aborted) return { kind: 'aborted' };
     const { problem, message } = describeSignInFailure(error, input.host);
-    input.logger.warn(`sign-in failed (${problem})`, error);
+    // Unreachable repeats with every retry: its message is enough, without the stack.
+    const detail = problem === 'unreachable' && error instanceof Error ? error.message : error;
+    input.logger.warn(`sign-in failed (${problem})`, detail);
     return { kind: 'failed', problem, message };
   }
 }

@@ -3,7 +3,7 @@
  * RPC client talking to it through contract's in-memory transport pair (JSON-serialised, as
  * over a WebSocket). Every message on the link is recorded for the secrets test.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiClient, createInMemoryTransportPair, serveApi } from '@pandesk/contract';
@@ -56,6 +56,8 @@ export interface Harness {
     test?: (payload: PanDeskEvents[E]) => boolean,
     timeoutMs?: number,
   ): Promise<PanDeskEvents[E]>;
+  /** Every daily log file's text, joined (call after `backend.close()` to have every line). */
+  readLogs(): Promise<string>;
   /** Restarts the back end on the same stores (a new launch). */
   restart(extra?: Partial<BackendPorts>): Promise<void>;
   close(): Promise<void>;
@@ -197,6 +199,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }, timeoutMs);
         waiters.add(check);
       });
+    },
+    async readLogs() {
+      const logDir = join(dir, 'logs');
+      const files = (await readdir(logDir)).sort();
+      return (await Promise.all(files.map((f) => readFile(join(logDir, f), 'utf8')))).join('\n');
     },
     async restart(extra) {
       link.stop();
