@@ -12,5 +12,11 @@ export type {
   SettingsStore,
 } from './ports';
 export type { SignInTiming } from './auth/sign-in-timing';
-export { createMemorySecretVault, createMemorySettingsStore } from './testing';
+export {
+  createMemorySecretVault,
+  createMemorySettingsStore,
+  refusingUrl,
+  startSilentServer,
+} from './testing';
+export type { SilentServer } from './testing';
 export type { MemorySecretVault, MemorySecretVaultOptions, MemorySettingsStore } from './testing';
