@@ -57,15 +57,11 @@ export function describeSignInFailure(
  * Refuses a root folder id that does not name a live folder, with the reason. `0` (the
  * drive root) always exists.
  */
-export async function verifyRootFolder(
-  client: PanClient,
-  rootFolderId: number,
-  signal?: AbortSignal,
-): Promise<void> {
+export async function verifyRootFolder(client: PanClient, rootFolderId: number): Promise<void> {
   if (rootFolderId === 0) return;
   let entry;
   try {
-    entry = await client.files.detail(rootFolderId, signal === undefined ? {} : { signal });
+    entry = await client.files.detail(rootFolderId);
   } catch (error) {
     if (isPanError(error) && error.code === 'not_found') {
       throw new ApiException(

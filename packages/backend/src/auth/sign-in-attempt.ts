@@ -33,6 +33,8 @@ export interface SignInAttemptInput {
 /**
  * Every request of the probe, the token mint included (which takes no signal of its own),
  * ends when the attempt is called off: closing the app never waits for a silent service.
+ * The calls themselves get no signal: the request failing is enough, and a token mint left
+ * behind by a call that gave up early would fail with nobody listening.
  */
 function abortable(fetchImpl: FetchLike | undefined, signal: AbortSignal): FetchLike {
   const base: FetchLike = fetchImpl ?? ((url, init) => globalThis.fetch(url, init));
@@ -49,8 +51,8 @@ export async function attemptSignIn(input: SignInAttemptInput): Promise<SignInOu
     requestTimeoutMs: input.requestTimeoutMs,
   });
   try {
-    const account = toAccount(await probe.user.info({ signal: input.signal }));
-    await verifyRootFolder(probe, input.rootFolderId, input.signal);
+    const account = toAccount(await probe.user.info());
+    await verifyRootFolder(probe, input.rootFolderId);
     if (input.signal.aborted) return { kind: 'aborted' };
     return { kind: 'signed_in', session: createRealSession({ ...input.client, ...where }), account };
   } catch (error) {
