@@ -1,10 +1,21 @@
-import { createDefaultSettings, createEventHub, fail, ok, toConnectionView } from '@pandesk/contract';
+import {
+  createApiClient,
+  createDefaultSettings,
+  createEventHub,
+  createInMemoryTransportPair,
+  fail,
+  ok,
+  serveApi,
+  toConnectionView,
+} from '@pandesk/contract';
 import type {
   ApiError,
   AppInfo,
   AuthStatus,
   ConnectionSettings,
+  PanDeskApi,
   PanDeskBridge,
+  EventName,
   PanDeskEventHub,
   Place,
   Result,
@@ -18,15 +29,18 @@ import type { FakeTransfers } from './fake-transfers';
 
 /**
  * A faithful in-memory PanDeskBridge for tests and UI development: a drive with a recycle bin,
- * a transfer queue, settings with write-only secrets, auth states, places and events. Every call
- * answers a Result asynchronously (like IPC) and is recorded in `calls`; `failNext` injects one
- * failure, `holdListMore` pauses streaming so tests can look at the first page alone.
+ * a transfer queue, settings with write-only secrets, auth states, places and events. The
+ * in-memory handlers are served with the contract's own `serveApi` over its in-memory transport
+ * pair (JSON, as over the web host's WebSocket), so every call is validated against the
+ * channel schemas exactly as the real back end's hosts do: a call the back end would refuse
+ * answers `invalid_input` here too. Calls that pass are recorded in `calls`; `failNext`
+ * injects one failure, `holdListMore` pauses streaming so tests can look at the first page.
  */
 export interface FakeBridge extends PanDeskBridge {
   readonly drive: FakeDrive;
   readonly queue: FakeTransfers;
   readonly hub: PanDeskEventHub;
-  /** `domain.method` of every call, in order. */
+  /** `domain.method` of every call that passed validation, in order. */
   readonly calls: string[];
   /** The stored connection (secrets included) — what the back end keeps, for assertions. */
   connection(): ConnectionSettings;
@@ -36,6 +50,8 @@ export interface FakeBridge extends PanDeskBridge {
   holdListMore(): () => void;
   /** Changes the auth state (auth lost pauses the queue) and emits `auth:changed`. */
   setAuth(status: AuthStatus): void;
+  /** Listeners the renderer holds through `on` for this event (0 once it unsubscribed). */
+  listenerCount(event: EventName): number;
 }
 
 export interface FakeBridgeOptions {
@@ -85,14 +101,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const secretStorage = options.noEncryption === true ? 'unavailable' : 'encrypted';
   const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection), secretStorage });
 
-  /** Wraps a handler: records the call, applies an injected fault, answers on a later tick. */
+  /** Wraps a handler: records the call and applies an injected fault. */
   function call<I, O>(
     name: string,
     handler: (input: I) => Result<O> | Promise<Result<O>>,
   ): (input?: I) => Promise<Result<O>> {
     return async (input?: I) => {
       calls.push(name);
-      await Promise.resolve();
       const fault = faults.get(name);
       if (fault) {
         faults.delete(name);
@@ -114,33 +129,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     return result;
   };
 
-  const bridge: FakeBridge = {
-    drive,
-    queue,
-    hub,
-    calls,
-    connection: () => connection,
-    failNext: (method, error) => faults.set(method, { retryable: false, ...error }),
-    holdListMore() {
-      let release!: () => void;
-      gate = new Promise<void>((resolve) => (release = resolve));
-      return () => {
-        gate = null;
-        release();
-      };
-    },
-    setAuth(status) {
-      auth = status;
-      // Like the back end: the queue runs only on a usable drive (not while connecting).
-      queue.setAuthBlocked(status.state !== 'signed_in' && status.state !== 'demo');
-      hub.emit('auth:changed', status);
-    },
-    on: hub.on,
+  function setAuth(status: AuthStatus): void {
+    auth = status;
+    // Like the back end: the queue runs only on a usable drive (not while connecting).
+    queue.setAuthBlocked(status.state !== 'signed_in' && status.state !== 'demo');
+    hub.emit('auth:changed', status);
+  }
+
+  const handlers: PanDeskApi = {
     auth: {
       status: call('auth.status', () => ok(auth)),
       signIn: call('auth.signIn', () => {
         const has = connection.clientSecret !== null || connection.accessToken !== null;
-        bridge.setAuth(
+        setAuth(
           has
             ? { state: 'signed_in', account: { ...ACCOUNT, name: 'real-user' } }
             : { state: 'auth_required', problem: 'no_credentials', message: 'Enter a client ID and secret.' },
@@ -149,11 +150,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }),
       signOut: call('auth.signOut', () => {
         connection = { ...connection, clientSecret: null, accessToken: null, refreshToken: null };
-        bridge.setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'Signed out.' });
+        setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'Signed out.' });
         return ok(auth);
       }),
       useDemo: call('auth.useDemo', () => {
-        bridge.setAuth({ state: 'demo', account: ACCOUNT });
+        setAuth({ state: 'demo', account: ACCOUNT });
         return ok(auth);
       }),
     },
@@ -289,5 +290,40 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       ),
     },
   };
-  return bridge;
+
+  const [serverEnd, clientEnd] = createInMemoryTransportPair({ serialisation: 'json' });
+  serveApi(handlers, serverEnd, { events: hub });
+  const client = createApiClient(clientEnd);
+  const held = new Map<EventName, number>();
+  const on: PanDeskBridge['on'] = (event, listener) => {
+    held.set(event, (held.get(event) ?? 0) + 1);
+    const off = client.on(event, listener);
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      held.set(event, (held.get(event) ?? 1) - 1);
+      off();
+    };
+  };
+  return {
+    ...client,
+    on,
+    listenerCount: (event) => held.get(event) ?? 0,
+    drive,
+    queue,
+    hub,
+    calls,
+    connection: () => connection,
+    failNext: (method, error) => faults.set(method, { retryable: false, ...error }),
+    holdListMore() {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+    setAuth,
+  };
 }
