@@ -1,21 +1,10 @@
-import {
-  createApiClient,
-  createDefaultSettings,
-  createEventHub,
-  createInMemoryTransportPair,
-  fail,
-  ok,
-  serveApi,
-  toConnectionView,
-} from '@pandesk/contract';
+import { createDefaultSettings, createEventHub, fail, ok, toConnectionView } from '@pandesk/contract';
 import type {
   ApiError,
   AppInfo,
   AuthStatus,
   ConnectionSettings,
   PanDeskApi,
-  PanDeskBridge,
-  EventName,
   PanDeskEventHub,
   Place,
   Result,
@@ -24,6 +13,8 @@ import type {
 } from '@pandesk/contract';
 import { createFakeDrive } from './fake-drive';
 import type { FakeDrive } from './fake-drive';
+import { serveOverLink } from './fake-link';
+import type { LinkedBridge } from './fake-link';
 import { createFakeTransfers } from './fake-transfers';
 import type { FakeTransfers } from './fake-transfers';
 
@@ -36,7 +27,7 @@ import type { FakeTransfers } from './fake-transfers';
  * answers `invalid_input` here too. Calls that pass are recorded in `calls`; `failNext`
  * injects one failure, `holdListMore` pauses streaming so tests can look at the first page.
  */
-export interface FakeBridge extends PanDeskBridge {
+export interface FakeBridge extends LinkedBridge {
   readonly drive: FakeDrive;
   readonly queue: FakeTransfers;
   readonly hub: PanDeskEventHub;
@@ -50,8 +41,6 @@ export interface FakeBridge extends PanDeskBridge {
   holdListMore(): () => void;
   /** Changes the auth state (auth lost pauses the queue) and emits `auth:changed`. */
   setAuth(status: AuthStatus): void;
-  /** Listeners the renderer holds through `on` for this event (0 once it unsubscribed). */
-  listenerCount(event: EventName): number;
 }
 
 export interface FakeBridgeOptions {
@@ -291,25 +280,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
   };
 
-  const [serverEnd, clientEnd] = createInMemoryTransportPair({ serialisation: 'json' });
-  serveApi(handlers, serverEnd, { events: hub });
-  const client = createApiClient(clientEnd);
-  const held = new Map<EventName, number>();
-  const on: PanDeskBridge['on'] = (event, listener) => {
-    held.set(event, (held.get(event) ?? 0) + 1);
-    const off = client.on(event, listener);
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      held.set(event, (held.get(event) ?? 1) - 1);
-      off();
-    };
-  };
   return {
-    ...client,
-    on,
-    listenerCount: (event) => held.get(event) ?? 0,
+    ...serveOverLink(handlers, hub),
     drive,
     queue,
     hub,
