@@ -189,6 +189,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   /** Background sign-in from the start: `connecting` now, "unreachable" when the grace period ends. */
   async function connectInBackground(): Promise<void> {
     callOff();
+    // Without credentials there is nothing to connect to: say so at once.
+    if (toCredentials(settings.connection()).kind === 'none') {
+      await signInOnce(false);
+      return;
+    }
     await beginConnecting();
     timers.startGrace(() => {
       const now = readStatus();
