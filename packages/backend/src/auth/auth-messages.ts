@@ -12,9 +12,12 @@ export const CONNECTING_MESSAGE = 'PanDesk is still connecting to the 123pan ser
 export const SIGNED_OUT_MESSAGE =
   'Signed out. The client secret and tokens were forgotten; enter them again to sign in.';
 
-/** The service could not be reached (or did not answer in time); retries run by themselves. */
+/**
+ * The service could not be reached (or did not answer in time). Retries run by themselves;
+ * the renderer says so in the user's language (`problem: 'unreachable'`).
+ */
 export function unreachableMessage(host: string): string {
-  return `Could not reach the 123pan service at ${host}. Check the internet connection and the proxy settings; PanDesk keeps trying by itself.`;
+  return `Could not reach the 123pan service at ${host}. Check the internet connection and the proxy settings.`;
 }
 
 export function toAccount(user: PanUser): AccountInfo {

@@ -91,7 +91,7 @@ describe('start-up without waiting for the network', () => {
     expect(isUnreachable(tested)).toBe(true);
     if (tested.state === 'auth_required')
       expect(tested.message).toMatch(
-        /Could not reach the 123pan service at 127\.0\.0\.1:\d+\. .*keeps trying/,
+        /^Could not reach the 123pan service at 127\.0\.0\.1:\d+\. Check the internet connection/,
       );
   });
 

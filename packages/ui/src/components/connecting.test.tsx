@@ -17,8 +17,9 @@ describe('start-up while the back end is still signing in', () => {
     expect(screen.getByTestId('connecting-banner').textContent).toMatch(/Connecting to 123 Cloud Drive/);
     expect(screen.queryByTestId('auth-banner')).toBeNull();
     expect(screen.getByTestId('status-account').textContent).toBe('Connecting…');
-    // Nothing is listed before a drive is usable.
+    // Nothing is listed before a drive is usable, and an empty queue has nothing to explain.
     expect(bridge.calls).not.toContain('files.list');
+    expect(screen.queryByTestId('transfers-blocked')).toBeNull();
 
     await act(async () => {
       await bridge.transfers.upload({ localPaths: ['/a'], remoteParentId: 0, conflict: 'skip' });

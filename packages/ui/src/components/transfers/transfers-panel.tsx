@@ -68,12 +68,13 @@ export function TransfersPanel() {
       s.auth?.state === 'connecting' ||
       (s.auth?.state === 'auth_required' && s.auth.problem === 'unreachable'),
   );
-  const blocked = useSlice(transfers, (s) => s.summary?.authBlocked === true);
-  const open = useSlice(ui, (s) => s.transfersOpen);
-  const view = useSlice(transfers, (s) => s.view);
   const summary = useSlice(transfers, (s) => s.summary);
   const count = (v: TransferView): number =>
     VIEW_STATES[v].reduce((sum, state) => sum + (summary?.byState[state] ?? 0), 0);
+  // Said only when something is waiting: an empty queue has nothing to hold back.
+  const blocked = summary?.authBlocked === true && count('active') > 0;
+  const open = useSlice(ui, (s) => s.transfersOpen);
+  const view = useSlice(transfers, (s) => s.view);
   return (
     <section
       className={`pd-transfers${open ? '' : ' is-collapsed'}`}
