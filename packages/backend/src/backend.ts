@@ -7,12 +7,11 @@ import * as fsp from 'node:fs/promises';
 import { createEventHub, ok } from '@pandesk/contract';
 import type { FileId, PanDeskApi } from '@pandesk/contract';
 import { DEFAULT_API_BASE_URL } from '@pandesk/open-api';
-import type { AttemptReport, PanClient } from '@pandesk/open-api';
+import type { PanClient } from '@pandesk/open-api';
 import { createAppApi } from './app/app-api';
 import { makeSafe } from './app/safe-api';
 import { createAuthService } from './auth/auth-service';
 import type { AuthService } from './auth/auth-service';
-import { toCredentials } from './auth/credentials';
 import { createVaultTokenStore } from './auth/vault-token-store';
 import type { Backend } from './backend-types';
 import { createFilesApi } from './files/files-api';
@@ -22,6 +21,7 @@ import { createFolderListing } from './files/folder-listing';
 import { createTrashBin } from './files/trash-bin';
 import { createTrashLedger, trashLedgerPath } from './files/trash-ledger';
 import type { TrashLedger } from './files/trash-ledger';
+import { logAttempt } from './log/attempt-log';
 import { createDailyLog } from './log/daily-log';
 import type { Logger } from './log/daily-log';
 import { createRedactor } from './log/redact';
@@ -33,6 +33,7 @@ import { createPlacesApi } from './places/places-api';
 import type { BackendPorts, Clock, LocalFs } from './ports';
 import { checkWritableFolder } from './settings/check-folder';
 import { createAuthApi, createSettingsApi } from './settings/settings-api';
+import { applyInitialConnection } from './settings/initial-connection';
 import { createSettingsService } from './settings/settings-service';
 import type { SettingsService } from './settings/settings-service';
 import { createCdnFetch, proxiedUrl } from './transfers/cdn-fetch';
@@ -181,39 +182,6 @@ function createTransfers(core: Core, auth: AuthService, cache: FolderCache): Tra
   });
 }
 
-/** Logs the service calls that did not simply succeed (failures, retries), for bug reports. */
-function logAttempt(logger: Logger): (report: AttemptReport) => void {
-  return (r) => {
-    if (r.outcome === 'ok') return;
-    const codes = [
-      r.serviceCode === undefined ? '' : ` code ${r.serviceCode}`,
-      r.httpStatus === undefined ? '' : ` HTTP ${r.httpStatus}`,
-    ].join('');
-    const next =
-      r.action === undefined
-        ? ''
-        : ` -> ${r.action}${r.retryInMs === undefined ? '' : ` in ${r.retryInMs} ms`}`;
-    logger.info(`api ${r.endpoint} attempt ${r.attempt}: ${r.outcome}${codes} after ${r.ms} ms${next}`);
-  };
-}
-
-/** Stores `ports.initialConnection` before the first sign-in; answers notes for the host's console. */
-async function applyInitialConnection(core: Core, auth: AuthService): Promise<string[]> {
-  const patch = core.ports.initialConnection;
-  if (patch === undefined) return [];
-  try {
-    const before = JSON.stringify(toCredentials(core.settings.connection()));
-    const next = await core.settings.setConnection(patch);
-    if (JSON.stringify(toCredentials(next)) !== before) await auth.forgetToken();
-    await core.settings.setUseDemo(false);
-    core.logger.info('connection settings applied from the host at start');
-    return [];
-  } catch (error) {
-    core.logger.warn('the connection settings from the host were refused', error);
-    return [`Could not save the connection given at start: ${toApiException(error).message}`];
-  }
-}
-
 export async function createBackend(ports: BackendPorts): Promise<Backend> {
   const core = await createCore(ports);
   const { settings, events, logger } = core;
@@ -247,7 +215,12 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     ledger: trashLedgers(core, auth),
     logger,
   });
-  const notes = await applyInitialConnection(core, auth);
+  const notes = await applyInitialConnection({
+    patch: ports.initialConnection,
+    settings,
+    logger,
+    forgetToken: () => auth.forgetToken(),
+  });
   auth.onSession((session, mode) => {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));
