@@ -12,9 +12,11 @@ import { ApiException } from '@pandesk/contract';
 import type { AuthStatus } from '@pandesk/contract';
 import { NO_ENCRYPTION_MESSAGE } from '../settings/secret-keys';
 import {
+  AUTH_LOST_MESSAGE,
   CONNECTING_MESSAGE,
   NO_CREDENTIALS_MESSAGE,
   SIGNED_OUT_MESSAGE,
+  serviceHost,
   toAccount,
   unreachableMessage,
   verifyRootFolder,
@@ -22,11 +24,11 @@ import {
 import type { AuthService, AuthServiceOptions, SessionListener } from './auth-types';
 import { sameAccount } from './auth-types';
 import { toCredentials } from './credentials';
+import { openDemoDrive } from './demo-drive';
 import { createRetryTimers } from './retry-timers';
 import { attemptSignIn } from './sign-in-attempt';
 import { DEFAULT_SIGN_IN_TIMING } from './sign-in-timing';
 import type { SignInTiming } from './sign-in-timing';
-import { startDemoSession } from '../drive/drive-session';
 import type { DriveMode, DriveSession } from '../drive/drive-session';
 
 export type { AuthService, AuthServiceOptions, SessionListener } from './auth-types';
@@ -49,13 +51,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   const listeners = new Set<SessionListener>();
   /** Reads the status afresh (after an await, TypeScript's narrowing of `status` is stale). */
   const readStatus = (): AuthStatus => status;
-  const host = ((): string => {
-    try {
-      return new URL(options.baseUrl).host;
-    } catch {
-      return options.baseUrl;
-    }
-  })();
+  const host = serviceHost(options.baseUrl);
 
   /** Runs transitions one at a time. */
   function serial<T>(work: () => Promise<T>): Promise<T> {
@@ -96,12 +92,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   function authLost(reason: string): void {
     if (session === null || !usable()) return;
     logger.warn(`auth lost: ${reason}`);
-    publish({
-      state: 'auth_required',
-      problem: 'rejected',
-      message:
-        'The 123pan service no longer accepts the stored credentials or token. Check the connection settings and sign in again; paused transfers resume after that.',
-    });
+    publish({ state: 'auth_required', problem: 'rejected', message: AUTH_LOST_MESSAGE });
     notify();
   }
 
@@ -207,22 +198,12 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   async function openDemo(): Promise<AuthStatus> {
     callOff();
     if (session?.mode === 'demo' && status.state === 'demo') return status;
-    try {
-      const demo = await startDemoSession({
-        ...(options.demoClient ?? options.client),
-        userData: options.userData,
-      });
-      const account = toAccount(await demo.client.user.info());
-      logger.info('opened the demo drive');
-      return await adopt(demo, 'demo', { state: 'demo', account });
-    } catch (error) {
-      logger.error('the demo drive could not start', error);
-      return adopt(null, 'demo', {
-        state: 'auth_required',
-        problem: 'no_credentials',
-        message: `The demo drive could not start. ${NO_CREDENTIALS_MESSAGE}`,
-      });
-    }
+    const opened = await openDemoDrive({
+      client: options.demoClient ?? options.client,
+      userData: options.userData,
+      logger,
+    });
+    return adopt(opened.session, 'demo', opened.status);
   }
 
   return {
