@@ -7,7 +7,6 @@ import * as fsp from 'node:fs/promises';
 import { createEventHub, ok } from '@pandesk/contract';
 import type { FileId, PanDeskApi } from '@pandesk/contract';
 import { DEFAULT_API_BASE_URL } from '@pandesk/open-api';
-import type { PanClient } from '@pandesk/open-api';
 import { createAppApi } from './app/app-api';
 import { makeSafe } from './app/safe-api';
 import { createAuthService } from './auth/auth-service';
@@ -18,9 +17,11 @@ import { createFilesApi } from './files/files-api';
 import { createFolderCache } from './files/folder-cache';
 import type { FolderCache } from './files/folder-cache';
 import { createFolderListing } from './files/folder-listing';
+import { withOfflineRoot } from './files/offline-files';
+import type { OfflineFilesOptions } from './files/offline-files';
+import { createOfflineRoot } from './files/offline-root';
 import { createTrashBin } from './files/trash-bin';
-import { createTrashLedger, trashLedgerPath } from './files/trash-ledger';
-import type { TrashLedger } from './files/trash-ledger';
+import { trashLedgersByDrive } from './files/trash-ledgers';
 import { logAttempt } from './log/attempt-log';
 import { createDailyLog } from './log/daily-log';
 import type { Logger } from './log/daily-log';
@@ -130,31 +131,6 @@ function driveFetch(core: Core, auth: AuthService): typeof fetch {
     (auth.mode() === 'demo' ? core.baseFetch : core.netFetch)(input, init)) as typeof fetch;
 }
 
-/**
- * The trash ledger of the drive in use: one for the demo drive, one per real account (its uid,
- * asked once per session), so switching accounts never mixes their recycle bins.
- */
-function trashLedgers(core: Core, auth: AuthService): () => Promise<TrashLedger> {
-  const uids = new WeakMap<PanClient, Promise<number>>();
-  const ledgers = new Map<string, TrashLedger>();
-  return async () => {
-    const client = auth.requireClient();
-    let uid = uids.get(client);
-    if (uid === undefined && auth.mode() === 'real') {
-      uid = client.user.info().then((u) => u.uid);
-      uids.set(client, uid);
-      uid.catch(() => uids.delete(client)); // asked again next time
-    }
-    const path = trashLedgerPath(
-      core.ports.paths.userData,
-      uid === undefined ? { mode: 'demo' } : { mode: 'real', uid: await uid },
-    );
-    let found = ledgers.get(path);
-    if (found === undefined) ledgers.set(path, (found = createTrashLedger(core.fs, path)));
-    return found;
-  };
-}
-
 function createTransfers(core: Core, auth: AuthService, cache: FolderCache): TransferService {
   const { ports, settings } = core;
   return createTransferService({
@@ -180,6 +156,27 @@ function createTransfers(core: Core, auth: AuthService, cache: FolderCache): Tra
       core.track(auth.refreshAccount());
     },
   });
+}
+
+/** The root listing kept for offline use: real drive only, bound to service, client id and root. */
+function offlineRootOptions(core: Core, auth: AuthService, baseUrl: string): OfflineFilesOptions {
+  const { settings } = core;
+  return {
+    offline: createOfflineRoot({
+      fs: core.fs,
+      userData: core.ports.paths.userData,
+      logger: core.logger,
+      clock: core.clock,
+    }),
+    rootFolderId: () => settings.connection().rootFolderId,
+    key: () => {
+      if (auth.mode() !== 'real') return null;
+      const { clientId, rootFolderId } = settings.connection();
+      return JSON.stringify([baseUrl, clientId, rootFolderId]);
+    },
+    status: () => auth.status(),
+    track: core.track,
+  };
 }
 
 export async function createBackend(ports: BackendPorts): Promise<Backend> {
@@ -212,7 +209,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   const transfers = createTransfers(core, auth, cache);
   const bin = createTrashBin({
     client: () => auth.requireClient(),
-    ledger: trashLedgers(core, auth),
+    ledger: trashLedgersByDrive({ fs: core.fs, userData: ports.paths.userData, auth }),
     logger,
   });
   const notes = await applyInitialConnection({
@@ -243,15 +240,18 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         track: core.track,
         onSettingsApplied: (s) => transfers.applySettings(s),
       }),
-      files: createFilesApi({
-        client: () => auth.requireClient(),
-        cache,
-        listing,
-        bin,
-        events,
-        onAuthFailure: () => auth.reportAuthFailure(),
-        onSpaceChanged: () => core.track(auth.refreshAccount()),
-      }),
+      files: withOfflineRoot(
+        createFilesApi({
+          client: () => auth.requireClient(),
+          cache,
+          listing,
+          bin,
+          events,
+          onAuthFailure: () => auth.reportAuthFailure(),
+          onSpaceChanged: () => core.track(auth.refreshAccount()),
+        }),
+        offlineRootOptions(core, auth, baseUrl),
+      ),
       transfers: createTransfersApi(transfers, core.fs),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),
