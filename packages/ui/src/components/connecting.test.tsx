@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App } from './app';
 import { createI18n } from '../i18n/create-i18n';
 import { createFakeBridge } from '../testing/fake-bridge';
@@ -17,8 +17,13 @@ describe('start-up while the back end is still signing in', () => {
     expect(screen.getByTestId('connecting-banner').textContent).toMatch(/Connecting to 123 Cloud Drive/);
     expect(screen.queryByTestId('auth-banner')).toBeNull();
     expect(screen.getByTestId('status-account').textContent).toBe('Connecting…');
-    // Nothing is listed before a drive is usable, and an empty queue has nothing to explain.
-    expect(bridge.calls).not.toContain('files.list');
+    // No listing was kept from an earlier session: the list says the files come once connected
+    // (no error alert), and an empty queue has nothing to explain.
+    expect(await screen.findByTestId('list-offline')).toHaveProperty(
+      'textContent',
+      'Your files appear as soon as PanDesk is connected.',
+    );
+    expect(screen.queryByTestId('list-error')).toBeNull();
     expect(screen.queryByTestId('transfers-blocked')).toBeNull();
 
     await act(async () => {
@@ -46,6 +51,31 @@ describe('start-up while the back end is still signing in', () => {
     expect(screen.queryByTestId('auth-banner')).toBeNull();
     expect(screen.queryByTestId('transfers-blocked')).toBeNull();
     expect(screen.getByTestId('status-account').textContent).toBe('Account: real-user');
+  });
+
+  it("shows the root's last known contents, marked offline, until signed in again", async () => {
+    const { bridge } = await renderApp({ auth: { state: 'signed_in', account: ACCOUNT } });
+    await waitFor(() => expect(rowNames()).toHaveLength(3));
+    expect(screen.queryByTestId('offline-listing')).toBeNull();
+    // Signing in again (e.g. the connection settings changed) and the service stays silent.
+    act(() => bridge.setAuth({ state: 'connecting' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('offline-listing').textContent).toMatch(/Offline: the last known/),
+    );
+    expect(rowNames()).toEqual(['Documents', 'Photos', 'readme.md']);
+    act(() => bridge.setAuth({ state: 'auth_required', problem: 'unreachable', message: 'Silent.' }));
+    expect(screen.getByTestId('offline-listing')).toBeTruthy();
+    // A folder inside is not known offline: it says so instead of pretending.
+    fireEvent.doubleClick(screen.getAllByTestId('file-row')[0]!);
+    expect((await screen.findByTestId('list-offline')).textContent).toMatch(
+      /as soon as PanDesk is connected/,
+    );
+    expect(rowNames()).toEqual([]);
+    // Signed in again: the live root listing replaces the kept one.
+    bridge.drive.add({ name: 'new.txt', parentId: 0 });
+    act(() => bridge.setAuth({ state: 'signed_in', account: ACCOUNT }));
+    await waitFor(() => expect(rowNames()).toContain('new.txt'));
+    expect(screen.queryByTestId('offline-listing')).toBeNull();
   });
 
   it('says why transfers wait when sign-in is needed', async () => {

@@ -78,6 +78,8 @@ export const en = {
     count_one: '{{count, number}} item',
     count_other: '{{count, number}} items',
     selected: '{{count, number}} selected',
+    offlineCopy: 'Offline: the last known contents of this folder',
+    offlineNothing: 'Your files appear as soon as PanDesk is connected.',
     blocked: 'Blocked by content review',
     newFolderName: 'New folder',
     renameLabel: 'New name',

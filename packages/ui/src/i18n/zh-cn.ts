@@ -78,6 +78,8 @@ export const zhCN: Resources = {
     streaming: '已加载 {{count, number}} 项，正在继续加载…',
     count_one: '{{count, number}} 项',
     count_other: '{{count, number}} 项',
+    offlineCopy: '离线：此文件夹上次已知的内容',
+    offlineNothing: 'PanDesk 连接后即显示您的文件。',
     selected: '已选 {{count, number}} 项',
     blocked: '未通过内容审核',
     newFolderName: '新建文件夹',

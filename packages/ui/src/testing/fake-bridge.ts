@@ -4,6 +4,7 @@ import type {
   AppInfo,
   AuthStatus,
   ConnectionSettings,
+  FileEntry,
   PanDeskApi,
   PanDeskEventHub,
   Place,
@@ -11,7 +12,8 @@ import type {
   Settings,
   SettingsView,
 } from '@pandesk/contract';
-import { createFakeDrive } from './fake-drive';
+import { fakeAppInfo } from './fake-app-info';
+import { createFakeDrive, seedSampleDrive } from './fake-drive';
 import type { FakeDrive } from './fake-drive';
 import { serveOverLink } from './fake-link';
 import type { LinkedBridge } from './fake-link';
@@ -56,20 +58,11 @@ export interface FakeBridgeOptions {
 
 const ACCOUNT = { name: 'demo-user', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 2 * 1024 ** 4 } };
 
-function seedDrive(drive: FakeDrive): void {
-  const docs = drive.add({ name: 'Documents', parentId: 0, kind: 'folder' });
-  const photos = drive.add({ name: 'Photos', parentId: 0, kind: 'folder' });
-  drive.add({ name: 'Reports', parentId: docs.id, kind: 'folder' });
-  drive.add({ name: 'notes.txt', parentId: docs.id, size: 2048 });
-  drive.add({ name: 'beach.jpg', parentId: photos.id, size: 3_500_000 });
-  drive.add({ name: 'readme.md', parentId: 0, size: 512 });
-}
-
 export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const hub = createEventHub();
   const drive = createFakeDrive(options.pageSize ?? 100);
   const queue = createFakeTransfers((snapshot) => hub.emit('transfers:changed', snapshot));
-  if (options.seed !== false) seedDrive(drive);
+  if (options.seed !== false) seedSampleDrive(drive);
   const calls: string[] = [];
   const faults = new Map<string, ApiError>();
   let gate: Promise<void> | null = null;
@@ -107,8 +100,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   }
   const changed = (folderIds: number[], trashChanged = false): void =>
     hub.emit('folder:changed', { folderIds, trashChanged });
+  // Like the back end: no drive while connecting or when auth is required.
   const usable = (): Result<null> =>
-    auth.state === 'auth_required' ? fail('auth_required', 'Sign in again in Settings.') : ok(null);
+    auth.state === 'auth_required'
+      ? fail('auth_required', 'Sign in again in Settings.')
+      : auth.state === 'connecting'
+        ? fail('network', 'PanDesk is still connecting to the 123pan service.')
+        : ok(null);
+  /** The root's first page from the last signed-in listing, answered while waiting for the service. */
+  let offlineRoot: readonly FileEntry[] | null = null;
+  const waiting = (): boolean =>
+    auth.state === 'connecting' || (auth.state === 'auth_required' && auth.problem === 'unreachable');
   const guarded = <O>(fn: () => Result<O>): Result<O> => {
     const u = usable();
     return u.ok ? fn() : u;
@@ -175,12 +177,27 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }),
     },
     files: {
-      list: call('files.list', ({ folderId }) => guarded(() => drive.list(folderId))),
+      list: call('files.list', ({ folderId }) => {
+        if (folderId === connection.rootFolderId && waiting() && offlineRoot !== null)
+          return ok({ folderId, items: offlineRoot, cursor: null });
+        const page = guarded(() => drive.list(folderId));
+        if (page.ok && folderId === connection.rootFolderId && auth.state === 'signed_in')
+          offlineRoot = page.value.items;
+        return page;
+      }),
       listMore: call('files.listMore', async ({ folderId, cursor }) => {
         if (gate) await gate;
         return guarded(() => drive.list(folderId, cursor));
       }),
-      treeChildren: call('files.treeChildren', ({ folderId }) => guarded(() => drive.treeChildren(folderId))),
+      treeChildren: call('files.treeChildren', ({ folderId }) =>
+        folderId === connection.rootFolderId && waiting() && offlineRoot !== null
+          ? ok(
+              offlineRoot
+                .filter((e) => e.kind === 'folder')
+                .map((e) => ({ id: e.id, name: e.name, parentId: e.parentId })),
+            )
+          : guarded(() => drive.treeChildren(folderId)),
+      ),
       detail: call('files.detail', ({ id }) => {
         const item = drive.items.get(id);
         return item
@@ -253,22 +270,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }),
     },
     app: {
-      info: call('app.info', () =>
-        ok({
-          name: 'PanDesk',
-          version: '0.1.0',
-          host: options.host ?? 'web',
-          platform: 'linux',
-          arch: 'x64',
-          versions: {},
-          capabilities: {
-            startDrag: options.host === 'desktop',
-            nativeDialogs: options.host === 'desktop',
-            revealInFolder: false,
-            keepAwake: false,
-          },
-        }),
-      ),
+      info: call('app.info', () => ok(fakeAppInfo(options.host ?? 'web'))),
       openLogFolder: call('app.openLogFolder', () => ok(null)),
       revealInFolder: call('app.revealInFolder', () => ok(null)),
       startDrag: call('app.startDrag', () =>
