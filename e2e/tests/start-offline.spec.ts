@@ -86,3 +86,44 @@ test('the page shows at once against a service that never answers, then says it 
     await service.close();
   }
 });
+
+test("a later start while the service hangs shows the root's last known contents, marked offline, and recovers by itself", async ({
+  page,
+  fakePan,
+  workDir,
+}) => {
+  const launch = {
+    userData: join(workDir, 'user-data'),
+    downloadDir: join(workDir, 'downloads'),
+    apiBaseUrl: fakePan.baseUrl,
+    clientId: fakePan.clientId,
+    clientSecret: fakePan.clientSecret,
+  };
+  const first = await startWebHostProcess(launch);
+  try {
+    await page.goto(first.url);
+    await expect(page.locator('[data-app-state="ready"][data-auth-state="signed_in"]')).toBeVisible();
+    await expect(page.getByTestId('file-row')).toHaveCount(4);
+  } finally {
+    await first.stop();
+  }
+
+  // The same service now accepts connections and never answers.
+  fakePan.faults.set({ responseDelayMs: 600_000 });
+  const second = await startWebHostProcess(launch);
+  try {
+    await page.goto(second.url);
+    await expect(page.locator('[data-app-state="ready"][data-auth-state="connecting"]')).toBeVisible();
+    await expect(page.getByTestId('offline-listing')).toBeVisible();
+    await expect(page.getByTestId('file-row')).toHaveCount(4);
+    await expect(page.getByTestId('file-row').first()).toContainText('Documents');
+
+    // The service answers again: signed in by itself, the live listing replaces the kept one.
+    fakePan.faults.set({ responseDelayMs: 0 });
+    await expect(page.locator('[data-auth-state="signed_in"]')).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByTestId('offline-listing')).toHaveCount(0);
+    await expect(page.getByTestId('file-row')).toHaveCount(4);
+  } finally {
+    await second.stop();
+  }
+});
