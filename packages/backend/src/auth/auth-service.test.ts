@@ -135,6 +135,24 @@ describe('background sign-in', () => {
     await auth.close();
   });
 
+  it('keeps a signed-in drive usable while "Test connection" waits for its answer', async () => {
+    let answer!: (outcome: SignInOutcome) => void;
+    script.outcomes.push(signedIn, () => new Promise<SignInOutcome>((resolve) => (answer = resolve)));
+    const { auth, states } = await setup();
+    await auth.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(auth.status().state).toBe('signed_in');
+    const tested = auth.signIn();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(script.calls).toBe(2);
+    expect(auth.status().state).toBe('signed_in');
+    expect(() => auth.requireClient()).not.toThrow();
+    answer({ kind: 'signed_in', session: fakeSession(), account: ACCOUNT });
+    expect((await tested).state).toBe('signed_in');
+    expect(states()).toEqual(['connecting', 'signed_in', 'signed_in']);
+    await auth.close();
+  });
+
   it('caps the pause between attempts', async () => {
     script.outcomes.push(...Array.from({ length: 12 }, () => unreachable));
     const { auth } = await setup();

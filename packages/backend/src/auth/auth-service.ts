@@ -136,7 +136,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     }
     const before = readStatus();
     const unreachableBefore = before.state === 'auth_required' && before.problem === 'unreachable';
-    if (!background || !unreachableBefore) await beginConnecting();
+    // "Test connection" while signed in keeps the drive usable until the answer is in.
+    const keepSession = !background && before.state === 'signed_in';
+    if (!keepSession && (!background || !unreachableBefore)) await beginConnecting();
     const abort = new AbortController();
     attemptAbort = abort;
     const outcome = await attemptSignIn({
