@@ -126,6 +126,22 @@ describe('start-up without waiting for the network', () => {
     if (unreachable.state === 'auth_required') expect(unreachable.message).toMatch(/Could not reach/);
   });
 
+  it('tries once per attempt against a service that keeps answering "too many requests"', async () => {
+    h = await startHarness({
+      settleSignIn: false,
+      fake: { faults: { rawHttpErrorStatus: 429, rawHttpErrorNext: 1_000_000 } },
+      ports: {
+        tuning: tuning({ requestTimeoutMs: 1000, unreachableAfterMs: 300, retryBaseMs: 20, retryCapMs: 50 }),
+      },
+    });
+    await statusBecomes(h, isUnreachable);
+    // Closing does not wait out the service's back-off either.
+    await h.backend.close();
+    const logs = await h.readLogs();
+    expect(logs).toMatch(/api auth\.access_token attempt 1: rate_limited HTTP 429/);
+    expect(logs).not.toMatch(/api auth\.access_token attempt 2/);
+  });
+
   it('recovers by itself when a slow service answers again, and then runs the waiting transfers', async () => {
     h = await startHarness({
       settleSignIn: false,
