@@ -22,6 +22,12 @@ export default defineConfig({
           exclude: ['packages/ui/**', '**/node_modules/**'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Type tests (`*.test-d.ts`, expectTypeOf) run through tsc in the same command.
+          typecheck: {
+            enabled: true,
+            include: ['packages/*/src/**/*.test-d.ts'],
+            tsconfig: 'tsconfig.typecheck.json',
+          },
         },
       },
       {

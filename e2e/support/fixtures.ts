@@ -39,7 +39,7 @@ export interface Fixtures {
   webHost: WebHostProcess;
   /** Console errors and uncaught exceptions of the page (collected from before it opens). */
   pageProblems: string[];
-  /** The page, opened on the web host, with `[data-app-state="ready"]` present. */
+  /** The page, opened on the web host, signed in, with `[data-app-state="ready"]` present. */
   app: Page;
 }
 
@@ -91,7 +91,10 @@ export const test = base.extend<Fixtures>({
   app: async ({ page, webHost, pageProblems }, use) => {
     void pageProblems;
     await page.goto(webHost.url);
-    await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
+    // The page is ready at once while signing in runs in the background; tests start signed in.
+    await expect(page.locator('[data-app-state="ready"][data-auth-state="signed_in"]')).toBeVisible({
+      timeout: 60_000,
+    });
     await use(page);
   },
 });

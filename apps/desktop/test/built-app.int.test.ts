@@ -159,7 +159,7 @@ describe('built main bundle on a fake Electron', () => {
     delete process.env.PANDESK_USER_DATA;
   });
 
-  it('starts hardened: privileged app scheme, guarded session, secure window on the app URL', () => {
+  it('starts hardened: privileged app scheme, guarded session, secure window on the app URL', async () => {
     expect(fake.privilegedSchemes).toEqual([
       { scheme: 'pandesk', privileges: { standard: true, secure: true, supportFetchAPI: true } },
     ]);
@@ -178,7 +178,8 @@ describe('built main bundle on a fake Electron', () => {
     );
     expect(win.webContents.windowOpenHandler?.()).toEqual({ action: 'deny' });
     expect(fake.ipcOnListeners.has('electron-store-get-data')).toBe(false);
-    expect(fake.menu).toBeInstanceOf(Array);
+    // The window opens first; the menu (which needs the back end) follows once it is composed.
+    expect(await until(() => fake.menu, 'the application menu')).toBeInstanceOf(Array);
   });
 
   it('binds every channel and refuses a foreign sender', async () => {

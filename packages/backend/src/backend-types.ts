@@ -7,6 +7,8 @@ export interface Backend {
   /** Events the back end emits (`folder:changed`, `transfers:changed` ...); hosts forward them. */
   readonly events: PanDeskEventHub;
   readonly on: PanDeskEventSource['on'];
+  /** Words for the host's console about the start (e.g. why `initialConnection` was refused); never a secret. */
+  readonly notes: readonly string[];
   /**
    * Writes an unexpected error to the redacting daily log. Pass it as `onError` to
    * `createDispatcher` / `serveApi` so internal failures are recorded without reaching the renderer.

@@ -7,7 +7,6 @@ import * as fsp from 'node:fs/promises';
 import { createEventHub, ok } from '@pandesk/contract';
 import type { FileId, PanDeskApi } from '@pandesk/contract';
 import { DEFAULT_API_BASE_URL } from '@pandesk/open-api';
-import type { AttemptReport, PanClient } from '@pandesk/open-api';
 import { createAppApi } from './app/app-api';
 import { makeSafe } from './app/safe-api';
 import { createAuthService } from './auth/auth-service';
@@ -18,9 +17,12 @@ import { createFilesApi } from './files/files-api';
 import { createFolderCache } from './files/folder-cache';
 import type { FolderCache } from './files/folder-cache';
 import { createFolderListing } from './files/folder-listing';
+import { withOfflineRoot } from './files/offline-files';
+import type { OfflineFilesOptions } from './files/offline-files';
+import { createOfflineRoot } from './files/offline-root';
 import { createTrashBin } from './files/trash-bin';
-import { createTrashLedger, trashLedgerPath } from './files/trash-ledger';
-import type { TrashLedger } from './files/trash-ledger';
+import { trashLedgersByDrive } from './files/trash-ledgers';
+import { logAttempt } from './log/attempt-log';
 import { createDailyLog } from './log/daily-log';
 import type { Logger } from './log/daily-log';
 import { createRedactor } from './log/redact';
@@ -32,6 +34,7 @@ import { createPlacesApi } from './places/places-api';
 import type { BackendPorts, Clock, LocalFs } from './ports';
 import { checkWritableFolder } from './settings/check-folder';
 import { createAuthApi, createSettingsApi } from './settings/settings-api';
+import { applyInitialConnection } from './settings/initial-connection';
 import { createSettingsService } from './settings/settings-service';
 import type { SettingsService } from './settings/settings-service';
 import { createCdnFetch, proxiedUrl } from './transfers/cdn-fetch';
@@ -128,31 +131,6 @@ function driveFetch(core: Core, auth: AuthService): typeof fetch {
     (auth.mode() === 'demo' ? core.baseFetch : core.netFetch)(input, init)) as typeof fetch;
 }
 
-/**
- * The trash ledger of the drive in use: one for the demo drive, one per real account (its uid,
- * asked once per session), so switching accounts never mixes their recycle bins.
- */
-function trashLedgers(core: Core, auth: AuthService): () => Promise<TrashLedger> {
-  const uids = new WeakMap<PanClient, Promise<number>>();
-  const ledgers = new Map<string, TrashLedger>();
-  return async () => {
-    const client = auth.requireClient();
-    let uid = uids.get(client);
-    if (uid === undefined && auth.mode() === 'real') {
-      uid = client.user.info().then((u) => u.uid);
-      uids.set(client, uid);
-      uid.catch(() => uids.delete(client)); // asked again next time
-    }
-    const path = trashLedgerPath(
-      core.ports.paths.userData,
-      uid === undefined ? { mode: 'demo' } : { mode: 'real', uid: await uid },
-    );
-    let found = ledgers.get(path);
-    if (found === undefined) ledgers.set(path, (found = createTrashLedger(core.fs, path)));
-    return found;
-  };
-}
-
 function createTransfers(core: Core, auth: AuthService, cache: FolderCache): TransferService {
   const { ports, settings } = core;
   return createTransferService({
@@ -180,19 +158,24 @@ function createTransfers(core: Core, auth: AuthService, cache: FolderCache): Tra
   });
 }
 
-/** Logs the service calls that did not simply succeed (failures, retries), for bug reports. */
-function logAttempt(logger: Logger): (report: AttemptReport) => void {
-  return (r) => {
-    if (r.outcome === 'ok') return;
-    const codes = [
-      r.serviceCode === undefined ? '' : ` code ${r.serviceCode}`,
-      r.httpStatus === undefined ? '' : ` HTTP ${r.httpStatus}`,
-    ].join('');
-    const next =
-      r.action === undefined
-        ? ''
-        : ` -> ${r.action}${r.retryInMs === undefined ? '' : ` in ${r.retryInMs} ms`}`;
-    logger.info(`api ${r.endpoint} attempt ${r.attempt}: ${r.outcome}${codes} after ${r.ms} ms${next}`);
+/** The root listing kept for offline use: real drive only, bound to service, client id and root. */
+function offlineRootOptions(core: Core, auth: AuthService, baseUrl: string): OfflineFilesOptions {
+  const { settings } = core;
+  return {
+    offline: createOfflineRoot({
+      fs: core.fs,
+      userData: core.ports.paths.userData,
+      logger: core.logger,
+      clock: core.clock,
+    }),
+    rootFolderId: () => settings.connection().rootFolderId,
+    key: () => {
+      if (auth.mode() !== 'real') return null;
+      const { clientId, rootFolderId } = settings.connection();
+      return JSON.stringify([baseUrl, clientId, rootFolderId]);
+    },
+    status: () => auth.status(),
+    track: core.track,
   };
 }
 
@@ -211,6 +194,8 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     client: { fetch: core.netFetch, onAttempt: logAttempt(logger), ...clientTuning },
     demoClient: { fetch: core.baseFetch, ...clientTuning },
     userData: ports.paths.userData,
+    ...(ports.tuning?.signIn === undefined ? {} : { timing: ports.tuning.signIn }),
+    ...(ports.tuning?.random === undefined ? {} : { random: ports.tuning.random }),
   });
   const cache = createFolderCache();
   const listing = createFolderListing({
@@ -224,15 +209,23 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   const transfers = createTransfers(core, auth, cache);
   const bin = createTrashBin({
     client: () => auth.requireClient(),
-    ledger: trashLedgers(core, auth),
+    ledger: trashLedgersByDrive({ fs: core.fs, userData: ports.paths.userData, auth }),
     logger,
+  });
+  const notes = await applyInitialConnection({
+    patch: ports.initialConnection,
+    settings,
+    logger,
+    forgetToken: () => auth.forgetToken(),
   });
   auth.onSession((session, mode) => {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));
   });
+  // Answers at once with credentials (signing in continues in the background, `connecting`);
+  // opens the local demo drive otherwise.
   await auth.start();
-  logger.info(`back end started (${ports.host}, API ${baseUrl})`);
+  logger.info(`back end started (${ports.host}, API ${baseUrl}, ${auth.status().state})`);
 
   const logError = (error: unknown, context: string): void =>
     logger.error(`unexpected failure in ${context}`, error);
@@ -247,15 +240,18 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         track: core.track,
         onSettingsApplied: (s) => transfers.applySettings(s),
       }),
-      files: createFilesApi({
-        client: () => auth.requireClient(),
-        cache,
-        listing,
-        bin,
-        events,
-        onAuthFailure: () => auth.reportAuthFailure(),
-        onSpaceChanged: () => core.track(auth.refreshAccount()),
-      }),
+      files: withOfflineRoot(
+        createFilesApi({
+          client: () => auth.requireClient(),
+          cache,
+          listing,
+          bin,
+          events,
+          onAuthFailure: () => auth.reportAuthFailure(),
+          onSpaceChanged: () => core.track(auth.refreshAccount()),
+        }),
+        offlineRootOptions(core, auth, baseUrl),
+      ),
       transfers: createTransfersApi(transfers, core.fs),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),
@@ -282,6 +278,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     api,
     events,
     on: (event, listener) => events.on(event, listener),
+    notes,
     logError,
     downloadUrl,
     close: () =>

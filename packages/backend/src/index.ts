@@ -11,5 +11,12 @@ export type {
   SettingsDocument,
   SettingsStore,
 } from './ports';
-export { createMemorySecretVault, createMemorySettingsStore } from './testing';
+export type { SignInTiming } from './auth/sign-in-timing';
+export {
+  createMemorySecretVault,
+  createMemorySettingsStore,
+  refusingUrl,
+  startSilentServer,
+} from './testing';
+export type { SilentServer } from './testing';
 export type { MemorySecretVault, MemorySecretVaultOptions, MemorySettingsStore } from './testing';

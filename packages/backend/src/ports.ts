@@ -4,7 +4,13 @@
  * the web host and in tests (which pass the in-memory versions from `src/testing/`).
  */
 import type * as fsp from 'node:fs/promises';
-import type { ChoosePathsInput, ChosenPaths, Clock as ContractClock } from '@pandesk/contract';
+import type {
+  ChoosePathsInput,
+  ChosenPaths,
+  Clock as ContractClock,
+  ConnectionPatch,
+} from '@pandesk/contract';
+import type { SignInTiming } from './auth/sign-in-timing';
 
 /** A JSON object of non-secret settings, as the back end persists it. */
 export type SettingsDocument = { readonly [key: string]: unknown };
@@ -88,6 +94,10 @@ export interface BackendTuning {
   readonly snapshotIntervalMs?: number;
   /** How long a cached folder listing is served without revalidation, ms (default 0: always revalidate in the background). */
   readonly folderCacheFreshMs?: number;
+  /** Sign-in timeouts, the "connecting" grace period and retry pauses (defaults: 5 s, 20 s, 1 s doubling to 30 s). */
+  readonly signIn?: Partial<SignInTiming>;
+  /** Jitter source in [0, 1) for sign-in retry pauses (default Math.random). */
+  readonly random?: () => number;
 }
 
 export interface BackendPorts {
@@ -121,4 +131,11 @@ export interface BackendPorts {
     readonly versions?: Readonly<Record<string, string>>;
   };
   readonly tuning?: BackendTuning;
+  /**
+   * Connection settings applied at start, before the first sign-in (the web host's
+   * `PANDESK_CLIENT_ID` / `PANDESK_CLIENT_SECRET`): the real drive is then signed in to in the
+   * background at once, without opening the demo drive first. A refusal (e.g. no secure
+   * storage) is logged and told in `Backend.notes`; the back end starts anyway.
+   */
+  readonly initialConnection?: ConnectionPatch;
 }

@@ -147,4 +147,63 @@ describe('secrets never cross the boundary or reach the log', () => {
     expect(traffic).not.toContain(new URL(h.fake.cdnUrl).host);
     expect(logs).not.toMatch(/[?&](t|sign|s)=[^\s&]+/);
   });
+
+  it('keeps secrets and signed URLs out of log files when failures carry them into the log', async () => {
+    const file = await h.fake.state.addFile('/report.pdf', 'quarterly numbers');
+    // A signed CDN URL, as the back end hands it to a host for a browser download.
+    const signed = unwrap(await h.backend.downloadUrl(file.id));
+    const query = new URL(signed).search;
+    expect(query.length).toBeGreaterThan(5);
+    // The same through a download proxy with a password in its address.
+    unwrap(
+      await h.client.settings.update({
+        downloadMethod: 'proxy_url',
+        downloadProxyUrl: 'https://carol:dl-pass-8765@dl.local/',
+      }),
+    );
+    const proxied = unwrap(await h.backend.downloadUrl(file.id));
+    expect(proxied).toContain('dl-pass-8765');
+    const token = (JSON.parse(h.vault.entries()['pandesk.auth.token']!) as { accessToken: string })
+      .accessToken;
+
+    // Real failures a host reports through logError: fetch refuses an address with a password
+    // and says so with the whole address; a failed request described with its headers; a
+    // token request body; a CDN answer naming its URL.
+    const refused: unknown = await fetch(proxied).then(
+      () => new Error('fetch accepted an address with credentials'),
+      (error: unknown) => error,
+    );
+    expect(String(refused)).toContain('dl-pass-8765');
+    h.backend.logError(refused, 'web host request');
+    h.backend.logError(
+      { request: { method: 'GET', url: signed, headers: { authorization: `Bearer ${token}` } } },
+      'ipc',
+    );
+    h.backend.logError(
+      new Error(`POST /api/v1/access_token failed`, {
+        cause: new Error(`body {"clientID":"${h.fake.clientId}","clientSecret":"${h.fake.clientSecret}"}`),
+      }),
+      'net',
+    );
+    h.backend.logError(
+      new Error(`GET ${signed} answered HTTP 503 (access token ${token})`),
+      'web host download',
+    );
+    await h.backend.close();
+
+    const logs = await h.readLogs();
+    for (const secret of [token, h.fake.clientSecret, 'dl-pass-8765', query.slice(1)])
+      expect(logs.includes(secret), `log leaks a secret of length ${secret.length}`).toBe(false);
+    for (const part of new URLSearchParams(query).values())
+      if (part.length >= 6) expect(logs, 'log leaks a URL signature').not.toContain(part);
+    // The lines are there (redacted), so the checks above are about redaction, not lost lines.
+    expect(logs).toContain(
+      'unexpected failure in web host request TypeError: Request cannot be constructed from a URL that includes credentials: https://carol:[redacted]@dl.local/',
+    );
+    expect(logs).toContain(
+      `unexpected failure in web host download Error: GET ${signed.split('?')[0]}?[redacted]`,
+    );
+    expect(logs).toContain('unexpected failure in ipc');
+    expect(logs).toContain('unexpected failure in net Error: POST /api/v1/access_token failed');
+  });
 });

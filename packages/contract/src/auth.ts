@@ -5,7 +5,7 @@ import type { Quota } from './files';
  * display name and quota. Never a token, a secret or a token's expiry details.
  */
 
-export const AUTH_STATES = ['signed_in', 'auth_required', 'demo'] as const;
+export const AUTH_STATES = ['signed_in', 'auth_required', 'demo', 'connecting'] as const;
 export type AuthState = (typeof AUTH_STATES)[number];
 
 export interface AccountInfo {
@@ -29,6 +29,13 @@ export type AuthStatus =
   | { readonly state: 'signed_in'; readonly account: AccountInfo }
   /** The built-in demo drive (the emulator with sample files) is in use. */
   | { readonly state: 'demo'; readonly account: AccountInfo }
+  /**
+   * Signing in to the real drive is under way in the background (at start-up, after a
+   * connection change, or when the user asked to test the connection). Nothing can be listed
+   * yet; transfers wait. Within about 20 s it becomes `signed_in`, or `auth_required` with the
+   * reason (`unreachable` keeps retrying by itself).
+   */
+  | { readonly state: 'connecting' }
   | {
       readonly state: 'auth_required';
       readonly problem: AuthProblem;

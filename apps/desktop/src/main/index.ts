@@ -4,12 +4,14 @@ import type { BrowserWindow } from 'electron';
 import { createBackend } from '@pandesk/backend';
 import type { Backend } from '@pandesk/backend';
 import { createDispatcher } from '@pandesk/contract/server';
+import type { Dispatch } from '@pandesk/contract/server';
 import type { PanDeskApi } from '@pandesk/contract';
 import { dragRootsFromSettings } from './adapters/dialog-options';
 import { createNativeDrag } from './adapters/native-drag';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createBackendPorts } from './backend-ports';
 import { bindIpc } from './ipc/bind-ipc';
+import { createDeferredDispatch } from './ipc/deferred-dispatch';
 import { forwardEvents } from './ipc/forward-events';
 import { buildMenuTemplate } from './menu';
 import { guardContents, hardenSession } from './security/session-guard';
@@ -20,7 +22,10 @@ import { createMainWindow } from './window/main-window';
 /**
  * The Electron entry: one instance, a hardened session, the `pandesk://` renderer, the back end
  * composed over Electron ports, IPC bound by looping over the contract's channel table, events
- * forwarded to the window. Bundled to `dist/main/index.cjs`; `__dirname` is `dist/main`.
+ * forwarded to the window. The window opens before the back end is composed (its calls wait
+ * for it), and the back end never waits for the network (sign-in runs in the background), so
+ * the window shows at once whatever the network does. Bundled to `dist/main/index.cjs`;
+ * `__dirname` is `dist/main`.
  */
 
 const DIST = path.join(__dirname, '..');
@@ -60,18 +65,20 @@ function desktopHandlers(api: PanDeskApi, startDrag: PanDeskApi['app']['startDra
   return { ...api, app: { ...api.app, startDrag } };
 }
 
-/** IPC for every channel (sender-checked, validated) and every event forwarded to the window. */
-function serveBackend(running: Backend, startDrag: PanDeskApi['app']['startDrag']): void {
-  const dispatch = createDispatcher(desktopHandlers(running.api, startDrag), {
-    onError: (e, c) => log(e, c),
-  });
+/** IPC for every channel (sender-checked, validated); calls wait until `ready` gives the dispatcher. */
+function bindChannels(ready: Promise<Dispatch>): void {
   bindIpc({
     ipcMain,
-    dispatch,
+    dispatch: createDeferredDispatch(ready),
     ownContentsId: () => liveWindow()?.webContents.id,
     onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
   });
+}
+
+/** Every event forwarded to the window, then the dispatcher for the back end's handlers. */
+function serveBackend(running: Backend, startDrag: PanDeskApi['app']['startDrag']): Dispatch {
   forwardEvents(running, () => liveWindow()?.webContents);
+  return createDispatcher(desktopHandlers(running.api, startDrag), { onError: (e, c) => log(e, c) });
 }
 
 function installMenu(running: Backend): void {
@@ -103,14 +110,18 @@ async function start(): Promise<void> {
     startDrag: (input) => startDrag(input).catch((error: unknown) => log(error, 'drag')),
     onVaultProblem: (key) => log(new Error(`stored secret ${key} could not be decrypted`), 'vault'),
   });
-  const running = await createBackend(ports);
-  backend = running;
-  serveBackend(running, startDrag);
-  installMenu(running);
+  const composing = createBackend(ports);
+  bindChannels(
+    composing.then((running) => {
+      backend = running;
+      return serveBackend(running, startDrag);
+    }),
+  );
   openWindow(store);
   app.on('activate', () => {
     if (liveWindow() === undefined) openWindow(store);
   });
+  installMenu(await composing);
 }
 
 function main(): void {

@@ -1,23 +1,31 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startSilentServer } from '@pandesk/backend';
+import type { SilentServer } from '@pandesk/backend';
 import { createApiClient, createTextTransport } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebApp } from './start-web-app';
-import type { WebApp } from './start-web-app';
+import type { WebApp, WebAppOptions } from './start-web-app';
 import { connectWs } from './testing/host-kit';
 import { toTextPort } from './ws-bridge';
 
 let dir: string | undefined;
 let app: WebApp | undefined;
+let silent: SilentServer | undefined;
 afterEach(async () => {
   await app?.close();
+  await silent?.close();
+  silent = undefined;
   if (dir !== undefined) await rm(dir, { recursive: true, force: true });
   app = undefined;
   dir = undefined;
 });
 
-async function start(storeSecretsInFile: boolean): Promise<WebApp> {
+async function start(
+  storeSecretsInFile: boolean,
+  extra: Pick<WebAppOptions, 'apiBaseUrl' | 'credentials'> = {},
+): Promise<WebApp> {
   dir = await mkdtemp(join(tmpdir(), 'pandesk-webapp-'));
   const staticDir = join(dir, 'dist');
   await mkdir(staticDir);
@@ -27,6 +35,7 @@ async function start(storeSecretsInFile: boolean): Promise<WebApp> {
     downloadDir: join(dir, 'downloads'),
     staticDir,
     storeSecretsInFile,
+    ...extra,
   });
   return app;
 }
@@ -43,6 +52,32 @@ describe('startWebApp (the real back end behind the host)', () => {
     const info = await client.app.info();
     expect(info.ok && info.value.host).toBe('web');
     client.close();
+  });
+
+  it('serves the page at once with credentials from the environment, while the service never answers', async () => {
+    silent = await startSilentServer();
+    const web = await start(true, {
+      apiBaseUrl: silent.url,
+      credentials: { clientId: 'env-client', clientSecret: 'env-secret-value' },
+    });
+    expect(web.notes).toContain('Signing in with client ID env-client in the background.');
+    expect((await fetch(`${web.host.origin}/`)).status).toBe(200);
+    const status = await web.backend.api.auth.status();
+    expect(status.ok && status.value).toEqual({ state: 'connecting' });
+    // Stored for the next start; the demo drive was never opened.
+    const view = await web.backend.api.settings.get();
+    expect(view.ok && view.value.connection).toMatchObject({ clientId: 'env-client', hasClientSecret: true });
+    expect(await readdir(join(dir!, 'user-data'))).not.toContain('demo-drive');
+  });
+
+  it('says why environment credentials could not be kept, and starts anyway', async () => {
+    const web = await start(false, {
+      credentials: { clientId: 'env-client', clientSecret: 'env-secret-value' },
+    });
+    expect(web.notes.join('\n')).toMatch(/Could not save the connection given at start: .*secure storage/);
+    expect(web.notes.join('\n')).not.toContain('env-secret-value');
+    const status = await web.backend.api.auth.status();
+    expect(status.ok && status.value.state).toBe('demo');
   });
 
   it('without --store-secrets-in-file refuses to keep secrets, and says why', async () => {

@@ -11,7 +11,9 @@ import type { WebHost } from './web-host';
 
 /**
  * The whole browser host: the back end on file-backed stores in the user-data folder, and the
- * loopback server in front of it. Used by `main.ts` (the CLI) and by tests.
+ * loopback server in front of it. Never waits for the network: sign-in runs in the background
+ * and the page shows `connecting` until it has an outcome. Used by `main.ts` (the CLI) and by
+ * tests.
  */
 
 export interface WebAppOptions {
@@ -21,7 +23,7 @@ export interface WebAppOptions {
   readonly downloadDir?: string;
   readonly apiBaseUrl?: string;
   readonly storeSecretsInFile?: boolean;
-  /** Connect to this account at start (through `settings.setConnection` + `auth.signIn`). */
+  /** Connect to this account at start (stored, then signed in to in the background). */
   readonly credentials?: EnvCredentials;
   readonly tuning?: BackendTuning;
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -33,18 +35,6 @@ export interface WebApp {
   /** Words for the console about the start (never a secret). */
   readonly notes: readonly string[];
   close(): Promise<void>;
-}
-
-async function connect(backend: Backend, credentials: EnvCredentials): Promise<string> {
-  const set = await backend.api.settings.setConnection({
-    clientId: credentials.clientId,
-    clientSecret: credentials.clientSecret,
-  });
-  if (!set.ok) return `Could not save the connection from the environment: ${set.error.message}`;
-  const status = await backend.api.auth.signIn();
-  return status.ok
-    ? `Connected with client ID ${credentials.clientId}.`
-    : `Sign-in failed: ${status.error.message}`;
 }
 
 export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
@@ -67,11 +57,21 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
+    ...(options.credentials === undefined
+      ? {}
+      : {
+          initialConnection: {
+            clientId: options.credentials.clientId,
+            clientSecret: options.credentials.clientSecret,
+          },
+        }),
   });
-  const notes: string[] = [];
+  // The page is served at once: signing in runs in the background and the page shows its state.
+  const notes: string[] = [...backend.notes];
   if (options.storeSecretsInFile)
     notes.push(`Secrets are kept UNENCRYPTED in ${paths.secretsFile} (readable only by you).`);
-  if (options.credentials !== undefined) notes.push(await connect(backend, options.credentials));
+  if (options.credentials !== undefined && backend.notes.length === 0)
+    notes.push(`Signing in with client ID ${options.credentials.clientId} in the background.`);
   try {
     const host = await startWebHost({
       api: backend.api,

@@ -7,10 +7,30 @@ import type { PanClient, PanUser } from '@pandesk/open-api';
 export const NO_CREDENTIALS_MESSAGE =
   'Enter your client ID and client secret from the 123 Open Platform (or paste an access token) in the connection settings, or use the demo drive.';
 
+export const AUTH_LOST_MESSAGE =
+  'The 123pan service no longer accepts the stored credentials or token. Check the connection settings and sign in again; paused transfers resume after that.';
+
+export const CONNECTING_MESSAGE = 'PanDesk is still connecting to the 123pan service. Try again in a moment.';
+
 export const SIGNED_OUT_MESSAGE =
   'Signed out. The client secret and tokens were forgotten; enter them again to sign in.';
 
-export const RETRY_INTERVAL_MS = 30_000;
+/** `host[:port]` of the service's base URL, for messages (the URL itself when it does not parse). */
+export function serviceHost(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/**
+ * The service could not be reached (or did not answer in time). Retries run by themselves;
+ * the renderer says so in the user's language (`problem: 'unreachable'`).
+ */
+export function unreachableMessage(host: string): string {
+  return `Could not reach the 123pan service at ${host}. Check the internet connection and the proxy settings.`;
+}
 
 export function toAccount(user: PanUser): AccountInfo {
   return {
@@ -30,7 +50,7 @@ export function describeSignInFailure(
     if (['network', 'timeout', 'server', 'rate_limited', 'processing'].includes(error.code)) {
       return {
         problem: 'unreachable',
-        message: `Could not reach the 123pan service at ${host}. Check the internet connection and the proxy settings; PanDesk keeps trying every ${RETRY_INTERVAL_MS / 1000} seconds.`,
+        message: unreachableMessage(host),
       };
     }
     if (error.code === 'auth_required') {

@@ -1,80 +1,42 @@
 /**
- * Who the app is talking to: the real drive (signed in or not) or the demo drive. Owns the
- * current {@link DriveSession}, the `AuthStatus` the renderer sees, and the transitions
- * between them (serialised, so a double click cannot start two demo servers). Session
- * listeners (files cache, transfer engine) hear about every change.
+ * Who the app is talking to: the real drive (signed in, connecting or not) or the demo drive.
+ * Owns the current {@link DriveSession}, the `AuthStatus` the renderer sees, and the
+ * transitions between them (serialised, so a double click cannot start two demo servers).
+ * Session listeners (files cache, transfer engine) hear about every change.
+ *
+ * Start-up never waits for the network: with credentials, `start()` answers at once in
+ * `connecting` and signs in in the background. An unreachable service is retried with capped
+ * backoff; the status says so once the grace period is over and recovers by itself.
  */
 import { ApiException } from '@pandesk/contract';
-import type { AccountInfo, AuthStatus, ConnectionSettings, PanDeskEventHub } from '@pandesk/contract';
-import type { PanClient, TokenStore } from '@pandesk/open-api';
-import type { Logger } from '../log/daily-log';
-import type { Redactor } from '../log/redact';
+import type { AuthStatus } from '@pandesk/contract';
 import { NO_ENCRYPTION_MESSAGE } from '../settings/secret-keys';
-import type { SettingsService } from '../settings/settings-service';
 import {
-  describeSignInFailure,
+  AUTH_LOST_MESSAGE,
+  CONNECTING_MESSAGE,
   NO_CREDENTIALS_MESSAGE,
-  RETRY_INTERVAL_MS,
   SIGNED_OUT_MESSAGE,
+  serviceHost,
   toAccount,
+  unreachableMessage,
   verifyRootFolder,
 } from './auth-messages';
+import type { AuthService, AuthServiceOptions, SessionListener } from './auth-types';
+import { sameAccount } from './auth-types';
 import { toCredentials } from './credentials';
-import { createRealSession, startDemoSession } from '../drive/drive-session';
-import type { ClientSettings, DriveMode, DriveSession } from '../drive/drive-session';
+import { openDemoDrive } from './demo-drive';
+import { createRetryTimers } from './retry-timers';
+import { attemptSignIn } from './sign-in-attempt';
+import { DEFAULT_SIGN_IN_TIMING } from './sign-in-timing';
+import type { SignInTiming } from './sign-in-timing';
+import type { DriveMode, DriveSession } from '../drive/drive-session';
 
-/** Called on every change: the usable session (null while auth is required) and which drive. */
-export type SessionListener = (session: DriveSession | null, mode: DriveMode) => void;
-
-export interface AuthServiceOptions {
-  settings: SettingsService;
-  events: PanDeskEventHub;
-  logger: Logger;
-  redactor: Redactor;
-  baseUrl: string;
-  tokenStore: TokenStore;
-  client: ClientSettings;
-  /** For the demo drive on loopback (never through the user's proxy); default `client`. */
-  demoClient?: ClientSettings;
-  userData: string;
-}
-
-export interface AuthService {
-  /** Signs in to the real drive when credentials exist (or the demo was chosen), else opens the demo drive. */
-  start(): Promise<void>;
-  status(): AuthStatus;
-  signIn(): Promise<AuthStatus>;
-  signOut(): Promise<AuthStatus>;
-  useDemo(): Promise<AuthStatus>;
-  /** The client of the usable drive; `auth_required` otherwise. */
-  requireClient(): PanClient;
-  mode(): DriveMode;
-  onSession(listener: SessionListener): () => void;
-  /** Refuses a connection change whose root folder is missing, when that can be checked now. */
-  acceptConnection(next: ConnectionSettings): Promise<void>;
-  /**
-   * Something using the drive was refused for auth (a transfer, a listing) although the
-   * status says signed in: switch to `auth_required` so the UI asks and the queue pauses.
-   */
-  reportAuthFailure(): void;
-  /** Drops the persisted token, so the next sign-in really tests newly entered credentials. */
-  forgetToken(): Promise<void>;
-  /** Re-reads the account (quota) and emits `auth:changed` when it changed. */
-  refreshAccount(): Promise<void>;
-  close(): Promise<void>;
-}
-
-function sameAccount(a: AccountInfo, b: AccountInfo): boolean {
-  return (
-    a.name === b.name &&
-    a.vipLevel === b.vipLevel &&
-    a.quota.usedBytes === b.quota.usedBytes &&
-    a.quota.totalBytes === b.quota.totalBytes
-  );
-}
+export type { AuthService, AuthServiceOptions, SessionListener } from './auth-types';
 
 export function createAuthService(options: AuthServiceOptions): AuthService {
   const { settings, events, logger } = options;
+  const timing: SignInTiming = { ...DEFAULT_SIGN_IN_TIMING, ...options.timing };
+  const timers = createRetryTimers(timing, options.random);
   let status: AuthStatus = {
     state: 'auth_required',
     problem: 'no_credentials',
@@ -83,18 +45,13 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   let session: DriveSession | null = null;
   let mode: DriveMode = 'real';
   let chain: Promise<unknown> = Promise.resolve();
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Aborts the sign-in attempt under way (close, sign-out, demo, or a newer attempt). */
+  let attemptAbort: AbortController | undefined;
   let closed = false;
   const listeners = new Set<SessionListener>();
   /** Reads the status afresh (after an await, TypeScript's narrowing of `status` is stale). */
   const readStatus = (): AuthStatus => status;
-  const host = ((): string => {
-    try {
-      return new URL(options.baseUrl).host;
-    } catch {
-      return options.baseUrl;
-    }
-  })();
+  const host = serviceHost(options.baseUrl);
 
   /** Runs transitions one at a time. */
   function serial<T>(work: () => Promise<T>): Promise<T> {
@@ -109,9 +66,10 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     return next;
   }
 
+  const usable = (): boolean => status.state === 'signed_in' || status.state === 'demo';
+
   function notify(): void {
-    for (const listener of [...listeners])
-      listener(session !== null && status.state !== 'auth_required' ? session : null, mode);
+    for (const listener of [...listeners]) listener(session !== null && usable() ? session : null, mode);
   }
 
   async function adopt(
@@ -132,14 +90,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   }
 
   function authLost(reason: string): void {
-    if (session === null || status.state === 'auth_required') return;
+    if (session === null || !usable()) return;
     logger.warn(`auth lost: ${reason}`);
-    publish({
-      state: 'auth_required',
-      problem: 'rejected',
-      message:
-        'The 123pan service no longer accepts the stored credentials or token. Check the connection settings and sign in again; paused transfers resume after that.',
-    });
+    publish({ state: 'auth_required', problem: 'rejected', message: AUTH_LOST_MESSAGE });
     notify();
   }
 
@@ -149,81 +102,135 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     });
   }
 
-  function scheduleRetry(): void {
-    clearTimeout(retryTimer);
-    if (closed) return;
-    retryTimer = setTimeout(() => {
-      if (status.state === 'auth_required' && status.problem === 'unreachable') void signIn();
-    }, RETRY_INTERVAL_MS);
-    retryTimer.unref?.();
+  /** Stops the attempt under way and any pending retry (another transition takes over). */
+  function callOff(): void {
+    attemptAbort?.abort();
+    attemptAbort = undefined;
+    timers.reset();
   }
 
-  async function signInReal(): Promise<AuthStatus> {
-    clearTimeout(retryTimer);
+  function unreachable(message: string): AuthStatus {
+    return { state: 'auth_required', problem: 'unreachable', message: options.redactor.redact(message) };
+  }
+
+  /** Enters `connecting` for the real drive: the previous session goes, listeners hear "no drive". */
+  async function beginConnecting(): Promise<void> {
+    if (status.state === 'connecting' && mode === 'real') return;
+    await adopt(null, 'real', { state: 'connecting' });
+  }
+
+  /**
+   * One attempt with the stored connection. `background`: a failure to reach the service keeps
+   * `connecting` until the grace period is over; otherwise (the user asked) it is told at once.
+   */
+  async function signInOnce(background: boolean): Promise<AuthStatus> {
+    timers.cancelRetry();
+    if (closed) return status;
     await settings.setUseDemo(false);
     const connection = settings.connection();
     const credentials = toCredentials(connection);
     if (credentials.kind === 'none') {
+      timers.reset();
       const message = settings.encryptionAvailable() ? NO_CREDENTIALS_MESSAGE : NO_ENCRYPTION_MESSAGE;
       return adopt(null, 'real', { state: 'auth_required', problem: 'no_credentials', message });
     }
-    const candidate = createRealSession({
-      ...options.client,
+    const before = readStatus();
+    const unreachableBefore = before.state === 'auth_required' && before.problem === 'unreachable';
+    // "Test connection" while signed in keeps the drive usable until the answer is in.
+    const keepSession = !background && before.state === 'signed_in';
+    if (!keepSession && (!background || !unreachableBefore)) await beginConnecting();
+    const abort = new AbortController();
+    attemptAbort = abort;
+    const outcome = await attemptSignIn({
+      client: options.client,
       baseUrl: options.baseUrl,
+      host,
       credentials,
       tokenStore: options.tokenStore,
+      rootFolderId: connection.rootFolderId,
+      requestTimeoutMs: timing.requestTimeoutMs,
+      signal: abort.signal,
+      logger,
     });
-    try {
-      const account = toAccount(await candidate.client.user.info());
-      await verifyRootFolder(candidate.client, connection.rootFolderId);
-      watch(candidate);
-      logger.info(`signed in to ${host} as ${account.name}`);
-      return await adopt(candidate, 'real', { state: 'signed_in', account });
-    } catch (error) {
-      const { problem, message } = describeSignInFailure(error, host);
-      logger.warn(`sign-in failed (${problem})`, error);
-      if (problem === 'unreachable') scheduleRetry();
+    if (attemptAbort === abort) attemptAbort = undefined;
+    if (outcome.kind === 'aborted' || closed) {
+      if (outcome.kind === 'signed_in') await outcome.session.close();
+      return readStatus();
+    }
+    if (outcome.kind === 'signed_in') {
+      timers.reset();
+      watch(outcome.session);
+      logger.info(`signed in to ${host} as ${outcome.account.name}`);
+      return adopt(outcome.session, 'real', { state: 'signed_in', account: outcome.account });
+    }
+    if (outcome.problem !== 'unreachable') {
+      timers.reset();
       return adopt(null, 'real', {
         state: 'auth_required',
-        problem,
-        message: options.redactor.redact(message),
+        problem: outcome.problem,
+        message: options.redactor.redact(outcome.message),
       });
     }
+    const delay = timers.retryLater(() => void serial(() => signInOnce(true)));
+    logger.info(`next sign-in attempt in ${delay} ms`);
+    const now = readStatus();
+    if (background && now.state === 'connecting' && !timers.graceOver()) return now;
+    if (now.state === 'auth_required' && now.problem === 'unreachable') return now;
+    return adopt(null, 'real', unreachable(outcome.message));
+  }
+
+  /** Background sign-in from the start: `connecting` now, "unreachable" when the grace period ends. */
+  async function connectInBackground(): Promise<void> {
+    callOff();
+    // Without credentials there is nothing to connect to: say so at once.
+    if (toCredentials(settings.connection()).kind === 'none') {
+      await signInOnce(false);
+      return;
+    }
+    await beginConnecting();
+    timers.startGrace(() => {
+      const now = readStatus();
+      if (closed || now.state !== 'connecting') return;
+      logger.warn(`the 123pan service at ${host} did not answer within ${timing.unreachableAfterMs} ms`);
+      publish(unreachable(unreachableMessage(host)));
+    });
+    void serial(() => signInOnce(true));
   }
 
   async function openDemo(): Promise<AuthStatus> {
-    clearTimeout(retryTimer);
+    callOff();
     if (session?.mode === 'demo' && status.state === 'demo') return status;
-    try {
-      const demo = await startDemoSession({
-        ...(options.demoClient ?? options.client),
-        userData: options.userData,
-      });
-      const account = toAccount(await demo.client.user.info());
-      logger.info('opened the demo drive');
-      return await adopt(demo, 'demo', { state: 'demo', account });
-    } catch (error) {
-      logger.error('the demo drive could not start', error);
-      return adopt(null, 'demo', {
-        state: 'auth_required',
-        problem: 'no_credentials',
-        message: `The demo drive could not start. ${NO_CREDENTIALS_MESSAGE}`,
-      });
-    }
+    const opened = await openDemoDrive({
+      client: options.demoClient ?? options.client,
+      userData: options.userData,
+      logger,
+    });
+    return adopt(opened.session, 'demo', opened.status);
   }
-
-  const signIn = (): Promise<AuthStatus> => serial(signInReal);
 
   return {
     start: () =>
       serial(async () => {
         if (settings.useDemo() || toCredentials(settings.connection()).kind === 'none') await openDemo();
-        else await signInReal();
+        else await connectInBackground();
       }),
     status: () => status,
-    signIn,
-    signOut: () =>
-      serial(async () => {
+    reconnect() {
+      attemptAbort?.abort();
+      return serial(connectInBackground);
+    },
+    signIn() {
+      // A newer attempt replaces one under way (e.g. the user pressed "Test connection").
+      attemptAbort?.abort();
+      return serial(() => {
+        timers.reset();
+        return signInOnce(false);
+      });
+    },
+    signOut() {
+      callOff();
+      return serial(async () => {
+        callOff();
         await settings.setConnection({ clientSecret: null, accessToken: null, refreshToken: null });
         await options.tokenStore.save(null);
         await settings.setUseDemo(false);
@@ -233,14 +240,18 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
           problem: 'no_credentials',
           message: SIGNED_OUT_MESSAGE,
         });
-      }),
-    useDemo: () =>
-      serial(async () => {
+      });
+    },
+    useDemo() {
+      callOff();
+      return serial(async () => {
         await settings.setUseDemo(true);
         return openDemo();
-      }),
+      });
+    },
     requireClient() {
-      if (session === null || status.state === 'auth_required') {
+      if (session === null || !usable()) {
+        if (status.state === 'connecting') throw new ApiException('network', CONNECTING_MESSAGE);
         throw new ApiException(
           'auth_required',
           status.state === 'auth_required' ? status.message : NO_CREDENTIALS_MESSAGE,
@@ -269,11 +280,12 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     forgetToken: () => options.tokenStore.save(null),
     async refreshAccount() {
       const current = session;
-      if (current === null || status.state === 'auth_required') return;
+      if (current === null || !usable()) return;
       try {
         const account = toAccount(await current.client.user.info());
         const now = readStatus();
-        if (session !== current || now.state === 'auth_required' || sameAccount(account, now.account)) return;
+        if (session !== current || (now.state !== 'signed_in' && now.state !== 'demo')) return;
+        if (sameAccount(account, now.account)) return;
         publish({ state: now.state, account });
       } catch (error) {
         logger.debug('account refresh failed', error);
@@ -281,7 +293,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     },
     async close() {
       closed = true;
-      clearTimeout(retryTimer);
+      callOff();
       await chain;
       const last = session;
       session = null;

@@ -43,6 +43,32 @@ function clientOptions(settings: ClientSettings): Partial<PanClientOptions> {
   };
 }
 
+/**
+ * A short-lived client for one sign-in attempt: every request gives up after
+ * `requestTimeoutMs` and is not repeated, not even after "too many requests" (the caller's
+ * backoff decides when to try again), so a service that accepts connections and never
+ * answers, or keeps answering 429, costs seconds, not minutes. Shares the token store with the
+ * session that follows, which reuses the token it minted.
+ */
+export function createSignInProbe(
+  input: {
+    baseUrl: string;
+    credentials: Credentials;
+    tokenStore: TokenStore;
+    requestTimeoutMs: number;
+  } & ClientSettings,
+): PanClient {
+  const options = clientOptions(input);
+  return createPanClient({
+    ...options,
+    timeouts: { api: input.requestTimeoutMs },
+    retry: { ...options.retry, maxTransport: 0, maxRateLimited: 0 },
+    baseUrl: input.baseUrl,
+    credentials: input.credentials,
+    tokenStore: input.tokenStore,
+  });
+}
+
 export function createRealSession(
   input: { baseUrl: string; credentials: Credentials; tokenStore: TokenStore } & ClientSettings,
 ): DriveSession {

@@ -35,6 +35,9 @@ describe('createDailyLog', () => {
       fs: {
         mkdir: async () => Promise.reject(new Error('EACCES')),
         appendFile: async () => Promise.reject(new Error('EACCES')),
+        readdir: async () => Promise.reject(new Error('EACCES')),
+        stat: async () => Promise.reject(new Error('EACCES')),
+        unlink: async () => Promise.reject(new Error('EACCES')),
       },
       clock: { now: () => 0 },
       redactor: createRedactor(),

@@ -1,7 +1,7 @@
 /**
  * The contract's `settings` and `auth` domains. A connection change signs in again in the
- * background (the new state arrives as `auth:changed`), so entering credentials while on the
- * demo drive is one step: the demo stops and the real drive opens.
+ * background (`connecting`, then the new state as `auth:changed`), so entering credentials
+ * while on the demo drive is one step: the demo stops and the real drive opens.
  */
 import { ok } from '@pandesk/contract';
 import type { AuthApi, PanDeskEventHub, Settings, SettingsApi } from '@pandesk/contract';
@@ -44,7 +44,7 @@ export function createSettingsApi(options: SettingsApiOptions): SettingsApi {
         );
         options.logger.info('connection settings changed');
         if (JSON.stringify(toCredentials(next)) !== before) await options.auth.forgetToken();
-        if (hasCredentials(next) || options.auth.mode() === 'real') options.track(options.auth.signIn());
+        if (hasCredentials(next) || options.auth.mode() === 'real') options.track(options.auth.reconnect());
         return changed();
       }).then(ok),
   };

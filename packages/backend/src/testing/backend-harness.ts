@@ -3,7 +3,7 @@
  * RPC client talking to it through contract's in-memory transport pair (JSON-serialised, as
  * over a WebSocket). Every message on the link is recorded for the secrets test.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiClient, createInMemoryTransportPair } from '@pandesk/contract';
@@ -57,6 +57,8 @@ export interface Harness {
     test?: (payload: PanDeskEvents[E]) => boolean,
     timeoutMs?: number,
   ): Promise<PanDeskEvents[E]>;
+  /** Every daily log file's text, joined (call after `backend.close()` to have every line). */
+  readLogs(): Promise<string>;
   /** Restarts the back end on the same stores (a new launch). */
   restart(extra?: Partial<BackendPorts>): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +71,28 @@ export interface HarnessOptions {
   ports?: Partial<BackendPorts>;
   platform?: PlatformHooks;
   encryptionAvailable?: boolean;
+  /**
+   * Wait after each launch until the background sign-in has an outcome (default true), so a
+   * test starts signed in (or with the reason why not) as it did when start-up waited.
+   */
+  settleSignIn?: boolean;
+}
+
+/** Resolves once the back end's auth status is no longer `connecting`. */
+export async function signInSettled(backend: Backend): Promise<void> {
+  await new Promise<void>((resolve) => {
+    const off = backend.on('auth:changed', (status) => {
+      if (status.state === 'connecting') return;
+      off();
+      resolve();
+    });
+    void backend.api.auth.status().then((r) => {
+      if (r.ok && r.value.state !== 'connecting') {
+        off();
+        resolve();
+      }
+    });
+  });
 }
 
 function recording(transport: Transport, traffic: string[]): Transport {
@@ -143,6 +167,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       });
     }
     link.stop = () => served.close();
+    if (options.settleSignIn !== false) await signInSettled(link.backend);
   }
   await launch();
 
@@ -175,6 +200,11 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }, timeoutMs);
         waiters.add(check);
       });
+    },
+    async readLogs() {
+      const logDir = join(dir, 'logs');
+      const files = (await readdir(logDir)).sort();
+      return (await Promise.all(files.map((f) => readFile(join(logDir, f), 'utf8')))).join('\n');
     },
     async restart(extra) {
       link.stop();

@@ -26,10 +26,10 @@ describe('mountPanDesk', () => {
     const bridge = createFakeBridge();
     const unmount = mountPanDesk(root, { bridge, host: createTestHost() });
     await waitFor(() => expect(root.querySelector('[data-app-state="ready"]')).not.toBeNull());
-    expect(bridge.hub.listenerCount('transfers:changed')).toBeGreaterThan(0);
+    expect(bridge.listenerCount('transfers:changed')).toBeGreaterThan(0);
     unmount();
     expect(root.innerHTML).toBe('');
-    expect(bridge.hub.listenerCount('transfers:changed')).toBe(0);
+    expect(bridge.listenerCount('transfers:changed')).toBe(0);
     root.remove();
   });
 

@@ -6,6 +6,7 @@ import { AppContext, useSlice } from '../context';
 import { connectContext, createAppContext } from '../create-context';
 import type { HostAdapter } from '../host';
 import { createI18n } from '../i18n/create-i18n';
+import { waitingForService } from '../lib/auth-state';
 import { Shell } from './shell';
 import { LoadScreen } from './load-screen';
 
@@ -23,8 +24,13 @@ export function App({ bridge, host, i18n: given }: AppProps) {
   const loaded = useSlice(ctx.session, (s) => s.loaded);
   const language = useSlice(ctx.session, (s) => s.settings?.language);
   const rootFolderId = useSlice(ctx.session, (s) => s.settings?.connection.rootFolderId);
+  // A usable drive is browsed; while waiting for the service, the root's last listing (offline).
   const driveKey = useSlice(ctx.session, (s) =>
-    s.auth?.state === 'auth_required' ? 'none' : (s.auth?.state ?? 'none'),
+    s.auth?.state === 'signed_in' || s.auth?.state === 'demo'
+      ? s.auth.state
+      : waitingForService(s.auth)
+        ? 'offline'
+        : 'none',
   );
 
   useEffect(() => {

@@ -2,14 +2,21 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../context';
 
 /**
- * First run (demo drive), no account, or auth lost: one clear line and one click to fix it.
- * When auth is lost the back end pauses the queue; the banner says so.
+ * First run (demo drive), connecting, no account, or auth lost: one clear line and one click
+ * to fix it. When auth is lost the back end pauses the queue; the banner says so.
  */
 export function AuthBanner() {
   const { t } = useTranslation();
   const { session, ui, bridge } = useApp();
   const auth = useSlice(session, (s) => s.auth);
   if (auth === null || auth.state === 'signed_in') return null;
+  if (auth.state === 'connecting') {
+    return (
+      <div className="pd-banner pd-banner-info" role="status" data-testid="connecting-banner">
+        <span>{t('banner.connecting')}</span>
+      </div>
+    );
+  }
   const openSettings = (
     <button
       type="button"

@@ -16,9 +16,11 @@ import { ContextMenu } from './main/context-menu';
 export function Shell() {
   const { session, browser, ui } = useApp();
   const theme = useResolvedTheme(useSlice(session, (s) => s.settings?.theme));
-  // Ready once the first listing is in, or at once when there is no drive to list yet (no account).
+  // Ready once the first listing is in, or at once when there is no drive to list yet (no
+  // account, or still connecting): the window never waits for the network.
   const listed = useSlice(browser, (s) => s.status !== 'idle' && s.status !== 'loading');
-  const noDrive = useSlice(session, (s) => s.auth?.state === 'auth_required');
+  const authState = useSlice(session, (s) => s.auth?.state ?? 'none');
+  const noDrive = authState === 'auth_required' || authState === 'connecting';
   const ready = listed || noDrive;
 
   useEffect(() => {
@@ -48,7 +50,13 @@ export function Shell() {
   }, [browser, ui]);
 
   return (
-    <div className="pd-app" data-theme={theme} data-app-state={ready ? 'ready' : 'loading'} data-testid="app">
+    <div
+      className="pd-app"
+      data-theme={theme}
+      data-app-state={ready ? 'ready' : 'loading'}
+      data-auth-state={authState}
+      data-testid="app"
+    >
       <AuthBanner />
       <div className="pd-body">
         <Sidebar />

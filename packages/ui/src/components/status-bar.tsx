@@ -15,7 +15,11 @@ export function StatusBar() {
       ? t('status.account', { name: auth.account.name })
       : auth?.state === 'demo'
         ? t('status.demoAccount')
-        : t('status.notSignedIn');
+        : auth?.state === 'connecting'
+          ? t('status.connecting')
+          : auth?.state === 'auth_required' && auth.problem === 'unreachable'
+            ? t('status.offline')
+            : t('status.notSignedIn');
   return (
     <footer className="pd-status" role="contentinfo" aria-label={t('status.label')}>
       <span data-testid="status-account">{account}</span>

@@ -66,14 +66,15 @@ export function createSessionStore(bridge: PanDeskBridge): SessionStore {
     },
     async refreshQuota() {
       const auth = get().auth;
-      if (auth && auth.state !== 'auth_required') set({ quota: auth.account.quota });
+      if (auth && (auth.state === 'signed_in' || auth.state === 'demo')) set({ quota: auth.account.quota });
       const quota = await bridge.files.quota();
       if (quota.ok) set({ quota: quota.value });
     },
     connect() {
       const offs = [
         bridge.on('auth:changed', (auth) => {
-          set({ auth, ...(auth.state !== 'auth_required' ? { quota: auth.account.quota } : {}) });
+          const account = auth.state === 'signed_in' || auth.state === 'demo' ? auth.account : null;
+          set({ auth, ...(account === null ? {} : { quota: account.quota }) });
         }),
         bridge.on('settings:changed', (settings) => set({ settings })),
         bridge.on('places:changed', (places) => set({ places })),

@@ -23,7 +23,8 @@ describe('transfers store', () => {
     const first = store.getState().rows.get(0)!;
     expect(first.state).toBe('running');
     bridge.queue.progress(first.id, 500);
-    expect(store.getState().rows.get(0)?.bytesDone).toBe(500);
+    // Events cross the link asynchronously, as from the real back end.
+    await until(() => store.getState().rows.get(0)?.bytesDone === 500);
     expect(store.getState().summary?.upload.bytesDone).toBe(500);
     bridge.queue.progress(first.id, 500);
     await until(() => store.getState().total === 2);
@@ -55,6 +56,7 @@ describe('transfers store', () => {
     expect(store.getState().rows.has(500)).toBe(false);
     const running = store.getState().rows.get(0)!;
     bridge.queue.progress(running.id, 10);
+    await until(() => store.getState().localCopies.has(running.remoteFileId!));
     expect(store.getState().localCopies.get(running.remoteFileId!)).toBe('/dl/f0');
   });
 });

@@ -4,29 +4,36 @@ import type {
   AppInfo,
   AuthStatus,
   ConnectionSettings,
-  PanDeskBridge,
+  FileEntry,
+  PanDeskApi,
   PanDeskEventHub,
   Place,
   Result,
   Settings,
   SettingsView,
 } from '@pandesk/contract';
-import { createFakeDrive } from './fake-drive';
+import { fakeAppInfo } from './fake-app-info';
+import { createFakeDrive, seedSampleDrive } from './fake-drive';
 import type { FakeDrive } from './fake-drive';
+import { serveOverLink } from './fake-link';
+import type { LinkedBridge } from './fake-link';
 import { createFakeTransfers } from './fake-transfers';
 import type { FakeTransfers } from './fake-transfers';
 
 /**
  * A faithful in-memory PanDeskBridge for tests and UI development: a drive with a recycle bin,
- * a transfer queue, settings with write-only secrets, auth states, places and events. Every call
- * answers a Result asynchronously (like IPC) and is recorded in `calls`; `failNext` injects one
- * failure, `holdListMore` pauses streaming so tests can look at the first page alone.
+ * a transfer queue, settings with write-only secrets, auth states, places and events. The
+ * in-memory handlers are served with the contract's own `serveApi` over its in-memory transport
+ * pair (JSON, as over the web host's WebSocket), so every call is validated against the
+ * channel schemas exactly as the real back end's hosts do: a call the back end would refuse
+ * answers `invalid_input` here too. Calls that pass are recorded in `calls`; `failNext`
+ * injects one failure, `holdListMore` pauses streaming so tests can look at the first page.
  */
-export interface FakeBridge extends PanDeskBridge {
+export interface FakeBridge extends LinkedBridge {
   readonly drive: FakeDrive;
   readonly queue: FakeTransfers;
   readonly hub: PanDeskEventHub;
-  /** `domain.method` of every call, in order. */
+  /** `domain.method` of every call that passed validation, in order. */
   readonly calls: string[];
   /** The stored connection (secrets included) — what the back end keeps, for assertions. */
   connection(): ConnectionSettings;
@@ -51,24 +58,16 @@ export interface FakeBridgeOptions {
 
 const ACCOUNT = { name: 'demo-user', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 2 * 1024 ** 4 } };
 
-function seedDrive(drive: FakeDrive): void {
-  const docs = drive.add({ name: 'Documents', parentId: 0, kind: 'folder' });
-  const photos = drive.add({ name: 'Photos', parentId: 0, kind: 'folder' });
-  drive.add({ name: 'Reports', parentId: docs.id, kind: 'folder' });
-  drive.add({ name: 'notes.txt', parentId: docs.id, size: 2048 });
-  drive.add({ name: 'beach.jpg', parentId: photos.id, size: 3_500_000 });
-  drive.add({ name: 'readme.md', parentId: 0, size: 512 });
-}
-
 export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const hub = createEventHub();
   const drive = createFakeDrive(options.pageSize ?? 100);
   const queue = createFakeTransfers((snapshot) => hub.emit('transfers:changed', snapshot));
-  if (options.seed !== false) seedDrive(drive);
+  if (options.seed !== false) seedSampleDrive(drive);
   const calls: string[] = [];
   const faults = new Map<string, ApiError>();
   let gate: Promise<void> | null = null;
   let auth: AuthStatus = options.auth ?? { state: 'demo', account: ACCOUNT };
+  if (auth.state !== 'signed_in' && auth.state !== 'demo') queue.setAuthBlocked(true);
   let settings: Settings = createDefaultSettings('/home/user/Downloads');
   let connection: ConnectionSettings = {
     clientId: '',
@@ -84,14 +83,13 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const secretStorage = options.noEncryption === true ? 'unavailable' : 'encrypted';
   const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection), secretStorage });
 
-  /** Wraps a handler: records the call, applies an injected fault, answers on a later tick. */
+  /** Wraps a handler: records the call and applies an injected fault. */
   function call<I, O>(
     name: string,
     handler: (input: I) => Result<O> | Promise<Result<O>>,
   ): (input?: I) => Promise<Result<O>> {
     return async (input?: I) => {
       calls.push(name);
-      await Promise.resolve();
       const fault = faults.get(name);
       if (fault) {
         faults.delete(name);
@@ -102,8 +100,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   }
   const changed = (folderIds: number[], trashChanged = false): void =>
     hub.emit('folder:changed', { folderIds, trashChanged });
+  // Like the back end: no drive while connecting or when auth is required.
   const usable = (): Result<null> =>
-    auth.state === 'auth_required' ? fail('auth_required', 'Sign in again in Settings.') : ok(null);
+    auth.state === 'auth_required'
+      ? fail('auth_required', 'Sign in again in Settings.')
+      : auth.state === 'connecting'
+        ? fail('network', 'PanDesk is still connecting to the 123pan service.')
+        : ok(null);
+  /** The root's first page from the last signed-in listing, answered while waiting for the service. */
+  let offlineRoot: readonly FileEntry[] | null = null;
+  const waiting = (): boolean =>
+    auth.state === 'connecting' || (auth.state === 'auth_required' && auth.problem === 'unreachable');
   const guarded = <O>(fn: () => Result<O>): Result<O> => {
     const u = usable();
     return u.ok ? fn() : u;
@@ -113,32 +120,19 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     return result;
   };
 
-  const bridge: FakeBridge = {
-    drive,
-    queue,
-    hub,
-    calls,
-    connection: () => connection,
-    failNext: (method, error) => faults.set(method, { retryable: false, ...error }),
-    holdListMore() {
-      let release!: () => void;
-      gate = new Promise<void>((resolve) => (release = resolve));
-      return () => {
-        gate = null;
-        release();
-      };
-    },
-    setAuth(status) {
-      auth = status;
-      queue.setAuthBlocked(status.state === 'auth_required');
-      hub.emit('auth:changed', status);
-    },
-    on: hub.on,
+  function setAuth(status: AuthStatus): void {
+    auth = status;
+    // Like the back end: the queue runs only on a usable drive (not while connecting).
+    queue.setAuthBlocked(status.state !== 'signed_in' && status.state !== 'demo');
+    hub.emit('auth:changed', status);
+  }
+
+  const handlers: PanDeskApi = {
     auth: {
       status: call('auth.status', () => ok(auth)),
       signIn: call('auth.signIn', () => {
         const has = connection.clientSecret !== null || connection.accessToken !== null;
-        bridge.setAuth(
+        setAuth(
           has
             ? { state: 'signed_in', account: { ...ACCOUNT, name: 'real-user' } }
             : { state: 'auth_required', problem: 'no_credentials', message: 'Enter a client ID and secret.' },
@@ -147,11 +141,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }),
       signOut: call('auth.signOut', () => {
         connection = { ...connection, clientSecret: null, accessToken: null, refreshToken: null };
-        bridge.setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'Signed out.' });
+        setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'Signed out.' });
         return ok(auth);
       }),
       useDemo: call('auth.useDemo', () => {
-        bridge.setAuth({ state: 'demo', account: ACCOUNT });
+        setAuth({ state: 'demo', account: ACCOUNT });
         return ok(auth);
       }),
     },
@@ -183,12 +177,27 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }),
     },
     files: {
-      list: call('files.list', ({ folderId }) => guarded(() => drive.list(folderId))),
+      list: call('files.list', ({ folderId }) => {
+        if (folderId === connection.rootFolderId && waiting() && offlineRoot !== null)
+          return ok({ folderId, items: offlineRoot, cursor: null });
+        const page = guarded(() => drive.list(folderId));
+        if (page.ok && folderId === connection.rootFolderId && auth.state === 'signed_in')
+          offlineRoot = page.value.items;
+        return page;
+      }),
       listMore: call('files.listMore', async ({ folderId, cursor }) => {
         if (gate) await gate;
         return guarded(() => drive.list(folderId, cursor));
       }),
-      treeChildren: call('files.treeChildren', ({ folderId }) => guarded(() => drive.treeChildren(folderId))),
+      treeChildren: call('files.treeChildren', ({ folderId }) =>
+        folderId === connection.rootFolderId && waiting() && offlineRoot !== null
+          ? ok(
+              offlineRoot
+                .filter((e) => e.kind === 'folder')
+                .map((e) => ({ id: e.id, name: e.name, parentId: e.parentId })),
+            )
+          : guarded(() => drive.treeChildren(folderId)),
+      ),
       detail: call('files.detail', ({ id }) => {
         const item = drive.items.get(id);
         return item
@@ -261,22 +270,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       }),
     },
     app: {
-      info: call('app.info', () =>
-        ok({
-          name: 'PanDesk',
-          version: '0.1.0',
-          host: options.host ?? 'web',
-          platform: 'linux',
-          arch: 'x64',
-          versions: {},
-          capabilities: {
-            startDrag: options.host === 'desktop',
-            nativeDialogs: options.host === 'desktop',
-            revealInFolder: false,
-            keepAwake: false,
-          },
-        }),
-      ),
+      info: call('app.info', () => ok(fakeAppInfo(options.host ?? 'web'))),
       openLogFolder: call('app.openLogFolder', () => ok(null)),
       revealInFolder: call('app.revealInFolder', () => ok(null)),
       startDrag: call('app.startDrag', () =>
@@ -287,5 +281,23 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       ),
     },
   };
-  return bridge;
+
+  return {
+    ...serveOverLink(handlers, hub),
+    drive,
+    queue,
+    hub,
+    calls,
+    connection: () => connection,
+    failNext: (method, error) => faults.set(method, { retryable: false, ...error }),
+    holdListMore() {
+      let release!: () => void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+    setAuth,
+  };
 }

@@ -199,3 +199,13 @@ export function createFakeDrive(pageSize: number): FakeDrive {
     usedBytes: () => [...items.values()].reduce((sum, i) => sum + i.entry.size, 0),
   };
 }
+
+/** A small sample tree: two folders with a subfolder and files, and a file at the root. */
+export function seedSampleDrive(drive: FakeDrive): void {
+  const docs = drive.add({ name: 'Documents', parentId: 0, kind: 'folder' });
+  const photos = drive.add({ name: 'Photos', parentId: 0, kind: 'folder' });
+  drive.add({ name: 'Reports', parentId: docs.id, kind: 'folder' });
+  drive.add({ name: 'notes.txt', parentId: docs.id, size: 2048 });
+  drive.add({ name: 'beach.jpg', parentId: photos.id, size: 3_500_000 });
+  drive.add({ name: 'readme.md', parentId: 0, size: 512 });
+}

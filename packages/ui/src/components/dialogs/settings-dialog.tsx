@@ -15,6 +15,7 @@ import type { SettingsForm } from './settings-form';
 function describeAuth(t: TFunction, auth: AuthStatus): string {
   if (auth.state === 'signed_in') return t('settings.testSignedIn', { name: auth.account.name });
   if (auth.state === 'demo') return t('settings.testDemo');
+  if (auth.state === 'connecting') return t('settings.testConnecting');
   return t('settings.testFailed', { message: auth.message });
 }
 

@@ -38,9 +38,9 @@ describe('transfers panel', () => {
     await waitFor(() => expect(states()).toEqual(['running', 'running', 'queued']));
     const first = [...bridge.queue.items.values()][0]!;
     act(() => bridge.queue.progress(first.id, 250, 2048));
+    await waitFor(() => expect(rows()[0]!.querySelector('progress')?.getAttribute('value')).toBe('25'));
     const row = rows()[0]!;
     expect(row.textContent).toMatch(/a\.bin/);
-    expect(row.querySelector('progress')?.getAttribute('value')).toBe('25');
     expect(row.textContent).toMatch(/2\.0 KB\/s/);
     expect(row.textContent).toMatch(/0:01 left/);
     expect(within(row).getByTestId('transfer-state').textContent).toBe('Uploading');

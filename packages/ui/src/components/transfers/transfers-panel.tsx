@@ -61,12 +61,20 @@ function TransferList() {
 /** The queue: collapsible, never modal; active / failed / completed views with per-item and all-items actions. */
 export function TransfersPanel() {
   const { t } = useTranslation();
-  const { transfers, ui, actions } = useApp();
-  const open = useSlice(ui, (s) => s.transfersOpen);
-  const view = useSlice(transfers, (s) => s.view);
+  const { transfers, ui, actions, session } = useApp();
+  const connecting = useSlice(
+    session,
+    (s) =>
+      s.auth?.state === 'connecting' ||
+      (s.auth?.state === 'auth_required' && s.auth.problem === 'unreachable'),
+  );
   const summary = useSlice(transfers, (s) => s.summary);
   const count = (v: TransferView): number =>
     VIEW_STATES[v].reduce((sum, state) => sum + (summary?.byState[state] ?? 0), 0);
+  // Said only when something is waiting: an empty queue has nothing to hold back.
+  const blocked = summary?.authBlocked === true && count('active') > 0;
+  const open = useSlice(ui, (s) => s.transfersOpen);
+  const view = useSlice(transfers, (s) => s.view);
   return (
     <section
       className={`pd-transfers${open ? '' : ' is-collapsed'}`}
@@ -115,6 +123,11 @@ export function TransfersPanel() {
           </button>
         )}
       </header>
+      {blocked && (
+        <p className="pd-transfers-blocked" role="status" data-testid="transfers-blocked">
+          {connecting ? t('transfers.waitingForConnection') : t('transfers.waitingForSignIn')}
+        </p>
+      )}
       {open && <TransferList />}
     </section>
   );

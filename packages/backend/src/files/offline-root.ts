@@ -1,0 +1,104 @@
+/**
+ * The last listing of the real drive's root folder, kept on disk (`root-listing.json` in
+ * userData: its first page, at most {@link OFFLINE_ROOT_LIMIT} entries) so the window can show
+ * it while signing in is under way or the service is unreachable. Bound to the drive and root
+ * it came from (service address, client id, root folder id), so another account's files never
+ * show. Names and sizes only: no secret is ever in it. Written to a temporary file renamed over
+ * the old one, one write at a time, and only when the listing changed.
+ */
+import { join } from 'node:path';
+import type { FileEntry } from '@pandesk/contract';
+import type { Logger } from '../log/daily-log';
+import type { LocalFs } from '../ports';
+
+export const OFFLINE_ROOT_LIMIT = 200;
+
+export interface OfflineRoot {
+  /** Keeps `items` (the root's first page) for `key`. Never rejects. */
+  remember(key: string, items: readonly FileEntry[]): Promise<void>;
+  /** The entries kept for `key`, or null (none, another drive's, or unreadable). */
+  recall(key: string): Promise<readonly FileEntry[] | null>;
+}
+
+interface Stored {
+  readonly version: 1;
+  readonly key: string;
+  readonly savedAt: number;
+  readonly items: readonly FileEntry[];
+}
+
+function isEntry(value: unknown): value is FileEntry {
+  const e = value as Partial<FileEntry> | null;
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.id === 'number' &&
+    typeof e.name === 'string' &&
+    typeof e.parentId === 'number' &&
+    (e.kind === 'file' || e.kind === 'folder') &&
+    typeof e.size === 'number' &&
+    typeof e.modifiedAt === 'number'
+  );
+}
+
+function parse(text: string, key: string): readonly FileEntry[] | null {
+  try {
+    const stored = JSON.parse(text) as Partial<Stored>;
+    if (stored.version !== 1 || stored.key !== key || !Array.isArray(stored.items)) return null;
+    return stored.items.every(isEntry) ? stored.items : null;
+  } catch {
+    return null;
+  }
+}
+
+export function createOfflineRoot(options: {
+  fs: Pick<LocalFs, 'open' | 'rename' | 'unlink'>;
+  userData: string;
+  logger: Logger;
+  clock: { now(): number };
+}): OfflineRoot {
+  const path = join(options.userData, 'root-listing.json');
+  let writing: Promise<void> = Promise.resolve();
+  let lastWritten = '';
+
+  async function write(text: string): Promise<void> {
+    const temp = `${path}.${process.pid}.tmp`;
+    const handle = await options.fs.open(temp, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+    } finally {
+      await handle.close();
+    }
+    await options.fs.rename(temp, path);
+  }
+
+  return {
+    remember(key, items) {
+      const kept = items.slice(0, OFFLINE_ROOT_LIMIT);
+      const body = JSON.stringify({ key, items: kept });
+      if (body === lastWritten) return writing;
+      lastWritten = body;
+      const stored: Stored = { version: 1, key, savedAt: options.clock.now(), items: kept };
+      writing = writing
+        .then(() => write(JSON.stringify(stored)))
+        .catch((error: unknown) => {
+          lastWritten = '';
+          options.logger.warn('could not keep the root listing for offline use', error);
+        });
+      return writing;
+    },
+    async recall(key) {
+      await writing;
+      try {
+        const handle = await options.fs.open(path, 'r');
+        try {
+          return parse(await handle.readFile('utf8'), key);
+        } finally {
+          await handle.close();
+        }
+      } catch {
+        return null;
+      }
+    },
+  };
+}
