@@ -21,6 +21,8 @@ import { createRateLimiter } from './core/rate-limiter';
 import { createTokenStore } from './core/tokens';
 import type { FakePanContext, ListenerUrls } from './http/context';
 import { createRouter } from './http/router';
+import { createTraffic } from './http/traffic';
+import type { TrafficHandle } from './http/traffic';
 import { DEFAULT_FAULTS, DEFAULT_SWITCHES, type FakePanOptions, type Faults, type Switches } from './options';
 import { seedDemo } from './seed/demo';
 import { createStateHandle, type StateHandle } from './state-handle';
@@ -30,6 +32,7 @@ export type { FileNode } from './core/drive-state';
 export type { StateHandle } from './state-handle';
 export type { FakePanContext } from './http/context';
 export type { UploadsHandle } from './api/upload-routes';
+export type { TrafficHandle } from './http/traffic';
 export type { AssemblyStatus } from './api/upload-assembly';
 
 export interface FakePan {
@@ -59,6 +62,8 @@ export interface FakePan {
   context: FakePanContext;
   /** Upload internals for tests: progress of the in-order slice assembly per preuploadID. */
   uploads: UploadsHandle;
+  /** Bytes the CDN served and the upload host received, per file MD5 and per upload session. */
+  traffic: TrafficHandle;
   close(): Promise<void>;
 }
 
@@ -109,6 +114,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     },
     developer: identity.developer,
     oauth: identity.oauth,
+    traffic: createTraffic(),
     urls,
     dataDir,
     onClose: (fn) => closers.push(fn),
@@ -130,6 +136,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
       signer: ctx.signer,
       faults,
       switches,
+      traffic: ctx.traffic,
       host,
       port: options.cdnPort ?? 0,
     });
@@ -174,6 +181,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     },
     context: ctx,
     uploads,
+    traffic: ctx.traffic,
     close: () => (closed ??= close()),
   };
 }

@@ -7,6 +7,7 @@
  *   `Content-Range: bytes *\/size`. Always `Accept-Ranges: bytes`, Content-Length,
  *   `Content-Type: application/octet-stream` and a Content-Disposition carrying the file name.
  * - `cdnRedirect`: a first-hop URL answers 302 to an `/edge` URL that is signed on its own.
+ * - Body bytes are counted per content MD5 as they go out (`FakePan.traffic.cdnBytes`).
  * - Faults, read live per request: `cdnBytesPerSecond` paces each response; `cdnCutAfterBytes`
  *   destroys the socket after that many body bytes. With `cdnCutNext > 0` only that many responses
  *   are cut (each cut consumes one); when the counter runs out the cut is disarmed by resetting
@@ -17,6 +18,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Faults, Switches } from '../options';
+import type { Traffic } from '../http/traffic';
 import type { ContentStore } from '../content/content-store';
 import { sendBody } from './body-sender';
 import { parseRange } from './range';
@@ -38,6 +40,8 @@ export interface CdnDeps {
   /** Live objects: changes apply to the next request (the bandwidth cap even mid-response). */
   faults: Faults;
   switches: Switches;
+  /** Where body bytes are counted per content MD5 (`FakePan.traffic`); not counted when absent. */
+  traffic?: Pick<Traffic, 'addCdn'>;
 }
 
 export interface CdnServer {
@@ -140,6 +144,7 @@ async function serveBlob(
     const outcome = await sendBody(res, source, {
       bytesPerSecond: () => deps.faults.cdnBytesPerSecond,
       cutAfterBytes,
+      onBytes: (bytes) => deps.traffic?.addCdn(ticket.md5, bytes),
     });
     stats.bytesSent += outcome.bytes;
     if (outcome.kind === 'cut') stats.cuts++;
