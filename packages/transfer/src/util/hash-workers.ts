@@ -14,6 +14,11 @@
  * worker hashes (from the page cache) up to there, so the check after the download costs
  * almost nothing.
  *
+ * A worker opens a path without ever blocking (O_NONBLOCK) and hashes only a regular file
+ * (fstat on the opened descriptor): a FIFO or a device would otherwise block or feed the worker
+ * forever, and with it every hash queued on it. A pending hash ends at once when its signal
+ * aborts.
+ *
  * The worker's code is plain JavaScript passed as a string (eval), so it runs the same under
  * tsx, vitest and Electron without a build step.
  */
@@ -23,8 +28,8 @@ import { Worker } from 'node:worker_threads';
 export interface OrderedHasher {
   /** Bytes [0, end) are written and final; hashing may proceed up to `end` (monotonic). */
   advance(end: number): void;
-  /** MD5 (lowercase hex) of bytes [0, size); call once every byte is written. */
-  digest(size: number): Promise<string>;
+  /** MD5 (lowercase hex) of bytes [0, size); call once every byte is written. Rejects on abort. */
+  digest(size: number, signal?: AbortSignal): Promise<string>;
   /** Stops without a result (abort, failure). */
   dispose(): void;
 }
@@ -41,7 +46,8 @@ export interface FileHasher {
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
+const { openSync, readSync, closeSync, fstatSync, constants } = require('node:fs');
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK || 0);
 const buffer = Buffer.allocUnsafe(1024 * 1024);
 const jobs = new Map();
 const turns = [];
@@ -96,7 +102,8 @@ parentPort.on('message', (m) => {
   const job = { pos: m.start, end: m.end === null ? Infinity : m.end, final: m.final, hash: createHash('md5') };
   jobs.set(m.id, job);
   try {
-    job.fd = openSync(m.path, 'r');
+    job.fd = openSync(m.path, OPEN_FLAGS);
+    if (!fstatSync(job.fd).isFile()) return finish(m.id, { error: 'not a regular file', code: 'ENOTREG' });
   } catch (error) {
     return finish(m.id, { error: String(error && error.message), code: error && error.code });
   }
@@ -272,11 +279,15 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
           posted = end;
           slot.worker.postMessage({ advance: task.id, end, final: false });
         },
-        digest(size) {
+        digest(size, signal) {
           if (ended) return Promise.reject(new Error('the hasher was disposed'));
           ended = true;
           slot.worker.postMessage({ advance: task.id, end: size, final: true });
-          return settled;
+          if (signal === undefined) return settled;
+          const onAbort = (): void => cancel(slot, task, signal.reason);
+          if (signal.aborted) onAbort();
+          else signal.addEventListener('abort', onAbort, { once: true });
+          return settled.finally(() => signal.removeEventListener('abort', onAbort));
         },
         dispose() {
           if (ended) return;
