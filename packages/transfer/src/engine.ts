@@ -51,6 +51,10 @@ export const DEFAULT_TUNING: EngineTuning = Object.freeze({
   backoffBaseMs: 1000,
   backoffCapMs: 30_000,
   urlExpiryMarginMs: 60_000,
+  journalIntervalMs: 1000,
+  journalBatchBytes: 64 * 1024 * 1024,
+  singleUploadMaxBytes: 16 * 1024 * 1024,
+  stallTimeoutMs: 30_000,
 });
 
 export interface TransferEngineOptions {
@@ -60,6 +64,8 @@ export interface TransferEngineOptions {
   /** For CDN bytes; global fetch by default. */
   fetch?: FetchLike;
   clock?: Clock;
+  /** Jitter source in [0, 1) for retry backoff (Math.random by default). */
+  random?: () => number;
   fs?: LocalFs;
   limits?: Partial<TransferLimits>;
   tuning?: Partial<EngineTuning>;
@@ -182,6 +188,7 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     hasher,
     clock,
+    random: options.random ?? Math.random,
     tuning,
     publisher,
     limits: () => limits,
