@@ -2,7 +2,7 @@
  * No download can end with another item's bytes: every item has its own part file and its own
  * target, and what lands at the target is the file that was verified.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -141,5 +141,38 @@ describe('download isolation', () => {
     expect(h.byState('completed')).toHaveLength(1);
     expectEachItemHoldsItsOwnBytes();
     expect(readdirSync(join(h.dir, 'out'))).toEqual(['v.bin']);
+  });
+
+  it('recognises a file already placed when it restarts between placing and dropping the part name', async () => {
+    let failOnce = true;
+    /** The part's name cannot be removed once (as if the process died right after placing). */
+    const interrupted: LocalFs = {
+      ...fsp,
+      unlink: (async (path: string) => {
+        if (failOnce && String(path).endsWith('.part') && existsSync(path)) {
+          failOnce = false;
+          throw Object.assign(new Error('i/o error'), { code: 'EIO' });
+        }
+        return fsp.unlink(path);
+      }) as LocalFs['unlink'],
+    };
+    h = createHarness({ engine: { fs: interrupted } });
+    const remote = h.drive.addFile(0, 'p.bin', pattern(300 * KiB, 31));
+    h.engine.start();
+    await h.engine.download({
+      sources: [source(remote)],
+      localDir: join(h.dir, 'out'),
+      conflict: 'keep_both',
+    });
+    await h.engine.whenIdle();
+    expect(h.items()[0]?.state).toBe('failed');
+    expect(readdirSync(join(h.dir, 'out')).filter((n) => n.endsWith('.part'))).toHaveLength(1);
+    const fetched = h.drive.cdn.stats.ranges.length;
+    h.engine.retry();
+    await h.engine.whenIdle();
+    expect(h.byState('completed')).toHaveLength(1);
+    expectEachItemHoldsItsOwnBytes();
+    expect(readdirSync(join(h.dir, 'out'))).toEqual(['p.bin']);
+    expect(h.drive.cdn.stats.ranges.length).toBe(fetched);
   });
 });

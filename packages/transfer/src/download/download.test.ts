@@ -80,7 +80,7 @@ describe('download job', () => {
     expect(h.drive.cdn.stats.requests).toBeGreaterThan(0);
   });
 
-  it('retries a failing segment alone', async () => {
+  it('retries a failing segment alone, from where its connection broke', async () => {
     h = createHarness();
     const bytes = new Uint8Array(1024 * KiB).map((_, i) => i % 7);
     const remote = h.drive.addFile(0, 'cut.bin', bytes);
@@ -89,6 +89,11 @@ describe('download job', () => {
     await downloadAll([remote]);
     expect(h.items()[0]?.state).toBe('completed');
     expect(h.drive.cdn.stats.ranges).toHaveLength(5);
+    // The retry asks only for what the cut connection had not delivered.
+    const ranges = h.drive.cdn.stats.ranges.map((r) => r.split('-').map(Number));
+    expect(ranges.some(([s, e]) => ranges.some(([s2, e2]) => e2 === e && s2 === (s ?? 0) + 100 * KiB))).toBe(
+      true,
+    );
     expect(Buffer.from(bytes).equals(readFileSync(join(h.dir, 'out', 'cut.bin')))).toBe(true);
   });
 
