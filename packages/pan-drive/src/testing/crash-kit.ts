@@ -1,6 +1,6 @@
 /**
- * Helpers of the crash test: run the engine process until a SIGKILL, compare local and remote
- * trees, read the journal of a killed process, and a replayable PRNG.
+ * What the crash test needs around its runs: the engine process run until a SIGKILL, local and
+ * remote trees to compare, the journal a killed process left, and a replayable PRNG.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
