@@ -175,4 +175,26 @@ describe('download isolation', () => {
     expect(readdirSync(join(h.dir, 'out'))).toEqual(['p.bin']);
     expect(h.drive.cdn.stats.ranges.length).toBe(fetched);
   });
+
+  it('places files without replacing anything where the file system has no hard links', async () => {
+    const noLinks: LocalFs = {
+      ...fsp,
+      link: (async () => {
+        throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+      }) as LocalFs['link'],
+    };
+    h = createHarness({ engine: { fs: noLinks } });
+    const a = h.drive.addFile(h.drive.addFolder(0, 'A'), 'f.bin', pattern(300 * KiB, 37));
+    const b = h.drive.addFile(h.drive.addFolder(0, 'B'), 'f.bin', pattern(300 * KiB, 41));
+    h.file('out/f.bin', new TextEncoder().encode('already here'));
+    h.engine.start();
+    await h.engine.download({ sources: [source(a)], localDir: join(h.dir, 'out'), conflict: 'keep_both' });
+    await h.engine.download({ sources: [source(b)], localDir: join(h.dir, 'out'), conflict: 'skip' });
+    await h.engine.whenIdle();
+    expect(h.byState('completed')).toHaveLength(1);
+    expect(h.byState('skipped')).toHaveLength(1);
+    expectEachItemHoldsItsOwnBytes();
+    expect(readFileSync(join(h.dir, 'out', 'f.bin'), 'utf8')).toBe('already here');
+    expect(readdirSync(join(h.dir, 'out')).sort()).toEqual(['f (1).bin', 'f.bin']);
+  });
 });
