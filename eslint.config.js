@@ -85,9 +85,29 @@ export default tseslint.config(
                 '@pandesk/backend',
                 '@pandesk/open-api',
                 '@pandesk/transfer',
+                '@pandesk/pan-drive',
                 '@pandesk/fake-pan',
               ],
               message: 'The UI may only import contract types.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The engine knows the cloud only through its DriveBackend port; the adapter (pan-drive)
+    // brings open-api to it, never the other way round.
+    files: ['packages/transfer/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only apps/desktop may import electron.' }],
+          patterns: [
+            {
+              group: ['@pandesk/open-api', '@pandesk/pan-drive', '@pandesk/backend', '@pandesk/fake-pan'],
+              message: 'transfer imports contract types only; the cloud comes in through DriveBackend.',
             },
           ],
         },

@@ -9,7 +9,7 @@ import { createPanClient } from '@pandesk/open-api';
 import { createTransferEngine } from '@pandesk/transfer';
 import type { TransferEngine } from '@pandesk/transfer';
 import { createDirectFetch } from '../src/net/undici-fetch';
-import { createDriveBackend } from '../src/transfers/drive-backend';
+import { createDriveBackend } from '@pandesk/pan-drive';
 
 export interface ChildConfig {
   baseUrl: string;

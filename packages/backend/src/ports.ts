@@ -49,7 +49,7 @@ export type Clock = Pick<ContractClock, 'now'>;
 /** The node:fs/promises calls the back end and the transfer engine make; tests may wrap them. */
 export type LocalFs = Pick<
   typeof fsp,
-  'open' | 'mkdir' | 'rename' | 'stat' | 'unlink' | 'opendir' | 'access' | 'appendFile' | 'readdir'
+  'open' | 'mkdir' | 'rename' | 'link' | 'stat' | 'unlink' | 'opendir' | 'access' | 'appendFile' | 'readdir'
 >;
 
 /**

@@ -23,6 +23,8 @@ import { createRateLimiter } from './core/rate-limiter';
 import { createTokenStore } from './core/tokens';
 import type { FakePanContext, ListenerUrls } from './http/context';
 import { createRouter } from './http/router';
+import { createTraffic } from './http/traffic';
+import type { TrafficHandle } from './http/traffic';
 import { DEFAULT_FAULTS, DEFAULT_SWITCHES, type FakePanOptions, type Faults, type Switches } from './options';
 import { seedDemo } from './seed/demo';
 import { createStateHandle, type StateHandle } from './state-handle';
@@ -32,6 +34,7 @@ export type { FileNode } from './core/drive-state';
 export type { StateHandle } from './state-handle';
 export type { FakePanContext } from './http/context';
 export type { UploadsHandle } from './api/upload-routes';
+export type { TrafficHandle } from './http/traffic';
 export type { AssemblyStatus } from './api/upload-assembly';
 export type { CloudHandle } from './cloud';
 
@@ -64,6 +67,8 @@ export interface FakePan {
   uploads: UploadsHandle;
   /** Shares, direct links, offline download and copy tasks, as the emulator holds them. */
   cloud: CloudHandle;
+  /** Bytes the CDN served and the upload host received, per file MD5 and per upload session. */
+  traffic: TrafficHandle;
   close(): Promise<void>;
 }
 
@@ -114,6 +119,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     },
     developer: identity.developer,
     oauth: identity.oauth,
+    traffic: createTraffic(),
     urls,
     dataDir,
     onClose: (fn) => closers.push(fn),
@@ -138,6 +144,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
       faults,
       switches,
       directLinks: cloud.directLinks.resolver,
+      traffic: ctx.traffic,
       host,
       port: options.cdnPort ?? 0,
     });
@@ -183,6 +190,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     context: ctx,
     uploads,
     cloud,
+    traffic: ctx.traffic,
     close: () => (closed ??= close()),
   };
 }

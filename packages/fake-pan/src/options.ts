@@ -94,6 +94,8 @@ export interface Faults {
   responseDelayMs: number;
   /** Per-connection bandwidth cap on the CDN, bytes per second (0 = unlimited). */
   cdnBytesPerSecond: number;
+  /** Per-connection cap on how fast the upload host reads request bodies, bytes per second (0 = unlimited). */
+  uploadBytesPerSecond: number;
   /** Cut each CDN connection after this many body bytes (0 = never). */
   cdnCutAfterBytes: number;
   /** Cut only the next N CDN responses (0 with cdnCutAfterBytes > 0 = every response). */
@@ -196,6 +198,7 @@ export const DEFAULT_FAULTS: Faults = {
   force429Next: 0,
   responseDelayMs: 0,
   cdnBytesPerSecond: 0,
+  uploadBytesPerSecond: 0,
   cdnCutAfterBytes: 0,
   cdnCutNext: 0,
   downloadUrlLifetimeSec: 30 * 60,

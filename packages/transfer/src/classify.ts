@@ -3,7 +3,7 @@
  * on. Messages never carry URLs (signed CDN links hold secrets).
  */
 import type { TransferError } from '@pandesk/contract';
-import { FileChangedError } from './job-context';
+import { FileChangedError, RemoteChangedError } from './job-context';
 import { DriveError } from './ports';
 import { HttpStatusError } from './retry';
 import { isFsError, mapFsError } from './util/fs-errors';
@@ -30,6 +30,7 @@ export function scrub(message: string): string {
 export function classify(error: unknown): TransferError {
   if (error instanceof FileChangedError)
     return { code: 'changed_while_uploading', message: error.message, retryable: true };
+  if (error instanceof RemoteChangedError) return { code: 'remote', message: error.message, retryable: true };
   if (error instanceof UnsafePathError)
     return { code: 'unsafe_path', message: error.message, retryable: false };
   if (error instanceof DriveError) {

@@ -19,6 +19,7 @@ import type {
 import { downloadFileJob } from './download/download-file-job';
 import { downloadFolderJob } from './download/download-folder-job';
 import { enqueueDownload, enqueueUpload } from './enqueue';
+import { DEFAULT_LIMITS, DEFAULT_TUNING } from './defaults';
 import type { EngineTuning } from './job-context';
 import { createJournal } from './journal/journal';
 import type { NewItem } from './journal/journal';
@@ -35,24 +36,6 @@ import { createHashWorkers } from './util/hash-workers';
 import { createRateLimiter } from './util/rate-limiter';
 import { partFileName } from './util/safe-name';
 
-export const DEFAULT_LIMITS: TransferLimits = Object.freeze({
-  uploadFiles: 3,
-  downloadFiles: 3,
-  slicesPerFile: 3,
-  segmentsPerFile: 4,
-  uploadBytesPerSecond: 0,
-  downloadBytesPerSecond: 0,
-});
-
-export const DEFAULT_TUNING: EngineTuning = Object.freeze({
-  segmentSize: 8 * 1024 * 1024,
-  completePollMs: 1000,
-  completePollBudget: 300,
-  backoffBaseMs: 1000,
-  backoffCapMs: 30_000,
-  urlExpiryMarginMs: 60_000,
-});
-
 export interface TransferEngineOptions {
   /** Path of the SQLite journal file (created when missing). */
   journalPath: string;
@@ -60,6 +43,8 @@ export interface TransferEngineOptions {
   /** For CDN bytes; global fetch by default. */
   fetch?: FetchLike;
   clock?: Clock;
+  /** Jitter source in [0, 1) for retry backoff (Math.random by default). */
+  random?: () => number;
   fs?: LocalFs;
   limits?: Partial<TransferLimits>;
   tuning?: Partial<EngineTuning>;
@@ -182,6 +167,7 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     hasher,
     clock,
+    random: options.random ?? Math.random,
     tuning,
     publisher,
     limits: () => limits,

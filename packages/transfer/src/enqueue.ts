@@ -2,13 +2,17 @@
  * Turns user commands into journal items. Top-level items get the dedup key
  * `batchId|index`, so enqueueing the same batch again (e.g. after a crash mid-enqueue) adds
  * only what is missing. Inserts go in chunks with a turn of the event loop between them.
+ * Uploads accept regular files and folders; anything else (FIFO, device, socket) is queued as
+ * failed with words, without ever being opened. Downloads of one command get distinct local
+ * names (`name (1).ext` where two would clean up to the same name).
  */
 import { newItemId } from './util/item-id';
 import { basename } from 'node:path';
 import type { DownloadCommand, UploadCommand } from '@pandesk/contract';
 import type { Journal, NewItem } from './journal/journal';
 import type { LocalFs } from './local-fs';
-import { resolveInside, safeLocalName } from './util/safe-name';
+import { mapFsError, NotRegularFileError } from './util/fs-errors';
+import { createNameAllocator, resolveInside, safeLocalName } from './util/safe-name';
 
 /**
  * Rows per journal transaction: each commit is an fsync, so larger chunks enqueue a big batch
@@ -67,13 +71,34 @@ async function insertChunked(
   }
 }
 
-async function kindOf(fs: LocalFs, path: string): Promise<{ kind: 'file' | 'folder'; size: number }> {
+interface LocalKind {
+  kind: 'file' | 'folder';
+  size: number;
+  /** Not a regular file or folder: never to be opened. */
+  special: boolean;
+}
+
+/** stat only (never open): a FIFO must not be touched before it is known to be one. */
+async function kindOf(fs: LocalFs, path: string): Promise<LocalKind> {
   try {
     const st = await fs.stat(path);
-    return st.isDirectory() ? { kind: 'folder', size: 0 } : { kind: 'file', size: st.size };
+    if (st.isDirectory()) return { kind: 'folder', size: 0, special: false };
+    return { kind: 'file', size: st.isFile() ? st.size : 0, special: !st.isFile() };
   } catch {
-    return { kind: 'file', size: 0 }; // the job reports the problem in words
+    return { kind: 'file', size: 0, special: false }; // the job reports the problem in words
   }
+}
+
+/** How an upload of a special file is journaled: failed, with the reason. */
+function refusedFields(now: number) {
+  const error = mapFsError(new NotRegularFileError());
+  return {
+    state: 'failed',
+    errorCode: error.code,
+    errorMessage: error.message,
+    errorRetryable: false,
+    finishedAt: now,
+  } as const satisfies Partial<NewItem>;
 }
 
 export async function enqueueUpload(
@@ -86,7 +111,7 @@ export async function enqueueUpload(
   const batchId = cmd.batchId ?? crypto.randomUUID();
   const items: NewItem[] = [];
   for (const [index, path] of cmd.localPaths.entries()) {
-    const { kind, size } = await kindOf(fs, path);
+    const { kind, size, special } = await kindOf(fs, path);
     items.push({
       ...baseItem(batchId, index, now, 0),
       direction: 'upload',
@@ -96,6 +121,7 @@ export async function enqueueUpload(
       remoteParentId: cmd.remoteParentId,
       size,
       conflict: cmd.conflict,
+      ...(special ? refusedFields(now) : {}),
     });
     if (index % CHUNK === CHUNK - 1) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -111,12 +137,13 @@ export async function enqueueDownload(
   onInserted: (items: NewItem[]) => void,
 ): Promise<string> {
   const batchId = cmd.batchId ?? crypto.randomUUID();
+  const localName = createNameAllocator();
   const items: NewItem[] = cmd.sources.map((src, index) => ({
     ...baseItem(batchId, index, now, 0),
     direction: 'download',
     kind: src.type === 'folder' ? 'folder' : 'file',
     name: src.name,
-    localPath: resolveInside(cmd.localDir, safeLocalName(src.name)),
+    localPath: resolveInside(cmd.localDir, localName(safeLocalName(src.name))),
     remoteFileId: src.fileId,
     size: src.type === 'folder' || src.etag === undefined ? 0 : (src.size ?? 0),
     etag: src.type === 'folder' ? null : src.etag || null,

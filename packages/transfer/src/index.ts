@@ -1,4 +1,5 @@
-export { createTransferEngine, DEFAULT_LIMITS, DEFAULT_TUNING } from './engine';
+export { createTransferEngine } from './engine';
+export { DEFAULT_LIMITS, DEFAULT_TUNING } from './defaults';
 export type { TransferEngine, TransferEngineOptions } from './engine';
 export type { EngineTuning } from './job-context';
 export { DriveError, systemClock } from './ports';

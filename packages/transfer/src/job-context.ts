@@ -22,6 +22,16 @@ export interface EngineTuning {
   backoffCapMs: number;
   /** Download URLs are renewed this long before their `t` expiry, ms. */
   urlExpiryMarginMs: number;
+  /**
+   * Finished download segments are journaled at least this often, ms, and whenever this many
+   * bytes of them piled up (whichever comes first), so a crash loses about this much transfer.
+   */
+  journalIntervalMs: number;
+  journalBatchBytes: number;
+  /** Files up to this size (and above 0) are uploaded in one request (single step), not sliced. */
+  singleUploadMaxBytes: number;
+  /** A download connection on which nothing arrives for this long is dropped and retried, ms (0 = never). */
+  stallTimeoutMs: number;
 }
 
 export interface JobContext {
@@ -33,6 +43,8 @@ export interface JobContext {
   /** MD5 of local files and ranges, off the main thread. */
   readonly hasher: FileHasher;
   readonly clock: Clock;
+  /** Jitter source in [0, 1). */
+  readonly random: () => number;
   readonly signal: AbortSignal;
   readonly limiter: RateLimiter;
   readonly tuning: EngineTuning;
@@ -53,6 +65,14 @@ export interface JobOutcome {
 }
 
 export type Job = (ctx: JobContext) => Promise<JobOutcome>;
+
+/** The cloud file is no longer the one the download started with (its size or MD5 changed). */
+export class RemoteChangedError extends Error {
+  constructor() {
+    super('The file changed in the cloud during the download. Retry to download its current version.');
+    this.name = 'RemoteChangedError';
+  }
+}
 
 /** Raised when the local file changed (size or mtime) while it was being uploaded. */
 export class FileChangedError extends Error {

@@ -6,7 +6,7 @@ import * as fsp from 'node:fs/promises';
 
 export type LocalFs = Pick<
   typeof fsp,
-  'open' | 'mkdir' | 'rename' | 'stat' | 'unlink' | 'opendir' | 'access'
+  'open' | 'mkdir' | 'rename' | 'link' | 'stat' | 'unlink' | 'opendir' | 'access'
 >;
 
 export const nodeFs: LocalFs = fsp;

@@ -57,6 +57,15 @@ export interface SlicePayload {
 }
 
 export interface DriveBackend {
+  /**
+   * A whole file in one request (single step); resolves with the new file's id. Not repeated
+   * after an unknown outcome: the engine looks at the folder before sending again.
+   */
+  uploadSingle(
+    request: CreateUploadRequest,
+    body: SliceBytes,
+    signal: AbortSignal,
+  ): Promise<{ fileId: number }>;
   /** Step 1 of an upload; an instant (rapid) hit ends the upload there. */
   createUpload(request: CreateUploadRequest, signal: AbortSignal): Promise<CreateUploadResult>;
   /** Sends one slice; re-sending the same sliceNo must be allowed. */

@@ -1,7 +1,8 @@
 /**
  * "Whether to retry" apart from "how long to wait". Network trouble and rate limits are
- * transient: the job waits with backoff and tries again, without limit, so a lost network
- * resumes by itself. Everything else is the caller's to handle.
+ * transient: the job waits with capped exponential backoff plus jitter and tries again, without
+ * limit, so a lost network resumes by itself; meanwhile the item shows "waiting for network".
+ * Everything else is the caller's to handle. The whole policy, layer by layer: README.md.
  */
 import type { TransferPhase } from '@pandesk/contract';
 import type { JobContext } from './job-context';
@@ -24,6 +25,7 @@ const TRANSIENT_CODES = new Set([
  * the backend saying so.
  */
 export function isTransient(error: unknown): boolean {
+  if (error instanceof StallError) return true;
   if (error instanceof DriveError) return error.kind === 'network' || error.kind === 'rate_limited';
   if (error instanceof HttpStatusError) return error.status === 429 || error.status >= 500;
   if (error instanceof TypeError) return true; // fetch: "fetch failed", "terminated"
@@ -33,12 +35,44 @@ export function isTransient(error: unknown): boolean {
   return TRANSIENT_CODES.has(code);
 }
 
+/** Nothing arrived on a download connection for too long: the network went away silently. */
+export class StallError extends Error {
+  constructor() {
+    super('The download connection stalled.');
+    this.name = 'StallError';
+  }
+}
+
 /** A CDN answer with an unexpected HTTP status. */
 export class HttpStatusError extends Error {
   constructor(readonly status: number) {
     super(`The download server answered HTTP ${status}.`);
     this.name = 'HttpStatusError';
   }
+}
+
+/**
+ * Shows the item waiting (phase `waiting_network`, a retryable `network` or `rate_limited`
+ * error) and sleeps the backoff of `attempt` (0-based). Rejects when the job is aborted.
+ */
+export async function waitToRetry(ctx: JobContext, attempt: number, error: unknown): Promise<void> {
+  const delay = backoffMs(attempt, ctx.tuning.backoffBaseMs, ctx.tuning.backoffCapMs, ctx.random);
+  const limited = error instanceof DriveError && error.kind === 'rate_limited';
+  ctx.setPhase('waiting_network');
+  ctx.update({
+    errorCode: limited ? 'rate_limited' : 'network',
+    errorMessage: limited
+      ? 'The service asked to slow down; retrying.'
+      : 'Network problem; waiting for the network, then continuing automatically.',
+    errorRetryable: true,
+  });
+  await ctx.clock.sleep(delay, ctx.signal);
+}
+
+/** Clears what waitToRetry showed, once the operation went through. */
+export function doneWaiting(ctx: JobContext, phase: TransferPhase): void {
+  ctx.update({ errorCode: null, errorMessage: null, errorRetryable: false });
+  ctx.setPhase(phase);
 }
 
 /**
@@ -51,25 +85,12 @@ export async function withRetry<T>(ctx: JobContext, phase: TransferPhase, op: ()
     ctx.signal.throwIfAborted();
     try {
       const out = await op();
-      if (waited) {
-        ctx.update({ errorCode: null, errorMessage: null, errorRetryable: false });
-        ctx.setPhase(phase);
-      }
+      if (waited) doneWaiting(ctx, phase);
       return out;
     } catch (error) {
       if (ctx.signal.aborted || !isTransient(error)) throw error;
       waited = true;
-      const delay = backoffMs(attempt, ctx.tuning.backoffBaseMs, ctx.tuning.backoffCapMs);
-      const limited = error instanceof DriveError && error.kind === 'rate_limited';
-      ctx.setPhase('waiting_network');
-      ctx.update({
-        errorCode: limited ? 'rate_limited' : 'network',
-        errorMessage: limited
-          ? 'The service asked to slow down; retrying.'
-          : 'Network problem; retrying automatically.',
-        errorRetryable: true,
-      });
-      await ctx.clock.sleep(delay, ctx.signal);
+      await waitToRetry(ctx, attempt, error);
     }
   }
 }

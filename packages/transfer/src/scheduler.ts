@@ -27,6 +27,7 @@ export interface SchedulerDeps {
   fetch: FetchLike;
   hasher: FileHasher;
   clock: Clock;
+  random: () => number;
   tuning: EngineTuning;
   publisher: SnapshotPublisher;
   limits(): TransferLimits;
@@ -94,6 +95,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     fetch: deps.fetch,
     hasher: deps.hasher,
     clock,
+    random: deps.random,
     signal: entry.controller.signal,
     limiter: deps.limiters[entry.item.direction],
     tuning: deps.tuning,
@@ -204,7 +206,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 
   const checkIdle = (): void => {
     if (running.size > 0 || idleWaiters.length === 0) return;
-    if (started && !authBlocked && journal.byStates(['queued'], 1).length > 0) return;
+    // Once stopped nothing more will start (and the journal may be closed): everyone is told.
+    if (!stopped && started && !authBlocked && journal.byStates(['queued'], 1).length > 0) return;
     const waiters = idleWaiters;
     idleWaiters = [];
     for (const w of waiters) w();
@@ -265,6 +268,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       stopped = true;
       abort(null, 'close');
       await Promise.all([...running.values()].map((r) => r.settled));
+      checkIdle();
     },
   };
 }

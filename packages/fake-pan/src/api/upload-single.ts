@@ -30,7 +30,9 @@ async function singleCreate(ctx: FakePanContext, form: MultipartResult): Promise
 
 export function registerSingleRoute(upload: Router, ctx: FakePanContext): void {
   upload.post('/upload/v2/file/single/create', async (req) => {
-    const form = await readMultipart(ctx, req, MAX_SINGLE_UPLOAD_BYTES, true);
+    const form = await readMultipart(ctx, req, MAX_SINGLE_UPLOAD_BYTES, true, (name, value) =>
+      name === 'etag' ? { md5: value.trim() } : undefined,
+    );
     try {
       return ok({ fileID: await singleCreate(ctx, form), completed: true });
     } finally {

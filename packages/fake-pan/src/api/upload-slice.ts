@@ -26,18 +26,35 @@ export const MAX_SLICE_PART_BYTES = 1024 ** 3;
 export const SLICE_MD5_MESSAGE = '分片MD5校验失败';
 export const SLICE_SIZE_MESSAGE = '分片大小不正确';
 
-/** Parses a multipart upload body, turning parser failures into code 1 answers. */
+/** What an upload-host request's bytes are counted towards, decided by one of its text fields. */
+export type TrafficKeyOf = (
+  field: string,
+  value: string,
+) => { md5?: string; preuploadID?: string } | undefined;
+
+/**
+ * Parses a multipart upload body, turning parser failures into code 1 answers. The body is read
+ * through the upload host's bandwidth cap (fault `uploadBytesPerSecond`) and counted in
+ * `ctx.traffic` under the key `keyOf` finds among the text fields.
+ */
 export async function readMultipart(
   ctx: FakePanContext,
   req: ApiRequest,
   maxFileBytes: number,
   withSha1: boolean,
+  keyOf: TrafficKeyOf,
 ): Promise<MultipartResult> {
+  const metered = ctx.traffic.meterUpload(req.raw, () => ctx.faults.uploadBytesPerSecond);
   try {
     return await parseMultipart(req.raw, {
       tempPath: (p) => ctx.content.tempPath(p),
       maxFileBytes,
       withSha1,
+      body: metered.body,
+      onField: (name, value) => {
+        const key = keyOf(name, value);
+        if (key) metered.attribute(key);
+      },
     });
   } catch (error) {
     if (error instanceof MultipartError && error.reason === 'too_large') {
@@ -73,9 +90,20 @@ async function acceptSlice(
   await sessions.storeSlice(session, sliceNo, file.path, { md5: file.md5, size: file.size });
 }
 
+/** The declared MD5 of a live session, for counting its bytes; undefined for an unknown id. */
+function sessionMd5(sessions: UploadSessions, preuploadID: string): string | undefined {
+  try {
+    return sessions.require(preuploadID).md5;
+  } catch {
+    return undefined;
+  }
+}
+
 export function registerSliceRoute(upload: Router, ctx: FakePanContext, sessions: UploadSessions): void {
   upload.post('/upload/v2/file/slice', async (req) => {
-    const form = await readMultipart(ctx, req, MAX_SLICE_PART_BYTES, false);
+    const form = await readMultipart(ctx, req, MAX_SLICE_PART_BYTES, false, (name, value) =>
+      name === 'preuploadID' ? { preuploadID: value, md5: sessionMd5(sessions, value) } : undefined,
+    );
     try {
       await acceptSlice(ctx, sessions, form);
     } catch (error) {

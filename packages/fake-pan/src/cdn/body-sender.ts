@@ -15,6 +15,8 @@ export interface SendOptions {
   bytesPerSecond: () => number;
   /** Destroy the socket after this many body bytes; undefined = never. */
   cutAfterBytes?: number;
+  /** Told about body bytes as they are handed to the socket (for byte accounting). */
+  onBytes?: (bytes: number) => void;
 }
 
 export type SendOutcome = { kind: 'complete' | 'cut' | 'client_gone'; bytes: number };
@@ -93,11 +95,13 @@ export async function sendBody(
         const piece = buffer.subarray(0, pacer.pieceSize());
         buffer = buffer.subarray(piece.length);
         if (cut !== undefined && sent + piece.length >= cut) {
+          options.onBytes?.(cut - sent);
           await cutConnection(res, piece.subarray(0, cut - sent));
           return { kind: 'cut', bytes: cut };
         }
         const flushed = res.write(piece);
         sent += piece.length;
+        options.onBytes?.(piece.length);
         if (!flushed) await waitDrain(res);
         await pacer.wrote(piece.length);
       }

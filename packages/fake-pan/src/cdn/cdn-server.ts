@@ -10,6 +10,7 @@
  * - Direct-link URLs (`<uid>/<path>`, reference §6.4) are answered through `directLinks` when
  *   given: 403 like a bad signature when refused, 404 when nothing is there, else the same body.
  * - `cdnRedirect`: a first-hop URL answers 302 to an `/edge` URL that is signed on its own.
+ * - Body bytes are counted per content MD5 as they go out (`FakePan.traffic.cdnBytes`).
  * - Faults, read live per request: `cdnBytesPerSecond` paces each response; `cdnCutAfterBytes`
  *   destroys the socket after that many body bytes. With `cdnCutNext > 0` only that many responses
  *   are cut (each cut consumes one); when the counter runs out the cut is disarmed by resetting
@@ -22,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { contentType } from 'mime-types';
 import type { Faults, Switches } from '../options';
+import type { Traffic } from '../http/traffic';
 import type { ContentStore } from '../content/content-store';
 import { sendBody } from './body-sender';
 import { parseRange } from './range';
@@ -54,6 +56,8 @@ export interface CdnDeps {
   faults: Faults;
   switches: Switches;
   directLinks?: DirectLinkResolver;
+  /** Where body bytes are counted per content MD5 (`FakePan.traffic`); not counted when absent. */
+  traffic?: Pick<Traffic, 'addCdn'>;
 }
 
 export interface CdnServer {
@@ -170,6 +174,7 @@ async function serveBlob(
     const outcome = await sendBody(res, source, {
       bytesPerSecond: () => deps.faults.cdnBytesPerSecond,
       cutAfterBytes,
+      onBytes: (bytes) => deps.traffic?.addCdn(ticket.md5, bytes),
     });
     stats.bytesSent += outcome.bytes;
     if (outcome.kind === 'cut') stats.cuts++;

@@ -42,6 +42,10 @@ export interface MultipartOptions {
   /** Limits for text fields: count and bytes per value. */
   maxFields?: number;
   maxFieldBytes?: number;
+  /** The body bytes to parse when not `req` itself (e.g. a paced, counted view of it). */
+  body?: Readable;
+  /** Told about each text field as soon as it is parsed (before the file part's bytes). */
+  onField?: (name: string, value: string) => void;
 }
 
 export type MultipartErrorReason = 'not_multipart' | 'malformed' | 'too_large' | 'too_many_files' | 'aborted';
@@ -102,7 +106,7 @@ function startFilePart(
 
 /** Stops reading, removes the temp file (once its writer closed), then rejects. */
 function abandon(
-  req: IncomingMessage,
+  source: Readable,
   parser: busboy.Busboy,
   run: ParseRun,
   error: MultipartError,
@@ -110,8 +114,8 @@ function abandon(
 ): void {
   if (run.settled) return;
   run.settled = true;
-  req.unpipe(parser);
-  req.resume(); // drain what is left so the connection can answer
+  source.unpipe(parser);
+  source.resume(); // drain what is left so the connection can answer
   const part = run.part;
   part?.stream.destroy();
   void (part?.done ?? Promise.resolve())
@@ -129,7 +133,8 @@ function runParser(
 ): void {
   const fields: Record<string, string> = {};
   const run: ParseRun = { settled: false };
-  const fail = (error: MultipartError): void => abandon(req, parser, run, error, reject);
+  const source: Readable = options.body ?? req;
+  const fail = (error: MultipartError): void => abandon(source, parser, run, error, reject);
   const note = (problem: MultipartError): void => void (run.problem ??= problem);
 
   parser.on('file', (name, stream, info) => {
@@ -145,6 +150,7 @@ function runParser(
     if (info.valueTruncated || info.nameTruncated)
       note(new MultipartError('too_large', `form field ${name} is too long`));
     fields[name] = value;
+    options.onField?.(name, value);
   });
   parser.on('fieldsLimit', () => note(new MultipartError('too_large', 'too many form fields')));
   parser.on('error', (error) => fail(new MultipartError('malformed', describe(error))));
@@ -162,7 +168,7 @@ function runParser(
   req.on('close', () => {
     if (!req.complete) fail(new MultipartError('aborted', 'the client closed the connection mid-body'));
   });
-  req.pipe(parser);
+  source.pipe(parser);
 }
 
 function toMultipartError(error: unknown): MultipartError {

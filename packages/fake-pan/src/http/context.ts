@@ -10,6 +10,7 @@ import type { DriveState } from '../core/drive-state';
 import type { RateLimiter } from '../core/rate-limiter';
 import type { TokenStore } from '../core/tokens';
 import type { Faults, Switches } from '../options';
+import type { Traffic } from './traffic';
 
 /** The single emulated account. */
 export interface UserProfile {
@@ -54,6 +55,8 @@ export interface FakePanContext {
   readonly developer: Credentials;
   /** The registered OAuth app (client id, secret, redirect uri). */
   readonly oauth: OAuthApp;
+  /** Bytes served by the CDN and received by the upload host, for tests that measure them. */
+  readonly traffic: Traffic;
   /** Filled in once the listeners are bound. */
   readonly urls: ListenerUrls;
   /** Data dir (a temp dir unless the caller chose one). */

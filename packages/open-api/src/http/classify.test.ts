@@ -93,6 +93,14 @@ describe('pacer', () => {
     expect(p.next(err('network'), 2)).toBe(563);
     expect(p.next(err('network'), 3)).toBeNull();
   });
+
+  it('repeats transport failures twice by default, within about a second, then hands them back', () => {
+    const p = createPacer({ random: () => 0.999 });
+    const waits = [1, 2, 3].map((n) => p.next(err('timeout'), n));
+    expect(waits.slice(0, 2).every((w) => w !== null && w > 0)).toBe(true);
+    expect((waits[0] ?? 0) + (waits[1] ?? 0)).toBeLessThanOrEqual(1000);
+    expect(waits[2]).toBeNull();
+  });
 });
 
 describe('pacer: completion polls', () => {

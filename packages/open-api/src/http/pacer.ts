@@ -7,7 +7,10 @@ import type { PanError } from '../errors';
  * - rate_limited: exponential from `baseMs`, doubled per failure, +0–25 % jitter, capped at
  *   `capMs` (about 30 s). A 429 means our pace and the service's disagree, so we back off hard.
  * - processing (20103): the service says "retry in about a second": 1–1.25 s by default.
- * - network / timeout / server: exponential from `transportBaseMs`, same jitter and cap.
+ * - network / timeout / server: exponential from `transportBaseMs`, same jitter and cap, at most
+ *   `maxTransport` (2) repeats: a blip is absorbed here within about a second; a longer outage
+ *   is the caller's to wait out (the transfer engine waits for the network without limit; see
+ *   packages/transfer/README.md, "Retry policy"), so the two layers never multiply into minutes.
  * - completion polls (upload_complete answering "not yet"): `pollMs` apart (the docs say about
  *   1 s), at most `completionPolls` polls (60, like OpenList).
  */
@@ -46,7 +49,7 @@ export function createPacer(options: PacerOptions = {}): Pacer {
   const cap = options.capMs ?? 30_000;
   const processing = options.processingMs ?? 1000;
   const maxRate = options.maxRateLimited ?? 10;
-  const maxTransport = options.maxTransport ?? 4;
+  const maxTransport = options.maxTransport ?? 2;
   const pollMs = options.pollMs ?? 1000;
   const completionPolls = options.completionPolls ?? 60;
 

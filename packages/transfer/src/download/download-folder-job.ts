@@ -1,14 +1,16 @@
 /**
  * Download of a remote folder with its structure: the local folder is created (an existing
  * one is merged into), then children are enqueued page by page as the listing arrives. Local
- * names are made safe and every path is proven to stay inside the destination.
+ * names are made safe, distinct among the folder's children (two remote names that clean up to
+ * the same local name get `name (1).ext`; the listing's order is stable, so a walk after a
+ * restart names them alike), and every path is proven to stay inside the destination.
  */
 import type { Job } from '../job-context';
 import type { NewItem } from '../journal/journal';
 import { DriveError } from '../ports';
 import { withRetry } from '../retry';
 import { childItem } from '../child-item';
-import { resolveInside, safeLocalName } from '../util/safe-name';
+import { createNameAllocator, resolveInside, safeLocalName } from '../util/safe-name';
 
 export const downloadFolderJob: Job = async (ctx) => {
   const folderId = ctx.item.remoteFileId;
@@ -16,9 +18,10 @@ export const downloadFolderJob: Job = async (ctx) => {
   ctx.setPhase('scanning');
   await ctx.fs.mkdir(ctx.item.localPath, { recursive: true });
   await withRetry(ctx, 'scanning', async () => {
+    const localName = createNameAllocator();
     for await (const page of ctx.backend.listChildren(folderId, ctx.signal)) {
       const items: NewItem[] = page.map((entry) => {
-        const local = resolveInside(ctx.item.localPath, safeLocalName(entry.name));
+        const local = resolveInside(ctx.item.localPath, localName(safeLocalName(entry.name)));
         const extra = {
           remoteFileId: entry.fileId,
           size: entry.type === 'file' ? entry.size : 0,

@@ -80,7 +80,7 @@ describe('download job', () => {
     expect(h.drive.cdn.stats.requests).toBeGreaterThan(0);
   });
 
-  it('retries a failing segment alone', async () => {
+  it('retries a failing segment alone, from where its connection broke', async () => {
     h = createHarness();
     const bytes = new Uint8Array(1024 * KiB).map((_, i) => i % 7);
     const remote = h.drive.addFile(0, 'cut.bin', bytes);
@@ -89,6 +89,11 @@ describe('download job', () => {
     await downloadAll([remote]);
     expect(h.items()[0]?.state).toBe('completed');
     expect(h.drive.cdn.stats.ranges).toHaveLength(5);
+    // The retry asks only for what the cut connection had not delivered.
+    const ranges = h.drive.cdn.stats.ranges.map((r) => r.split('-').map(Number));
+    expect(ranges.some(([s, e]) => ranges.some(([s2, e2]) => e2 === e && s2 === (s ?? 0) + 100 * KiB))).toBe(
+      true,
+    );
     expect(Buffer.from(bytes).equals(readFileSync(join(h.dir, 'out', 'cut.bin')))).toBe(true);
   });
 
@@ -133,13 +138,43 @@ describe('download job', () => {
   });
 
   it('downloads once more from scratch on a checksum mismatch, then fails and drops the bad part', async () => {
-    h = createHarness();
+    const swap = withSwappableFetch();
     const remote = h.drive.addFile(0, 'bad.bin', new Uint8Array(100 * KiB).fill(2));
+    // The service's bytes are wrong while its info is consistent: every body arrives altered.
+    swap.set(async (url, init) => {
+      const response = await h.drive.fetch(url, init);
+      const bytes = new Uint8Array(await new Response(response.body as ReadableStream).arrayBuffer());
+      bytes[0] = 0xff;
+      return new Response(bytes, { status: response.status });
+    });
     h.engine.start();
-    await downloadAll([{ ...remote, etag: '0'.repeat(32) }]);
+    await downloadAll([remote]);
     expect(h.items()[0]?.error?.code).toBe('checksum_mismatch');
     expect(h.drive.cdn.stats.ranges).toHaveLength(2);
     expect(readdirSync(join(h.dir, 'out'))).toEqual([]);
+  });
+
+  it('tells that the cloud file changed during the download, and a retry downloads its new version', async () => {
+    const swap = withSwappableFetch();
+    const remote = h.drive.addFile(0, 'doc.bin', new Uint8Array(1024 * KiB).fill(4));
+    const changed = new Uint8Array(1200 * KiB).fill(5);
+    let served = 0;
+    // Halfway through, the file is overwritten in the cloud (same id, new size and content).
+    swap.set((url, init) => {
+      if (++served === 2) h.drive.replaceContent(remote.fileId, changed);
+      return h.drive.fetch(url, init);
+    });
+    h.engine.setLimits({ segmentsPerFile: 1 });
+    h.engine.start();
+    await downloadAll([remote]);
+    expect(h.items()[0]?.state).toBe('failed');
+    expect(h.items()[0]?.error).toMatchObject({ code: 'remote', retryable: true });
+    expect(h.items()[0]?.error?.message).toMatch(/changed in the cloud/);
+    expect(readdirSync(join(h.dir, 'out'))).toEqual([]);
+    h.engine.retry();
+    await h.engine.whenIdle();
+    expect(h.items()[0]).toMatchObject({ state: 'completed', size: changed.length });
+    expect(Buffer.from(changed).equals(readFileSync(join(h.dir, 'out', 'doc.bin')))).toBe(true);
   });
 
   it('downloads again when the part lost journaled bytes (an OS crash after the commit)', async () => {

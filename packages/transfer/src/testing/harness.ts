@@ -43,7 +43,11 @@ export function createHarness(
       backend: drive.backend,
       fetch: drive.fetch,
       clock,
-      tuning: { segmentSize: 256 * 1024 },
+      // Files of any size go through the sliced flow unless a test asks for single step. No
+      // stall watch: on the fast clock every sleep jumps ahead, so any wait would look like one.
+      tuning: { segmentSize: 256 * 1024, singleUploadMaxBytes: 0, stallTimeoutMs: 0 },
+      // The longest backoff, so virtual waits are predictable.
+      random: () => 1,
       ...opts.engine,
       ...extra,
     });

@@ -23,13 +23,18 @@ export function createMemoryCdn(options: MemoryCdnOptions) {
   const body = (bytes: Uint8Array): ReadableStream<Uint8Array> => {
     const cut = cutNext.times > 0 ? cutNext.after : -1;
     if (cut >= 0) cutNext.times--;
+    const CHUNK = 64 * 1024;
+    const limit = cut >= 0 ? Math.min(cut, bytes.byteLength) : bytes.byteLength;
+    stats.bytes += limit;
+    let sent = 0;
+    // Chunk by chunk as the reader asks, so a cut connection delivers its bytes before it breaks.
     return new ReadableStream<Uint8Array>({
-      start(controller) {
-        const CHUNK = 64 * 1024;
-        const limit = cut >= 0 ? Math.min(cut, bytes.byteLength) : bytes.byteLength;
-        for (let i = 0; i < limit; i += CHUNK) controller.enqueue(bytes.slice(i, Math.min(limit, i + CHUNK)));
-        stats.bytes += limit;
-        if (cut >= 0) controller.error(new TypeError('terminated'));
+      pull(controller) {
+        if (sent < limit) {
+          const end = Math.min(limit, sent + CHUNK);
+          controller.enqueue(bytes.slice(sent, end));
+          sent = end;
+        } else if (cut >= 0) controller.error(new TypeError('terminated'));
         else controller.close();
       },
     });

@@ -18,6 +18,7 @@ import { createDriveStore, md5Hex } from './drive-store';
 import { createMemoryCdn } from './memory-cdn';
 
 export type DriveOp =
+  | 'uploadSingle'
   | 'createUpload'
   | 'uploadSlice'
   | 'completeUpload'
@@ -43,6 +44,8 @@ export interface MemoryDrive {
   readonly fetch: FetchLike;
   addFolder(parentId: number, name: string): number;
   addFile(parentId: number, name: string, bytes: Uint8Array): RemoteEntry;
+  /** Gives an existing file new content (same id), as an overwrite in the cloud would. */
+  replaceContent(fileId: number, bytes: Uint8Array): RemoteEntry;
   list(parentId: number): RemoteEntry[];
   read(fileId: number): Uint8Array;
   /** Every live file under a folder, by relative path. */
@@ -72,6 +75,7 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
   const now = options.now ?? Date.now;
   const faults = new Map<DriveOp, Error[]>();
   const calls = {
+    uploadSingle: 0,
     createUpload: 0,
     uploadSlice: 0,
     completeUpload: 0,
@@ -128,6 +132,18 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
   };
 
   const backend: DriveBackend = {
+    async uploadSingle(req, body) {
+      enter('uploadSingle');
+      if (req.duplicate === 'error' && children(req.parentId).some((n) => n.name === req.name)) {
+        throw new DriveError('name_conflict', 'A file with this name already exists.');
+      }
+      const bytes = new Uint8Array(body.size);
+      await body.read(bytes, 0);
+      if (bytes.byteLength !== req.size || md5Hex(bytes) !== req.md5)
+        throw new DriveError('fatal', 'Upload failed: the content does not match its MD5.');
+      store.putBlob(bytes);
+      return { fileId: place(req.parentId, req.name, req.md5, req.size, req.duplicate) };
+    },
     async createUpload(req): Promise<CreateUploadResult> {
       enter('createUpload');
       if (req.duplicate === 'error' && children(req.parentId).some((n) => n.name === req.name)) {
@@ -225,6 +241,13 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
     addFile(parentId, name, bytes) {
       const { md5, size } = store.putBlob(bytes);
       return entry(fileNode(place(parentId, name, md5, size, 'keep_both')));
+    },
+    replaceContent(fileId, bytes) {
+      const node = fileNode(fileId);
+      const { md5, size } = store.putBlob(bytes);
+      Object.assign(node, { md5, size });
+      store.save();
+      return entry(node);
     },
     list: (parentId) => children(parentId).map(entry),
     read: (fileId) => {

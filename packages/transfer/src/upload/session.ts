@@ -2,7 +2,13 @@
  * The journaled pre-upload session: the server's session plus the identity (MD5, size,
  * mtime) of the local file it was made for. A session for another identity is never reused.
  */
-import type { UploadSession } from '../ports';
+import type { ConflictPolicy } from '@pandesk/contract';
+import type { DuplicateMode, UploadSession } from '../ports';
+
+/** What the service does on a name clash, for each conflict policy (skip: refuse, code "exists"). */
+export function duplicateMode(policy: ConflictPolicy): DuplicateMode {
+  return policy === 'keep_both' ? 'keep_both' : policy === 'overwrite' ? 'overwrite' : 'error';
+}
 
 export interface StoredSession extends UploadSession {
   md5: string;

@@ -2,62 +2,34 @@
  * Sends the slices the server has not acknowledged yet, several at once. A slice's MD5 is
  * computed in a hashing worker from the file, then its bytes are read piece by piece as the
  * request goes out (never a whole slice in memory). A slice the server rejects is hashed and
- * read again. Acknowledged slices are journaled.
+ * read again. Each acknowledged slice is journaled before it counts as done, so a crash costs
+ * at most the slices in flight.
  */
-import type { FileHandle } from 'node:fs/promises';
 import type { JobContext } from '../job-context';
-import { FileChangedError } from '../job-context';
 import { DriveError } from '../ports';
-import type { SliceBytes } from '../ports';
 import { withRetry } from '../retry';
 import { runPool } from '../util/pool';
 import type { StoredSession } from './session';
 import { sliceCount, sliceRange } from './session';
+import type { SourceFile } from './source-file';
+import { assertUnchanged } from './source-file';
 
 const SLICE_REJECT_ATTEMPTS = 3;
-
-/** Throws FileChangedError if the file is no longer the one the session was made for. */
-export async function assertUnchanged(
-  ctx: JobContext,
-  session: { size: number; mtimeMs: number },
-): Promise<void> {
-  const st = await ctx.fs.stat(ctx.item.localPath);
-  if (st.size !== session.size || st.mtimeMs !== session.mtimeMs) throw new FileChangedError();
-}
-
-/** The slice [start, end) of the open file, read piece by piece; a short file is a changed file. */
-function sliceBytes(handle: FileHandle, start: number, end: number): SliceBytes {
-  return {
-    size: end - start,
-    async read(into, offset) {
-      const from = start + offset;
-      for (let done = 0; done < into.byteLength;) {
-        const { bytesRead } = await handle.read(into, done, into.byteLength - done, from + done);
-        if (bytesRead === 0) throw new FileChangedError();
-        done += bytesRead;
-      }
-    },
-  };
-}
 
 async function sendSlice(
   ctx: JobContext,
   session: StoredSession,
-  handle: FileHandle,
+  source: SourceFile,
   no: number,
 ): Promise<number> {
   const { start, end } = sliceRange(no, session.size, session.sliceSize);
   for (let attempt = 1; ; attempt++) {
-    await assertUnchanged(ctx, session);
+    await assertUnchanged(source, session);
     const md5 = await ctx.hasher.md5(ctx.item.localPath, { start, end }, ctx.signal);
     await ctx.limiter.take(end - start, ctx.signal);
     try {
       await withRetry(ctx, 'uploading', () =>
-        ctx.backend.uploadSlice(
-          session,
-          { sliceNo: no, md5, body: sliceBytes(handle, start, end) },
-          ctx.signal,
-        ),
+        ctx.backend.uploadSlice(session, { sliceNo: no, md5, body: source.bytes(start, end) }, ctx.signal),
       );
       return end - start;
     } catch (error) {
@@ -68,7 +40,11 @@ async function sendSlice(
 }
 
 /** Uploads every slice not yet in the journal; resolves when all are acknowledged. */
-export async function uploadMissingSlices(ctx: JobContext, session: StoredSession): Promise<void> {
+export async function uploadMissingSlices(
+  ctx: JobContext,
+  session: StoredSession,
+  source: SourceFile,
+): Promise<void> {
   const count = sliceCount(session.size, session.sliceSize);
   const acked = ctx.journal.parts(ctx.item.id);
   const missing: number[] = [];
@@ -80,22 +56,17 @@ export async function uploadMissingSlices(ctx: JobContext, session: StoredSessio
   }
   ctx.progress(done);
   if (missing.length === 0) return;
-  const handle = await ctx.fs.open(ctx.item.localPath, 'r');
-  try {
-    await runPool(
-      Math.min(ctx.limits().slicesPerFile, missing.length),
-      missing,
-      ctx.signal,
-      async (no, signal) => {
-        const bytes = await sendSlice({ ...ctx, signal }, session, handle, no);
-        ctx.journal.addPart(ctx.item.id, no);
-        done += bytes;
-        ctx.progress(done);
-      },
-    );
-  } finally {
-    await handle.close().catch(() => undefined);
-  }
+  await runPool(
+    Math.min(ctx.limits().slicesPerFile, missing.length),
+    missing,
+    ctx.signal,
+    async (no, signal) => {
+      const bytes = await sendSlice({ ...ctx, signal }, session, source, no);
+      ctx.journal.addPart(ctx.item.id, no);
+      done += bytes;
+      ctx.progress(done);
+    },
+  );
   // A change during the last reads would otherwise surface only as the service's MD5 refusal.
-  await assertUnchanged(ctx, session);
+  await assertUnchanged(source, session);
 }

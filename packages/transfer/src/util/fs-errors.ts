@@ -18,7 +18,20 @@ const BY_CODE: Record<string, Omit<TransferError, 'retryable'>> = {
   EISDIR: { code: 'io', message: 'Expected a file but found a folder.' },
   EMFILE: { code: 'io', message: 'Too many open files; retry in a moment.' },
   EIO: { code: 'io', message: 'The disk reported an input/output error.' },
+  ENOTREG: {
+    code: 'io',
+    message: 'Only regular files can be transferred; this is a device, pipe, socket or other special file.',
+  },
 };
+
+/** A path that is not a regular file (FIFO, device, socket ...): never read, never waited on. */
+export class NotRegularFileError extends Error {
+  readonly code = 'ENOTREG';
+  constructor() {
+    super('not a regular file');
+    this.name = 'NotRegularFileError';
+  }
+}
 
 export function fsErrorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHashWorkers } from './hash-workers';
@@ -69,6 +69,32 @@ describe('hash workers', () => {
     await expect(first).rejects.toThrow('paused');
     expect(await second).toBe(md5(bytes.subarray(0, 1024)));
   });
+
+  it('a pending ordered digest ends when its signal aborts, and the worker goes on', async () => {
+    const bytes = randomBytes(32 * 1024 * 1024);
+    const path = tempFile(bytes);
+    const hasher = workers(1);
+    const ordered = hasher.ordered(path);
+    const controller = new AbortController();
+    const digest = ordered.digest(bytes.length, controller.signal);
+    controller.abort(new Error('cancelled'));
+    await expect(digest).rejects.toThrow('cancelled');
+    expect(await hasher.md5(path, { start: 0, end: 1024 })).toBe(md5(bytes.subarray(0, 1024)));
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'refuses a FIFO and a device without blocking on them',
+    async () => {
+      const fifoPath = join(mkdtempSync(join(tmpdir(), 'pf-hashw-')), 'pipe');
+      dirs.push(dirname(fifoPath));
+      execFileSync('mkfifo', [fifoPath]);
+      const hasher = workers(1);
+      await expect(hasher.md5(fifoPath)).rejects.toMatchObject({ code: 'ENOTREG' });
+      await expect(hasher.md5('/dev/zero')).rejects.toMatchObject({ code: 'ENOTREG' });
+      const path = tempFile(Buffer.from('after'));
+      expect(await hasher.md5(path)).toBe(md5(Buffer.from('after')));
+    },
+  );
 
   it('keeps the process alive while a hash is pending, and lets it exit once idle', () => {
     const bytes = randomBytes(8 * 1024 * 1024);

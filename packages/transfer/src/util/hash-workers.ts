@@ -14,17 +14,23 @@
  * worker hashes (from the page cache) up to there, so the check after the download costs
  * almost nothing.
  *
- * The worker's code is plain JavaScript passed as a string (eval), so it runs the same under
- * tsx, vitest and Electron without a build step.
+ * A worker opens a path without ever blocking (O_NONBLOCK) and hashes only a regular file
+ * (fstat on the opened descriptor): a FIFO or a device would otherwise block or feed the worker
+ * forever, and with it every hash queued on it. A pending hash ends at once when its signal
+ * aborts.
+ *
+ * The worker's code (hash-worker-source.ts) is plain JavaScript passed as a string (eval), so it
+ * runs the same under tsx, vitest and Electron without a build step.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { WORKER_SOURCE } from './hash-worker-source';
 
 export interface OrderedHasher {
   /** Bytes [0, end) are written and final; hashing may proceed up to `end` (monotonic). */
   advance(end: number): void;
-  /** MD5 (lowercase hex) of bytes [0, size); call once every byte is written. */
-  digest(size: number): Promise<string>;
+  /** MD5 (lowercase hex) of bytes [0, size); call once every byte is written. Rejects on abort. */
+  digest(size: number, signal?: AbortSignal): Promise<string>;
   /** Stops without a result (abort, failure). */
   dispose(): void;
 }
@@ -37,73 +43,6 @@ export interface FileHasher {
   /** Ends every worker; pending hashes reject. */
   close(): Promise<void>;
 }
-
-const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads');
-const { createHash } = require('node:crypto');
-const { openSync, readSync, closeSync } = require('node:fs');
-const buffer = Buffer.allocUnsafe(1024 * 1024);
-const jobs = new Map();
-const turns = [];
-let scheduled = false;
-function finish(id, message) {
-  const job = jobs.get(id);
-  if (job === undefined) return;
-  jobs.delete(id);
-  if (job.fd !== undefined) closeSync(job.fd);
-  parentPort.postMessage(Object.assign({ id }, message));
-}
-function schedule() {
-  if (scheduled || turns.length === 0) return;
-  scheduled = true;
-  setImmediate(step);
-}
-function step() {
-  scheduled = false;
-  const id = turns.shift();
-  const job = jobs.get(id);
-  if (job !== undefined) {
-    try {
-      const want = Math.min(buffer.length, job.end - job.pos);
-      const n = want > 0 ? readSync(job.fd, buffer, 0, want, job.pos) : 0;
-      if (n > 0) {
-        job.hash.update(buffer.subarray(0, n));
-        job.pos += n;
-        turns.push(id);
-      } else if (want === 0 && !job.final) {
-        // a growing file hashed up to its complete prefix: waits for the next advance
-      } else if (job.end !== Infinity && job.pos < job.end) {
-        finish(id, { error: 'the file ended before byte ' + job.end, code: 'ESHRUNK' });
-      } else {
-        finish(id, { digest: job.hash.digest('hex') });
-      }
-    } catch (error) {
-      finish(id, { error: String(error && error.message), code: error && error.code });
-    }
-  }
-  schedule();
-}
-parentPort.on('message', (m) => {
-  if (m.cancel !== undefined) return finish(m.cancel, { cancelled: true });
-  if (m.advance !== undefined) {
-    const job = jobs.get(m.advance);
-    if (job === undefined) return;
-    job.end = m.end;
-    job.final = m.final;
-    if (!turns.includes(m.advance)) turns.push(m.advance);
-    return schedule();
-  }
-  const job = { pos: m.start, end: m.end === null ? Infinity : m.end, final: m.final, hash: createHash('md5') };
-  jobs.set(m.id, job);
-  try {
-    job.fd = openSync(m.path, 'r');
-  } catch (error) {
-    return finish(m.id, { error: String(error && error.message), code: error && error.code });
-  }
-  turns.push(m.id);
-  schedule();
-});
-`;
 
 interface Reply {
   id: number;
@@ -272,11 +211,15 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
           posted = end;
           slot.worker.postMessage({ advance: task.id, end, final: false });
         },
-        digest(size) {
+        digest(size, signal) {
           if (ended) return Promise.reject(new Error('the hasher was disposed'));
           ended = true;
           slot.worker.postMessage({ advance: task.id, end: size, final: true });
-          return settled;
+          if (signal === undefined) return settled;
+          const onAbort = (): void => cancel(slot, task, signal.reason);
+          if (signal.aborted) onAbort();
+          else signal.addEventListener('abort', onAbort, { once: true });
+          return settled.finally(() => signal.removeEventListener('abort', onAbort));
         },
         dispose() {
           if (ended) return;

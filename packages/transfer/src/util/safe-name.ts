@@ -75,8 +75,39 @@ export function resolveInside(root: string, ...parts: string[]): string {
   return target;
 }
 
-/** Name of the partial file kept beside the target while downloading (short, unique per item). */
+/**
+ * Name of the partial file kept beside the target while downloading. It carries the whole item
+ * id, so no two items can ever share one, whatever their final names.
+ */
 export function partFileName(finalName: string, itemId: string): string {
+  const suffix = `.${itemId}.part`;
+  return `${cutBytes(finalName, MAX_BYTES - utf8Length(suffix))}${suffix}`;
+}
+
+/**
+ * The part name earlier versions used (the id's first 8 characters, which items created within
+ * about a minute share). Only ever deleted, so such a file cannot be taken for this item's.
+ */
+export function legacyPartFileName(finalName: string, itemId: string): string {
   const suffix = `.${itemId.slice(0, 8)}.part`;
   return `${cutBytes(finalName, MAX_BYTES - utf8Length(suffix))}${suffix}`;
+}
+
+/** A case- and normalisation-insensitive key: names equal under it collide on some file system. */
+export function nameKey(localName: string): string {
+  return localName.normalize('NFC').toLowerCase();
+}
+
+/**
+ * Hands out local names that no earlier call returned (compared by nameKey), numbering
+ * `name (n).ext` on a clash, so siblings of one download never share a target.
+ */
+export function createNameAllocator(): (localName: string) => string {
+  const taken = new Set<string>();
+  return (localName) => {
+    let name = localName;
+    for (let n = 1; taken.has(nameKey(name)); n++) name = numberedName(localName, n);
+    taken.add(nameKey(name));
+    return name;
+  };
 }

@@ -1,12 +1,15 @@
 /**
- * The engine process of the crash test: run with tsx, killed with SIGKILL at random moments
- * and started again. Every run enqueues the same batches (idempotent by batch id), resumes
- * whatever the journal holds, and prints `DONE <summary json>` once everything finished.
- * Configuration comes as JSON in the CRASH_CONFIG environment variable.
+ * The engine process of the crash test, exactly as the app assembles it (open-api client, the
+ * shipped adapter, the engine): run with tsx, killed with SIGKILL at random moments and started
+ * again. Every run enqueues the same batches (idempotent by batch id), resumes whatever the
+ * journal holds, and prints `DONE <summary json>` once everything finished. Configuration comes
+ * as JSON in the CRASH_CONFIG environment variable.
  */
 import { createPanClient } from '@pandesk/open-api';
-import { createTransferEngine } from '../engine';
-import { createPanBackend } from './pan-backend';
+import type { TransferLimits } from '@pandesk/contract';
+import { createTransferEngine } from '@pandesk/transfer';
+import type { EngineTuning } from '@pandesk/transfer';
+import { createDriveBackend } from '../drive-backend';
 
 export interface CrashConfig {
   journalPath: string;
@@ -17,6 +20,8 @@ export interface CrashConfig {
   remoteParentId: number;
   downloadFolderId: number;
   downloadDir: string;
+  limits: Partial<TransferLimits>;
+  tuning: Partial<EngineTuning>;
 }
 
 async function main(): Promise<void> {
@@ -28,9 +33,9 @@ async function main(): Promise<void> {
   });
   const engine = createTransferEngine({
     journalPath: config.journalPath,
-    backend: createPanBackend(client),
-    limits: { uploadFiles: 3, downloadFiles: 3, slicesPerFile: 3, segmentsPerFile: 3 },
-    tuning: { segmentSize: 1024 * 1024, completePollMs: 200, backoffBaseMs: 200, backoffCapMs: 2000 },
+    backend: createDriveBackend(() => client),
+    limits: config.limits,
+    tuning: config.tuning,
   });
   engine.start();
   await engine.upload({

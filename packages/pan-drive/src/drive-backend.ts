@@ -1,50 +1,12 @@
 /**
  * The transfer engine's DriveBackend port implemented with the open-api client of whichever
- * drive session is current. Failures become DriveErrors whose kind tells the engine what to
- * do (pause for auth, retry the network, restart an expired upload session ...).
+ * drive session is current: the one adapter the app ships, and the one the engine's integration
+ * and crash tests run over (against fake-pan). Failures become DriveErrors (errors.ts).
  */
-import { DriveError } from '@pandesk/transfer';
-import type { DriveBackend, DriveErrorKind, RemoteEntry } from '@pandesk/transfer';
+import type { PanClient, PanEntry } from '@pandesk/open-api';
 import { isPanError } from '@pandesk/open-api';
-import type { PanClient, PanEntry, PanErrorCode } from '@pandesk/open-api';
-import { ApiException } from '@pandesk/contract';
-
-const KIND: Partial<Record<PanErrorCode, DriveErrorKind>> = {
-  auth_required: 'auth',
-  rate_limited: 'rate_limited',
-  network: 'network',
-  timeout: 'network',
-  server: 'network',
-  processing: 'network',
-  not_found: 'not_found',
-  name_conflict: 'name_conflict',
-  quota: 'quota',
-  traffic_exhausted: 'quota',
-};
-
-/** Which failures mean "the pre-upload session is gone" (the service answers "does not exist"). */
-type Stage = 'other' | 'session' | 'slice';
-
-function toDriveError(error: unknown, stage: Stage): unknown {
-  if (error instanceof DriveError) return error;
-  if (error instanceof ApiException && error.code === 'auth_required')
-    return new DriveError('auth', error.message);
-  if (!isPanError(error)) return error;
-  if (error.code === 'aborted') return error;
-  if (stage !== 'other' && error.code === 'not_found')
-    return new DriveError('session_expired', 'The upload session expired; starting the upload again.');
-  if (stage === 'slice' && error.code === 'service' && /MD5|校验/i.test(error.message))
-    return new DriveError('slice_rejected', 'The service rejected a slice; sending it again.');
-  return new DriveError(KIND[error.code] ?? 'fatal', error.message.replace(/^[\w.]+:\s*/, ''));
-}
-
-async function guard<T>(stage: Stage, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw toDriveError(error, stage);
-  }
-}
+import type { DriveBackend, RemoteEntry } from '@pandesk/transfer';
+import { guard } from './errors';
 
 function toRemote(entry: PanEntry): RemoteEntry {
   return {
@@ -59,6 +21,18 @@ function toRemote(entry: PanEntry): RemoteEntry {
 /** `client` answers the current session's client or throws (auth required). */
 export function createDriveBackend(client: () => PanClient): DriveBackend {
   return {
+    uploadSingle: (request, body, signal) =>
+      guard('other', async () => ({
+        fileId: await client().upload.single({
+          parentId: request.parentId,
+          filename: request.name,
+          size: request.size,
+          md5: request.md5,
+          duplicate: request.duplicate,
+          body,
+          signal,
+        }),
+      })),
     createUpload: (request, signal) =>
       guard('other', async () => {
         const created = await client().upload.create({
@@ -70,9 +44,13 @@ export function createDriveBackend(client: () => PanClient): DriveBackend {
           signal,
         });
         if (created.reuse) return { kind: 'instant', fileId: created.fileId };
-        const server = created.servers[0];
-        if (server === undefined) throw new DriveError('network', 'The service offered no upload server.');
-        return { kind: 'session', preuploadId: created.preuploadId, sliceSize: created.sliceSize, server };
+        // open-api refuses an answer without servers (bad_response), so one is always there.
+        return {
+          kind: 'session',
+          preuploadId: created.preuploadId,
+          sliceSize: created.sliceSize,
+          server: created.servers[0] as string,
+        };
       }),
     uploadSlice: (session, slice, signal) =>
       guard('slice', () =>
@@ -114,7 +92,9 @@ async function* listChildren(
   parentId: number,
   signal: AbortSignal,
 ): AsyncIterable<readonly RemoteEntry[]> {
-  const pages = client().files.list(parentId, { signal })[Symbol.asyncIterator]();
+  const pages = await guard('other', async () =>
+    client().files.list(parentId, { signal })[Symbol.asyncIterator](),
+  );
   for (;;) {
     const next = await guard('other', () => pages.next());
     if (next.done === true) return;

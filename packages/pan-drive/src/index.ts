@@ -1,0 +1,1 @@
+export { createDriveBackend } from './drive-backend';
