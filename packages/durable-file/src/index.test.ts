@@ -103,3 +103,15 @@ it('formats JSON compact or pretty, always ending with a newline', () => {
   expect(jsonText({ a: [1] })).toBe('{"a":[1]}\n');
   expect(jsonText({ a: 1 }, true)).toBe('{\n  "a": 1\n}\n');
 });
+
+it('keeps call order when an earlier write is slower to start', async () => {
+  const file = join(dir, 'doc.json');
+  const mkdir = fs.promises.mkdir.bind(fs.promises);
+  let calls = 0;
+  vi.spyOn(fs.promises, 'mkdir').mockImplementation(async (...args: Parameters<typeof mkdir>) => {
+    if (calls++ === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    return mkdir(...args);
+  });
+  await Promise.all([writeFileDurably(file, 'older'), writeFileDurably(file, 'newer')]);
+  expect(await readFile(file, 'utf8')).toBe('newer');
+});

@@ -9,7 +9,7 @@
  * skipped.
  */
 import fs from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import writeFileAtomic from 'write-file-atomic';
 
@@ -46,16 +46,39 @@ function syncDirectorySync(directory: string): void {
   }
 }
 
-/** Replaces `file` with `data` durably (see the header), creating missing folders. */
-export async function writeFileDurably(
+/**
+ * The last pending write per file. Writes to one file run one after another in call order: the
+ * folder is created before each write, and those awaits can finish in any order, so without
+ * this queue an older document could land after a newer one.
+ */
+const pendingWrites = new Map<string, Promise<void>>();
+
+async function writeNow(
   file: string,
   data: string | Uint8Array,
-  options: DurableWriteOptions = {},
+  options: DurableWriteOptions,
 ): Promise<void> {
   const directory = dirname(file);
   await fs.promises.mkdir(directory, { recursive: true, mode: options.directoryMode });
   await writeFileAtomic(file, typeof data === 'string' ? data : Buffer.from(data), atomicOptions(options));
   await syncDirectory(directory);
+}
+
+/** Replaces `file` with `data` durably (see the header), creating missing folders. */
+export function writeFileDurably(
+  file: string,
+  data: string | Uint8Array,
+  options: DurableWriteOptions = {},
+): Promise<void> {
+  const key = resolve(file);
+  const previous = pendingWrites.get(key) ?? Promise.resolve();
+  const write = previous.catch(() => undefined).then(() => writeNow(file, data, options));
+  const settled = write.catch(() => undefined);
+  pendingWrites.set(key, settled);
+  void settled.then(() => {
+    if (pendingWrites.get(key) === settled) pendingWrites.delete(key);
+  });
+  return write;
 }
 
 /** {@link writeFileDurably}, blocking: for saves that must finish before the process goes on (shutdown). */
