@@ -249,6 +249,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
           events,
           onAuthFailure: () => auth.reportAuthFailure(),
           onSpaceChanged: () => core.track(auth.refreshAccount()),
+          rootFolderId: () => settings.connection().rootFolderId,
         }),
         offlineRootOptions(core, auth, baseUrl),
       ),

@@ -53,8 +53,11 @@ export type Stage = 'other' | 'session' | 'slice';
 
 export function toDriveError(error: unknown, stage: Stage): unknown {
   if (error instanceof DriveError) return error;
+  // No drive to use: signed out (pause for sign-in), or the service is out of reach (wait).
   if (error instanceof ApiException && error.code === 'auth_required')
     return new DriveError('auth', error.message, { reason: error.reason ?? 'auth_lost' });
+  if (error instanceof ApiException && error.code === 'network')
+    return new DriveError('network', error.message, { reason: error.reason ?? 'service_unreachable' });
   if (!isPanError(error)) return error;
   if (error.code === 'aborted') return error;
   if (stage !== 'other' && error.code === 'not_found')

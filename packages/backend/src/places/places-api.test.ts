@@ -57,8 +57,18 @@ describe('places', () => {
 
   it('refuses missing folders, unknown ids and built-in places', async () => {
     const { api, dir } = await setup();
-    await expect(api.add({ path: join(dir, 'missing') })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(api.remove({ id: 'custom-x' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(api.remove({ id: 'downloads' })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(api.add({ path: join(dir, 'missing') })).rejects.toMatchObject({
+      code: 'invalid_input',
+      reason: 'local_folder_missing',
+      params: { path: join(dir, 'missing') },
+    });
+    await expect(api.remove({ id: 'custom-x' })).rejects.toMatchObject({
+      code: 'not_found',
+      reason: 'place_not_found',
+    });
+    await expect(api.remove({ id: 'downloads' })).rejects.toMatchObject({
+      code: 'unsupported',
+      reason: 'place_builtin',
+    });
   });
 });

@@ -96,7 +96,8 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
   };
 
   const requireEncryption = (): void => {
-    if (!vault.isEncryptionAvailable()) throw new ApiException('unsupported', NO_ENCRYPTION_MESSAGE);
+    if (!vault.isEncryptionAvailable())
+      throw ApiException.because('secret_storage_unavailable', NO_ENCRYPTION_MESSAGE);
   };
 
   const connection = (): ConnectionSettings => ({
@@ -120,7 +121,7 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
 
   async function update(patch: SettingsPatch): Promise<SettingsView> {
     const merged = applySettingsPatch(doc.settings, patch);
-    if (!merged.ok) throw new ApiException(merged.error.code, merged.error.message);
+    if (!merged.ok) throw ApiException.of(merged.error);
     const next = { ...merged.value };
     const passwords: Partial<Record<ProxyField, string | null>> = {};
     for (const field of ['httpProxy', 'downloadProxyUrl'] as const) {
@@ -148,8 +149,8 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     accept?: (next: ConnectionSettings) => Promise<void>,
   ): Promise<ConnectionSettings> {
     // Checked here too, for in-process callers that skip the dispatcher's validation.
-    const checked = parseInput(connectionPatchSchema, patch, 'settings:setConnection');
-    if (!checked.ok) throw new ApiException(checked.error.code, checked.error.message);
+    const checked = parseInput(connectionPatchSchema, patch, 'settings:setConnection', 'invalid_setting');
+    if (!checked.ok) throw ApiException.of(checked.error);
     patch = checked.value;
     const next = applyConnectionPatch(connection(), patch);
     const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some(
