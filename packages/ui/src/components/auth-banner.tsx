@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { authFacts, describeError, errorDetails } from '../actions/errors';
 import { useApp, useSlice } from '../context';
+import { DetailsDisclosure } from './details-disclosure';
 
 /**
  * First run (demo drive), connecting, no account, or auth lost: one clear line and one click
@@ -34,15 +36,20 @@ export function AuthBanner() {
       </div>
     );
   }
-  const text =
-    auth.problem === 'no_credentials'
-      ? t('banner.noCredentials')
-      : auth.problem === 'unreachable'
-        ? t('banner.unreachable', { message: auth.message })
-        : t('banner.authLost', { message: auth.message });
+  // Worded from the cause, never from the back end's English message.
+  const facts = authFacts(auth);
+  const text = facts.reason === 'no_credentials' ? t('banner.noCredentials') : describeError(t, facts);
   return (
-    <div className="pd-banner pd-banner-warn" role="alert" data-testid="auth-banner">
-      <span>{text}</span>
+    <div
+      className="pd-banner pd-banner-warn"
+      role="alert"
+      data-testid="auth-banner"
+      data-problem={auth.problem}
+    >
+      <span>
+        {text}
+        <DetailsDisclosure lines={errorDetails(t, auth)} />
+      </span>
       {openSettings}
       {auth.problem === 'no_credentials' && (
         <button type="button" onClick={() => void bridge.auth.useDemo()}>

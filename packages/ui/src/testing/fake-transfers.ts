@@ -232,7 +232,12 @@ export function createFakeTransfers(
       const all = [...items.values()]
         .filter((i) => (query.states ? query.states.includes(i.state) : true))
         .filter((i) => (query.direction ? i.direction === query.direction : true))
-        .sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
+        .sort((a, b) =>
+          // Like the journal: finished items latest first when asked, else the queue's order.
+          query.order === 'recent'
+            ? (b.finishedAt ?? 0) - (a.finishedAt ?? 0) || b.createdAt - a.createdAt
+            : b.priority - a.priority || a.createdAt - b.createdAt,
+        );
       return ok({
         total: all.length,
         offset: query.offset,

@@ -19,10 +19,27 @@ interface Props {
   /** `unavailable`: the back end will not save secrets, so their fields are disabled and a notice says why. */
   secretStorage: SecretStorage;
   update(patch: Partial<SettingsForm>): void;
+  /** Words to show under a field that was refused, by field name. */
+  problems?: Readonly<Record<string, string>>;
+}
+
+/** A refusal shown right under the field it is about. */
+function FieldProblem({ field, text }: { field: string; text: string | undefined }) {
+  if (text === undefined) return null;
+  return (
+    <p
+      role="alert"
+      id={`settings-problem-${field}`}
+      className="pd-inline-error"
+      data-testid={`settings-problem-${field}`}
+    >
+      {text}
+    </p>
+  );
 }
 
 /** Client ID, the three write-only secrets (state shown, values never) and the root folder ID. */
-export function ConnectionFields({ form, connection, secretStorage, update }: Props) {
+export function ConnectionFields({ form, connection, secretStorage, update, problems = {} }: Props) {
   const { t } = useTranslation();
   const locked = secretStorage === 'unavailable';
   return (
@@ -101,9 +118,12 @@ export function ConnectionFields({ form, connection, secretStorage, update }: Pr
           inputMode="numeric"
           value={form.rootFolderId}
           data-testid="settings-rootFolderId"
+          aria-invalid={problems.rootFolderId !== undefined}
+          aria-describedby={problems.rootFolderId !== undefined ? 'settings-problem-rootFolderId' : undefined}
           onChange={(e) => update({ rootFolderId: e.target.value })}
         />
       </label>
+      <FieldProblem field="rootFolderId" text={problems.rootFolderId} />
       <p className="pd-hint">{t('settings.rootFolderIdHint')}</p>
     </fieldset>
   );

@@ -5,6 +5,7 @@ import { MoveDialog } from './move-dialog';
 import { NewFolderDialog } from './name-dialog';
 import { PathDialog } from './path-dialog';
 import { SettingsDialog } from './settings-dialog';
+import { TransferDetailsDialog } from './transfer-details-dialog';
 
 /** The one open dialog, if any. */
 export function Dialogs() {
@@ -28,5 +29,7 @@ export function Dialogs() {
       return <ConfirmDialog entries={dialog.entries} forever />;
     case 'conflict':
       return <ConflictDialog request={dialog.request} />;
+    case 'transfer-details':
+      return <TransferDetailsDialog item={dialog.item} />;
   }
 }

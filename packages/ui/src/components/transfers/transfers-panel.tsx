@@ -75,9 +75,11 @@ export function TransfersPanel() {
   const blocked = summary?.authBlocked === true && count('active') > 0;
   const open = useSlice(ui, (s) => s.transfersOpen);
   const view = useSlice(transfers, (s) => s.view);
+  // Nothing to list: the panel keeps just its header and one line, leaving the room to the files.
+  const empty = useSlice(transfers, (s) => s.total === 0);
   return (
     <section
-      className={`pd-transfers${open ? '' : ' is-collapsed'}`}
+      className={`pd-transfers${open ? '' : ' is-collapsed'}${empty ? ' is-empty' : ''}`}
       aria-label={t('transfers.label')}
       data-testid="transfers-panel"
     >
