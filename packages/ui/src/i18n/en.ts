@@ -145,6 +145,7 @@ export const en = {
     empty: 'No transfers here.',
     timeLeft: '{{time}} left',
     starting: 'Starting',
+    stateWithReason: '{{state}}: {{reason}}',
     savedAs: 'Done · saved as “{{name}}”',
     details: 'Details of {{name}}',
     waiting: waitingEn,

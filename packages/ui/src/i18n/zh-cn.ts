@@ -144,6 +144,7 @@ export const zhCN: Resources = {
     empty: '这里没有传输任务。',
     timeLeft: '剩余 {{time}}',
     starting: '正在开始',
+    stateWithReason: '{{state}}：{{reason}}',
     savedAs: '完成 · 已另存为“{{name}}”',
     details: '{{name}} 的详情',
     waiting: waitingZhCN,

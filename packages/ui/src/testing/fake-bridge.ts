@@ -38,7 +38,7 @@ export interface FakeBridge extends LinkedBridge {
   /** The stored connection (secrets included) — what the back end keeps, for assertions. */
   connection(): ConnectionSettings;
   /** The next call of `domain.method` answers this error instead. */
-  failNext(method: string, error: Pick<ApiError, 'code' | 'message'> & { retryable?: boolean }): void;
+  failNext(method: string, error: Pick<ApiError, 'code' | 'message'> & Partial<ApiError>): void;
   /** `files.listMore` waits until the returned release function is called. */
   holdListMore(): () => void;
   /** Changes the auth state (auth lost pauses the queue) and emits `auth:changed`. */

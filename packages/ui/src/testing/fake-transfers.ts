@@ -32,6 +32,8 @@ export interface FakeTransfers {
   progress(id: string, bytes: number, speedBps?: number): void;
   /** Test control: fails an item with a reason. */
   failItem(id: string, error: TransferError): void;
+  /** Test control: changes an item as the engine would (phase, waiting reason, local name…). */
+  patch(id: string, patch: Partial<TransferItem>): void;
   /** Pauses (auth lost) or resumes (auth back) everything that was waiting on auth. */
   setAuthBlocked(blocked: boolean): void;
 }
@@ -267,6 +269,10 @@ export function createFakeTransfers(
     },
     failItem(id, error) {
       update(id, { state: 'failed', error, phase: null, speedBps: 0, finishedAt: Date.now() });
+      flush();
+    },
+    patch(id, patch) {
+      update(id, patch);
       flush();
     },
     setAuthBlocked(blocked) {

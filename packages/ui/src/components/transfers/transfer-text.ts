@@ -32,7 +32,9 @@ export function stateText(t: TFunction, item: TransferItem): string {
   const renamed = savedAs(item);
   if (renamed !== null) return t('transfers.savedAs', { name: renamed });
   const base = t(`transfers.state.${item.state}`);
-  return item.error ? `${base}: ${describeError(t, item.error)}` : base;
+  return item.error
+    ? t('transfers.stateWithReason', { state: base, reason: describeError(t, item.error) })
+    : base;
 }
 
 /** Retry is offered where it can work: cancelled items, and failures the error says retrying may cure. */
