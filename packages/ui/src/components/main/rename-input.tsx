@@ -28,7 +28,8 @@ function RenameProblem({ id, anchor, text }: { id: string; anchor: HTMLElement |
     >
       {text}
     </span>,
-    document.body,
+    // Inside the app's root (its fonts and theme colours), which has no transform to trap a fixed box.
+    anchor?.closest('.pd-app') ?? document.body,
   );
 }
 
