@@ -68,6 +68,30 @@ describe('refresh', () => {
     expect(screen.getByTestId('list-signed-out').textContent).toBe('Sign in to see your files.');
     expect(screen.getByTestId('auth-banner').textContent).toMatch(/did not accept the credentials/);
   });
+
+  it('keeps saying to sign in when Refresh is pressed while signed out', async () => {
+    const { bridge } = await renderApp();
+    await waitFor(() => expect(rowNames()).toHaveLength(3));
+    act(() =>
+      bridge.setAuth({
+        state: 'auth_required',
+        problem: 'rejected',
+        message: 'The 123pan service no longer accepts the saved sign-in.',
+        reason: 'auth_lost',
+      }),
+    );
+    await waitFor(() => expect(screen.getByTestId('list-signed-out')).toBeTruthy());
+    bridge.failNext('files.list', {
+      code: 'auth_required',
+      reason: 'auth_lost',
+      message: 'The 123pan service no longer accepts the saved sign-in.',
+      retryable: false,
+    });
+    fireEvent.click(screen.getByTestId('refresh'));
+    await waitFor(() => expect(screen.queryByTestId('list-loading')).toBeNull());
+    expect(screen.queryByTestId('list-error')).toBeNull();
+    expect(screen.getByTestId('list-signed-out').textContent).toBe('Sign in to see your files.');
+  });
 });
 
 describe('search', () => {

@@ -14,7 +14,7 @@ function clockTime(language: string, at: number): string {
  * with retry. A refresh that failed keeps the rows and says they may be out of date. While
  * waiting for the service the list is the root's last known contents, said so; with none
  * kept, it says the files come once connected (the banner tells the rest). Signed out, it says
- * to sign in.
+ * to sign in, also after a refresh the service refused.
  */
 export function ListFooter() {
   const { t, i18n } = useTranslation();
@@ -34,7 +34,9 @@ export function ListFooter() {
       {t('app.retry')}
     </button>
   );
-  if (signedOut && status === 'idle') {
+  // Signed out there is no drive: a listing asked for anyway (Refresh) is refused for the same
+  // reason the banner gives, so the list keeps saying to sign in.
+  if (signedOut && count === 0 && status !== 'complete') {
     return (
       <div role="status" className="pd-list-message pd-empty" data-testid="list-signed-out">
         {t('list.signedOut')}
