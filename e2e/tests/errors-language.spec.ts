@@ -5,7 +5,7 @@ import type { FakePan } from '@pandesk/fake-pan';
 import { seededBytes } from '../support/blobs';
 import { updateSettings } from '../support/bridge-call';
 import { DEFAULT_SEED, expect, test } from '../support/fixtures';
-import { CJK, LATIN_SENTENCE, shot, visibleText } from '../support/shots';
+import { CJK, LATIN_SENTENCE, recordTexts, shot, visibleText } from '../support/shots';
 
 /**
  * Issue #12 item 3: the failure paths the service can cause — storage full, download traffic
@@ -14,7 +14,16 @@ import { CJK, LATIN_SENTENCE, shot, visibleText } from '../support/shots';
  * aside); in English no Chinese text (the service's own words wait in the folded details).
  */
 
-const FILE_NAMES = ['hello.txt', 'notes.txt', 'Documents', 'Photos', 'Videos', 'big.bin', 'upload-me.bin', 'limited.bin'];
+const FILE_NAMES = [
+  'hello.txt',
+  'notes.txt',
+  'Documents',
+  'Photos',
+  'Videos',
+  'big.bin',
+  'upload-me.bin',
+  'limited.bin',
+];
 const PRODUCT_NAMES = ['PanDesk', '123 Cloud Drive', 'Client ID', 'Client Secret', 'HTTP(S)', 'KB/s', 'B/s'];
 /** The language picker names each language in itself. */
 const LANGUAGE_NAMES = ['简体中文', 'English'];
@@ -98,7 +107,10 @@ async function failurePaths(app: Page, fakePan: FakePan, workDir: string, langua
   await expectOnlyLanguage(app, language, 'the traffic failure');
   await shot(app, `3-traffic-5113-${tag}`);
   // The service's own words are one click away.
-  await transfer(app, 'big.bin').getByRole('button', { name: /big\.bin/ }).first().click();
+  await transfer(app, 'big.bin')
+    .getByRole('button', { name: /big\.bin/ })
+    .first()
+    .click();
   const details = app.getByTestId('transfer-details-dialog');
   await expect(details.getByTestId('transfer-details-lines')).toContainText('5113');
   await shot(app, `3-details-${tag}`);
@@ -107,11 +119,10 @@ async function failurePaths(app: Page, fakePan: FakePan, workDir: string, langua
 
   // A 429 storm: the item says why it waits while the client waits it out, then completes.
   await app.getByRole('tab', { name: words.activeTab }).click();
-  fakePan.faults.set({ force429Next: 7 });
+  const states = await recordTexts(app, 'transfer-state', 'limited.bin');
+  fakePan.faults.set({ force429Next: 9 });
   await uploadFile(app, workDir, 'limited.bin', 2048);
-  await expect(transfer(app, 'limited.bin').getByTestId('transfer-state')).toHaveText(words.waitingLimited, {
-    timeout: 30_000,
-  });
+  await expect.poll(states, { timeout: 30_000 }).toContain(words.waitingLimited);
   await expectOnlyLanguage(app, language, 'the 429 wait');
   await shot(app, `5-429-waiting-${tag}`);
   await expect(transfer(app, 'limited.bin')).toHaveCount(0, { timeout: 60_000 });
@@ -120,7 +131,9 @@ async function failurePaths(app: Page, fakePan: FakePan, workDir: string, langua
   // 503 answers on refresh: the rows stay, said to be possibly out of date, with retry.
   fakePan.faults.set({ rawHttpErrorNext: 40, rawHttpErrorStatus: 503 });
   await app.getByTestId('refresh').click();
-  await expect(app.getByTestId('list-refresh-failed')).toContainText(words.refreshFailed, { timeout: 30_000 });
+  await expect(app.getByTestId('list-refresh-failed')).toContainText(words.refreshFailed, {
+    timeout: 30_000,
+  });
   await expect(row(app, 'hello.txt')).toBeVisible();
   await expectOnlyLanguage(app, language, 'the failed refresh');
   await shot(app, `2-refresh-503-${tag}`);

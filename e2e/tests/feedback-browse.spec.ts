@@ -51,7 +51,9 @@ test('8: search results say where they are, open their folder, follow the root f
   await box.fill('notes');
   await box.press('Enter');
   await expect(row(app, 'deep notes.md')).toBeVisible();
-  await expect(row(app, 'deep notes.md').getByTestId('file-location')).toHaveText('My drive › Documents › Sub');
+  await expect(row(app, 'deep notes.md').getByTestId('file-location')).toHaveText(
+    'My drive › Documents › Sub',
+  );
   await expect(row(app, 'notes outside.txt')).toBeVisible();
   await shot(app, '8-search-location');
   await row(app, 'deep notes.md').dblclick();
@@ -130,7 +132,9 @@ test('11: the Move dialog counts in words and shows arrows; focus returns to the
   await app.getByRole('menu').getByRole('menuitem', { name: 'Move' }).click();
   const dialog = app.getByTestId('move-dialog');
   await expect(dialog.getByRole('heading')).toHaveText('Move 1 item to…');
-  await expect(dialog.getByTestId('move-target').filter({ hasText: 'Documents' }).locator('.pd-twisty')).toHaveText('▸');
+  await expect(
+    dialog.getByTestId('move-target').filter({ hasText: 'Documents' }).locator('.pd-twisty'),
+  ).toHaveText('▸');
   await shot(app, '11-move-dialog');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(app.getByTestId('file-grid')).toBeFocused();
@@ -148,7 +152,9 @@ test('11: pasting where the items are moves nothing and says so; toasts stay cle
   const toast = app.getByTestId('toast').filter({ hasText: 'already in this folder' });
   await expect(toast).toHaveText(/“hello\.txt” is already in this folder; nothing was moved\./);
   const panel = await app.getByTestId('transfers-panel').boundingBox();
-  for (const box of await app.getByTestId('toast').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom)))
+  for (const box of await app
+    .getByTestId('toast')
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().bottom)))
     expect(box).toBeLessThanOrEqual(panel?.y ?? 0);
   await shot(app, '11-paste-same-folder');
 });

@@ -58,7 +58,11 @@ test('11: an empty transfers panel keeps only its header and one line', async ({
   await shot(app, '11-empty-transfers-panel');
 });
 
-test('4: a cancelled upload can be retried in the browser host, and completes', async ({ app, fakePan, workDir }) => {
+test('4: a cancelled upload can be retried in the browser host, and completes', async ({
+  app,
+  fakePan,
+  workDir,
+}) => {
   fakePan.faults.set({ uploadBytesPerSecond: 256 * 1024 });
   await uploadFile(app, workDir, 'cancel-me.bin', 3 * MiB);
   await expect(transfer(app, 'cancel-me.bin')).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
@@ -71,11 +75,17 @@ test('4: a cancelled upload can be retried in the browser host, and completes', 
   fakePan.faults.reset();
   await transfer(app, 'cancel-me.bin').getByRole('button', { name: 'Retry cancel-me.bin' }).click();
   await app.getByRole('tab', { name: /Completed/ }).click();
-  await expect(transfer(app, 'cancel-me.bin')).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
+  await expect(transfer(app, 'cancel-me.bin')).toHaveAttribute('data-state', 'completed', {
+    timeout: 60_000,
+  });
   expect(fakePan.state.find('/cancel-me.bin')?.size).toBe(3 * MiB);
 });
 
-test('5: upload progress moves inside a 16 MiB slice, with speed and time left', async ({ app, fakePan, workDir }) => {
+test('5: upload progress moves inside a 16 MiB slice, with speed and time left', async ({
+  app,
+  fakePan,
+  workDir,
+}) => {
   fakePan.faults.set({ uploadBytesPerSecond: 1536 * 1024 });
   const progress = await recordProgress(app, 'slow.bin');
   await uploadFile(app, workDir, 'slow.bin', 17 * MiB);
@@ -83,7 +93,9 @@ test('5: upload progress moves inside a 16 MiB slice, with speed and time left',
   await expect(item).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
   await expect(item.getByTestId('transfer-state')).toHaveText('Uploading', { timeout: 30_000 });
   // Within the first slice (about 11 s at this speed) the row moves, and says how fast and how long.
-  await expect.poll(async () => (await progress()).filter((p) => p > 0 && p < 90).length, { timeout: 8000 }).toBeGreaterThan(1);
+  await expect
+    .poll(async () => (await progress()).filter((p) => p > 0 && p < 90).length, { timeout: 8000 })
+    .toBeGreaterThan(1);
   await expect(item.locator('.pd-transfer-speed')).toHaveText(/\/s$/);
   await expect(item.locator('.pd-transfer-eta')).toHaveText(/left$/);
   await shot(app, '5-progress-inside-slice');
@@ -112,7 +124,8 @@ test('5: download progress never goes backwards across a CDN cut and a pause, an
   await app.getByRole('tab', { name: /Completed/ }).click();
   await expect(transfer(app, 'movie.mkv')).toHaveAttribute('data-state', 'completed', { timeout: 60_000 });
   const seen = await progress();
-  for (let i = 1; i < seen.length; i++) expect(seen[i], `progress ${seen.join(', ')}`).toBeGreaterThanOrEqual(seen[i - 1] ?? 0);
+  for (let i = 1; i < seen.length; i++)
+    expect(seen[i], `progress ${seen.join(', ')}`).toBeGreaterThanOrEqual(seen[i - 1] ?? 0);
 });
 
 test('11: finished transfers come latest first, and a re-download says the name it was saved under', async ({
