@@ -93,12 +93,17 @@ describe('desktop vault on safeStorage', () => {
   it('re-encrypts a value when the OS says its key was rotated', async () => {
     const store = memoryStore();
     await (await open({ platform: 'win32' }, { store })).set('x', 'tok-x');
-    const before = store.data.x;
-    const rotated = await open({ platform: 'win32', rotated: true }, { store });
+    const written: string[] = [];
+    const watched = {
+      read: store.read,
+      write: (next: Readonly<Record<string, string>>) => (written.push(next.x ?? ''), store.write(next)),
+    };
+    const rotated = await open({ platform: 'win32', rotated: true }, { store: watched });
     expect(await rotated.get('x')).toBe('tok-x');
-    expect(store.data.x).toBeDefined();
-    expect(store.data.x).not.toBe(undefined);
-    expect(before).toBeDefined();
+    expect(written).toHaveLength(1);
+    const plain = await open({ platform: 'win32' }, { store: watched });
+    expect(await plain.get('x')).toBe('tok-x');
+    expect(written).toHaveLength(1);
   });
 
   it('does not treat prototype names as stored keys', async () => {
