@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MAX_SHARE_ITEMS } from '@pandesk/contract';
 import type { FileEntry } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
 import type { AppContextValue } from '../../context';
@@ -10,6 +11,13 @@ export function confirmDelete(ctx: AppContextValue, entries: readonly FileEntry[
   ctx.ui
     .getState()
     .openDialog(inTrash ? { kind: 'confirm-delete-forever', entries } : { kind: 'confirm-trash', entries });
+}
+
+/** Opens "Download from URL" for the folder shown. */
+function openCloudDownload(ctx: AppContextValue): void {
+  const here = ctx.browser.getState().location;
+  if (here.kind === 'folder')
+    ctx.ui.getState().openDialog({ kind: 'cloud-download', folderId: here.folderId });
 }
 
 /** The main actions; each is enabled only where it makes sense for the location and selection. */
@@ -50,6 +58,7 @@ export function Toolbar() {
             false,
             'new-folder',
           )}
+          {button(t('cloudDownload.menu'), () => openCloudDownload(ctx), false, 'cloud-download')}
         </>
       )}
       {live && (
@@ -69,6 +78,12 @@ export function Toolbar() {
             'move',
           )}
           {button(t('toolbar.delete'), () => confirmDelete(ctx, selected()), none, 'delete')}
+          {button(
+            t('share.menu'),
+            () => ui.getState().openDialog({ kind: 'share', entries: selected() }),
+            none || selectedCount > MAX_SHARE_ITEMS,
+            'share',
+          )}
         </>
       )}
       {!live && (
