@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { app, ipcMain, Menu, session } from 'electron';
+import { app, clipboard, ipcMain, Menu, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { createBackend } from '@pandesk/backend';
 import type { Backend } from '@pandesk/backend';
@@ -11,6 +11,7 @@ import { createNativeDrag } from './adapters/native-drag';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createBackendPorts } from './backend-ports';
 import { bindIpc } from './ipc/bind-ipc';
+import { bindClipboard } from './ipc/clipboard-ipc';
 import { createDeferredDispatch } from './ipc/deferred-dispatch';
 import { forwardEvents } from './ipc/forward-events';
 import { buildMenuTemplate } from './menu';
@@ -70,6 +71,12 @@ function bindChannels(ready: Promise<Dispatch>): void {
   bindIpc({
     ipcMain,
     dispatch: createDeferredDispatch(ready),
+    ownContentsId: () => liveWindow()?.webContents.id,
+    onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
+  });
+  bindClipboard({
+    ipcMain,
+    clipboard,
     ownContentsId: () => liveWindow()?.webContents.id,
     onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
   });
