@@ -23,6 +23,7 @@ describe('Download from URL to cloud', () => {
     await waitFor(() => expect(rowNames()).toHaveLength(3));
     fireEvent.doubleClick(rowOf('Photos'));
     await waitFor(() => expect(rowNames()).toEqual(['beach.jpg']));
+    fireEvent.click(screen.getByTestId('cloud-tasks-tab'));
     fireEvent.click(screen.getByTestId('cloud-download'));
     const dialog = await screen.findByTestId('cloud-download-dialog');
     const photos = entryOf(bridge, 'Photos');

@@ -13,13 +13,6 @@ export function confirmDelete(ctx: AppContextValue, entries: readonly FileEntry[
     .openDialog(inTrash ? { kind: 'confirm-delete-forever', entries } : { kind: 'confirm-trash', entries });
 }
 
-/** Opens "Download from URL" for the folder shown. */
-function openCloudDownload(ctx: AppContextValue): void {
-  const here = ctx.browser.getState().location;
-  if (here.kind === 'folder')
-    ctx.ui.getState().openDialog({ kind: 'cloud-download', folderId: here.folderId });
-}
-
 /** The main actions; each is enabled only where it makes sense for the location and selection. */
 export function Toolbar() {
   const { t } = useTranslation();
@@ -58,7 +51,6 @@ export function Toolbar() {
             false,
             'new-folder',
           )}
-          {button(t('cloudDownload.menu'), () => openCloudDownload(ctx), false, 'cloud-download')}
         </>
       )}
       {live && (

@@ -40,13 +40,27 @@ export function CloudTasksTab() {
   );
 }
 
-/** The panel's actions while the cloud tasks are shown. */
+/** The panel's actions while the cloud tasks are shown: a new cloud download into the folder shown, clear finished. */
 export function CloudTasksActions() {
   const { t } = useTranslation();
-  const { actions } = useApp();
+  const { actions, browser, ui } = useApp();
+  const here = useSlice(browser, (s) => s.location);
   return (
-    <button type="button" onClick={() => void actions.clearFinishedCloudTasks()}>
-      {t('transfers.clearFinished')}
-    </button>
+    <>
+      <button
+        type="button"
+        data-testid="cloud-download"
+        disabled={here.kind !== 'folder'}
+        onClick={() =>
+          here.kind === 'folder' &&
+          ui.getState().openDialog({ kind: 'cloud-download', folderId: here.folderId })
+        }
+      >
+        {t('cloudDownload.menu')}
+      </button>
+      <button type="button" onClick={() => void actions.clearFinishedCloudTasks()}>
+        {t('transfers.clearFinished')}
+      </button>
+    </>
   );
 }
