@@ -213,22 +213,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     ledger: trashLedgersByDrive({ fs: core.fs, userData: ports.paths.userData, auth }),
     logger,
   });
-  const cloud = await createCloudService({
-    ports,
-    auth,
-    fs: core.fs,
-    events,
-    clock: core.clock,
-    logger,
-    track: core.track,
-    onSecret: (value) => core.redactor.addSecret(value),
-    onTrashed: (ids) => bin.trashed(ids),
-    changed: (folderIds, trashChanged) => {
-      for (const id of folderIds) cache.invalidate(id);
-      events.emit('folder:changed', { folderIds, trashChanged });
-      core.track(auth.refreshAccount());
-    },
-  });
+  const cloud = await createCloudService({ ...core, auth, cache, bin });
   const notes = await applyInitialConnection({
     patch: ports.initialConnection,
     settings,

@@ -17,6 +17,9 @@ import { createDirectLinkStore } from '../direct-links/direct-link-store';
 import { loadDirectLinkKey } from '../direct-links/direct-link-key';
 import { createDirectLinksApi } from '../direct-links/direct-links-api';
 import type { Logger } from '../log/daily-log';
+import type { FolderCache } from '../files/folder-cache';
+import type { TrashBin } from '../files/trash-bin';
+import type { Redactor } from '../log/redact';
 import type { BackendPorts, Clock, LocalFs } from '../ports';
 import { createSharesApi } from '../shares/shares-api';
 import { cloudError, createCloudRun } from './cloud-errors';
@@ -28,6 +31,7 @@ import { createCloudTaskList } from './task-list';
 /** Base pause between progress reads of service tasks (the reference's "about once a second", §9). */
 const DEFAULT_POLL_MS = 1000;
 
+/** What the service needs from the back end (the back end's core parts fit as they are). */
 export interface CloudServiceOptions {
   ports: Pick<BackendPorts, 'paths' | 'secretVault' | 'tuning'>;
   auth: AuthService;
@@ -36,11 +40,12 @@ export interface CloudServiceOptions {
   clock: Clock;
   logger: Logger;
   /** Learns secret values so the log can redact them (the direct-link private key). */
-  onSecret: (value: string) => void;
-  /** Listings changed (cache dropped, `folder:changed` sent, quota re-read). */
-  changed: (folderIds: readonly FileId[], trashChanged: boolean) => void;
-  /** Items PanDesk moved to the recycle bin (copies that replaced them). */
-  onTrashed: (ids: readonly FileId[]) => Promise<void>;
+  redactor: Pick<Redactor, 'addSecret'>;
+  /** Listings PanDesk keeps, dropped when copies or downloads change a folder. */
+  cache: Pick<FolderCache, 'invalidate'>;
+  /** PanDesk's recycle bin view, told about originals a copy replaced. */
+  bin: Pick<TrashBin, 'trashed'>;
+  /** Tracks background work so close() can wait for it. */
   track: (work: Promise<unknown>) => void;
 }
 
@@ -55,19 +60,25 @@ export interface CloudService {
 }
 
 export async function createCloudService(options: CloudServiceOptions): Promise<CloudService> {
-  const { auth, clock, logger, ports } = options;
+  const { auth, clock, logger, ports, events } = options;
+  /** Listings changed: cache dropped, `folder:changed` sent, the quota read again. */
+  const changed = (folderIds: readonly FileId[], trashChanged: boolean): void => {
+    for (const id of folderIds) options.cache.invalidate(id);
+    events.emit('folder:changed', { folderIds, trashChanged });
+    options.track(auth.refreshAccount());
+  };
   const userData = ports.paths.userData;
   const pollMs = ports.tuning?.cloudPollMs ?? DEFAULT_POLL_MS;
   const client = () => auth.requireClient();
   const run = createCloudRun(() => auth.reportAuthFailure());
   const identity = createDriveIdentity(auth);
-  const tasks = createCloudTaskList({ fs: options.fs, userData, events: options.events, logger });
+  const tasks = createCloudTaskList({ fs: options.fs, userData, events, logger });
   const offline = createOfflineDownloads({
     client,
     tasks,
     clock,
     pollMs,
-    changed: (ids) => options.changed(ids, false),
+    changed: (ids) => changed(ids, false),
   });
   const copies = createCopyRunner({
     client,
@@ -75,10 +86,10 @@ export async function createCloudService(options: CloudServiceOptions): Promise<
     clock,
     pollMs,
     logger,
-    changed: options.changed,
-    onTrashed: options.onTrashed,
+    changed,
+    onTrashed: (ids) => options.bin.trashed(ids),
   });
-  const key = await loadDirectLinkKey(ports.secretVault, options.onSecret);
+  const key = await loadDirectLinkKey(ports.secretVault, (value) => options.redactor.addSecret(value));
   let binding: Promise<void> = Promise.resolve();
 
   async function bind(hasSession: boolean): Promise<void> {
