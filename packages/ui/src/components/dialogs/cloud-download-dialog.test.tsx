@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { renderApp, rowNames } from '../../testing/render-app';
-import { entryOf, rowOf } from '../../testing/cloud-helpers';
+import { entryOf, rowOf } from '../../testing/cloud-test-kit';
 import { checkUrls } from './cloud-download-dialog';
 
 afterEach(cleanup);

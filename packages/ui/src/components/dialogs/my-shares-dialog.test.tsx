@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ShareLink } from '@pandesk/contract';
 import { renderApp, rowNames } from '../../testing/render-app';
-import { clipboardHost } from '../../testing/cloud-helpers';
+import { clipboardHost } from '../../testing/cloud-test-kit';
 
 afterEach(cleanup);
 

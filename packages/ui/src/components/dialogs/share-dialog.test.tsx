@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createTestHost, renderApp, rowNames } from '../../testing/render-app';
-import { clipboardHost, rowOf } from '../../testing/cloud-helpers';
+import { clipboardHost, rowOf } from '../../testing/cloud-test-kit';
 
 afterEach(cleanup);
 
