@@ -11,6 +11,7 @@ import { createDriveBackend } from '@pandesk/pan-drive';
 import { createAppApi } from './app/app-api';
 import { makeSafe } from './app/safe-api';
 import { createAuthService } from './auth/auth-service';
+import { createCloudService } from './cloud/cloud-service';
 import type { AuthService } from './auth/auth-service';
 import { createVaultTokenStore } from './auth/vault-token-store';
 import type { Backend } from './backend-types';
@@ -212,6 +213,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     ledger: trashLedgersByDrive({ fs: core.fs, userData: ports.paths.userData, auth }),
     logger,
   });
+  const cloud = await createCloudService({ ...core, auth, cache, bin });
   const notes = await applyInitialConnection({
     patch: ports.initialConnection,
     settings,
@@ -221,6 +223,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   auth.onSession((session, mode) => {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));
+    cloud.onSession(session !== null);
   });
   // Answers at once with credentials (signing in continues in the background, `connecting`);
   // opens the local demo drive otherwise.
@@ -249,12 +252,16 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
           events,
           onAuthFailure: () => auth.reportAuthFailure(),
           onSpaceChanged: () => core.track(auth.refreshAccount()),
+          copy: cloud.copy,
         }),
         offlineRootOptions(core, auth, baseUrl),
       ),
       transfers: createTransfersApi(transfers, core.fs),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),
+      shares: cloud.shares,
+      directLinks: cloud.directLinks,
+      cloud: cloud.cloud,
     },
     logError,
   );
@@ -286,6 +293,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         await Promise.all([...core.background]);
         await listing.settled();
         await transfers.close();
+        await cloud.close();
         await auth.close();
         await core.closeNet();
         logger.info('back end stopped');

@@ -98,6 +98,8 @@ export interface BackendTuning {
   readonly signIn?: Partial<SignInTiming>;
   /** Jitter source in [0, 1) for sign-in retry pauses (default Math.random). */
   readonly random?: () => number;
+  /** Base pause between progress reads of cloud downloads and async copies, ms (default 1000). */
+  readonly cloudPollMs?: number;
 }
 
 export interface BackendPorts {

@@ -20,4 +20,9 @@ export interface HostAdapter {
   startDrag?(paths: string[]): void;
   /** Let the browser save a file itself (web host download route). */
   browserDownloadUrl?(fileId: number): string;
+  /**
+   * Puts text on the system clipboard (Electron: the main process's clipboard through the
+   * preload; web: the browser's clipboard API). Rejects when the host could not.
+   */
+  writeClipboard?(text: string): Promise<void>;
 }

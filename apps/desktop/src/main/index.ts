@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { app, dialog, ipcMain, Menu, powerMonitor, safeStorage, session } from 'electron';
+import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, safeStorage, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { createBackend } from '@pandesk/backend';
@@ -17,6 +17,7 @@ import type { DesktopVault, UnreadableChoice } from './adapters/secret-vault';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createBackendPorts } from './backend-ports';
 import { bindIpc } from './ipc/bind-ipc';
+import { bindClipboard } from './ipc/clipboard-ipc';
 import { createDeferredDispatch } from './ipc/deferred-dispatch';
 import { forwardEvents } from './ipc/forward-events';
 import { buildMenuTemplate } from './menu';
@@ -101,6 +102,12 @@ function bindChannels(ready: Promise<Dispatch>): void {
   bindIpc({
     ipcMain,
     dispatch: createDeferredDispatch(ready),
+    ownContentsId: () => liveWindow()?.webContents.id,
+    onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
+  });
+  bindClipboard({
+    ipcMain,
+    clipboard,
     ownContentsId: () => liveWindow()?.webContents.id,
     onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
   });

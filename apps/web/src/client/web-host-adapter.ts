@@ -1,4 +1,5 @@
 import type { HostAdapter } from '@pandesk/ui';
+import { createClipboardWriter } from './clipboard';
 import { captureEntries, entriesFromFiles, readDropEntries } from './drop-entries';
 import type { DropEntry } from './drop-entries';
 
@@ -6,7 +7,7 @@ import type { DropEntry } from './drop-entries';
  * The UI's HostAdapter in the browser: dropped or picked files are streamed to the host's
  * `POST /api/stage` (one request per file, a few at a time) and come back as local paths on
  * the host, one per top-level dropped item, ready for `transfers.upload`. Browser downloads
- * go through the host's `/api/download/:fileId`.
+ * go through the host's `/api/download/:fileId`; the clipboard is the browser's (`clipboard.ts`).
  */
 
 export interface WebHostAdapterOptions {
@@ -103,6 +104,11 @@ export function createWebHostAdapter(options: WebHostAdapterOptions): HostAdapte
     kind: 'web',
     stageFiles,
     pickForUpload: async (mode) => stageAll(entriesFromFiles(await pickFiles(mode))),
+    writeClipboard(text) {
+      const doc = options.document ?? document;
+      const clipboard = doc.defaultView?.navigator.clipboard;
+      return createClipboardWriter({ document: doc, ...(clipboard ? { clipboard } : {}) })(text);
+    },
   };
   if (options.browserDownloads !== false) {
     adapter.browserDownloadUrl = (fileId) =>

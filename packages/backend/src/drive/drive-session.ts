@@ -83,13 +83,15 @@ export function createRealSession(
 
 /**
  * Starts the demo drive under `<userData>/demo-drive` (kept across launches, so files the user
- * adds stay). Rate limits are off on both sides: it is a local demo, not an emulation test.
+ * adds stay). Rate limits are off on both sides: it is a local demo, not an emulation test. The
+ * demo account is VIP, so direct links can be tried too.
  */
 export async function startDemoSession(input: { userData: string } & ClientSettings): Promise<DriveSession> {
   const fake: FakePan = await startFakePan({
     seed: 'demo',
     dataDir: join(input.userData, 'demo-drive'),
     port: 0,
+    vip: true,
     faults: { rateLimits: false },
   });
   const client = createPanClient({

@@ -7,6 +7,8 @@ export const SECRET_KEYS = {
   token: 'pandesk.auth.token',
   httpProxyPassword: 'pandesk.proxy.httpProxy.password',
   downloadProxyPassword: 'pandesk.proxy.downloadProxyUrl.password',
+  /** The account's direct-link URL-authentication key (reference §8.3). */
+  directLinkPrivateKey: 'pandesk.directLink.privateKey',
 } as const;
 
 export type SecretKey = keyof typeof SECRET_KEYS;

@@ -1,3 +1,4 @@
+import { cloudZhCN } from './cloud-zh-cn';
 import type { Resources } from './en';
 
 /** Simplified Chinese strings; same shape as `en` (the type enforces it). */
@@ -289,4 +290,5 @@ export const zhCN: Resources = {
     tb: '{{value}} TB',
     perSecond: '{{value}}/s',
   },
+  ...cloudZhCN,
 };

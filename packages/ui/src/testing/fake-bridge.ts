@@ -13,6 +13,8 @@ import type {
   SettingsView,
 } from '@pandesk/contract';
 import { fakeAppInfo } from './fake-app-info';
+import { createFakeCloud } from './fake-cloud';
+import type { FakeCloud } from './fake-cloud';
 import { createFakeDrive, seedSampleDrive } from './fake-drive';
 import type { FakeDrive } from './fake-drive';
 import { serveOverLink } from './fake-link';
@@ -32,6 +34,8 @@ import type { FakeTransfers } from './fake-transfers';
 export interface FakeBridge extends LinkedBridge {
   readonly drive: FakeDrive;
   readonly queue: FakeTransfers;
+  /** The cloud side's state (shares, direct links, cloud tasks) and its test hooks. */
+  readonly cloudFake: FakeCloud;
   readonly hub: PanDeskEventHub;
   /** `domain.method` of every call that passed validation, in order. */
   readonly calls: string[];
@@ -54,9 +58,16 @@ export interface FakeBridgeOptions {
   host?: AppInfo['host'];
   /** The OS offers no encrypted storage: `secretStorage` is `unavailable` and secrets are refused (default false). */
   noEncryption?: boolean;
+  /** Shares per page of `shares.list` (default 50). */
+  sharePageSize?: number;
 }
 
-const ACCOUNT = { name: 'demo-user', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 2 * 1024 ** 4 } };
+const ACCOUNT = {
+  name: 'demo-user',
+  vipLevel: 1,
+  developer: true,
+  quota: { usedBytes: 0, totalBytes: 2 * 1024 ** 4 },
+};
 
 export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const hub = createEventHub();
@@ -126,6 +137,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     queue.setAuthBlocked(status.state !== 'signed_in' && status.state !== 'demo');
     hub.emit('auth:changed', status);
   }
+
+  const cloud = createFakeCloud(drive, hub, call, {
+    ...(options.sharePageSize === undefined ? {} : { sharePageSize: options.sharePageSize }),
+  });
+  const cloudHandlers = cloud.handlers();
 
   const handlers: PanDeskApi = {
     auth: {
@@ -233,6 +249,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       quota: call('files.quota', () =>
         ok({ usedBytes: drive.usedBytes(), totalBytes: ACCOUNT.quota.totalBytes }),
       ),
+      copy: cloudHandlers.copy,
     },
     transfers: {
       upload: call('transfers.upload', (cmd) => queue.upload(cmd)),
@@ -280,12 +297,16 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] }),
       ),
     },
+    shares: cloudHandlers.shares,
+    directLinks: cloudHandlers.directLinks,
+    cloud: cloudHandlers.cloud,
   };
 
   return {
     ...serveOverLink(handlers, hub),
     drive,
     queue,
+    cloudFake: cloud,
     hub,
     calls,
     connection: () => connection,

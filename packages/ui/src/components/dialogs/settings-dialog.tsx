@@ -7,6 +7,7 @@ import { useApp, useSlice } from '../../context';
 import { describeError } from '../../actions/errors';
 import { Modal } from './modal';
 import { ConnectionFields } from './connection-fields';
+import { DirectLinkFields } from './direct-link-fields';
 import { PreferenceFields } from './preference-fields';
 import { connectionPatch, formFromSettings, invalidNumberField, settingsPatch } from './settings-form';
 import type { SettingsForm } from './settings-form';
@@ -91,6 +92,7 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
         update={update}
       />
       <PreferenceFields form={form} update={update} {...(native ? { chooseFolder } : {})} />
+      <DirectLinkFields secretStorage={settings.secretStorage} />
       {message && (
         <p
           role={message.kind === 'error' ? 'alert' : 'status'}
