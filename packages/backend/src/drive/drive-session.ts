@@ -84,6 +84,8 @@ export function createRealSession(
 /**
  * Starts the demo drive under `<userData>/demo-drive` (kept across launches, so files the user
  * adds stay). Rate limits are off on both sides: it is a local demo, not an emulation test.
+ * The emulator's `/__fake/*` control endpoint is off: nothing else on the computer can flip its
+ * faults or read its state.
  */
 export async function startDemoSession(input: { userData: string } & ClientSettings): Promise<DriveSession> {
   const fake: FakePan = await startFakePan({
@@ -91,6 +93,7 @@ export async function startDemoSession(input: { userData: string } & ClientSetti
     dataDir: join(input.userData, 'demo-drive'),
     port: 0,
     faults: { rateLimits: false },
+    controlRoutes: false,
   });
   const client = createPanClient({
     ...clientOptions({ ...input, tuning: { ...input.tuning, rateLimits: false } }),
