@@ -127,8 +127,13 @@ export interface TransfersApi {
   readonly cancel: Call<TransferSelection, null>;
   readonly retry: Call<TransferSelection, null>;
   readonly moveToTop: Call<MoveToTopInput, null>;
-  /** Removes completed, failed, cancelled and skipped items from the list. */
+  /**
+   * Removes completed, cancelled and skipped items from the list. Failed items stay (they may
+   * be retried) until {@link TransfersApi.clearFailed}.
+   */
   readonly clearFinished: Query<null>;
+  /** Removes failed items from the list and drops what they had transferred so far. */
+  readonly clearFailed: Query<null>;
   readonly page: Call<TransferPageQuery, TransferPage>;
   readonly summary: Query<TransferSummary>;
 }
@@ -197,6 +202,7 @@ export const API_METHODS = {
     'retry',
     'moveToTop',
     'clearFinished',
+    'clearFailed',
     'page',
     'summary',
   ],

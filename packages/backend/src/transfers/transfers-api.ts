@@ -30,6 +30,7 @@ export function createTransfersApi(
     retry: ({ ids }) => withEngine((e) => (e.retry(ids), null)),
     moveToTop: ({ ids }) => withEngine((e) => (e.moveToTop(ids), null)),
     clearFinished: () => withEngine((e) => (e.clearFinished(), null)),
+    clearFailed: () => withEngine(async (e) => (await e.clearFailed(), null)),
     page: (query) => withEngine((e) => e.getPage(query)),
     summary: () => withEngine((e) => e.getSummary()),
   };

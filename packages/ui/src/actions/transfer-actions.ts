@@ -23,6 +23,7 @@ export interface TransferActions {
   control(action: 'pause' | 'resume' | 'cancel' | 'retry', items?: readonly TransferItem[]): Promise<void>;
   moveToTop(item: TransferItem): Promise<void>;
   clearFinished(): Promise<void>;
+  clearFailed(): Promise<void>;
 }
 
 export function createTransferActions(deps: ActionDeps, files: FileActions): TransferActions {
@@ -149,6 +150,10 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
     },
     async clearFinished() {
       const result = await bridge.transfers.clearFinished();
+      if (!result.ok) files.reportError('transfers', result.error);
+    },
+    async clearFailed() {
+      const result = await bridge.transfers.clearFailed();
       if (!result.ok) files.reportError('transfers', result.error);
     },
   };

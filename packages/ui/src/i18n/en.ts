@@ -129,6 +129,8 @@ export const en = {
     cancelAll: 'Cancel all',
     retryAll: 'Retry all',
     clearFinished: 'Clear finished',
+    clearFinishedHint: 'Removes completed, skipped and cancelled transfers from the list; failed ones stay',
+    clearFailed: 'Clear failed',
     pause: 'Pause {{name}}',
     resume: 'Resume {{name}}',
     cancel: 'Cancel {{name}}',

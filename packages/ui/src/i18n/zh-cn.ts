@@ -129,6 +129,8 @@ export const zhCN: Resources = {
     cancelAll: '全部取消',
     retryAll: '全部重试',
     clearFinished: '清除已结束',
+    clearFinishedHint: '从列表中移除已完成、已跳过和已取消的传输；失败的传输会保留',
+    clearFailed: '清除失败项',
     pause: '暂停 {{name}}',
     resume: '继续 {{name}}',
     cancel: '取消 {{name}}',

@@ -243,6 +243,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       retry: call('transfers.retry', ({ ids }) => queue.act('retry', ids)),
       moveToTop: call('transfers.moveToTop', ({ ids }) => queue.moveToTop(ids)),
       clearFinished: call('transfers.clearFinished', () => queue.clearFinished()),
+      clearFailed: call('transfers.clearFailed', () => queue.clearFailed()),
       page: call('transfers.page', (q) => queue.page(q)),
       summary: call('transfers.summary', () => ok(queue.summary())),
     },
