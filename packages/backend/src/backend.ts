@@ -42,6 +42,7 @@ import { createCdnFetch, proxiedUrl } from './transfers/cdn-fetch';
 import { toApiException } from './errors/map-error';
 import { createTransferService } from './transfers/transfer-service';
 import type { TransferService } from './transfers/transfer-service';
+import { createLocalPathGuard } from './transfers/local-path-guard';
 import { createTransfersApi } from './transfers/transfers-api';
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -252,7 +253,11 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         }),
         offlineRootOptions(core, auth, baseUrl),
       ),
-      transfers: createTransfersApi(transfers, core.fs),
+      transfers: createTransfersApi(
+        transfers,
+        core.fs,
+        createLocalPathGuard({ ports, fs: core.fs, settings }),
+      ),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),
     },

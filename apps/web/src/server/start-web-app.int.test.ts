@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSilentServer } from '@pandesk/backend';
@@ -102,6 +102,31 @@ describe('startWebApp (the real back end behind the host)', () => {
     expect(files).toContain('secrets.json');
     expect(await readFile(join(dir!, 'user-data', 'settings.json'), 'utf8')).not.toContain('my-secret-value');
     expect(await readFile(join(dir!, 'user-data', 'secrets.json'), 'utf8')).toContain('my-secret-value');
+  });
+
+  it('uploads only staged files: a link planted in the staging folder or any other path is refused', async () => {
+    const web = await start(false);
+    const staging = join(dir!, 'user-data', 'staging', 'batch');
+    await mkdir(staging, { recursive: true });
+    await symlink('/etc/hostname', join(staging, 'hostname'));
+    await writeFile(join(dir!, 'user-data', 'private.txt'), 'not staged');
+    const { socket } = await connectWs(web.host);
+    const client = createApiClient(createTextTransport(toTextPort(socket!)));
+    for (const path of [
+      join(staging, 'hostname'),
+      '/etc/hostname',
+      join(dir!, 'user-data', 'private.txt'),
+    ]) {
+      const result = await client.transfers.upload({
+        localPaths: [path],
+        remoteParentId: 0,
+        conflict: 'keep_both',
+      });
+      expect(result, path).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    const summary = await client.transfers.summary();
+    expect(summary.ok && summary.value.total).toBe(0);
+    client.close();
   });
 
   it('tells the page that browser downloads work (the back end hands out links)', async () => {

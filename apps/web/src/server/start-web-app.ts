@@ -54,6 +54,8 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       home: paths.home,
     },
     host: 'web',
+    // The page only ever uploads what it staged and downloads into folders the user listed.
+    localPaths: { uploadRoots: [paths.staging], downloadsIntoPlacesOnly: true },
     ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
