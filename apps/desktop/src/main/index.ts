@@ -6,7 +6,7 @@ import type { Backend } from '@pandesk/backend';
 import { createDispatcher } from '@pandesk/contract/server';
 import type { Dispatch } from '@pandesk/contract/server';
 import type { PanDeskApi } from '@pandesk/contract';
-import { dragRootsFromSettings } from './adapters/dialog-options';
+import { createDragRoots, DRAG_FOLDERS_FILE } from './adapters/drag-roots';
 import { createNativeDrag } from './adapters/native-drag';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createBackendPorts } from './backend-ports';
@@ -96,17 +96,22 @@ async function start(): Promise<void> {
   hardenSession(session.defaultSession);
   serveAppProtocol(RENDERER);
   const store = openAppStore(app.getPath('userData'), (message) => log(new Error(message), 'store'));
-  // Folders the user picked as a download target this session ("Save to...") may be dragged from too.
-  const chosenFolders = new Set<string>();
+  // Drags out of the window take files only from Downloads and folders picked in native dialogs.
+  const dragRoots = createDragRoots({
+    file: path.join(app.getPath('userData'), DRAG_FOLDERS_FILE),
+    fixed: [app.getPath('downloads')],
+    legacySettings: () => store.readSettings(),
+    onProblem: (message) => log(new Error(message), 'drag roots'),
+  });
   const startDrag = createNativeDrag({
     contents: () => liveWindow()?.webContents,
-    roots: () => dragRootsFromSettings(store.readSettings(), [app.getPath('downloads'), ...chosenFolders]),
+    roots: () => dragRoots.list(),
     fallbackIconPath: ICON,
   });
   const ports = createBackendPorts({
     store,
     window: liveWindow,
-    onFolderChosen: (folder) => chosenFolders.add(folder),
+    onFolderChosen: (folder) => dragRoots.add(folder),
     startDrag: (input) => startDrag(input).catch((error: unknown) => log(error, 'drag')),
     onVaultProblem: (key) => log(new Error(`stored secret ${key} could not be decrypted`), 'vault'),
   });
