@@ -1,4 +1,12 @@
-import type { AppInfo, ChoosePathsInput, ChosenPaths, RevealInFolderInput, StartDragInput } from './app-info';
+import type {
+  AppInfo,
+  ChoosePathsInput,
+  ChosenPaths,
+  DownloadLink,
+  DownloadLinkInput,
+  RevealInFolderInput,
+  StartDragInput,
+} from './app-info';
 import type { AuthStatus } from './auth';
 import type { Result } from './errors';
 import type {
@@ -156,6 +164,8 @@ export interface AppApi {
   readonly startDrag: Call<StartDragInput, null>;
   /** Native open / choose-folder dialog (`capabilities.nativeDialogs`). */
   readonly choosePaths: Call<ChoosePathsInput, ChosenPaths>;
+  /** A single-use, short-lived link the browser saves one file from (browser host only; `unsupported` elsewhere). */
+  readonly downloadLink: Call<DownloadLinkInput, DownloadLink>;
 }
 
 /** The domains, in a fixed order. */
@@ -207,7 +217,7 @@ export const API_METHODS = {
     'summary',
   ],
   places: ['list', 'add', 'remove'],
-  app: ['info', 'openLogFolder', 'revealInFolder', 'startDrag', 'choosePaths'],
+  app: ['info', 'openLogFolder', 'revealInFolder', 'startDrag', 'choosePaths', 'downloadLink'],
 } as const satisfies { readonly [D in ApiDomain]: readonly MethodOf<D>[] };
 
 /** Compile-time check that {@link API_METHODS} lists every method of every domain. */

@@ -7,7 +7,7 @@ import { createApiClient, createTextTransport } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebApp } from './start-web-app';
 import type { WebApp, WebAppOptions } from './start-web-app';
-import { connectWs } from './testing/host-kit';
+import { connectWs, mintDownloadLink } from './testing/host-kit';
 import { toTextPort } from './ws-bridge';
 
 let dir: string | undefined;
@@ -112,11 +112,7 @@ describe('startWebApp (the real back end behind the host)', () => {
     await writeFile(join(dir!, 'user-data', 'private.txt'), 'not staged');
     const { socket } = await connectWs(web.host);
     const client = createApiClient(createTextTransport(toTextPort(socket!)));
-    for (const path of [
-      join(staging, 'hostname'),
-      '/etc/hostname',
-      join(dir!, 'user-data', 'private.txt'),
-    ]) {
+    for (const path of [join(staging, 'hostname'), '/etc/hostname', join(dir!, 'user-data', 'private.txt')]) {
       const result = await client.transfers.upload({
         localPaths: [path],
         remoteParentId: 0,
@@ -145,11 +141,11 @@ describe('startWebApp (the real back end behind the host)', () => {
     const all = [...(root.ok ? root.value.items : []), ...(inFolder?.ok ? inFolder.value.items : [])];
     const file = all.find((e) => e.kind === 'file' && e.size > 10);
     expect(file).toBeDefined();
-    const get = (headers: Record<string, string> = {}) =>
-      fetch(`${web.host.origin}/api/download/${file!.id}`, {
-        headers: { 'x-pandesk-key': web.host.secret, ...headers },
-        redirect: 'manual',
-      });
+    // Each request follows a fresh single-use link, minted over the socket as the page does.
+    const get = async (headers: Record<string, string> = {}) => {
+      const link = await mintDownloadLink(web.host, file!.id);
+      return fetch(`${web.host.origin}${link.url}`, { headers, redirect: 'manual' });
+    };
 
     const direct = await get();
     expect(direct.status).toBe(302);

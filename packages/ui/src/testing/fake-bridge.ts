@@ -66,6 +66,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const calls: string[] = [];
   const faults = new Map<string, ApiError>();
   let gate: Promise<void> | null = null;
+  /** Links minted by `app.downloadLink`, numbered so each one is distinct. */
+  let linkCount = 0;
   let auth: AuthStatus = options.auth ?? { state: 'demo', account: ACCOUNT };
   if (auth.state !== 'signed_in' && auth.state !== 'demo') queue.setAuthBlocked(true);
   let settings: Settings = createDefaultSettings('/home/user/Downloads');
@@ -279,6 +281,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       ),
       choosePaths: call('app.choosePaths', ({ mode }) =>
         ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] }),
+      ),
+      downloadLink: call('app.downloadLink', ({ fileId }) =>
+        options.host === 'desktop'
+          ? fail('unsupported', 'Not on the desktop.')
+          : ok({ url: `/api/dl/t${++linkCount}-${fileId}`, expiresAt: Date.now() + 60_000 }),
       ),
     },
   };
