@@ -81,6 +81,7 @@ async function createCore(ports: BackendPorts): Promise<Core> {
   const settings = await createSettingsService({
     store: ports.settingsStore,
     vault: ports.secretVault,
+    host: ports.host,
     defaultDownloadFolder: ports.paths.downloads,
     checkDownloadFolder: (path) => checkWritableFolder(fs, path),
     onSecret: (value) => redactor.addSecret(value),
@@ -191,7 +192,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     logger,
     redactor: core.redactor,
     baseUrl,
-    tokenStore: createVaultTokenStore(ports.secretVault, { onSecret: (v) => core.redactor.addSecret(v) }),
+    tokenStore: createVaultTokenStore(settings.vault, { onSecret: (v) => core.redactor.addSecret(v) }),
     client: { fetch: core.netFetch, onAttempt: logAttempt(logger), ...clientTuning },
     demoClient: { fetch: core.baseFetch, ...clientTuning },
     userData: ports.paths.userData,

@@ -70,23 +70,36 @@ describe('startWebApp (the real back end behind the host)', () => {
     expect(await readdir(join(dir!, 'user-data'))).not.toContain('demo-drive');
   });
 
-  it('says why environment credentials could not be kept, and starts anyway', async () => {
+  it('without --store-secrets-in-file uses environment credentials for this session only', async () => {
+    silent = await startSilentServer();
     const web = await start(false, {
+      apiBaseUrl: silent.url,
       credentials: { clientId: 'env-client', clientSecret: 'env-secret-value' },
     });
-    expect(web.notes.join('\n')).toMatch(/Could not save the connection given at start: .*secure storage/);
+    expect(web.notes.join('\n')).toMatch(/used for this session only/);
+    expect(web.notes).toContain('Signing in with client ID env-client in the background.');
     expect(web.notes.join('\n')).not.toContain('env-secret-value');
     const status = await web.backend.api.auth.status();
-    expect(status.ok && status.value.state).toBe('demo');
+    expect(status.ok && status.value).toEqual({ state: 'connecting' });
+    const view = await web.backend.api.settings.get();
+    expect(view.ok && view.value.secretStorage).toBe('session');
+    expect(await readdir(join(dir!, 'user-data'))).not.toContain('secrets.json');
   });
 
-  it('without --store-secrets-in-file refuses to keep secrets, and says why', async () => {
+  it('without --store-secrets-in-file keeps secrets only when the user chooses this session, never on disk', async () => {
     const web = await start(false);
     const set = await web.backend.api.settings.setConnection({
       clientId: 'my-client',
       clientSecret: 'my-secret-value',
     });
     expect(set.ok ? undefined : set.error.code).toBe('unsupported');
+    expect(set.ok ? '' : set.error.message).not.toMatch(/keyring|keychain|GNOME|KWallet/i);
+    const session = await web.backend.api.settings.setConnection({
+      clientId: 'my-client',
+      clientSecret: 'my-secret-value',
+      sessionOnly: true,
+    });
+    expect(session.ok && session.value.secretStorage).toBe('session');
     expect(await readdir(join(dir!, 'user-data'))).not.toContain('secrets.json');
   });
 

@@ -52,7 +52,10 @@ export interface FakeBridgeOptions {
   /** Seed a small sample tree (default true). */
   seed?: boolean;
   host?: AppInfo['host'];
-  /** The OS offers no encrypted storage: `secretStorage` is `unavailable` and secrets are refused (default false). */
+  /**
+   * The OS offers no encrypted storage: `secretStorage` is `unavailable` and secrets are refused
+   * unless `setConnection` says `sessionOnly` (then `session`) (default false).
+   */
   noEncryption?: boolean;
 }
 
@@ -82,7 +85,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     { id: 'downloads', kind: 'downloads', name: 'Downloads', path: '/home/user/Downloads', removable: false },
     { id: 'desktop', kind: 'desktop', name: 'Desktop', path: '/home/user/Desktop', removable: false },
   ];
-  const secretStorage = options.noEncryption === true ? 'unavailable' : 'encrypted';
+  let secretStorage: SettingsView['secretStorage'] =
+    options.noEncryption === true ? 'unavailable' : 'encrypted';
   const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection), secretStorage });
 
   /** Wraps a handler: records the call and applies an injected fault. */
@@ -165,6 +169,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some(
           (v) => typeof v === 'string' && v !== '',
         );
+        if (patch.sessionOnly === true && secretStorage === 'encrypted')
+          return fail('invalid_input', 'Secrets are saved in secure storage here.');
+        if (patch.sessionOnly === true) secretStorage = 'session';
         if (setsSecret && secretStorage === 'unavailable')
           return fail('unsupported', 'This system has no secure storage for secrets.');
         connection = {
