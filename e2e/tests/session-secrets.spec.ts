@@ -15,7 +15,7 @@ async function filesContaining(dir: string, needle: string): Promise<string[]> {
   return hits;
 }
 
-test('without secret storage, the browser host signs in for this session only and writes no secret to disk', async ({
+test('without secret storage, the browser host signs in until it stops and writes no secret to disk', async ({
   page,
   fakePan,
   workDir,

@@ -72,7 +72,7 @@ export interface ConnectionView {
  * - `encrypted`: the host's secret storage (the OS keychain; in the browser host, the file the
  *   user chose with `--store-secrets-in-file`), so they survive a restart;
  * - `unavailable`: there is none, so the back end refuses to save secrets rather than write
- *   them in the clear, until the user chooses to use them for this session only
+ *   them in the clear, until the user chooses to use them only until the app quits
  *   (`ConnectionPatch.sessionOnly`);
  * - `session`: the user chose that: secrets live in memory only, gone when the app (or the
  *   browser host) quits, and are asked for again next time.

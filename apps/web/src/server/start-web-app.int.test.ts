@@ -70,13 +70,13 @@ describe('startWebApp (the real back end behind the host)', () => {
     expect(await readdir(join(dir!, 'user-data'))).not.toContain('demo-drive');
   });
 
-  it('without --store-secrets-in-file uses environment credentials for this session only', async () => {
+  it('without --store-secrets-in-file uses environment credentials only until it stops', async () => {
     silent = await startSilentServer();
     const web = await start(false, {
       apiBaseUrl: silent.url,
       credentials: { clientId: 'env-client', clientSecret: 'env-secret-value' },
     });
-    expect(web.notes.join('\n')).toMatch(/used for this session only/);
+    expect(web.notes.join('\n')).toMatch(/used only until PanDesk stops/);
     expect(web.notes).toContain('Signing in with client ID env-client in the background.');
     expect(web.notes.join('\n')).not.toContain('env-secret-value');
     const status = await web.backend.api.auth.status();
@@ -86,7 +86,7 @@ describe('startWebApp (the real back end behind the host)', () => {
     expect(await readdir(join(dir!, 'user-data'))).not.toContain('secrets.json');
   });
 
-  it('without --store-secrets-in-file keeps secrets only when the user chooses this session, never on disk', async () => {
+  it('without --store-secrets-in-file keeps secrets only when the user chooses so, in memory, never on disk', async () => {
     const web = await start(false);
     const set = await web.backend.api.settings.setConnection({
       clientId: 'my-client',

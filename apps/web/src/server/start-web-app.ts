@@ -74,7 +74,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     notes.push(`Secrets are kept UNENCRYPTED in ${paths.secretsFile} (readable only by you).`);
   else
     notes.push(
-      'Secrets are not saved: they are used for this session only (start with --store-secrets-in-file to keep them, unencrypted, in a file).',
+      'Secrets are not saved: they are used only until the host stops (start with --store-secrets-in-file to keep them, unencrypted, in a file).',
     );
   const status = await backend.api.auth.status();
   if (options.credentials !== undefined && status.ok && status.value.state === 'connecting')

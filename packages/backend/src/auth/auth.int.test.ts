@@ -107,10 +107,10 @@ describe('auth and connection settings', () => {
     expect(h.vault.entries()).toEqual({});
     const status = unwrap(await h.client.auth.signIn());
     expect(status).toMatchObject({ state: 'auth_required', problem: 'no_credentials' });
-    if (status.state === 'auth_required') expect(status.message).toMatch(/for this session only/);
+    if (status.state === 'auth_required') expect(status.message).toMatch(/only until PanDesk stops/);
   });
 
-  it('signs in for this session only without secret storage; the next start asks again', async () => {
+  it('signs in until the app stops without secret storage; the next start asks again', async () => {
     h = await startHarness({ signIn: false, encryptionAvailable: false });
     const signedIn = h.waitFor('auth:changed', (s) => s.state === 'signed_in');
     const view = unwrap(

@@ -16,7 +16,7 @@ export interface InitialConnectionInput {
 /**
  * Stores the host's connection settings before the first sign-in, so the start signs in to
  * that account in the background instead of opening the demo drive first. Where no secret
- * storage exists the secrets are used for this session only (the host hands them over again
+ * storage exists the secrets are used only until the process ends (the host hands them over again
  * on every start). Answers notes for the host's console: how the secrets are kept when not
  * saved, or why the settings were refused; never a secret.
  */
@@ -33,7 +33,7 @@ export async function applyInitialConnection(input: InitialConnectionInput): Pro
     input.logger.info('connection settings applied from the host at start');
     return session
       ? [
-          'The connection given at start is used for this session only: there is no secure storage, so its secrets are not saved.',
+          'The connection given at start is used only until PanDesk stops: there is no secure storage, so its secrets are not saved.',
         ]
       : [];
   } catch (error) {

@@ -12,7 +12,7 @@ import type { SecretVault } from '../ports';
 
 export interface SessionVault extends SecretVault {
   /**
-   * True when a secret can be kept now: the host's vault can encrypt, or this session holds
+   * True when a secret can be kept now: the host's vault can encrypt, or the session vault holds
    * them in memory. (The name is the port's; it means "may store", not only "encrypts".)
    */
   isEncryptionAvailable(): boolean;

@@ -135,10 +135,10 @@ describe('settings service', () => {
     expect((await refusal(service.update({ httpProxy: 'http://u:pw@h.local' }))).code).toBe('unsupported');
   });
 
-  it('without storage, keeps secrets in memory for this session once the user chooses so', async () => {
+  it('without storage, keeps secrets in memory until the process ends once the user chooses so', async () => {
     const { service, vault, store, learned } = await setup({ encryption: false });
     const e = await refusal(service.setConnection({ clientId: 'cid', clientSecret: 'first-secret' }));
-    expect(e.message).toMatch(/for this session only/);
+    expect(e.message).toMatch(/only until PanDesk stops/);
     await service.setConnection({ clientId: 'cid', clientSecret: 'first-secret', sessionOnly: true });
     expect(service.view().secretStorage).toBe('session');
     expect(service.connection()).toMatchObject({ clientId: 'cid', clientSecret: 'first-secret' });
@@ -195,12 +195,12 @@ describe('settings service', () => {
     const web = await setup({ encryption: false, host: 'web' });
     const webWords = (await refusal(web.service.setConnection({ clientSecret: 'abcdef' }))).message;
     expect(webWords).toMatch(/--store-secrets-in-file/);
-    expect(webWords).toMatch(/for this session only/);
+    expect(webWords).toMatch(/only until PanDesk stops/);
     expect(webWords).not.toMatch(/keyring|keychain|GNOME|KWallet/i);
     const desktop = await setup({ encryption: false, host: 'electron' });
     const desktopWords = (await refusal(desktop.service.setConnection({ clientSecret: 'abcdef' }))).message;
     expect(desktopWords).toMatch(/keychain/);
-    expect(desktopWords).toMatch(/for this session only/);
+    expect(desktopWords).toMatch(/only until PanDesk stops/);
     expect(desktop.service.noStorageMessage()).toBe(desktopWords);
   });
 

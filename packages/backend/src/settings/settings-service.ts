@@ -1,6 +1,6 @@
 /**
  * Settings: non-secret values in the SettingsStore, secrets only in the SecretVault (or, where
- * it cannot keep them and the user chose so, in memory for this session: session-vault.ts),
+ * it cannot keep them and the user chose so, in memory until the process ends: session-vault.ts),
  * both loaded once at start and kept in memory. Every change is validated as a whole (contract
  * schemas plus checks only the host can make, like a writable download folder) before
  * anything is saved, and refused with words a person understands.
@@ -58,7 +58,7 @@ export interface SettingsService {
   effectiveProxy(field: ProxyField): string;
   /** The vault every secret goes through (the token store uses it too). */
   readonly vault: SessionVault;
-  /** A secret can be kept now (encrypted, or in memory for this session). */
+  /** A secret can be kept now (encrypted, or in memory until the process ends). */
   canKeepSecrets(): boolean;
   /** Why secrets cannot be kept here, and what the user can do, in words. */
   noStorageMessage(): string;
@@ -172,7 +172,7 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     if (session && vault.storage() === 'encrypted')
       throw new ApiException(
         'invalid_input',
-        'Secrets are saved in secure storage here; "for this session only" is for computers without any.',
+        'Secrets are saved in secure storage here; "only until PanDesk stops" is for computers without any.',
       );
     if (setsSecret && !session) requireStorage();
     for (const value of [next.clientSecret, next.accessToken, next.refreshToken])

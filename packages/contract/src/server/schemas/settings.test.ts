@@ -68,7 +68,7 @@ describe('settings', () => {
 });
 
 describe('secret storage status', () => {
-  it('is encrypted, this session only, or unavailable', () => {
+  it('is encrypted, session-only, or unavailable', () => {
     expect(SECRET_STORAGE_STATES).toEqual(['encrypted', 'session', 'unavailable']);
   });
 
@@ -123,7 +123,7 @@ describe('connection settings', () => {
     expect(connectionPatchSchema.safeParse({ clientSecret: '' }).success).toBe(false);
   });
 
-  it('takes the "this session only" choice as a boolean, which applying the patch leaves out', () => {
+  it('takes the session-only choice as a boolean, which applying the patch leaves out', () => {
     const patch = connectionPatchSchema.parse({ clientSecret: 'abc123', sessionOnly: true });
     expect(patch.sessionOnly).toBe(true);
     expect(connectionPatchSchema.safeParse({ sessionOnly: 'yes' }).success).toBe(false);

@@ -18,7 +18,7 @@ interface Props {
   connection: ConnectionView;
   /**
    * `unavailable`: the back end will not save secrets; a notice says why and offers to use them
-   * for this session only, and their fields stay disabled until the user takes that. `session`:
+   * only until the app stops, and their fields stay disabled until the user takes that. `session`:
    * a notice says they are forgotten when the app stops.
    */
   secretStorage: SecretStorage;
@@ -27,7 +27,7 @@ interface Props {
   update(patch: Partial<SettingsForm>): void;
 }
 
-/** What the user is told when secrets cannot be saved, and the "this session only" choice. */
+/** What the user is told when secrets cannot be saved, and the "only until PanDesk stops" choice. */
 function SecretStorageNotice({ form, secretStorage, host, update }: Omit<Props, 'connection'>) {
   const { t } = useTranslation();
   if (secretStorage === 'session')

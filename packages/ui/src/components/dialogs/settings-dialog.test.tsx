@@ -76,7 +76,7 @@ describe('settings dialog', () => {
     expect(bridge.calls.filter((c) => c === 'settings.setConnection')).toHaveLength(1);
   });
 
-  it('offers "this session only": the fields open, the choice is sent, and the dialog says they will be asked again', async () => {
+  it('offers "only until PanDesk stops": the fields open, the choice is sent, and the dialog says they will be asked again', async () => {
     const { bridge } = await renderApp({ noEncryption: true, host: 'desktop' });
     const dialog = await open();
     const secret = within(dialog).getByTestId('settings-clientSecret') as HTMLInputElement;
@@ -88,7 +88,7 @@ describe('settings dialog', () => {
     fireEvent.click(within(dialog).getByTestId('settings-save'));
     await waitFor(() => expect(within(dialog).getByTestId('secret-storage-session')).toBeTruthy());
     expect(within(dialog).getByTestId('secret-storage-session').textContent).toMatch(
-      /forgotten when PanDesk stops, and you will be asked for them again next time/,
+      /kept only until PanDesk stops: they are then forgotten, and you will be asked for them again next time/,
     );
     expect(bridge.connection()).toMatchObject({ clientId: 'cid', clientSecret: 'session-secret' });
     expect(within(dialog).queryByTestId('secret-storage-unavailable')).toBeNull();

@@ -12,7 +12,7 @@ export interface SettingsForm {
   rootFolderId: string;
   secrets: Record<SecretKey, string>;
   clear: Record<SecretKey, boolean>;
-  /** Without secret storage: the user chose to use the secrets for this session only. */
+  /** Without secret storage: the user chose to use the secrets only until the app stops. */
   sessionOnly: boolean;
   downloadFolder: string;
   downloadMethod: SettingsView['downloadMethod'];
