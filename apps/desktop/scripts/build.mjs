@@ -1,6 +1,7 @@
 // Builds main (with fake-pan's assembly thread beside it), preload and renderer with Vite into dist/ (or `--out <dir>`, used by tests so
 // parallel builds never share a folder), then copies the files the main bundle loads from its
-// own folder at run time (SQLite's WebAssembly, the window/drag icon) and writes the app
+// own folder at run time (SQLite's WebAssembly, the window and drag icons, the Secret Service
+// binding) and writes the app
 // manifest electron-builder packages.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -41,14 +42,36 @@ const fromTransfer = createRequire(fromBackend.resolve('@pandesk/transfer'));
 const wasm = path.join(path.dirname(fromTransfer.resolve('node-sqlite3-wasm')), 'node-sqlite3-wasm.wasm');
 mkdirSync(path.join(outDir, 'main'), { recursive: true });
 copyFileSync(wasm, path.join(outDir, 'main', 'node-sqlite3-wasm.wasm'));
-copyFileSync(path.join(appDir, 'build', 'icons', 'icon.png'), path.join(outDir, 'main', 'icon.png'));
+copyFileSync(path.join(appDir, 'build', 'icons', '512x512.png'), path.join(outDir, 'main', 'icon.png'));
+copyFileSync(path.join(appDir, 'build', 'drag.png'), path.join(outDir, 'main', 'drag.png'));
+copyFileSync(path.join(appDir, 'build', 'drag@2x.png'), path.join(outDir, 'main', 'drag@2x.png'));
+
+// The Secret Service binding (used on Linux where safeStorage has no keyring): Node-API, so one
+// prebuilt library works in any Node or Electron. pnpm installs only this machine's platform
+// package; every one present is copied to dist/main/native and loaded from there at run time.
+const fromDesktop = createRequire(path.join(appDir, 'package.json'));
+const keyringDir = path.dirname(fromDesktop.resolve('@napi-rs/keyring/package.json'));
+const fromKeyring = createRequire(path.join(keyringDir, 'package.json'));
+mkdirSync(path.join(outDir, 'main', 'native'), { recursive: true });
+for (const target of ['linux-x64-gnu', 'linux-arm64-gnu']) {
+  let binding;
+  try {
+    binding = fromKeyring.resolve(`@napi-rs/keyring-${target}/keyring.${target}.node`);
+  } catch {
+    continue;
+  }
+  copyFileSync(binding, path.join(outDir, 'main', 'native', `keyring.${target}.node`));
+}
 
 // dist/ is electron-builder's app directory: its own package.json without dependencies (the
 // main bundle carries them), so nothing from node_modules is collected or packaged.
 const project = JSON.parse(readFileSync(path.join(appDir, 'package.json'), 'utf8'));
+const identity = JSON.parse(readFileSync(path.join(appDir, 'app-identity.json'), 'utf8'));
 const appManifest = {
-  name: 'pandesk',
-  productName: 'PanDesk',
+  name: identity.executableName,
+  productName: identity.productName,
+  // Electron names the Wayland app id and the window class after it; the .desktop file matches.
+  desktopName: identity.desktopName,
   version: project.version,
   description: project.description,
   author: project.author,

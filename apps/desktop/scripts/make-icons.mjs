@@ -1,6 +1,7 @@
-// Draws PanDesk's icon (a white cloud over a downward arrow on a blue rounded square) and
-// writes build/icons/icon.png (1024), icon.ico (256 PNG inside) and icon.icns (ic10 1024 +
-// ic08 256 PNGs). Plain Node (zlib), no image library; run once, the outputs are committed.
+// Draws PanDesk's icon (a white cloud over a downward arrow on a blue rounded square) at every
+// size the platforms ask for and writes build/icons/NxN.png (Linux, 16-1024), build/icon.ico
+// (16-256), build/icon.icns (16-1024 with the @2x types) and build/drag.png (+ @2x). Each size
+// is drawn from the shapes, not scaled down. Plain Node (zlib); the outputs are committed.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,18 +111,24 @@ function png(size) {
   ]);
 }
 
-function ico(png256) {
-  const header = Buffer.from([0, 0, 1, 0, 1, 0]);
-  const entry = Buffer.alloc(16);
-  entry[0] = 0;
-  entry[1] = 0;
-  entry[2] = 0;
-  entry[3] = 0;
-  entry.writeUInt16LE(1, 4);
-  entry.writeUInt16LE(32, 6);
-  entry.writeUInt32LE(png256.length, 8);
-  entry.writeUInt32LE(22, 12);
-  return Buffer.concat([header, entry, png256]);
+/** An ICO holding one PNG per size (Windows picks the closest for each place it draws). */
+function ico(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(1, 2);
+  header.writeUInt16LE(images.length, 4);
+  let offset = 6 + 16 * images.length;
+  const entries = images.map(([size, data]) => {
+    const entry = Buffer.alloc(16);
+    entry[0] = size >= 256 ? 0 : size;
+    entry[1] = size >= 256 ? 0 : size;
+    entry.writeUInt16LE(1, 4);
+    entry.writeUInt16LE(32, 6);
+    entry.writeUInt32LE(data.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    offset += data.length;
+    return entry;
+  });
+  return Buffer.concat([header, ...entries, ...images.map(([, data]) => data)]);
 }
 
 function icns(entries) {
@@ -138,20 +145,34 @@ function icns(entries) {
   return Buffer.concat([h, body]);
 }
 
+const build = path.join(out, '..');
 mkdirSync(out, { recursive: true });
-const big = png(1024);
-const p512 = png(512);
-const p256 = png(256);
-writeFileSync(path.join(out, 'icon.png'), big);
-writeFileSync(path.join(out, '512x512.png'), p512);
-writeFileSync(path.join(out, '256x256.png'), p256);
-writeFileSync(path.join(out, 'icon.ico'), ico(p256));
+const sizes = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
+const pngs = new Map(sizes.map((size) => [size, png(size)]));
+const at = (size) => pngs.get(size);
+// Linux: one PNG per size in build/icons (installed into the hicolor theme).
+for (const size of [16, 32, 48, 64, 128, 256, 512, 1024])
+  writeFileSync(path.join(out, `${size}x${size}.png`), at(size));
+writeFileSync(path.join(build, 'icon.ico'), ico([16, 24, 32, 48, 64, 128, 256].map((s) => [s, at(s)])));
+// ICNS PNG types: icp4/icp5/icp6 16/32/64, ic07-ic10 128-1024, ic11-ic14 the @2x of 16-256.
 writeFileSync(
-  path.join(out, 'icon.icns'),
+  path.join(build, 'icon.icns'),
   icns([
-    ['ic10', big],
-    ['ic09', p512],
-    ['ic08', p256],
+    ['icp4', at(16)],
+    ['icp5', at(32)],
+    ['icp6', at(64)],
+    ['ic07', at(128)],
+    ['ic08', at(256)],
+    ['ic09', at(512)],
+    ['ic10', at(1024)],
+    ['ic11', at(32)],
+    ['ic12', at(64)],
+    ['ic13', at(256)],
+    ['ic14', at(512)],
   ]),
 );
+// The drag image shown under the pointer when the OS has no icon for a file: small, with a
+// @2x twin that Electron's nativeImage picks on high-density screens.
+writeFileSync(path.join(build, 'drag.png'), at(32));
+writeFileSync(path.join(build, 'drag@2x.png'), at(64));
 console.log('icons written to', out);

@@ -33,14 +33,49 @@ export async function buildApp(dist: string): Promise<void> {
   await run(process.execPath, ['scripts/build.mjs', '--out', dist], { cwd: APP, timeout: 240_000 });
 }
 
+/** The sentinel @electron/fuses looks for in an Electron binary, followed by the fuse wire. */
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+/**
+ * Electron 45's fuse wire as shipped: version 1, nine fuses (RunAsNode on, cookie encryption
+ * off, NODE_OPTIONS on, --inspect on, asar integrity off, only-asar off, browser V8 snapshot
+ * off, file:// privileges on, WebAssembly trap handlers on).
+ */
+export const SHIPPED_FUSES = '101100011';
+
+/** A placeholder `electron` executable carrying a real fuse wire, so packaging can flip it. */
+export function placeholderElectron(): Buffer {
+  return Buffer.concat([
+    Buffer.from('#!/bin/sh\necho placeholder electron\nexit 0\n'),
+    Buffer.from(FUSE_SENTINEL),
+    Buffer.from([1, SHIPPED_FUSES.length]),
+    Buffer.from(SHIPPED_FUSES),
+    Buffer.from('\n'),
+  ]);
+}
+
+/** @electron/fuses as electron-builder loads it (a dependency of app-builder-lib). */
+export function loadFuses(): {
+  getCurrentFuseWire(file: string): Promise<Record<string, number | string>>;
+  FuseV1Options: Record<string, number>;
+} {
+  const fromBuilder = createRequire(require.resolve('electron-builder'));
+  const fromLib = createRequire(fromBuilder.resolve('app-builder-lib'));
+  return fromLib('@electron/fuses') as ReturnType<typeof loadFuses>;
+}
+
 /**
  * electron-builder `--linux dir` on `dist` with a placeholder `electronDist` (a fake `electron`
- * executable); answers the path of the produced app.asar.
+ * executable carrying a fuse wire); answers the path of the produced app.asar. `env` is the
+ * environment the configuration is built from (release variables).
  */
-export async function packageDir(dist: string, work: string): Promise<string> {
+export async function packageDir(
+  dist: string,
+  work: string,
+  env: Record<string, string> = {},
+): Promise<string> {
   const electronDist = path.join(work, 'electron-dist');
   await mkdir(electronDist);
-  await writeFile(path.join(electronDist, 'electron'), '#!/bin/sh\necho placeholder electron\n');
+  await writeFile(path.join(electronDist, 'electron'), placeholderElectron());
   await chmod(path.join(electronDist, 'electron'), 0o755);
   const config = [
     `-c.electronDist=${electronDist}`,
@@ -49,11 +84,11 @@ export async function packageDir(dist: string, work: string): Promise<string> {
   ];
   await run(
     process.execPath,
-    [BUILDER_CLI, '--config', 'electron-builder.yml', '--linux', 'dir', '--x64', ...config],
+    [BUILDER_CLI, '--config', 'electron-builder.config.mjs', '--linux', 'dir', '--x64', ...config],
     {
       cwd: APP,
       timeout: 240_000,
-      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+      env: { ...process.env, CSC_IDENTITY_AUTO_DISCOVERY: 'false', ...env },
     },
   );
   return path.join(work, 'out', 'linux-unpacked', 'resources', 'app.asar');

@@ -1,12 +1,14 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_CHANNELS } from '@pandesk/contract';
 import type { Result } from '@pandesk/contract';
+import { CLIPBOARD_CHANNEL } from '../src/common/host-channels';
 import { buildCspHeader } from '../src/main/security/csp';
-import { APP, buildApp, installFakeElectron, loadAsar, packageDir, until } from './built-app-kit';
+import { BUILDER_DEFAULT_DEB_DEPENDS, FUSES, identity } from '../scripts/builder-config.mjs';
+import { APP, buildApp, installFakeElectron, loadAsar, loadFuses, packageDir, until } from './built-app-kit';
 import { createFakeElectron } from './fake-electron';
 import type { FakeElectron, FakeWindow } from './fake-electron';
 
@@ -25,6 +27,35 @@ import type { FakeElectron, FakeWindow } from './fake-electron';
  */
 
 const require = createRequire(import.meta.url);
+
+interface LoadedConfig {
+  appId?: string;
+  productName?: string;
+  executableName?: string;
+  linux?: Record<string, unknown>;
+  deb?: { depends?: string[] };
+  appImage?: unknown;
+  electronFuses?: unknown;
+  publish?: unknown;
+  mac?: Record<string, unknown>;
+  win?: Record<string, unknown>;
+}
+
+/** electron-builder's own loading and validation of electron-builder.config.mjs, and its deb defaults. */
+async function loadBuilderConfig(): Promise<{ config: LoadedConfig; fpmDefaults: string[] }> {
+  const fromBuilder = createRequire(require.resolve('electron-builder'));
+  const fromLib = createRequire(fromBuilder.resolve('app-builder-lib'));
+  const { getConfig, validateConfiguration } = fromLib('app-builder-lib/out/util/config/config') as {
+    getConfig(dir: string, file: string, extra: null): Promise<LoadedConfig>;
+    validateConfiguration(config: LoadedConfig, debug: unknown): Promise<void>;
+  };
+  const config = await getConfig(APP, 'electron-builder.config.mjs', null);
+  await validateConfiguration(config, { add: () => undefined, isEnabled: false });
+  const fpm = fromLib('app-builder-lib/out/targets/FpmTarget') as {
+    default: { prototype: { getDefaultDepends(target: string): string[] } };
+  };
+  return { config, fpmDefaults: fpm.default.prototype.getDefaultDepends('deb') };
+}
 const onLinux = process.platform === 'linux';
 const asar = loadAsar();
 
@@ -55,12 +86,79 @@ describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder El
     expect((await stat(archive)).size).toBeGreaterThan(0);
   });
 
+  it('flips the fuses in the packaged binary: no RunAsNode, NODE_OPTIONS or --inspect; asar only, checked', async () => {
+    const { getCurrentFuseWire, FuseV1Options } = loadFuses();
+    const wire = await getCurrentFuseWire(path.join(work, 'out', 'linux-unpacked', 'pandesk'));
+    const state = (option: string): string => String.fromCharCode(Number(wire[FuseV1Options[option] ?? -1]));
+    expect(state('RunAsNode')).toBe('0');
+    expect(state('EnableNodeOptionsEnvironmentVariable')).toBe('0');
+    expect(state('EnableNodeCliInspectArguments')).toBe('0');
+    expect(state('EnableEmbeddedAsarIntegrityValidation')).toBe('1');
+    expect(state('OnlyLoadAppFromAsar')).toBe('1');
+    expect(state('GrantFileProtocolExtraPrivileges')).toBe('0');
+    expect(state('EnableCookieEncryption')).toBe('1');
+    expect(FUSES.runAsNode).toBe(false);
+  });
+
+  it('is configured as the release needs, read back the way electron-builder loads it', async () => {
+    const { config, fpmDefaults } = await loadBuilderConfig();
+    expect(config.appId).toBe(identity.appId);
+    expect(config.productName).toBe('PanDesk');
+    // On Linux only: at the top level it would name the macOS bundle pandesk.app.
+    expect(config.executableName).toBeUndefined();
+    expect(config.linux).toMatchObject({
+      executableName: 'pandesk',
+      syncDesktopName: true,
+      icon: 'build/icons',
+    });
+    // electron-builder's own deb list is kept whole (a `depends` entry replaces it), plus Chromium's.
+    expect(BUILDER_DEFAULT_DEB_DEPENDS).toEqual(fpmDefaults);
+    expect(config.deb?.depends).toEqual(expect.arrayContaining([...fpmDefaults, 'libgbm1', 'libasound2']));
+    expect(config.appImage).toEqual({ executableArgs: [] });
+    expect(config.electronFuses).toEqual(FUSES);
+    expect(config.publish).toBeNull();
+    expect(config.mac).toMatchObject({
+      target: ['dmg', 'zip'],
+      hardenedRuntime: true,
+      icon: 'build/icon.icns',
+    });
+    expect(config.win).toMatchObject({ target: ['nsis'], icon: 'build/icon.ico' });
+  });
+
+  it('names the desktop entry, Wayland app id and window class alike (desktopName)', () => {
+    const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest).toMatchObject({
+      name: 'pandesk',
+      productName: 'PanDesk',
+      desktopName: 'pandesk.desktop',
+    });
+  });
+
+  it('keeps the Secret Service library outside the asar, where Electron can load it', async () => {
+    const unpacked = path.join(
+      work,
+      'out',
+      'linux-unpacked',
+      'resources',
+      'app.asar.unpacked',
+      'main',
+      'native',
+    );
+    const libs = await readdir(unpacked);
+    expect(libs).toContain(`keyring.linux-${process.arch === 'arm64' ? 'arm64' : 'x64'}-gnu.node`);
+  });
+
   it('holds the built app: main, preload, renderer, SQLite wasm, icon', () => {
     for (const f of [
       '/package.json',
       '/main/index.cjs',
       '/main/node-sqlite3-wasm.wasm',
       '/main/icon.png',
+      '/main/drag.png',
+      '/main/drag@2x.png',
       '/preload/index.cjs',
       '/renderer/index.html',
     ]) {
@@ -82,6 +180,7 @@ describe.skipIf(!onLinux)('electron-builder package (linux --dir, placeholder El
       unknown
     >;
     expect(manifest.main).toBe('main/index.cjs');
+    expect(manifest.desktopName).toBe(identity.desktopName);
     expect(manifest.dependencies).toBeUndefined();
     expect(manifest.devDependencies).toBeUndefined();
   });
@@ -139,10 +238,8 @@ function trusted() {
 }
 
 async function call(channel: string, input?: unknown, event: unknown = trusted()): Promise<Result<unknown>> {
-  const handler = fake.ipcHandlers.get(channel);
-  if (handler === undefined) throw new Error(`${channel} is not bound`);
-  const args = input === undefined ? [event] : [event, input];
-  return await (handler as unknown as (...a: unknown[]) => Promise<Result<unknown>>)(...args);
+  const args = input === undefined ? [] : [input];
+  return (await fake.invoke(channel, event, ...args)) as Result<unknown>;
 }
 
 describe('built main bundle on a fake Electron', () => {
@@ -180,10 +277,19 @@ describe('built main bundle on a fake Electron', () => {
     expect(fake.ipcOnListeners.has('electron-store-get-data')).toBe(false);
     // The window opens first; the menu (which needs the back end) follows once it is composed.
     expect(await until(() => fake.menu, 'the application menu')).toBeInstanceOf(Array);
+    // Nothing failed on the way (a Windows-only call here would have: the fake has none on Linux).
+    expect(fake.errorBoxes).toEqual([]);
+    expect(fake.app.exitCodes).toEqual([]);
+    // Shown only once the first paint is ready.
+    await until(() => (win.calls.includes('show') ? true : undefined), 'the window to show');
+    expect(win.calls.indexOf('ready-to-show')).toBeLessThan(win.calls.indexOf('show'));
   });
 
   it('binds every channel and refuses a foreign sender', async () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(API_CHANNELS.map((c) => c.channel).sort());
+    // The contract's channels, plus the host's own clipboard channel (not part of the back end's API).
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+      [...API_CHANNELS.map((c) => c.channel), CLIPBOARD_CHANNEL].sort(),
+    );
     const foreign = {
       sender: { id: win.webContents.id },
       senderFrame: { url: 'https://evil.example/', parent: null },
@@ -222,6 +328,9 @@ describe('built main bundle on a fake Electron', () => {
       'folder:changed',
     );
     expect(change.payload).toMatchObject({ folderIds: expect.arrayContaining([0]) });
+    // The back end's requests went through Chromium's stack (the session's fetch), cookie-less.
+    expect(fake.sessionRequests.length).toBeGreaterThan(0);
+    expect(fake.sessionRequests.every((r) => r.init.credentials === 'omit')).toBe(true);
   });
 
   it('serves the renderer from the app scheme with the CSP header, and nothing outside it', async () => {

@@ -1,5 +1,6 @@
 import type { PanDeskApi } from './api';
 import type { AuthStatus } from './auth';
+import type { CloudTasksSnapshot } from './cloud-tasks';
 import type { FileId } from './common';
 import type { Place } from './places';
 import type { SettingsView } from './settings';
@@ -26,6 +27,8 @@ export interface PanDeskEvents {
   /** Throttled (~4 per second) and batched: summary + changed items + removed ids. */
   'transfers:changed': TransferSnapshot;
   'places:changed': readonly Place[];
+  /** Cloud downloads and copies: the recent list, after every change of a task. */
+  'cloud:changed': CloudTasksSnapshot;
 }
 
 export type EventName = keyof PanDeskEvents;
@@ -36,6 +39,7 @@ export const EVENT_NAMES = [
   'folder:changed',
   'transfers:changed',
   'places:changed',
+  'cloud:changed',
 ] as const satisfies readonly EventName[];
 
 /** Compile-time check that {@link EVENT_NAMES} lists every event. */

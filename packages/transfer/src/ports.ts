@@ -166,27 +166,6 @@ export type FetchLike = (
   init: { headers: Record<string, string>; signal: AbortSignal; redirect: 'follow' },
 ) => Promise<FetchResponse>;
 
-/** Time, injectable so tests run on a fake clock. */
-export interface Clock {
-  /** Epoch milliseconds. */
-  now(): number;
-  /** Resolves after ms; rejects with the signal's reason when aborted. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason as Error);
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(signal?.reason as Error);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
+/** Time, injectable so tests run on a manual clock: the contract's one Clock. */
+export type { Clock } from '@pandesk/contract';
+export { systemClock } from '@pandesk/contract';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TransferSnapshot, TransferSummary } from '@pandesk/contract';
 import type { JournalItem } from './journal/records';
 import { createSnapshotPublisher, HEARTBEAT_MS, MAX_CHANGED_PER_SNAPSHOT, toTransferItem } from './snapshots';
-import { createManualClock } from './testing/fake-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 
 function row(id: string): JournalItem {
   return {

@@ -1,4 +1,5 @@
 import './styles/app.css';
+import './styles/cloud.css';
 
 export type { HostAdapter } from './host';
 export { mountPanDesk } from './mount';

@@ -1,19 +1,32 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { app, ipcMain, Menu, session } from 'electron';
+import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, safeStorage, session } from 'electron';
 import type { BrowserWindow } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { createBackend } from '@pandesk/backend';
 import type { Backend } from '@pandesk/backend';
 import { createDispatcher } from '@pandesk/contract/server';
 import type { Dispatch } from '@pandesk/contract/server';
 import type { PanDeskApi } from '@pandesk/contract';
-import { dragRootsFromSettings } from './adapters/dialog-options';
+import identity from '../../app-identity.json';
+import { createDragRoots, DRAG_FOLDERS_FILE } from './adapters/drag-roots';
 import { createNativeDrag } from './adapters/native-drag';
+import { createSecretServiceStore, loadKeyringBinding } from './adapters/secret-service';
+import { openDesktopVault } from './adapters/secret-vault';
+import type { DesktopVault, UnreadableChoice } from './adapters/secret-vault';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createBackendPorts } from './backend-ports';
 import { bindIpc } from './ipc/bind-ipc';
+import { bindClipboard } from './ipc/clipboard-ipc';
 import { createDeferredDispatch } from './ipc/deferred-dispatch';
 import { forwardEvents } from './ipc/forward-events';
 import { buildMenuTemplate } from './menu';
+import { clearStaleJournalOwners } from './platform/journal-owners';
+import { nativeLanguage, nativeText } from './platform/native-text';
+import type { NativeText } from './platform/native-text';
+import { sandboxNotice } from './platform/sandbox-notice';
+import { reportStartupFailure } from './platform/startup-failure';
+import { startUpdateChecks } from './platform/updates';
 import { guardContents, hardenSession } from './security/session-guard';
 import { openAppStore } from './store/app-store';
 import type { AppStore } from './store/app-store';
@@ -24,20 +37,25 @@ import { createMainWindow } from './window/main-window';
  * composed over Electron ports, IPC bound by looping over the contract's channel table, events
  * forwarded to the window. The window opens before the back end is composed (its calls wait
  * for it), and the back end never waits for the network (sign-in runs in the background), so
- * the window shows at once whatever the network does. Bundled to `dist/main/index.cjs`;
- * `__dirname` is `dist/main`.
+ * the window shows at once whatever the network does. A failure to start is written to a file
+ * and shown in a box before the app exits. Bundled to `dist/main/index.cjs`; `__dirname` is
+ * `dist/main`.
  */
 
 const DIST = path.join(__dirname, '..');
 const PRELOAD = path.join(DIST, 'preload', 'index.cjs');
 const RENDERER = path.join(DIST, 'renderer');
 const ICON = path.join(__dirname, 'icon.png');
+/** 32 px with a @2x twin: the image under the pointer when the OS has no icon for a file. */
+const DRAG_ICON = path.join(__dirname, 'drag.png');
+const NATIVE = path.join(__dirname, 'native');
 
 /** Longest wait for the back end to stop on quit, ms. */
 const CLOSE_DEADLINE_MS = 5000;
 
 let mainWindow: BrowserWindow | undefined;
 let backend: Backend | undefined;
+let text: NativeText = nativeText('en');
 
 function log(error: unknown, context: string): void {
   if (backend !== undefined) backend.logError(error, context);
@@ -48,16 +66,30 @@ function liveWindow(): BrowserWindow | undefined {
   return mainWindow !== undefined && !mainWindow.isDestroyed() ? mainWindow : undefined;
 }
 
-function openWindow(store: AppStore): void {
-  mainWindow = createMainWindow({
+function openWindow(store: AppStore): BrowserWindow {
+  const win = createMainWindow({
     preloadPath: PRELOAD,
     iconPath: ICON,
     savedState: store.readWindowState(),
     saveState: (state) => store.writeWindowState(state),
+    onLoadFailed: (error) => log(error, 'window load'),
   });
-  mainWindow.on('closed', () => {
-    mainWindow = undefined;
+  mainWindow = win;
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = undefined;
   });
+  // Windows ends apps at shutdown without `before-quit`: start stopping the transfers (they are
+  // journaled) as soon as the session asks to end.
+  win.on('query-session-end', () => void closeBackend());
+  return win;
+}
+
+/** Brings the window to the front, opening it again when it was closed (macOS keeps running). */
+function showWindow(store: AppStore): void {
+  const win = liveWindow() ?? openWindow(store);
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
 }
 
 /** The back end's handlers, with `app.startDrag` replaced by the guarded native drag. */
@@ -70,6 +102,12 @@ function bindChannels(ready: Promise<Dispatch>): void {
   bindIpc({
     ipcMain,
     dispatch: createDeferredDispatch(ready),
+    ownContentsId: () => liveWindow()?.webContents.id,
+    onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
+  });
+  bindClipboard({
+    ipcMain,
+    clipboard,
     ownContentsId: () => liveWindow()?.webContents.id,
     onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
   });
@@ -86,51 +124,176 @@ function installMenu(running: Backend): void {
   const devTools = app.isPackaged ? {} : { toggleDevTools: () => liveWindow()?.webContents.toggleDevTools() };
   const template = buildMenuTemplate({
     platform: process.platform,
-    appName: 'PanDesk',
+    appName: identity.productName,
     actions: { openLogFolder, ...devTools },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
+/** Asks whether to try reading a secret again; after one "continue" it stops asking this run. */
+function unlockPrompt(): (key: string, reason: string) => Promise<UnreadableChoice> {
+  let keepAll = false;
+  return async (key, reason) => {
+    log(new Error(`the stored secret ${key} could not be read: ${reason}`), 'vault');
+    if (keepAll) return 'keep';
+    const options = {
+      type: 'warning' as const,
+      buttons: [text.tryAgain, text.continueWithout],
+      defaultId: 0,
+      cancelId: 1,
+      message: text.unlockTitle,
+      detail: text.unlockDetail.replace('{reason}', reason),
+    };
+    const win = liveWindow();
+    const { response } = await (win === undefined
+      ? dialog.showMessageBox(options)
+      : dialog.showMessageBox(win, options));
+    if (response === 0) return 'retry';
+    keepAll = true;
+    return 'keep';
+  };
+}
+
+function openVault(store: AppStore): Promise<DesktopVault> {
+  const profile = app.getPath('userData');
+  return openDesktopVault({
+    safeStorage,
+    store: { read: store.readSecrets, write: store.writeSecrets },
+    platform: process.platform,
+    secretService: () => {
+      const binding = loadKeyringBinding(NATIVE, process.platform, process.arch, (note) =>
+        log(new Error(note), 'vault'),
+      );
+      return binding === undefined ? undefined : createSecretServiceStore(binding, profile);
+    },
+    onUnreadable: unlockPrompt(),
+    onNote: (note) => log(new Error(note), 'vault'),
+  });
+}
+
+/** Tells the user once per profile when Chromium's sandbox is off; the log says it every time. */
+function explainSandbox(store: AppStore): void {
+  const notice = sandboxNotice(
+    {
+      platform: process.platform,
+      noSandbox: app.commandLine.hasSwitch('no-sandbox'),
+      appImage: process.env.APPIMAGE,
+    },
+    text,
+  );
+  if (notice === undefined) return;
+  log(new Error(notice.logLine), 'sandbox');
+  const shown = store.readNoticesShown();
+  if (shown.includes(notice.id)) return;
+  store.writeNoticesShown([...shown, notice.id]);
+  const options = { type: 'info' as const, buttons: [text.ok], message: notice.title, detail: notice.detail };
+  const win = liveWindow();
+  void (win === undefined ? dialog.showMessageBox(options) : dialog.showMessageBox(win, options)).catch(
+    (error: unknown) => log(error, 'sandbox notice'),
+  );
+}
+
+let closing: Promise<void> | undefined;
+
+/** Stops the back end (transfers journaled) once, within the deadline; never rejects. */
+function closeBackend(): Promise<void> {
+  if (backend === undefined) return Promise.resolve();
+  const running = backend;
+  closing ??= new Promise<void>((resolve) => {
+    const deadline = setTimeout(resolve, CLOSE_DEADLINE_MS);
+    running
+      .close()
+      .catch((error: unknown) => log(error, 'close'))
+      .finally(() => {
+        clearTimeout(deadline);
+        resolve();
+      });
+  });
+  return closing;
+}
+
 async function start(): Promise<void> {
+  text = nativeText(nativeLanguage(app.getLocale()));
   hardenSession(session.defaultSession);
   serveAppProtocol(RENDERER);
   const store = openAppStore(app.getPath('userData'), (message) => log(new Error(message), 'store'));
-  // Folders the user picked as a download target this session ("Save to...") may be dragged from too.
-  const chosenFolders = new Set<string>();
+  // The single-instance lock is held: owner files naming another pid are left from a shutdown.
+  for (const name of clearStaleJournalOwners(app.getPath('userData'), process.pid))
+    log(new Error(`removed the stale owner file ${name}`), 'journal');
+  // Drags out of the window take files only from Downloads and folders picked in native dialogs.
+  const dragRoots = createDragRoots({
+    file: path.join(app.getPath('userData'), DRAG_FOLDERS_FILE),
+    fixed: [app.getPath('downloads')],
+    legacySettings: () => store.readSettings(),
+    onProblem: (message) => log(new Error(message), 'drag roots'),
+  });
   const startDrag = createNativeDrag({
     contents: () => liveWindow()?.webContents,
-    roots: () => dragRootsFromSettings(store.readSettings(), [app.getPath('downloads'), ...chosenFolders]),
-    fallbackIconPath: ICON,
+    roots: () => dragRoots.list(),
+    fallbackIconPath: DRAG_ICON,
   });
-  const ports = createBackendPorts({
-    store,
-    window: liveWindow,
-    onFolderChosen: (folder) => chosenFolders.add(folder),
-    startDrag: (input) => startDrag(input).catch((error: unknown) => log(error, 'drag')),
-    onVaultProblem: (key) => log(new Error(`stored secret ${key} could not be decrypted`), 'vault'),
+  openWindow(store);
+  app.on('activate', () => {
+    if (liveWindow() === undefined) openWindow(store);
   });
-  const composing = createBackend(ports);
+  const composing = openVault(store).then((vault) =>
+    createBackend(
+      createBackendPorts({
+        store,
+        vault,
+        window: liveWindow,
+        showWindow: () => showWindow(store),
+        onFolderChosen: (folder) => dragRoots.add(folder),
+        startDrag: (input) => startDrag(input).catch((error: unknown) => log(error, 'drag')),
+      }),
+    ),
+  );
   bindChannels(
     composing.then((running) => {
       backend = running;
       return serveBackend(running, startDrag);
     }),
   );
-  openWindow(store);
-  app.on('activate', () => {
-    if (liveWindow() === undefined) openWindow(store);
-  });
   installMenu(await composing);
+  explainSandbox(store);
+  startUpdateChecks({
+    isPackaged: app.isPackaged,
+    feedFile: app.isPackaged ? path.join(process.resourcesPath, 'app-update.yml') : '',
+    exists: existsSync,
+    updater: () => autoUpdater,
+    log,
+    every: (ms, run) => setInterval(run, ms),
+  });
+}
+
+function failStart(error: unknown, context: string): void {
+  reportStartupFailure(
+    {
+      logsDir: () => {
+        const dir = app.getPath('logs');
+        mkdirSync(dir, { recursive: true });
+        return dir;
+      },
+      writeFile: (file, contents) => writeFileSync(file, contents, { flag: 'a' }),
+      showErrorBox: (title, content) => dialog.showErrorBox(title, content),
+      exit: (code) => app.exit(code),
+      now: () => new Date(),
+      text,
+    },
+    error,
+    context,
+  );
 }
 
 function main(): void {
-  // One profile folder for `electron .` and the installed app alike (Electron would otherwise
-  // name it after package.json: "@pandesk/desktop" in development). End-to-end tests give every
+  // One profile folder for `electron .` and the installed app alike. End-to-end tests give every
   // run its own. Must happen before anything reads paths.
   const userData = process.env.PANDESK_USER_DATA;
   const custom = userData !== undefined && path.isAbsolute(userData);
-  app.setPath('userData', custom ? userData : path.join(app.getPath('appData'), 'PanDesk'));
+  app.setPath('userData', custom ? userData : path.join(app.getPath('appData'), identity.productName));
+  // The Start-menu shortcuts NSIS makes carry the appId as their AppUserModelID; the running app
+  // must use the same one, or Windows drops its toasts and shows a second taskbar button.
+  if (process.platform === 'win32') app.setAppUserModelId(identity.appId);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return;
@@ -148,22 +311,25 @@ function main(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  let closing = false;
+  let quitting = false;
   app.on('before-quit', (event) => {
-    if (closing || backend === undefined) return;
-    closing = true;
+    if (quitting || backend === undefined) return;
+    quitting = true;
     event.preventDefault();
-    // Transfers stop and are journaled; never let a stuck close keep the app alive.
-    const deadline = new Promise((resolve) => setTimeout(resolve, CLOSE_DEADLINE_MS));
-    void Promise.race([backend.close(), deadline]).finally(() => app.quit());
+    void closeBackend().then(() => app.quit());
   });
   app
     .whenReady()
-    .then(start, (error: unknown) => log(error, 'ready'))
-    .catch((error: unknown) => {
-      log(error, 'start');
-      app.exit(1);
-    });
+    .then(() => {
+      // Linux and macOS announce a shutdown here (Windows through the window's session events).
+      powerMonitor.on('shutdown', () => app.quit());
+      return start();
+    })
+    .catch((error: unknown) => failStart(error, 'start'));
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  failStart(error, 'main');
+}

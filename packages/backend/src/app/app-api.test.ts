@@ -33,6 +33,7 @@ describe('app api', () => {
     expect(opened).toEqual(['/u/logs']);
     const without = createAppApi({ host: 'web', paths });
     await expect(without.startDrag({ paths: ['/x'] })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(without.downloadLink({ fileId: 1 })).rejects.toMatchObject({ code: 'unsupported' });
   });
 });
 
@@ -46,7 +47,17 @@ describe('makeSafe', () => {
       },
     } as unknown as PanDeskApi;
     const safe = makeSafe(
-      { ...api, settings: {}, files: {}, transfers: {}, places: {}, app: {} } as unknown as PanDeskApi,
+      {
+        ...api,
+        settings: {},
+        files: {},
+        transfers: {},
+        places: {},
+        app: {},
+        shares: {},
+        directLinks: {},
+        cloud: {},
+      } as unknown as PanDeskApi,
       (_e, ctx) => logged.push(ctx),
     );
     expect(await safe.auth.status()).toEqual({

@@ -50,10 +50,14 @@ export function unreachableStatus(host: string, message = unreachableMessage(hos
   return authRequired('unreachable', message, { reason: 'service_unreachable', params: { host } });
 }
 
-export function toAccount(user: PanUser): AccountInfo {
+/** `now` decides whether the developer benefit is still live (an unknown end counts as live). */
+export function toAccount(user: PanUser, now: number = Date.now()): AccountInfo {
+  const developer =
+    user.developer !== null && (user.developer.endsAt === undefined || user.developer.endsAt > now);
   return {
     name: user.nickname,
     vipLevel: user.vipLevel,
+    developer,
     quota: { usedBytes: user.spaceUsed, totalBytes: user.spaceTotal },
   };
 }

@@ -10,7 +10,6 @@
  */
 import { ApiException, codeOf } from '@pandesk/contract';
 import type { AuthStatus } from '@pandesk/contract';
-import { NO_ENCRYPTION_MESSAGE } from '../settings/secret-keys';
 import {
   AUTH_LOST_MESSAGE,
   authRequired,
@@ -130,12 +129,12 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     const credentials = toCredentials(connection);
     if (credentials.kind === 'none') {
       timers.reset();
-      const encrypted = settings.encryptionAvailable();
+      const keeps = settings.canKeepSecrets();
       return adopt(
         null,
         'real',
-        authRequired('no_credentials', encrypted ? NO_CREDENTIALS_MESSAGE : NO_ENCRYPTION_MESSAGE, {
-          reason: encrypted ? 'no_credentials' : 'secret_storage_unavailable',
+        authRequired('no_credentials', keeps ? NO_CREDENTIALS_MESSAGE : settings.noStorageMessage(), {
+          reason: keeps ? 'no_credentials' : 'secret_storage_unavailable',
         }),
       );
     }

@@ -30,6 +30,8 @@ export interface FilesApiOptions {
   onSpaceChanged: () => void;
   /** The root folder: search answers only what is inside it. */
   rootFolderId: () => FileId;
+  /** Copies inside the drive, run as cloud tasks (`cloud/copy-runner.ts`). */
+  copy: FilesApi['copy'];
 }
 
 function requireName(name: string): void {
@@ -150,5 +152,6 @@ export function createFilesApi(options: FilesApiOptions): FilesApi {
         options.onSpaceChanged();
         return { usedBytes: user.spaceUsed, totalBytes: user.spaceTotal };
       }),
+    copy: options.copy,
   };
 }

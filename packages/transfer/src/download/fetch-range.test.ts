@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createManualClock } from '../testing/fake-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 import type { Harness } from '../testing/harness';
 import { createHarness } from '../testing/harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Journal } from '../journal/journal';
-import { createManualClock } from '../testing/fake-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 import { createSegmentLedger } from './segment-ledger';
 
 function recordingJournal(log: string[]): Journal {

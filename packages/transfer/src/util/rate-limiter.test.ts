@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../testing/fake-clock';
+import { createManualClock } from '@pandesk/contract/testing';
 import { createRateLimiter } from './rate-limiter';
 
 async function settle(): Promise<void> {

@@ -11,6 +11,7 @@ export function AuthBanner() {
   const { t } = useTranslation();
   const { session, ui, bridge } = useApp();
   const auth = useSlice(session, (s) => s.auth);
+  const host = useSlice(session, (s) => s.info?.host);
   if (auth === null || auth.state === 'signed_in') return null;
   if (auth.state === 'connecting') {
     return (
@@ -38,7 +39,13 @@ export function AuthBanner() {
   }
   // Worded from the cause, never from the back end's English message.
   const facts = authFacts(auth);
-  const text = facts.reason === 'no_credentials' ? t('banner.noCredentials') : describeError(t, facts);
+  // Without secret storage the words depend on the host: the browser host never uses a keyring.
+  const text =
+    facts.reason === 'no_credentials'
+      ? t('banner.noCredentials')
+      : facts.reason === 'secret_storage_unavailable'
+        ? t(host === 'web' ? 'settings.noSecretStorageWeb' : 'settings.noEncryption')
+        : describeError(t, facts);
   return (
     <div
       className="pd-banner pd-banner-warn"

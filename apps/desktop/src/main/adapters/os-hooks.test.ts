@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createKeepAwake } from './keep-awake';
 import type { PowerSaveBlockerLike } from './keep-awake';
-import { createNotifier } from './notifier';
+import type { EventEmitter } from 'node:events';
+import { createNotificationClass } from '../../../test/fake-electron-services';
+import { MAX_HELD, createNotifier } from './notifier';
 import type { NotificationFactory } from './notifier';
 import { createTaskbarProgress, toProgressBarValue } from './taskbar-progress';
 
@@ -70,30 +72,50 @@ describe('taskbar progress', () => {
 });
 
 describe('notifications', () => {
-  it('shows a notification that focuses the window when clicked', () => {
-    const shown: Array<{ title: string; body: string }> = [];
-    let click: (() => void) | undefined;
-    let focused = 0;
+  const ready = { isReady: () => true };
+
+  function electronNotifications(supported = true) {
+    const shown: EventEmitter[] = [];
+    const Notification = createNotificationClass(ready, shown, () => supported);
     const factory: NotificationFactory = {
-      isSupported: () => true,
-      create: (options) => ({
-        on: (_e, listener) => (click = listener),
-        show: () => shown.push({ title: options.title, body: options.body }),
-      }),
+      isSupported: () => Notification.isSupported(),
+      create: (options) => new Notification(options),
     };
-    createNotifier(factory, () => (focused += 1))('Transfers finished', '3 uploads finished');
-    expect(shown).toEqual([{ title: 'Transfers finished', body: '3 uploads finished' }]);
-    click?.();
-    expect(focused).toBe(1);
+    return { shown, factory };
+  }
+
+  it('shows a notification that brings the window back when clicked, even after it timed out', () => {
+    const { shown, factory } = electronNotifications();
+    let shownWindow = 0;
+    const notify = createNotifier(factory, () => (shownWindow += 1));
+    notify('Transfers finished', '3 uploads finished');
+    expect(shown).toHaveLength(1);
+    expect((shown[0] as unknown as { options: unknown }).options).toEqual({
+      title: 'Transfers finished',
+      body: '3 uploads finished',
+      silent: false,
+    });
+    // Held for its click while it sits in the notification centre, after closing on screen.
+    shown[0]?.emit('close');
+    expect(notify.pending()).toBe(1);
+    shown[0]?.emit('click');
+    expect(shownWindow).toBe(1);
+    expect(notify.pending()).toBe(0);
+  });
+
+  it('lets failed notifications go, and holds at most the newest ones', () => {
+    const { shown, factory } = electronNotifications();
+    const notify = createNotifier(factory, () => undefined);
+    notify('a', 'b');
+    shown[0]?.emit('failed');
+    expect(notify.pending()).toBe(0);
+    for (let i = 0; i < MAX_HELD + 5; i += 1) notify('t', String(i));
+    expect(notify.pending()).toBe(MAX_HELD);
   });
 
   it('does nothing where the OS has no notifications', () => {
-    const factory: NotificationFactory = {
-      isSupported: () => false,
-      create: () => {
-        throw new Error('must not be called');
-      },
-    };
+    const { shown, factory } = electronNotifications(false);
     expect(() => createNotifier(factory, () => undefined)('a', 'b')).not.toThrow();
+    expect(shown).toEqual([]);
   });
 });

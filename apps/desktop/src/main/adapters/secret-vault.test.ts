@@ -1,105 +1,159 @@
 import { describe, expect, it } from 'vitest';
-import { EncryptionUnavailableError, createSafeStorageVault } from './secret-vault';
-import type { SafeStorageLike } from './secret-vault';
+import { createFakeSafeStorage } from '../../../test/fake-electron-services';
+import type { SafeStorageOptions } from '../../../test/fake-electron-services';
+import { EncryptionUnavailableError, openDesktopVault } from './secret-vault';
+import type { DesktopVaultOptions, UnreadableChoice } from './secret-vault';
+import type { SecretServiceStore } from './secret-service';
 
-/** A reversible stand-in for the OS cipher (XOR with a key), so ciphertext never equals the text. */
-function fakeSafeStorage(
-  options: { available?: boolean; backend?: string; key?: number } = {},
-): SafeStorageLike {
-  const key = options.key ?? 0x5a;
-  return {
-    isEncryptionAvailable: () => options.available ?? true,
-    encryptString: (text) => Buffer.from([...Buffer.from(text, 'utf8')].map((b) => b ^ key)),
-    decryptString: (buf) => {
-      const out = Buffer.from([...buf].map((b) => b ^ key)).toString('utf8');
-      if (!out.startsWith('tok'))
-        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
-      return out;
-    },
-    ...(options.backend === undefined ? {} : { getSelectedStorageBackend: () => options.backend as string }),
-  };
-}
+const ready = { isReady: () => true };
 
 function memoryStore(initial: Record<string, string> = {}) {
-  let data: Readonly<Record<string, string>> = initial;
-  return {
-    read: () => data,
-    write: (next: Readonly<Record<string, string>>) => (data = next),
-    get data() {
-      return data;
+  const self = {
+    data: { ...initial } as Record<string, string>,
+    read: () => self.data,
+    write: (next: Readonly<Record<string, string>>) => {
+      self.data = { ...next };
     },
+  };
+  return self;
+}
+
+function memoryKeyring(reachable = true): SecretServiceStore & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    probe: async () => {
+      if (!reachable) throw new Error('org.freedesktop.DBus.Error.ServiceUnknown');
+    },
+    get: async (key) => items.get(key),
+    set: async (key, value) => void items.set(key, value),
+    delete: async (key) => void items.delete(key),
   };
 }
 
-describe('safeStorage secret vault', () => {
-  it('stores only ciphertext and reads the secret back', async () => {
+function open(safe: SafeStorageOptions, extra: Partial<DesktopVaultOptions> = {}) {
+  return openDesktopVault({
+    safeStorage: createFakeSafeStorage(ready, safe),
+    store: extra.store ?? memoryStore(),
+    platform: safe.platform ?? 'linux',
+    ...extra,
+  });
+}
+
+describe('desktop vault on safeStorage', () => {
+  it('stores only ciphertext and reads it back', async () => {
     const store = memoryStore();
-    const vault = createSafeStorageVault({ safeStorage: fakeSafeStorage(), store, platform: 'win32' });
-    await vault.set('accessToken', 'tok-123');
-    expect(JSON.stringify(store.data)).not.toContain('tok-123');
-    expect(store.data.accessToken).toMatch(/^[A-Za-z0-9+/]+=*$/);
-    expect(await vault.get('accessToken')).toBe('tok-123');
-    expect(await vault.get('missing')).toBeUndefined();
-    await vault.delete('accessToken');
+    const vault = await open({ platform: 'darwin' }, { store });
+    expect(vault.backend).toBe('safe-storage');
+    await vault.set('clientSecret', 'tok-secret-1');
+    expect(Object.keys(store.data)).toEqual(['clientSecret']);
+    expect(Buffer.from(store.data.clientSecret ?? '', 'base64').toString('latin1')).not.toContain(
+      'tok-secret-1',
+    );
+    expect(await vault.get('clientSecret')).toBe('tok-secret-1');
+    await vault.delete('clientSecret');
     expect(store.data).toEqual({});
-    await vault.delete('accessToken');
   });
 
-  it('refuses to store anything when the OS has no encryption, and says so', async () => {
+  it('refuses to store anything without OS encryption, with a message free of the secret', async () => {
     const store = memoryStore();
-    const vault = createSafeStorageVault({
-      safeStorage: fakeSafeStorage({ available: false }),
-      store,
-      platform: 'linux',
-    });
+    const vault = await open({ platform: 'win32', available: false }, { store });
     expect(vault.isEncryptionAvailable()).toBe(false);
-    await expect(vault.set('clientSecret', 'tok-secret')).rejects.toBeInstanceOf(EncryptionUnavailableError);
+    const refusal = vault.set('clientSecret', 'tok-secret');
+    await expect(refusal).rejects.toBeInstanceOf(EncryptionUnavailableError);
     await expect(vault.set('clientSecret', 'tok-secret')).rejects.not.toThrow(/tok-secret/);
     expect(store.data).toEqual({});
   });
 
-  it("treats Linux's basic_text backend (hard-coded key) as no encryption", async () => {
+  it('keeps a value it cannot decrypt, asks, and reads it once the user lets it', async () => {
     const store = memoryStore();
-    const linux = createSafeStorageVault({
-      safeStorage: fakeSafeStorage({ backend: 'basic_text' }),
-      store,
-      platform: 'linux',
-    });
-    expect(linux.isEncryptionAvailable()).toBe(false);
-    await expect(linux.set('x', 'tok')).rejects.toBeInstanceOf(EncryptionUnavailableError);
-    const keyring = createSafeStorageVault({
-      safeStorage: fakeSafeStorage({ backend: 'gnome_libsecret' }),
-      store,
-      platform: 'linux',
-    });
-    expect(keyring.isEncryptionAvailable()).toBe(true);
+    await (await open({ platform: 'darwin' }, { store })).set('refreshToken', 'tok-r');
+    const asked: string[] = [];
+    const answers: UnreadableChoice[] = ['retry', 'keep'];
+    const denying = await open(
+      { platform: 'darwin', refuseDecrypt: 1 },
+      { store, onUnreadable: async (key) => (asked.push(key), answers.shift() ?? 'keep') },
+    );
+    // Denied once, the user chose "try again", the second attempt works.
+    expect(await denying.get('refreshToken')).toBe('tok-r');
+    expect(asked).toEqual(['refreshToken']);
+
+    const otherKey = await open(
+      { platform: 'darwin', key: 0x11 },
+      { store, onUnreadable: async (key, reason) => (asked.push(`${key}: ${reason}`), 'keep') },
+    );
+    expect(await otherKey.get('refreshToken')).toBeUndefined();
+    expect(asked[1]).toMatch(/^refreshToken: /);
+    expect(asked[1]).not.toContain('tok-r');
+    // Nothing was deleted: the original key still reads it.
+    expect(Object.keys(store.data)).toEqual(['refreshToken']);
+    expect(await (await open({ platform: 'darwin' }, { store })).get('refreshToken')).toBe('tok-r');
   });
 
-  it('forgets a value the OS can no longer decrypt and reports only its name', async () => {
+  it('re-encrypts a value when the OS says its key was rotated', async () => {
     const store = memoryStore();
-    await createSafeStorageVault({ safeStorage: fakeSafeStorage({ key: 1 }), store, platform: 'darwin' }).set(
-      'refreshToken',
-      'tok-r',
-    );
-    const unreadable: string[] = [];
-    const vault = createSafeStorageVault({
-      safeStorage: fakeSafeStorage({ key: 2 }),
-      store,
-      platform: 'darwin',
-      onUnreadable: (key) => unreadable.push(key),
-    });
-    expect(await vault.get('refreshToken')).toBeUndefined();
-    expect(unreadable).toEqual(['refreshToken']);
-    expect(store.data).toEqual({});
+    await (await open({ platform: 'win32' }, { store })).set('x', 'tok-x');
+    const written: string[] = [];
+    const watched = {
+      read: store.read,
+      write: (next: Readonly<Record<string, string>>) => (written.push(next.x ?? ''), store.write(next)),
+    };
+    const rotated = await open({ platform: 'win32', rotated: true }, { store: watched });
+    expect(await rotated.get('x')).toBe('tok-x');
+    expect(written).toHaveLength(1);
+    const plain = await open({ platform: 'win32' }, { store: watched });
+    expect(await plain.get('x')).toBe('tok-x');
+    expect(written).toHaveLength(1);
   });
 
   it('does not treat prototype names as stored keys', async () => {
-    const vault = createSafeStorageVault({
-      safeStorage: fakeSafeStorage(),
-      store: memoryStore(),
-      platform: 'win32',
-    });
+    const vault = await open({ platform: 'win32' });
     expect(await vault.get('toString')).toBeUndefined();
     expect(await vault.get('__proto__')).toBeUndefined();
+  });
+});
+
+describe('desktop vault on Linux without a recognised desktop (basic_text)', () => {
+  it('uses the Secret Service when one answers, keeping nothing in the store file', async () => {
+    const store = memoryStore();
+    const keyring = memoryKeyring();
+    const vault = await open({ backend: 'basic_text' }, { store, secretService: () => keyring });
+    expect(vault.backend).toBe('secret-service');
+    expect(vault.isEncryptionAvailable()).toBe(true);
+    await vault.set('clientSecret', 'tok-s');
+    expect(keyring.items.get('clientSecret')).toBe('tok-s');
+    expect(store.data).toEqual({});
+    expect(await vault.get('clientSecret')).toBe('tok-s');
+    await vault.delete('clientSecret');
+    expect(keyring.items.size).toBe(0);
+  });
+
+  it('counts basic_text as no encryption when no Secret Service answers', async () => {
+    const notes: string[] = [];
+    const vault = await open(
+      { backend: 'basic_text' },
+      { secretService: () => memoryKeyring(false), onNote: (n) => notes.push(n) },
+    );
+    expect(vault.backend).toBe('none');
+    expect(vault.isEncryptionAvailable()).toBe(false);
+    await expect(vault.set('x', 'tok')).rejects.toBeInstanceOf(EncryptionUnavailableError);
+    expect(notes.join('\n')).toMatch(/basic_text[\s\S]*no Secret Service answers: .*ServiceUnknown/);
+    expect(await open({ backend: 'basic_text' })).toMatchObject({ backend: 'none' });
+  });
+
+  it('prefers safeStorage on a recognised desktop, and reports a ciphertext it cannot use', async () => {
+    const store = memoryStore();
+    const keyring = memoryKeyring();
+    const gnome = await open({ backend: 'gnome_libsecret' }, { store, secretService: () => keyring });
+    expect(gnome.backend).toBe('safe-storage');
+    await gnome.set('clientSecret', 'tok-g');
+    const asked: string[] = [];
+    const sway = await open(
+      { backend: 'basic_text' },
+      { store, secretService: () => keyring, onUnreadable: async (key) => (asked.push(key), 'keep') },
+    );
+    expect(await sway.get('clientSecret')).toBeUndefined();
+    expect(asked).toEqual(['clientSecret']);
+    expect(Object.keys(store.data)).toEqual(['clientSecret']);
   });
 });

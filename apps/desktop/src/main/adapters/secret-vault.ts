@@ -1,19 +1,28 @@
+import type { SecretServiceStore } from './secret-service';
+
 /**
- * The back end's SecretVault port on top of Electron's `safeStorage` (DPAPI on Windows, the
- * Keychain on macOS, libsecret/kwallet on Linux). Only ciphertext reaches the store file.
- * `safeStorage` and the store are injected, so the logic is tested with fakes.
+ * The back end's SecretVault port on the operating system's keychain:
  *
- * When the OS offers no real encryption the vault says so (`isEncryptionAvailable() === false`)
- * and refuses to store anything: the back end then tells the user, and nothing is written in
- * the clear. On Linux, Electron's `basic_text` backend (a hard-coded key, used when no
- * keyring is running) counts as unavailable for that reason.
+ * - Electron's asynchronous `safeStorage` (DPAPI on Windows, the Keychain on macOS,
+ *   libsecret/kwallet on Linux): only its ciphertext reaches the store file;
+ * - on Linux, where safeStorage did not recognise the desktop and picked `basic_text` (a
+ *   hard-coded key), the Secret Service when one answers on the session bus;
+ * - otherwise nothing: `isEncryptionAvailable()` is false, `set` refuses, and the back end can
+ *   choose what to do (tell the user, or keep credentials for the session only).
+ *
+ * Which one is decided once, when the vault is opened (after the app is ready).
+ *
+ * A stored value that cannot be read (the user pressed "Deny" in the Keychain, the keyring is
+ * locked, the OS key changed) is never deleted: `onUnreadable` is asked whether to try again,
+ * and when it says no the value stays stored, so the next start can read it, and entering the
+ * credentials again replaces it.
  */
 
-/** The slice of Electron's `safeStorage` the vault uses. */
+/** The slice of Electron's `safeStorage` the vault uses (the asynchronous API of Electron 45). */
 export interface SafeStorageLike {
-  isEncryptionAvailable(): boolean;
-  encryptString(plainText: string): Buffer;
-  decryptString(encrypted: Buffer): string;
+  isAsyncEncryptionAvailable(): Promise<boolean>;
+  encryptStringAsync(plainText: string): Promise<Buffer>;
+  decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }>;
   /** Linux only in Electron; absent elsewhere. */
   getSelectedStorageBackend?(): string;
 }
@@ -32,13 +41,30 @@ export interface SecretVaultPort {
   isEncryptionAvailable(): boolean;
 }
 
-export interface SafeStorageVaultOptions {
+export type VaultBackend = 'safe-storage' | 'secret-service' | 'none';
+
+export interface DesktopVault extends SecretVaultPort {
+  /** Which keychain holds the secrets. */
+  readonly backend: VaultBackend;
+}
+
+/** What the user chose after a stored secret could not be read. */
+export type UnreadableChoice = 'retry' | 'keep';
+
+export interface DesktopVaultOptions {
   readonly safeStorage: SafeStorageLike;
   readonly store: CiphertextStore;
   /** `process.platform` of the host. */
   readonly platform: string;
-  /** Told when a stored value cannot be decrypted (key names only, never values). */
-  readonly onUnreadable?: (key: string) => void;
+  /** Opens the Secret Service (Linux); absent or undefined where there is none. */
+  readonly secretService?: () => SecretServiceStore | undefined;
+  /**
+   * Told when a stored value cannot be read (key name and a reason without the value); answers
+   * whether to try again. Defaults to keeping the value without asking.
+   */
+  readonly onUnreadable?: (key: string, reason: string) => Promise<UnreadableChoice>;
+  /** Told why a keychain was passed over (for the log). */
+  readonly onNote?: (note: string) => void;
 }
 
 /** Thrown by `set` when no OS encryption exists; the message carries no secret. */
@@ -49,44 +75,117 @@ export class EncryptionUnavailableError extends Error {
   }
 }
 
-export function createSafeStorageVault(options: SafeStorageVaultOptions): SecretVaultPort {
-  const { safeStorage, store, platform, onUnreadable } = options;
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
-  function available(): boolean {
-    if (!safeStorage.isEncryptionAvailable()) return false;
-    if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') return false;
-    return true;
+async function safeStorageUsable(options: DesktopVaultOptions): Promise<boolean> {
+  const { safeStorage, platform, onNote } = options;
+  if (platform === 'linux' && safeStorage.getSelectedStorageBackend?.() === 'basic_text') {
+    onNote?.('safeStorage has no keyring for this desktop (basic_text)');
+    return false;
   }
+  try {
+    return await safeStorage.isAsyncEncryptionAvailable();
+  } catch (error) {
+    onNote?.(`safeStorage is unavailable: ${reasonOf(error)}`);
+    return false;
+  }
+}
 
-  function remove(key: string): void {
+async function reachableSecretService(options: DesktopVaultOptions): Promise<SecretServiceStore | undefined> {
+  if (options.platform !== 'linux') return undefined;
+  const service = options.secretService?.();
+  if (service === undefined) return undefined;
+  try {
+    await service.probe();
+    return service;
+  } catch (error) {
+    options.onNote?.(`no Secret Service answers: ${reasonOf(error)}`);
+    return undefined;
+  }
+}
+
+/** Picks the keychain (see the module comment) and opens the vault on it. */
+export async function openDesktopVault(options: DesktopVaultOptions): Promise<DesktopVault> {
+  if (await safeStorageUsable(options)) return vaultOn('safe-storage', options, undefined);
+  const service = await reachableSecretService(options);
+  return vaultOn(service === undefined ? 'none' : 'secret-service', options, service);
+}
+
+function vaultOn(
+  backend: VaultBackend,
+  options: DesktopVaultOptions,
+  service: SecretServiceStore | undefined,
+): DesktopVault {
+  const { safeStorage, store } = options;
+  const ask = options.onUnreadable ?? (async () => 'keep' as const);
+
+  const stored = (key: string): string | undefined => {
+    const all = store.read();
+    return Object.hasOwn(all, key) ? all[key] : undefined;
+  };
+  const writeCipher = async (key: string, value: string): Promise<void> => {
+    const cipher = (await safeStorage.encryptStringAsync(value)).toString('base64');
+    store.write({ ...store.read(), [key]: cipher });
+  };
+  const dropCipher = (key: string): void => {
     const current = store.read();
     if (!Object.hasOwn(current, key)) return;
     const { [key]: _dropped, ...rest } = current;
     store.write(rest);
+  };
+
+  /** Reads one value, asking the user after each failure whether to try again. */
+  async function readWithRetry(
+    key: string,
+    read: () => Promise<string | undefined>,
+  ): Promise<string | undefined> {
+    for (;;) {
+      try {
+        return await read();
+      } catch (error) {
+        if ((await ask(key, reasonOf(error))) === 'keep') return undefined;
+      }
+    }
   }
 
+  const decrypt = async (key: string, cipher: string): Promise<string> => {
+    const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(cipher, 'base64'));
+    // The OS key was rotated or a stronger one became available: store it under the new key.
+    if (shouldReEncrypt) await writeCipher(key, result).catch(() => undefined);
+    return result;
+  };
+
   return {
-    isEncryptionAvailable: available,
+    backend,
+    isEncryptionAvailable: () => backend !== 'none',
     async get(key) {
-      const stored = store.read();
-      const cipher = Object.hasOwn(stored, key) ? stored[key] : undefined;
-      if (cipher === undefined || !available()) return undefined;
-      try {
-        return safeStorage.decryptString(Buffer.from(cipher, 'base64'));
-      } catch {
-        // The OS key changed (new user profile, restored backup): the value is lost for good.
-        onUnreadable?.(key);
-        remove(key);
-        return undefined;
+      const cipher = stored(key);
+      if (backend === 'safe-storage') {
+        return cipher === undefined ? undefined : readWithRetry(key, () => decrypt(key, cipher));
       }
+      if (backend === 'secret-service' && service !== undefined) {
+        const value = await readWithRetry(key, () => service.get(key));
+        if (value !== undefined || cipher === undefined) return value;
+      }
+      // A ciphertext of a keychain this session cannot use (e.g. written under GNOME, read under
+      // Sway): reported, and kept for the session that can read it.
+      if (cipher !== undefined) await ask(key, 'it was saved with a keychain that is not available now');
+      return undefined;
     },
     async set(key, value) {
-      if (!available()) throw new EncryptionUnavailableError();
-      const cipher = safeStorage.encryptString(value).toString('base64');
-      store.write({ ...store.read(), [key]: cipher });
+      if (backend === 'safe-storage') return writeCipher(key, value);
+      if (backend === 'secret-service' && service !== undefined) {
+        await service.set(key, value);
+        dropCipher(key);
+        return;
+      }
+      throw new EncryptionUnavailableError();
     },
     async delete(key) {
-      remove(key);
+      dropCipher(key);
+      if (service !== undefined) await service.delete(key);
     },
   };
 }

@@ -46,11 +46,15 @@ describe('session hardening', () => {
     const { session, got } = fakeSession();
     hardenSession(session);
     let headers: unknown;
-    (got.headers as unknown as (d: unknown, cb: (r: unknown) => void) => void)(
-      { responseHeaders: {} },
+    const onHeaders = got.headers as unknown as (d: unknown, cb: (r: unknown) => void) => void;
+    onHeaders({ url: 'pandesk://app/index.html', responseHeaders: {} }, (r) => (headers = r));
+    expect(headers).toEqual({ responseHeaders: withSecurityHeaders({}) });
+    // DevTools' own pages keep their headers (the app's CSP would break them).
+    onHeaders(
+      { url: 'devtools://devtools/bundled/devtools_app.html', responseHeaders: {} },
       (r) => (headers = r),
     );
-    expect(headers).toEqual({ responseHeaders: withSecurityHeaders({}) });
+    expect(headers).toEqual({});
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       let granted: boolean | undefined;
       (got.request as unknown as (w: unknown, p: string, cb: (ok: boolean) => void) => void)(

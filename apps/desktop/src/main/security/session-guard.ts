@@ -29,8 +29,21 @@ export function withSecurityHeaders(
   return { ...Object.fromEntries(kept), ...ours };
 }
 
+/**
+ * Whether a response gets the app's headers. DevTools' own pages (`devtools://`) run inline
+ * scripts and `eval`, which the app's CSP forbids, so they keep their own headers; they are not
+ * reachable from the app's page.
+ */
+export function takesSecurityHeaders(url: string): boolean {
+  return !url.startsWith('devtools://');
+}
+
 export function hardenSession(session: Session): void {
   session.webRequest.onHeadersReceived((details, callback) => {
+    if (!takesSecurityHeaders(details.url)) {
+      callback({});
+      return;
+    }
     callback({ responseHeaders: withSecurityHeaders(details.responseHeaders) });
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

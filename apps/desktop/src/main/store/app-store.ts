@@ -24,6 +24,10 @@ export interface AppStore {
   writeSecrets(next: Readonly<Record<string, string>>): void;
   readWindowState(): WindowState | undefined;
   writeWindowState(state: WindowState): void;
+  readDialogFolders(): Readonly<Record<string, string>>;
+  writeDialogFolders(next: Readonly<Record<string, string>>): void;
+  readNoticesShown(): readonly string[];
+  writeNoticesShown(next: readonly string[]): void;
 }
 
 function readRaw(file: string, onProblem: (message: string) => void): unknown {
@@ -67,5 +71,9 @@ export function openAppStore(directory: string, onProblem: (message: string) => 
     writeSecrets: (next) => store.set('secrets', next),
     readWindowState: () => store.get('windowState'),
     writeWindowState: (state) => store.set('windowState', state),
+    readDialogFolders: () => store.get('dialogFolders') ?? {},
+    writeDialogFolders: (next) => store.set('dialogFolders', next),
+    readNoticesShown: () => store.get('noticesShown') ?? [],
+    writeNoticesShown: (next) => store.set('noticesShown', next),
   };
 }

@@ -1,4 +1,12 @@
-import { STORE_VERSION, emptyStore, isPlainObject, isWindowState, pickCiphertexts } from './store-schema';
+import {
+  STORE_VERSION,
+  emptyStore,
+  isPlainObject,
+  isWindowState,
+  pickCiphertexts,
+  pickStringMap,
+  pickStrings,
+} from './store-schema';
 import type { StoreData } from './store-schema';
 
 /**
@@ -45,7 +53,13 @@ function sanitise(doc: Record<string, unknown>, version: number): StoreData {
     secrets: pickCiphertexts(doc.secrets),
     ...(isPlainObject(doc.settings) ? { settings: doc.settings } : {}),
     ...(isWindowState(doc.windowState) ? { windowState: doc.windowState } : {}),
+    ...optional('dialogFolders', pickStringMap(doc.dialogFolders)),
+    ...optional('noticesShown', pickStrings(doc.noticesShown)),
   };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 /**

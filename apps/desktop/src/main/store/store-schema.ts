@@ -17,6 +17,10 @@ export interface StoreData {
   /** Secret name → base64 of the safeStorage ciphertext. */
   readonly secrets: Readonly<Record<string, string>>;
   readonly windowState?: WindowState;
+  /** The folder each kind of native dialog showed last (see `adapters/dialog-folders.ts`). */
+  readonly dialogFolders?: Readonly<Record<string, string>>;
+  /** One-time notices the user has seen (see `platform/sandbox-notice.ts`). */
+  readonly noticesShown?: readonly string[];
 }
 
 /** An empty store of the current version. */
@@ -54,6 +58,8 @@ export const STORE_JSON_SCHEMA = {
     required: ['bounds', 'maximized'],
     additionalProperties: false,
   },
+  dialogFolders: { type: 'object', additionalProperties: { type: 'string' } },
+  noticesShown: { type: 'array', items: { type: 'string' } },
 } as const;
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -82,4 +88,17 @@ export function pickCiphertexts(value: unknown): Record<string, string> {
   return Object.fromEntries(
     Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string' && BASE64.test(e[1])),
   );
+}
+
+/** Keeps only string → string entries (the remembered dialog folders). */
+export function pickStringMap(value: unknown): Record<string, string> | undefined {
+  if (!isPlainObject(value)) return undefined;
+  return Object.fromEntries(
+    Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
+
+/** Keeps only the strings of a list (the notices already shown). */
+export function pickStrings(value: unknown): string[] | undefined {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : undefined;
 }

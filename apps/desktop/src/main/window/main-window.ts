@@ -5,9 +5,10 @@ import { captureState, restoreBounds } from './window-state';
 import type { WindowState } from './window-state';
 
 /**
- * Creates the one main window (navigation guards are attached app-wide in the entry): hardened options, bounds restored from the store (moved back on
- * screen if its monitor is gone), maximised again if it was, and the state saved when it
- * closes. Shown only once the first paint is ready, so no white flash.
+ * Creates the one main window (navigation guards are attached app-wide in the entry): hardened
+ * options, bounds restored from the store (moved back on screen if its monitor is gone),
+ * maximised again if it was, and the state saved when it closes. Shown only once the first
+ * paint is ready, so no white flash.
  */
 
 export interface MainWindowOptions {
@@ -15,6 +16,8 @@ export interface MainWindowOptions {
   readonly iconPath?: string;
   readonly savedState: WindowState | undefined;
   readonly saveState: (state: WindowState) => void;
+  /** Told when the page fails to load (the promise of `loadURL`). */
+  readonly onLoadFailed: (error: unknown) => void;
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
@@ -25,8 +28,12 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   // asserted by window-options.test.ts.
   const prefs = mainWindowOptions(options.preloadPath, bounds, options.iconPath);
   const win = new BrowserWindow(prefs); // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
-  if (options.savedState?.maximized === true) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  // Maximising a window that was never shown paints it blank on some platforms: do it with the
+  // first paint ready, just before showing.
+  win.once('ready-to-show', () => {
+    if (options.savedState?.maximized === true) win.maximize();
+    win.show();
+  });
   let last = options.savedState;
   const remember = (): void => {
     if (win.isDestroyed() || win.isMinimized() || win.isFullScreen()) return;
@@ -40,6 +47,6 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     remember();
     if (last !== undefined) options.saveState(last);
   });
-  void win.loadURL(APP_ENTRY_URL);
+  win.loadURL(APP_ENTRY_URL).catch(options.onLoadFailed);
   return win;
 }

@@ -9,6 +9,7 @@ import { renderWords } from '../../lib/words';
 import type { Words } from '../../lib/words';
 import { Modal } from './modal';
 import { ConnectionFields } from './connection-fields';
+import { DirectLinkFields } from './direct-link-fields';
 import { PreferenceFields } from './preference-fields';
 import { connectionPatch, formFromSettings, invalidNumberField, settingsPatch } from './settings-form';
 import type { SettingsForm } from './settings-form';
@@ -137,10 +138,12 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
         form={form}
         connection={settings.connection}
         secretStorage={settings.secretStorage}
+        host={session.getState().info?.host}
         update={update}
         problems={fieldProblem ? { [fieldProblem.field]: describeError(t, fieldProblem.error) } : {}}
       />
       <PreferenceFields form={form} update={update} {...(native ? { chooseFolder } : {})} />
+      <DirectLinkFields secretStorage={settings.secretStorage} />
       <div className="pd-sticky-foot">
         {message && (
           <p

@@ -4,6 +4,7 @@ import { useApp, useSlice } from '../../context';
 import { openContainingFolder } from './open-entry';
 import { treeMenuItems } from './tree-menu-items';
 import { confirmDelete } from './toolbar';
+import { folderCloudItems, selectionCloudItems } from './cloud-menu-items';
 
 /**
  * After an action the keyboard goes back to the list, unless the action opened something that
@@ -79,7 +80,9 @@ export function ContextMenu() {
       run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id) }),
     });
     items.push({ label: t('toolbar.cut'), run: () => actions.cut(entries.map((e) => e.id)) });
+    items.push({ label: t('copyPaste.copy'), run: () => actions.copy(entries) });
     items.push({ label: t('toolbar.delete'), run: () => confirmDelete(ctx, entries) });
+    items.push(...selectionCloudItems(ctx, t, entries));
   } else if (b.location.kind === 'folder') {
     items.push({
       label: t('toolbar.newFolder'),
@@ -95,6 +98,7 @@ export function ContextMenu() {
       run: () => void actions.paste(),
       disabled: ui.getState().clipboard === null,
     });
+    items.push(...folderCloudItems(ctx, t, b.location.folderId));
   }
   if (menu.treeFolderId === undefined) items.push({ label: t('toolbar.refresh'), run: () => b.refresh() });
 

@@ -54,7 +54,7 @@ function LocationCell({ entry }: { entry: FileEntry }) {
 
 /** Starts an internal drag of the selection (the row joins it first when it was not selected). */
 function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
-  const { browser, ui, host, transfers } = useApp();
+  const { browser, ui, host, transfers, actions } = useApp();
   return (e) => {
     const b = browser.getState();
     if (!b.selection.selected.has(entry.id)) b.click(entry.id);
@@ -74,10 +74,12 @@ function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
     writeDragPayload(e.dataTransfer, payload);
     e.dataTransfer.effectAllowed = 'copyMove';
     ui.getState().setDrag(payload);
-    // Out of the window: the browser saves a single file from the host's download route (Chromium's DownloadURL)...
+    // Out of the window: the browser saves a single file through a single-use link readied when
+    // the row was pressed (Chromium's DownloadURL)...
     const only = entries[0];
-    if (entries.length === 1 && only?.kind === 'file' && host.browserDownloadUrl) {
-      const url = new URL(host.browserDownloadUrl(only.id), window.location.href).href;
+    const link = entries.length === 1 && only?.kind === 'file' ? actions.takeDragOutUrl(only.id) : undefined;
+    if (only !== undefined && link !== undefined) {
+      const url = new URL(link, window.location.href).href;
       e.dataTransfer.setData('DownloadURL', `application/octet-stream:${only.name}:${url}`);
     }
     // ...and the desktop hands the OS the local copies of files it has already downloaded. As in
@@ -95,7 +97,7 @@ function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
 export function FileRow({ entry, index, selected, focused, renaming, searching, style }: FileRowProps) {
   const { t, i18n } = useTranslation();
   const ctx = useApp();
-  const { browser, ui } = ctx;
+  const { browser, ui, actions } = ctx;
   const drop = useFolderDropTarget(entry.kind === 'folder' ? entry.id : null);
   const onDragStart = useRowDrag(entry);
   const ext = extensionOf(entry.name);
@@ -119,6 +121,7 @@ export function FileRow({ entry, index, selected, focused, renaming, searching, 
       style={style}
       draggable={!renaming}
       onClick={onClick}
+      onPointerDown={() => entry.kind === 'file' && actions.prepareDragOut(entry.id)}
       onDoubleClick={() => openEntry(ctx, entry)}
       onContextMenu={(e) => {
         e.preventDefault();
