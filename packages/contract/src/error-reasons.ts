@@ -104,6 +104,38 @@ export const ERROR_REASONS = [
   /** A local folder exists but cannot be written. Params: `path`. */
   'local_folder_not_writable',
 
+  // Local paths named by the window (data, not authority)
+  /** A local path is not a full path. Params: `path`. */
+  'local_path_not_absolute',
+  /** The top of a drive (`/`, `C:\\`) cannot be a place. Params: `path`. */
+  'local_drive_root',
+  /** In the browser host only files dropped into or picked in the page are uploaded. Params: `path`. */
+  'upload_not_staged',
+  /** A link to another file or folder is not uploaded. Params: `path`. */
+  'upload_is_link',
+  /** In the browser host downloads go only into the download folder or a place. Params: `path`. */
+  'download_folder_not_allowed',
+
+  // Shares, direct links and cloud tasks
+  /** Direct links need VIP or developer benefits the account does not have. */
+  'direct_link_benefit_required',
+  /** Without secure storage the direct-link private key is not kept. */
+  'private_key_storage_unavailable',
+  /** A page of the share list that is not known (any more); the list must be loaded again. */
+  'share_page_unknown',
+  /** PanDesk stopped while a copy was under way; copies not yet in place may be in a staging folder. */
+  'cloud_task_interrupted',
+  /** The service had not finished a task after PanDesk's longest wait. Params: `hours`. */
+  'cloud_task_gave_up',
+  /** The service could not fetch a cloud download's address. Params: `status` (the service's). */
+  'cloud_fetch_failed',
+  /** The service reported that a copy failed. */
+  'copy_failed',
+  /** Copies could not be put in place (renamed or moved in); originals were kept. Params: `count`. */
+  'copy_placement_failed',
+  /** Items to copy no longer exist. Params: `count`. */
+  'copy_sources_missing',
+
   // Settings and the app
   /** The root folder ID names nothing on the drive. Params: `id`. */
   'root_folder_missing',
@@ -177,6 +209,20 @@ export const REASON_CODES: Readonly<Record<ErrorReason, ErrorCode>> = {
   local_io_error: 'io',
   local_folder_missing: 'invalid_input',
   local_folder_not_writable: 'invalid_input',
+  local_path_not_absolute: 'invalid_input',
+  local_drive_root: 'invalid_input',
+  upload_not_staged: 'invalid_input',
+  upload_is_link: 'invalid_input',
+  download_folder_not_allowed: 'invalid_input',
+  direct_link_benefit_required: 'unsupported',
+  private_key_storage_unavailable: 'unsupported',
+  share_page_unknown: 'invalid_input',
+  cloud_task_interrupted: 'cancelled',
+  cloud_task_gave_up: 'network',
+  cloud_fetch_failed: 'not_found',
+  copy_failed: 'service',
+  copy_placement_failed: 'service',
+  copy_sources_missing: 'not_found',
   root_folder_missing: 'invalid_input',
   root_folder_is_file: 'invalid_input',
   root_folder_trashed: 'invalid_input',

@@ -63,18 +63,25 @@ describe('places', () => {
     for (const relative of ['../..', '.', 'Music', `..${sep}${basename(dir)}`]) {
       await expect(api.add({ path: relative })).rejects.toMatchObject({
         code: 'invalid_input',
+        reason: 'local_path_not_absolute',
+        params: { path: relative },
         message: expect.stringMatching(/not a full path/),
       });
     }
     await expect(api.add({ path: '/' })).rejects.toMatchObject({
       code: 'invalid_input',
+      reason: 'local_drive_root',
+      params: { path: '/' },
       message: expect.stringMatching(/top of a drive/),
     });
     // A link to the top of the drive is no way round it.
     await symlink('/', join(dir, 'to-root'));
     await expect(api.add({ path: join(dir, 'to-root') })).rejects.toMatchObject({ code: 'invalid_input' });
     await writeFile(join(dir, 'file.txt'), 'x');
-    await expect(api.add({ path: join(dir, 'file.txt') })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(api.add({ path: join(dir, 'file.txt') })).rejects.toMatchObject({
+      reason: 'local_folder_missing',
+      params: { path: join(dir, 'file.txt') },
+    });
     expect(JSON.stringify(store.current())).toBe(before);
     expect(seen).toHaveLength(0);
   });

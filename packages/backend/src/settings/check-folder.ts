@@ -10,9 +10,10 @@ import type { LocalFs } from '../ports';
  */
 export async function checkWritableFolder(fs: Pick<LocalFs, 'stat' | 'access'>, path: string): Promise<void> {
   if (!isAbsolute(path))
-    throw new ApiException(
-      'invalid_input',
+    throw ApiException.because(
+      'local_path_not_absolute',
       `The download folder "${path}" is not a full path. Choose the folder's full path, starting with / (or a drive letter such as C:\\ on Windows).`,
+      { params: { path } },
     );
   let isDirectory: boolean;
   try {

@@ -171,9 +171,10 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     );
     const session = patch.sessionOnly === true && vault.storage() !== 'session';
     if (session && vault.storage() === 'encrypted')
-      throw new ApiException(
-        'invalid_input',
+      throw ApiException.because(
+        'invalid_setting',
         'Secrets are saved in secure storage here; "only until PanDesk stops" is for computers without any.',
+        { params: { field: 'sessionOnly' } },
       );
     if (setsSecret && !session) requireStorage();
     for (const value of [next.clientSecret, next.accessToken, next.refreshToken])

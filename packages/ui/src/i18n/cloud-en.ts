@@ -88,6 +88,7 @@ export const cloudEn = {
     submitted_other: '{{count}} cloud downloads started. Their progress is in the transfers panel.',
   },
   cloudTasks: {
+    withProblems: '{{state}}: {{problems}}',
     label: 'Cloud tasks',
     tab: 'Cloud tasks ({{count, number}})',
     empty: 'No cloud downloads or copies yet.',

@@ -88,6 +88,7 @@ export const cloudZhCN: typeof cloudEn = {
     submitted_other: '已开始 {{count}} 个离线下载，进度显示在传输面板中。',
   },
   cloudTasks: {
+    withProblems: '{{state}}：{{problems}}',
     label: '云端任务',
     tab: '云端任务（{{count, number}}）',
     empty: '还没有离线下载或复制任务。',

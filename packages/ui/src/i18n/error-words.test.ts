@@ -21,6 +21,8 @@ const PARAMS = {
   code: 'EIO',
   field: 'httpProxy',
   maxBytes: 1024,
+  count: 3,
+  hours: 48,
 };
 
 describe('error words', () => {

@@ -32,7 +32,7 @@ export const reasonsEn: Record<ErrorReason, string> = {
   signed_out:
     'Signed out. The client secret and tokens were forgotten; enter them in Settings to sign in again.',
   secret_storage_unavailable:
-    'This system offers no encrypted storage, so PanDesk does not keep the client secret, tokens or proxy passwords.',
+    'This system offers no encrypted storage, so PanDesk does not save the client secret, tokens or proxy passwords. In the connection settings you can use them only until PanDesk stops.',
   still_connecting: 'PanDesk is still connecting to 123 Cloud Drive. Try again in a moment.',
   service_unreachable:
     '123 Cloud Drive cannot be reached. Check the internet connection and the proxy setting; PanDesk keeps trying.',
@@ -79,6 +79,30 @@ export const reasonsEn: Record<ErrorReason, string> = {
   local_folder_missing:
     'The folder “{{path}}” does not exist on the computer running PanDesk. Choose an existing folder.',
   local_folder_not_writable: 'PanDesk cannot write into the folder “{{path}}”. Choose another folder.',
+  local_path_not_absolute:
+    '“{{path}}” is not a full path. Use the folder’s full path, starting with / (or a drive letter such as C:\\ on Windows).',
+  local_drive_root:
+    '“{{path}}” is the top of a drive, which cannot be a place. Choose a folder on it instead.',
+  upload_not_staged:
+    'Only files dropped into or picked in the PanDesk page can be uploaded; “{{path}}” is not one of them.',
+  upload_is_link: '“{{path}}” is a link to another file or folder; links are not uploaded.',
+  download_folder_not_allowed:
+    'Downloads go only into the download folder or one of the places in the sidebar (or a folder inside them); “{{path}}” is neither. Add it as a place first.',
+  direct_link_benefit_required:
+    'Direct links need a 123 Cloud Drive account with VIP or developer benefits. This account has neither.',
+  private_key_storage_unavailable:
+    'This computer offers no secure storage, so PanDesk does not keep the direct-link private key.',
+  share_page_unknown: 'That page of the share list is no longer known. Reload the list.',
+  cloud_task_interrupted:
+    'PanDesk was closed while this copy was under way. Check the target folder: copies not yet in place may be in a folder named .pandesk-copy-… there.',
+  cloud_task_gave_up:
+    'The service had not finished after {{hours}} hours, so PanDesk stopped following this task. It may still finish on the service.',
+  cloud_fetch_failed:
+    '123 Cloud Drive could not fetch this address (service status {{status}}). Check that it is reachable from the internet.',
+  copy_failed: '123 Cloud Drive reported that the copy failed. Nothing may have been copied.',
+  copy_placement_failed:
+    'Copies that could not be put in place: {{count}}. Originals that were to be replaced were kept.',
+  copy_sources_missing: 'Items to copy that no longer exist: {{count}}.',
   root_folder_missing:
     'No folder with ID {{id}} exists on the drive. Find the folder’s ID in the address of the 123 Cloud Drive web page (after homeFilePath=), or use 0 for the whole drive.',
   root_folder_is_file:

@@ -25,7 +25,7 @@ export const reasonsZhCN: Record<ErrorReason, string> = {
   auth_lost: '123 云盘不再接受已保存的登录信息。请打开设置重新登录，暂停的传输随后会继续。',
   signed_out: '已退出登录。Client Secret 和令牌已被清除，请在设置中重新填写以登录。',
   secret_storage_unavailable:
-    '此系统没有可用的加密存储，因此 PanDesk 不会保存 Client Secret、令牌或代理密码。',
+    '此系统没有可用的加密存储，因此 PanDesk 不会保存 Client Secret、令牌或代理密码。可在连接设置中选择仅在本次会话中使用它们。',
   still_connecting: 'PanDesk 仍在连接 123 云盘，请稍后再试。',
   service_unreachable: '无法连接 123 云盘。请检查网络连接和代理设置；PanDesk 会自动重试。',
   service_unavailable: '123 云盘返回了服务器错误，通常很快恢复，请稍后再试。',
@@ -63,6 +63,23 @@ export const reasonsZhCN: Record<ErrorReason, string> = {
   local_io_error: '本地磁盘操作失败（{{code}}）。',
   local_folder_missing: '运行 PanDesk 的电脑上不存在文件夹“{{path}}”。请选择一个已有的文件夹。',
   local_folder_not_writable: 'PanDesk 无法写入文件夹“{{path}}”，请选择其他文件夹。',
+  local_path_not_absolute:
+    '“{{path}}”不是完整路径。请填写以 / 开头（Windows 上以 C:\\ 等盘符开头）的完整路径。',
+  local_drive_root: '“{{path}}”是磁盘的根目录，不能作为位置。请选择其中的某个文件夹。',
+  upload_not_staged: '只能上传拖入或在 PanDesk 页面中选择的文件；“{{path}}”不在其中。',
+  upload_is_link: '“{{path}}”是指向其他文件或文件夹的链接；链接不会被上传。',
+  download_folder_not_allowed:
+    '下载只能保存到下载文件夹或侧栏中的位置（或其中的文件夹）；“{{path}}”都不是。请先把它添加为位置。',
+  direct_link_benefit_required: '直链需要拥有 VIP 或开发者权益的 123 云盘账号，此账号两者都没有。',
+  private_key_storage_unavailable: '此电脑没有安全存储，因此 PanDesk 不会保存直链私钥。',
+  share_page_unknown: '分享列表的这一页已失效，请重新加载列表。',
+  cloud_task_interrupted:
+    '复制进行期间 PanDesk 被关闭。请检查目标文件夹：尚未就位的副本可能在其中名为 .pandesk-copy-… 的文件夹里。',
+  cloud_task_gave_up: '服务在 {{hours}} 小时后仍未完成，PanDesk 已停止跟踪此任务。它仍可能在服务端完成。',
+  cloud_fetch_failed: '123 云盘无法获取此地址（服务状态 {{status}}）。请确认该地址可从互联网访问。',
+  copy_failed: '123 云盘报告复制失败，可能没有复制任何内容。',
+  copy_placement_failed: '{{count}} 个副本无法放到目标位置。原本要被替换的项目已保留。',
+  copy_sources_missing: '{{count}} 个要复制的项目已不存在。',
   root_folder_missing:
     '网盘中不存在 ID 为 {{id}} 的文件夹。请在 123 云盘网页地址中 homeFilePath= 之后找到文件夹 ID，或填 0 表示整个网盘。',
   root_folder_is_file: 'ID {{id}} 是文件“{{name}}”，不是文件夹。请填写文件夹的 ID，或填 0 表示整个网盘。',
