@@ -3,10 +3,11 @@
  * userData: its first page, at most {@link OFFLINE_ROOT_LIMIT} entries) so the window can show
  * it while signing in is under way or the service is unreachable. Bound to the drive and root
  * it came from (service address, client id, root folder id), so another account's files never
- * show. Names and sizes only: no secret is ever in it. Written to a temporary file renamed over
- * the old one, one write at a time, and only when the listing changed.
+ * show. Names and sizes only: no secret is ever in it. Written durably (a synced temporary file
+ * renamed over the old one), one write at a time, and only when the listing changed.
  */
 import { join } from 'node:path';
+import { writeFileDurably } from '@pandesk/durable-file';
 import type { FileEntry } from '@pandesk/contract';
 import type { Logger } from '../log/daily-log';
 import type { LocalFs } from '../ports';
@@ -52,7 +53,7 @@ function parse(text: string, key: string): readonly FileEntry[] | null {
 }
 
 export function createOfflineRoot(options: {
-  fs: Pick<LocalFs, 'open' | 'rename' | 'unlink'>;
+  fs: Pick<LocalFs, 'open'>;
   userData: string;
   logger: Logger;
   clock: { now(): number };
@@ -60,17 +61,6 @@ export function createOfflineRoot(options: {
   const path = join(options.userData, 'root-listing.json');
   let writing: Promise<void> = Promise.resolve();
   let lastWritten = '';
-
-  async function write(text: string): Promise<void> {
-    const temp = `${path}.${process.pid}.tmp`;
-    const handle = await options.fs.open(temp, 'w');
-    try {
-      await handle.writeFile(text, 'utf8');
-    } finally {
-      await handle.close();
-    }
-    await options.fs.rename(temp, path);
-  }
 
   return {
     remember(key, items) {
@@ -80,7 +70,7 @@ export function createOfflineRoot(options: {
       lastWritten = body;
       const stored: Stored = { version: 1, key, savedAt: options.clock.now(), items: kept };
       writing = writing
-        .then(() => write(JSON.stringify(stored)))
+        .then(() => writeFileDurably(path, JSON.stringify(stored)))
         .catch((error: unknown) => {
           lastWritten = '';
           options.logger.warn('could not keep the root listing for offline use', error);
