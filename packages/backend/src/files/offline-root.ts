@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { writeFileDurably } from '@pandesk/durable-file';
 import type { FileEntry } from '@pandesk/contract';
 import type { Logger } from '../log/daily-log';
+import { readJsonFile } from '../cloud/json-file';
 import type { LocalFs } from '../ports';
 
 export const OFFLINE_ROOT_LIMIT = 200;
@@ -42,14 +43,11 @@ function isEntry(value: unknown): value is FileEntry {
   );
 }
 
-function parse(text: string, key: string): readonly FileEntry[] | null {
-  try {
-    const stored = JSON.parse(text) as Partial<Stored>;
-    if (stored.version !== 1 || stored.key !== key || !Array.isArray(stored.items)) return null;
-    return stored.items.every(isEntry) ? stored.items : null;
-  } catch {
-    return null;
-  }
+function parse(json: unknown, key: string): readonly FileEntry[] | null {
+  const stored = json as Partial<Stored> | undefined;
+  if (typeof stored !== 'object' || stored === null) return null;
+  if (stored.version !== 1 || stored.key !== key || !Array.isArray(stored.items)) return null;
+  return stored.items.every(isEntry) ? stored.items : null;
 }
 
 export function createOfflineRoot(options: {
@@ -79,16 +77,7 @@ export function createOfflineRoot(options: {
     },
     async recall(key) {
       await writing;
-      try {
-        const handle = await options.fs.open(path, 'r');
-        try {
-          return parse(await handle.readFile('utf8'), key);
-        } finally {
-          await handle.close();
-        }
-      } catch {
-        return null;
-      }
+      return parse(await readJsonFile(options.fs, path).catch(() => undefined), key);
     },
   };
 }
