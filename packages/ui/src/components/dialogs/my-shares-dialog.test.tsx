@@ -77,8 +77,15 @@ describe('My shares', () => {
     fireEvent.click(screen.getByTestId('open-my-shares'));
     const dialog = await screen.findByTestId('my-shares-dialog');
     expect(await within(dialog).findByText(/not shared anything yet/)).toBeTruthy();
-    bridge.failNext('shares.list', { code: 'network', message: 'Offline.', retryable: true });
+    bridge.failNext('shares.list', {
+      code: 'network',
+      reason: 'service_unreachable',
+      message: 'share.list: connection refused',
+      retryable: true,
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Refresh' }));
-    expect((await within(dialog).findByRole('alert')).textContent).toMatch(/Offline/);
+    expect((await within(dialog).findByRole('alert')).textContent).toMatch(
+      /^123 Cloud Drive cannot be reached\./,
+    );
   });
 });

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ShareLink } from '@pandesk/contract';
+import type { ApiError, ShareLink } from '@pandesk/contract';
 import { useApp } from '../../context';
-import { describeError } from '../../actions/errors';
+import { ErrorNote } from '../error-note';
 import { formatBytes, formatDate } from '../../lib/format';
 import { Modal } from './modal';
 import { ShareTrafficFields, trafficForm, trafficFromForm } from './share-traffic-fields';
@@ -21,22 +21,18 @@ function TrafficEditor({
   const { t } = useTranslation();
   const { bridge } = useApp();
   const [form, setForm] = useState<TrafficForm>(() => trafficForm(share.traffic));
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
   const traffic = trafficFromForm(form);
   async function save(): Promise<void> {
     if (traffic === null) return;
     const result = await bridge.shares.setTraffic({ ids: [share.id], traffic });
     if (result.ok) onSaved({ ...share, traffic });
-    else setFailure(describeError(t, result.error));
+    else setFailure(result.error);
   }
   return (
     <div className="pd-share-editor" data-testid="share-traffic-editor">
       <ShareTrafficFields form={form} update={(p) => setForm((f) => ({ ...f, ...p }))} />
-      {failure && (
-        <p role="alert" className="pd-inline-error">
-          {failure}
-        </p>
-      )}
+      {failure && <ErrorNote error={failure} />}
       <div className="pd-dialog-footer">
         <button type="button" onClick={onCancel}>
           {t('dialog.cancel')}
@@ -136,14 +132,14 @@ export function MySharesDialog() {
   const [shares, setShares] = useState<readonly ShareLink[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
 
   const load = useCallback(
     async (after?: string) => {
       setState('loading');
       const page = await bridge.shares.list(after === undefined ? {} : { cursor: after });
       if (!page.ok) {
-        setFailure(describeError(t, page.error));
+        setFailure(page.error);
         setState('error');
         return;
       }
@@ -158,11 +154,7 @@ export function MySharesDialog() {
   const close = (): void => ui.getState().closeDialog();
   return (
     <Modal title={t('myShares.title')} onClose={close} testId="my-shares-dialog" wide>
-      {state === 'error' && (
-        <p role="alert" className="pd-inline-error">
-          {failure}
-        </p>
-      )}
+      {state === 'error' && failure && <ErrorNote error={failure} />}
       {state !== 'loading' && shares.length === 0 && state === 'ready' && (
         <p className="pd-muted">{t('myShares.empty')}</p>
       )}

@@ -95,13 +95,16 @@ describe('the share dialog', () => {
     await user.clear(name);
     await user.type(name, 'Report');
     bridge.failNext('shares.create', {
-      code: 'internal',
-      message: 'The 123pan service reported a problem: 分享名称不能包含特殊字符',
+      code: 'service',
+      reason: 'service_said',
+      message: 'share.create: 分享名称不能包含特殊字符 (code 1)',
+      detail: { serviceCode: 1, serviceMessage: '分享名称不能包含特殊字符' },
     });
     fireEvent.click(within(dialog).getByTestId('share-create'));
-    expect((await within(dialog).findByTestId('share-error')).textContent).toMatch(
-      /分享名称不能包含特殊字符/,
-    );
+    // Worded in the UI's language; the service's own words are in the details.
+    const error = await within(dialog).findByTestId('share-error');
+    expect(error.textContent).toMatch(/^123 Cloud Drive refused the request\./);
+    expect(within(error).getByTestId('error-details').textContent).toMatch(/分享名称不能包含特殊字符/);
     expect(bridge.cloudFake.shares).toHaveLength(0);
   });
 

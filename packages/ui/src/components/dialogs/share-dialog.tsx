@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SHARE_EXPIRY_DAYS } from '@pandesk/contract';
-import type { FileEntry, ShareLink } from '@pandesk/contract';
+import type { ApiError, FileEntry, ShareLink } from '@pandesk/contract';
 import { useApp } from '../../context';
-import { describeError } from '../../actions/errors';
+import { ErrorNote } from '../error-note';
 import { formatDate } from '../../lib/format';
 import { Modal } from './modal';
 import { codeProblem, defaultShareName, generateCode, shareNameProblem } from './share-form';
@@ -60,7 +60,7 @@ export function ShareDialog({ entries }: { entries: readonly FileEntry[] }) {
     traffic: trafficForm(null),
   }));
   const [created, setCreated] = useState<ShareLink | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const update = (patch: Partial<ShareForm>): void => setForm((f) => ({ ...f, ...patch }));
   const close = (): void => ui.getState().closeDialog();
@@ -81,7 +81,7 @@ export function ShareDialog({ entries }: { entries: readonly FileEntry[] }) {
     });
     setBusy(false);
     if (result.ok) setCreated(result.value);
-    else setFailure(describeError(t, result.error));
+    else setFailure(result.error);
   }
 
   const title = t('share.title', { count: entries.length, name: entries[0]?.name ?? '' });
@@ -160,11 +160,7 @@ export function ShareDialog({ entries }: { entries: readonly FileEntry[] }) {
             form={form.traffic}
             update={(p) => update({ traffic: { ...form.traffic, ...p } })}
           />
-          {failure && (
-            <p role="alert" className="pd-inline-error" data-testid="share-error">
-              {failure}
-            </p>
-          )}
+          {failure && <ErrorNote error={failure} testId="share-error" />}
           <div className="pd-dialog-footer">
             <button type="button" onClick={close}>
               {t('dialog.cancel')}
