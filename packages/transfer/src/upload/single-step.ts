@@ -8,9 +8,31 @@ import type { JobContext, JobOutcome } from '../job-context';
 import { doneWaiting, isTransient, waitToRetry } from '../retry';
 import type { Identity } from './before-create';
 import { lookBeforeCreate } from './before-create';
+import { inLane } from './lanes';
 import type { SourceFile } from './source-file';
 import { assertUnchanged } from './source-file';
 import { duplicateMode } from './session';
+
+/** One request, after looking at the folder when needed; counted in the single-step lane throughout. */
+async function sendOnce(ctx: JobContext, id: Identity, source: SourceFile): Promise<JobOutcome> {
+  ctx.setPhase('creating');
+  const early = await lookBeforeCreate(ctx, id);
+  if (early) return early;
+  await assertUnchanged(source, id);
+  ctx.update({ createAttempted: true, sessionJson: null });
+  ctx.setPhase('uploading');
+  await ctx.limiter.take(id.size, ctx.signal);
+  const request = {
+    parentId: ctx.item.remoteParentId ?? 0,
+    name: ctx.item.name,
+    md5: id.md5,
+    size: id.size,
+    duplicate: duplicateMode(ctx.item.conflict),
+  };
+  const body = source.bytes(0, id.size, (upTo) => ctx.progress(upTo));
+  const { fileId } = await ctx.backend.uploadSingle(request, body, ctx.signal);
+  return { state: 'completed', patch: { remoteFileId: fileId } };
+}
 
 export async function uploadSingleStep(
   ctx: JobContext,
@@ -18,25 +40,11 @@ export async function uploadSingleStep(
   source: SourceFile,
 ): Promise<JobOutcome> {
   for (let attempt = 0; ; attempt++) {
-    ctx.setPhase('creating');
-    const early = await lookBeforeCreate(ctx, id);
-    if (early) return early;
-    await assertUnchanged(source, id);
-    ctx.update({ createAttempted: true, sessionJson: null });
-    ctx.setPhase('uploading');
-    await ctx.limiter.take(id.size, ctx.signal);
-    const request = {
-      parentId: ctx.item.remoteParentId ?? 0,
-      name: ctx.item.name,
-      md5: id.md5,
-      size: id.size,
-      duplicate: duplicateMode(ctx.item.conflict),
-    };
     try {
-      const body = source.bytes(0, id.size, (upTo) => ctx.progress(upTo));
-      const { fileId } = await ctx.backend.uploadSingle(request, body, ctx.signal);
+      // Counted from the start (synchronously), so files deciding next see this one's lane busy.
+      const outcome = await inLane(ctx.uploadLanes, 'single', () => sendOnce(ctx, id, source));
       if (attempt > 0) doneWaiting(ctx, 'uploading');
-      return { state: 'completed', patch: { remoteFileId: fileId } };
+      return outcome;
     } catch (error) {
       if (ctx.signal.aborted || !isTransient(error)) throw error;
       ctx.progress(0);

@@ -25,36 +25,39 @@
  * The thread's code is `hash-thread.ts`, type-checked and linted like the rest; `hashThreadStart`
  * says how it is started from sources and from a bundle.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { HashReply, HashRequest } from './hash-protocol';
+
+/** The part of esbuild's API used here (tsx's own esbuild, present wherever sources run). */
+interface Transformer {
+  transformSync(code: string, options: { loader: 'ts'; format: 'cjs'; target: string }): { code: string };
+}
+
+let threadSource: string | undefined;
+
+/** The thread's TypeScript as CommonJS, transformed once per process. */
+function threadFromSources(moduleUrl: string): string {
+  if (threadSource !== undefined) return threadSource;
+  const fromTsx = createRequire(createRequire(moduleUrl).resolve('tsx/package.json'));
+  const esbuild = fromTsx('esbuild') as Transformer;
+  const code = readFileSync(new URL('./hash-thread.ts', moduleUrl), 'utf8');
+  threadSource = esbuild.transformSync(code, { loader: 'ts', format: 'cjs', target: 'node20' }).code;
+  return threadSource;
+}
 
 /**
  * How to start the thread. In a bundle (the desktop main process, the benchmark's engine; this
  * module is not a `.ts` file there) the thread is the sibling file `hash-thread.cjs`, emitted
- * by the same build. From sources, a two-line bootstrap registers tsx's loader in the worker
- * and imports `hash-thread.ts` (Node 20 does not apply an `--import` loader to a worker's entry).
+ * by the same build. From sources (tests, tsx) `hash-thread.ts` is turned into CommonJS once
+ * per process and run as the worker's code: a loader registered in each worker instead costs
+ * seconds per worker on a busy machine.
  */
 export function hashThreadStart(moduleUrl: string = import.meta.url): { entry: string | URL; eval: boolean } {
   if (!moduleUrl.endsWith('.ts')) return { entry: new URL('./hash-thread.cjs', moduleUrl), eval: false };
-  const require = createRequire(moduleUrl);
-  const manifest = require('tsx/package.json') as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  const loader = pathToFileURL(
-    join(dirname(require.resolve('tsx/package.json')), manifest.exports['./esm/api']!.import.default),
-  ).href;
-  const thread = new URL('./hash-thread.ts', moduleUrl).href;
-  return {
-    entry: `import(${JSON.stringify(loader)}).then((tsx) => {
-  tsx.register();
-  return import(${JSON.stringify(thread)});
-});`,
-    eval: true,
-  };
+  return { entry: threadFromSources(moduleUrl), eval: true };
 }
 
 export interface OrderedHasher {
@@ -148,8 +151,8 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
   };
 
   const spawn = (): Slot => {
-    // No inherited flags: whatever the host runs with (--input-type=module, a profiler) is not
-    // the thread's business; from sources the bootstrap brings its own loader.
+    // No inherited flags: the code is CommonJS whatever the host runs with (a loader,
+    // --input-type=module), and a loader in each worker would only cost memory.
     const thread = hashThreadStart();
     const worker = new Worker(thread.entry, { eval: thread.eval, execArgv: [] });
     const slot: Slot = { worker, tasks: new Map(), idleTimer: null };
