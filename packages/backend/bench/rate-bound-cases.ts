@@ -38,6 +38,7 @@ export async function cappedUpload(ctx: Ctx): Promise<void> {
       ...engineFields(parallel, uploadCapSize),
       one_slice_s: seconds(single.ms),
       one_slice_cpu_s: seconds(single.cpuMs),
+      one_slice_phases: engineFields(single, uploadCapSize).phases ?? '-',
       cap_mbps: String(uploadCap / MiB),
       peak_rss_mb: String(Math.round(Math.max(single.peakRssMb, parallel.peakRssMb))),
     });
