@@ -51,8 +51,7 @@ test('the page shows at once against a service that never answers, then says it 
     userData: join(workDir, 'user-data'),
     downloadDir: join(workDir, 'downloads'),
     apiBaseUrl: service.url,
-    clientId: 'offline-client',
-    clientSecret: 'offline-secret-value',
+    credentials: { clientId: 'offline-client', clientSecret: 'offline-secret-value' },
   });
   try {
     const urlPrintedAt = Date.now();
@@ -96,8 +95,7 @@ test("a later start while the service hangs shows the root's last known contents
     userData: join(workDir, 'user-data'),
     downloadDir: join(workDir, 'downloads'),
     apiBaseUrl: fakePan.baseUrl,
-    clientId: fakePan.clientId,
-    clientSecret: fakePan.clientSecret,
+    credentials: { clientId: fakePan.clientId, clientSecret: fakePan.clientSecret },
   };
   const first = await startWebHostProcess(launch);
   try {

@@ -40,8 +40,11 @@ export interface Ctx {
 
 /** A new engine process with its own journal, stopped at the end of the run. */
 export async function engineFor(ctx: Ctx, name: string, extra: Partial<ChildConfig> = {}): Promise<Engine> {
+  const { baseUrl, clientId, clientSecret } = ctx.pan;
   const engine = await startEngine(ctx.bundle, {
-    ...ctx.pan,
+    baseUrl,
+    clientId,
+    clientSecret,
     journalPath: join(ctx.work, `${name}.db`),
     ...extra,
   });

@@ -79,6 +79,8 @@ export interface Pan {
   cdnUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Sent in `X-Fake-Pan-Control` on control calls (`/__fake/*`), from the banner. */
+  controlToken: string;
   /** CPU time the emulator has used so far, ms (NaN where /proc is missing). */
   cpuMs(): number;
   stop(): void;
@@ -126,14 +128,14 @@ export async function panJson(
 export async function setFaults(pan: Pan, faults: Record<string, unknown>): Promise<void> {
   await panJson(pan, '/__fake/faults', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-fake-pan-control': pan.controlToken },
     body: JSON.stringify(faults),
   });
 }
 
 /** Rate-limit refusals (429 answers) the emulator gave so far, over every endpoint. */
 export async function refusals(pan: Pan): Promise<number> {
-  const state = await panJson(pan, '/__fake/state');
+  const state = await panJson(pan, '/__fake/state', { headers: { 'x-fake-pan-control': pan.controlToken } });
   return Object.values((state.rateLimited ?? {}) as Record<string, number>).reduce((a, b) => a + b, 0);
 }
 

@@ -43,6 +43,7 @@ import { createCdnFetch, proxiedUrl } from './transfers/cdn-fetch';
 import { toApiException } from './errors/map-error';
 import { createTransferService } from './transfers/transfer-service';
 import type { TransferService } from './transfers/transfer-service';
+import { createLocalPathGuard } from './transfers/local-path-guard';
 import { createTransfersApi } from './transfers/transfers-api';
 
 const systemClock: Clock = { now: () => Date.now() };
@@ -81,6 +82,7 @@ async function createCore(ports: BackendPorts): Promise<Core> {
   const settings = await createSettingsService({
     store: ports.settingsStore,
     vault: ports.secretVault,
+    host: ports.host,
     defaultDownloadFolder: ports.paths.downloads,
     checkDownloadFolder: (path) => checkWritableFolder(fs, path),
     onSecret: (value) => redactor.addSecret(value),
@@ -191,7 +193,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     logger,
     redactor: core.redactor,
     baseUrl,
-    tokenStore: createVaultTokenStore(ports.secretVault, { onSecret: (v) => core.redactor.addSecret(v) }),
+    tokenStore: createVaultTokenStore(settings.vault, { onSecret: (v) => core.redactor.addSecret(v) }),
     client: { fetch: core.netFetch, onAttempt: logAttempt(logger), ...clientTuning },
     demoClient: { fetch: core.baseFetch, ...clientTuning },
     userData: ports.paths.userData,
@@ -256,7 +258,11 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         }),
         offlineRootOptions(core, auth, baseUrl),
       ),
-      transfers: createTransfersApi(transfers, core.fs),
+      transfers: createTransfersApi(
+        transfers,
+        core.fs,
+        createLocalPathGuard({ ports, fs: core.fs, settings }),
+      ),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),
       shares: cloud.shares,

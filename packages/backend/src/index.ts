@@ -12,6 +12,7 @@ export type {
   SettingsStore,
 } from './ports';
 export type { SignInTiming } from './auth/sign-in-timing';
+export type { LocalPathPolicy } from './transfers/local-path-guard';
 export {
   createMemorySecretVault,
   createMemorySettingsStore,

@@ -1,4 +1,12 @@
-import type { AppInfo, ChoosePathsInput, ChosenPaths, RevealInFolderInput, StartDragInput } from './app-info';
+import type {
+  AppInfo,
+  ChoosePathsInput,
+  ChosenPaths,
+  DownloadLink,
+  DownloadLinkInput,
+  RevealInFolderInput,
+  StartDragInput,
+} from './app-info';
 import type { AuthStatus } from './auth';
 import type { CloudDownloadInput, CloudTask, CopyInput } from './cloud-tasks';
 import type {
@@ -144,8 +152,13 @@ export interface TransfersApi {
   readonly cancel: Call<TransferSelection, null>;
   readonly retry: Call<TransferSelection, null>;
   readonly moveToTop: Call<MoveToTopInput, null>;
-  /** Removes completed, failed, cancelled and skipped items from the list. */
+  /**
+   * Removes completed, cancelled and skipped items from the list. Failed items stay (they may
+   * be retried) until {@link TransfersApi.clearFailed}.
+   */
   readonly clearFinished: Query<null>;
+  /** Removes failed items from the list and drops what they had transferred so far. */
+  readonly clearFailed: Query<null>;
   readonly page: Call<TransferPageQuery, TransferPage>;
   readonly summary: Query<TransferSummary>;
 }
@@ -168,6 +181,8 @@ export interface AppApi {
   readonly startDrag: Call<StartDragInput, null>;
   /** Native open / choose-folder dialog (`capabilities.nativeDialogs`). */
   readonly choosePaths: Call<ChoosePathsInput, ChosenPaths>;
+  /** A single-use, short-lived link the browser saves one file from (browser host only; `unsupported` elsewhere). */
+  readonly downloadLink: Call<DownloadLinkInput, DownloadLink>;
 }
 
 /** Share links of the account (reference §6.1-§6.3). */
@@ -247,11 +262,12 @@ export const API_METHODS = {
     'retry',
     'moveToTop',
     'clearFinished',
+    'clearFailed',
     'page',
     'summary',
   ],
   places: ['list', 'add', 'remove'],
-  app: ['info', 'openLogFolder', 'revealInFolder', 'startDrag', 'choosePaths'],
+  app: ['info', 'openLogFolder', 'revealInFolder', 'startDrag', 'choosePaths', 'downloadLink'],
   shares: ['create', 'list', 'setTraffic'],
   directLinks: ['status', 'enable', 'disable', 'url', 'setSigning'],
   cloud: ['download', 'tasks', 'clearFinished'],

@@ -33,6 +33,7 @@ describe('app api', () => {
     expect(opened).toEqual(['/u/logs']);
     const without = createAppApi({ host: 'web', paths });
     await expect(without.startDrag({ paths: ['/x'] })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(without.downloadLink({ fileId: 1 })).rejects.toMatchObject({ code: 'unsupported' });
   });
 });
 

@@ -56,7 +56,10 @@ export interface FakeBridgeOptions {
   /** Seed a small sample tree (default true). */
   seed?: boolean;
   host?: AppInfo['host'];
-  /** The OS offers no encrypted storage: `secretStorage` is `unavailable` and secrets are refused (default false). */
+  /**
+   * The OS offers no encrypted storage: `secretStorage` is `unavailable` and secrets are refused
+   * unless `setConnection` says `sessionOnly` (then `session`) (default false).
+   */
   noEncryption?: boolean;
   /** Shares per page of `shares.list` (default 50). */
   sharePageSize?: number;
@@ -77,6 +80,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const calls: string[] = [];
   const faults = new Map<string, ApiError>();
   let gate: Promise<void> | null = null;
+  /** Links minted by `app.downloadLink`, numbered so each one is distinct. */
+  let linkCount = 0;
   let auth: AuthStatus = options.auth ?? { state: 'demo', account: ACCOUNT };
   if (auth.state !== 'signed_in' && auth.state !== 'demo') queue.setAuthBlocked(true);
   let settings: Settings = createDefaultSettings('/home/user/Downloads');
@@ -91,7 +96,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     { id: 'downloads', kind: 'downloads', name: 'Downloads', path: '/home/user/Downloads', removable: false },
     { id: 'desktop', kind: 'desktop', name: 'Desktop', path: '/home/user/Desktop', removable: false },
   ];
-  const secretStorage = options.noEncryption === true ? 'unavailable' : 'encrypted';
+  let secretStorage: SettingsView['secretStorage'] =
+    options.noEncryption === true ? 'unavailable' : 'encrypted';
   const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection), secretStorage });
 
   /** Wraps a handler: records the call and applies an injected fault. */
@@ -179,6 +185,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some(
           (v) => typeof v === 'string' && v !== '',
         );
+        if (patch.sessionOnly === true && secretStorage === 'encrypted')
+          return fail('invalid_input', 'Secrets are saved in secure storage here.');
+        if (patch.sessionOnly === true) secretStorage = 'session';
         if (setsSecret && secretStorage === 'unavailable')
           return fail('unsupported', 'This system has no secure storage for secrets.');
         connection = {
@@ -260,6 +269,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       retry: call('transfers.retry', ({ ids }) => queue.act('retry', ids)),
       moveToTop: call('transfers.moveToTop', ({ ids }) => queue.moveToTop(ids)),
       clearFinished: call('transfers.clearFinished', () => queue.clearFinished()),
+      clearFailed: call('transfers.clearFailed', () => queue.clearFailed()),
       page: call('transfers.page', (q) => queue.page(q)),
       summary: call('transfers.summary', () => ok(queue.summary())),
     },
@@ -295,6 +305,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       ),
       choosePaths: call('app.choosePaths', ({ mode }) =>
         ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] }),
+      ),
+      downloadLink: call('app.downloadLink', ({ fileId }) =>
+        options.host === 'desktop'
+          ? fail('unsupported', 'Not on the desktop.')
+          : ok({ url: `/api/dl/t${++linkCount}-${fileId}`, expiresAt: Date.now() + 60_000 }),
       ),
     },
     shares: cloudHandlers.shares,

@@ -89,6 +89,7 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
         form={form}
         connection={settings.connection}
         secretStorage={settings.secretStorage}
+        host={session.getState().info?.host}
         update={update}
       />
       <PreferenceFields form={form} update={update} {...(native ? { chooseFolder } : {})} />

@@ -121,12 +121,21 @@ export function TransfersPanel() {
           </>
         )}
         {queueView === 'failed' && (
-          <button type="button" onClick={() => void actions.control('retry')}>
-            {t('transfers.retryAll')}
-          </button>
+          <>
+            <button type="button" onClick={() => void actions.control('retry')}>
+              {t('transfers.retryAll')}
+            </button>
+            <button type="button" onClick={() => void actions.clearFailed()}>
+              {t('transfers.clearFailed')}
+            </button>
+          </>
         )}
         {queueView !== null && queueView !== 'active' && (
-          <button type="button" onClick={() => void actions.clearFinished()}>
+          <button
+            type="button"
+            title={t('transfers.clearFinishedHint')}
+            onClick={() => void actions.clearFinished()}
+          >
             {t('transfers.clearFinished')}
           </button>
         )}
