@@ -4,8 +4,8 @@ import type { CloudTask } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness } from '../testing/backend-harness';
 import type { Harness } from '../testing/backend-harness';
-import { startUrlServer } from '../testing/url-server';
-import type { UrlServer } from '../testing/url-server';
+import { startUrlServer } from '@pandesk/fake-pan/testing';
+import type { UrlServer } from '@pandesk/fake-pan/testing';
 
 let h: Harness | undefined;
 let web: UrlServer | undefined;
