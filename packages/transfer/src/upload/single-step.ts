@@ -5,7 +5,7 @@
  * folder is looked at (before-create) before sending again.
  */
 import type { JobContext, JobOutcome } from '../job-context';
-import { doneWaiting, isTransient, waitToRetry } from '../retry';
+import { doneWaiting, isTransient, showWaiting, waitToRetry } from '../retry';
 import type { Identity } from './before-create';
 import { lookBeforeCreate } from './before-create';
 import { inLane } from './lanes';
@@ -13,11 +13,19 @@ import type { SourceFile } from './source-file';
 import { assertUnchanged } from './source-file';
 import { duplicateMode } from './session';
 
-/** One request, after looking at the folder when needed; counted in the single-step lane throughout. */
-async function sendOnce(ctx: JobContext, id: Identity, source: SourceFile): Promise<JobOutcome> {
+/** One attempt: the outcome, or the transient failure to wait on before the next attempt. */
+type Attempt = { outcome: JobOutcome } | { retry: unknown };
+
+/** Looks at the folder when needed, then sends the file in one request. */
+async function attemptOnce(
+  ctx: JobContext,
+  id: Identity,
+  source: SourceFile,
+  attempt: number,
+): Promise<Attempt> {
   ctx.setPhase('creating');
   const early = await lookBeforeCreate(ctx, id);
-  if (early) return early;
+  if (early) return { outcome: early };
   await assertUnchanged(source, id);
   ctx.update({ createAttempted: true, sessionJson: null });
   ctx.setPhase('uploading');
@@ -29,9 +37,18 @@ async function sendOnce(ctx: JobContext, id: Identity, source: SourceFile): Prom
     size: id.size,
     duplicate: duplicateMode(ctx.item.conflict),
   };
-  const body = source.bytes(0, id.size, (upTo) => ctx.progress(upTo));
-  const { fileId } = await ctx.backend.uploadSingle(request, body, ctx.signal);
-  return { state: 'completed', patch: { remoteFileId: fileId } };
+  try {
+    const body = { ...source.bytes(0, id.size), sent: (bytes: number) => ctx.progress(bytes) };
+    const { fileId } = await ctx.backend.uploadSingle(request, body, ctx.signal, (wait) =>
+      showWaiting(ctx, wait.reason),
+    );
+    if (attempt > 0 || ctx.item.errorCode !== null) doneWaiting(ctx, 'uploading');
+    return { outcome: { state: 'completed', patch: { remoteFileId: fileId } } };
+  } catch (error) {
+    if (ctx.signal.aborted || !isTransient(error)) throw error;
+    ctx.progress(0);
+    return { retry: error };
+  }
 }
 
 export async function uploadSingleStep(
@@ -40,15 +57,10 @@ export async function uploadSingleStep(
   source: SourceFile,
 ): Promise<JobOutcome> {
   for (let attempt = 0; ; attempt++) {
-    try {
-      // Counted from the start (synchronously), so files deciding next see this one's lane busy.
-      const outcome = await inLane(ctx.uploadLanes, 'single', () => sendOnce(ctx, id, source));
-      if (attempt > 0) doneWaiting(ctx, 'uploading');
-      return outcome;
-    } catch (error) {
-      if (ctx.signal.aborted || !isTransient(error)) throw error;
-      ctx.progress(0);
-      await waitToRetry(ctx, attempt, error);
-    }
+    // Counted in the single-step lane from the start (synchronously), so files deciding next
+    // see it busy; the wait before a retry is not.
+    const result = await inLane(ctx.uploadLanes, 'single', () => attemptOnce(ctx, id, source, attempt));
+    if ('outcome' in result) return result.outcome;
+    await waitToRetry(ctx, attempt, result.retry);
   }
 }

@@ -31,6 +31,7 @@ async function createSession(ctx: JobContext, id: HashedIdentity): Promise<Store
     if (early) return early;
     ctx.update({ createAttempted: true, sessionJson: null });
     ctx.journal.clearParts(ctx.item.id);
+    ctx.restartProgress(0);
     const request = {
       parentId: ctx.item.remoteParentId ?? 0,
       name: ctx.item.name,
@@ -38,7 +39,7 @@ async function createSession(ctx: JobContext, id: HashedIdentity): Promise<Store
       size: id.size,
       duplicate: duplicateMode(ctx.item.conflict),
     };
-    return withRetry(ctx, 'creating', () => ctx.backend.createUpload(request, ctx.signal));
+    return withRetry(ctx, 'creating', (onWait) => ctx.backend.createUpload(request, ctx.signal, onWait));
   });
   if ('state' in created) return created;
   if (created.kind === 'instant') return { state: 'completed', patch: { remoteFileId: created.fileId } };
@@ -60,11 +61,15 @@ async function createSession(ctx: JobContext, id: HashedIdentity): Promise<Store
 async function pollComplete(ctx: JobContext, session: StoredSession): Promise<number> {
   ctx.setPhase('completing');
   for (let poll = 0; poll < ctx.tuning.completePollBudget; poll++) {
-    const result = await withRetry(ctx, 'completing', () => ctx.backend.completeUpload(session, ctx.signal));
+    const result = await withRetry(ctx, 'completing', (onWait) =>
+      ctx.backend.completeUpload(session, ctx.signal, onWait),
+    );
     if (result.completed && result.fileId > 0) return result.fileId;
     await ctx.clock.sleep(ctx.tuning.completePollMs, ctx.signal);
   }
-  throw new DriveError('fatal', 'The service did not finish the upload in time.');
+  throw new DriveError('fatal', 'The service did not finish the upload in time.', {
+    reason: 'upload_not_finished',
+  });
 }
 
 function isSessionGone(error: unknown): boolean {
