@@ -1,4 +1,5 @@
-// Builds main (with fake-pan's assembly thread beside it), preload and renderer with Vite into dist/ (or `--out <dir>`, used by tests so
+// Builds main (with the transfer engine's hashing thread and fake-pan's assembly thread beside
+// it), preload and renderer with Vite into dist/ (or `--out <dir>`, used by tests so
 // parallel builds never share a folder), then copies the files the main bundle loads from its
 // own folder at run time (SQLite's WebAssembly, the window and drag icons, the Secret Service
 // binding) and writes the app
@@ -22,6 +23,7 @@ const outDir = outFlag === -1 ? path.join(appDir, 'dist') : path.resolve(process
 const parts = [
   ['vite.main.config.ts', 'main'],
   ['vite.assembly-thread.config.ts', 'main'],
+  ['vite.hash-thread.config.ts', 'main'],
   ['vite.preload.config.ts', 'preload'],
   ['vite.renderer.config.ts', 'renderer'],
 ];

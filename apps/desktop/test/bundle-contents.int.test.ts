@@ -10,8 +10,8 @@ import { buildApp } from './built-app-kit';
  * What the shipped bundles carry. The renderer and the preload import only the contract's root
  * entry, which has no schema library: zod (about 25 KB gzipped) must not reach them. The main
  * process validates every call and does carry zod, which also proves the detector works on
- * built code (minified or not). The demo drive's assembly thread is its own file next to the
- * main bundle, and must run on its own.
+ * built code (minified or not). The demo drive's assembly thread and the transfer engine's
+ * hashing thread are files of their own next to the main bundle, and must run on their own.
  */
 
 /** Traces zod v4 leaves in any build: its `_zod` internals and its `$Zod...` class names. */
@@ -96,6 +96,36 @@ describe("fake-pan's assembly thread", () => {
         },
       ]);
       expect((await readFile(target)).equals(bytes)).toBe(true);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
+
+describe("the transfer engine's hashing thread", () => {
+  it('sits next to the main bundle, which starts it from there', async () => {
+    expect((await stat(path.join(dist, 'main', 'hash-thread.cjs'))).isFile()).toBe(true);
+    const main = await readFile(path.join(dist, 'main', 'index.cjs'), 'utf8');
+    expect(main).toContain('new URL("./hash-thread.cjs"');
+  });
+
+  it('runs alone in a worker: hashes a file and its slices in one request', async () => {
+    const file = path.join(work, 'upload.bin');
+    const bytes = Buffer.from('the bytes of a file to upload\n'.repeat(1000));
+    await writeFile(file, bytes);
+    const worker = new Worker(path.join(dist, 'main', 'hash-thread.cjs'));
+    try {
+      const reply = new Promise<unknown>((resolve, reject) => {
+        worker.on('error', reject);
+        worker.once('message', resolve);
+      });
+      worker.postMessage({ id: 1, path: file, start: 0, end: null, final: true, sliceSize: 10_000 });
+      const md5 = (b: Buffer): string => createHash('md5').update(b).digest('hex');
+      expect(await reply).toEqual({
+        id: 1,
+        digest: md5(bytes),
+        slices: [0, 10_000, 20_000].map((at) => md5(bytes.subarray(at, at + 10_000))),
+      });
     } finally {
       await worker.terminate();
     }

@@ -14,7 +14,7 @@
  * | POST   | /__fake/reset-faults   | back to the faults given at start → the result |
  * | POST   | /__fake/tokens/expire  | `{token?}`: one token, or all when absent → `{expired}` |
  * | POST   | /__fake/oauth/code     | → `{code, redirectUri, clientId}` (a fresh authorization code) |
- * | GET    | /__fake/state          | → summary (counts, sizes, user, urls) |
+ * | GET    | /__fake/state          | → summary (counts, sizes, user, urls, rate-limit refusals per endpoint) |
  * | POST   | /__fake/user           | `{vip: boolean}` → `{uid, vip}` (VIP info and rate table follow) |
  */
 import { ApiError, CODES } from './core/errors';
@@ -69,6 +69,7 @@ export function stateSummary(ctx: FakePanContext): Record<string, unknown> {
     spaceUsed: ctx.state.spaceUsed(),
     quotaBytes: ctx.faults.quotaBytes,
     liveTokens: ctx.tokens.liveCount(),
+    rateLimited: ctx.limiter.refusals(),
     user: { uid: ctx.user.uid, vip: ctx.user.vip },
     urls: { ...ctx.urls },
   };

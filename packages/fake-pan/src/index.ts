@@ -117,7 +117,11 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     // (a 20,000-node drive takes ~100 ms to write), so only a caller-chosen dir gets it.
     state: createDriveState({ clock, switches, dataDir: persistDir }),
     tokens: createTokenStore(clock, faults, persistDir),
-    limiter: createRateLimiter({ clock, windowMs: () => faults.rateWindowMs }),
+    limiter: createRateLimiter({
+      clock,
+      windowMs: () => faults.rateWindowMs,
+      scale: () => (faults.rateScale > 0 ? faults.rateScale : 1),
+    }),
     content,
     signer: createUrlSigner({ secret: Buffer.from(identity.cdnSecret, 'hex'), now: clock.now }),
     user: {

@@ -119,6 +119,11 @@ export interface Faults {
   searchLagMs: number;
   /** Length of the rate limiter's "one second" window in ms (1000 = real; tests may change it). */
   rateWindowMs: number;
+  /**
+   * Every figure of the rate table multiplied by this (1 = the real table): a time-compressed
+   * run of a rate-bound workload, with a client paced on the same multiplied figures.
+   */
+  rateScale: number;
   /** An async copy task stays "pending" this long, then "running" for `asyncCopyRunMs` (emulator clock). */
   asyncCopyPendingMs: number;
   asyncCopyRunMs: number;
@@ -216,6 +221,7 @@ export const DEFAULT_FAULTS: Faults = {
   rateLimits: true,
   searchLagMs: 0,
   rateWindowMs: 1000,
+  rateScale: 1,
   asyncCopyPendingMs: 0,
   asyncCopyRunMs: 0,
   offlineRetries: 0,

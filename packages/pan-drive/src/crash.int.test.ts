@@ -2,7 +2,8 @@
  * Crash test: a child process runs the engine over the shipped adapter on a mixed batch (files
  * from one-request size to 200 MiB, nested and empty folders, both directions) against fake-pan,
  * with the CDN and the upload host throttled per connection so kills land mid-transfer. It is
- * killed with SIGKILL several times, then left to finish.
+ * killed with SIGKILL several times, then left to finish. A small file goes up whole in one
+ * request, or through create in slices that are all in flight at once (whichever the engine chose).
  *
  * In the end every file is complete and byte-identical on both sides, the drive holds no
  * duplicates and no queue entry was lost; and, counted by fake-pan, no item was sent or fetched
@@ -35,17 +36,22 @@ const FRAMING = KiB;
 
 /** What one crash may cost an item that was running when it came (the engine's promise). */
 function boundPerCrash(direction: 'upload' | 'download', size: number): number {
-  if (direction === 'upload') return size <= SINGLE_MAX ? size + FRAMING : CONNECTIONS * (SLICE + FRAMING);
+  if (direction === 'upload')
+    return size <= SINGLE_MAX ? size + Math.ceil(size / SLICE) * FRAMING : CONNECTIONS * (SLICE + FRAMING);
   // Segments in flight, plus segments finished in the last journal interval (at full speed,
   // and the one per connection that was already under way when that interval began).
   const window = CONNECTIONS * CAP * (JOURNAL_INTERVAL_MS / 1000) + CONNECTIONS * SEGMENT;
   return Math.min(size, CONNECTIONS * SEGMENT + window);
 }
 
-/** Bytes of one clean transfer (slices carry their framing), over which anything is a resend. */
+/**
+ * Bytes of one clean transfer, over which anything is a resend: every slice carries its framing
+ * (a small file sent in one request carries less, so its resends are undercounted by at most
+ * the framing of its other slices).
+ */
 function cleanBytes(direction: 'upload' | 'download', size: number): number {
   if (direction === 'download') return size;
-  return size + (size <= SINGLE_MAX ? 1 : Math.ceil(size / SLICE)) * FRAMING;
+  return size + Math.ceil(size / SLICE) * FRAMING;
 }
 
 interface Measured {

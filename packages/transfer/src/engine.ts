@@ -31,6 +31,7 @@ import type { Clock, DriveBackend, FetchLike } from './ports';
 import { systemClock } from './ports';
 import { createScheduler } from './scheduler';
 import { createSnapshotPublisher, toTransferItem } from './snapshots';
+import { createUploadLanes } from './upload/lanes';
 import { uploadFileJob } from './upload/upload-file-job';
 import { uploadFolderJob } from './upload/upload-folder-job';
 import { createHashWorkers } from './util/hash-workers';
@@ -190,6 +191,7 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     fs,
     fetch: options.fetch ?? ((url, init) => fetch(url, init)),
     hasher,
+    uploadLanes: createUploadLanes(),
     clock,
     random: options.random ?? Math.random,
     tuning,

@@ -7,6 +7,7 @@ import type { Journal, NewItem } from './journal/journal';
 import type { ItemPatch, JournalItem } from './journal/records';
 import type { LocalFs } from './local-fs';
 import type { Clock, DriveBackend, FetchLike } from './ports';
+import type { UploadLanes } from './upload/lanes';
 import type { FileHasher } from './util/hash-workers';
 import type { RateLimiter } from './util/rate-limiter';
 
@@ -42,6 +43,8 @@ export interface JobContext {
   readonly fetch: FetchLike;
   /** MD5 of local files and ranges, off the main thread. */
   readonly hasher: FileHasher;
+  /** What this engine's uploads share: the last slice size, and create / single-step requests in flight. */
+  readonly uploadLanes: UploadLanes;
   readonly clock: Clock;
   /** Jitter source in [0, 1). */
   readonly random: () => number;

@@ -13,6 +13,7 @@ import type { LocalFs } from './local-fs';
 import type { Clock, DriveBackend, FetchLike } from './ports';
 import { DriveError } from './ports';
 import type { LiveInfo, SnapshotPublisher } from './snapshots';
+import type { UploadLanes } from './upload/lanes';
 import type { FileHasher } from './util/hash-workers';
 import type { RateLimiter } from './util/rate-limiter';
 import { createSpeedMeter } from './util/speed-meter';
@@ -34,6 +35,7 @@ export interface SchedulerDeps {
   fs: LocalFs;
   fetch: FetchLike;
   hasher: FileHasher;
+  uploadLanes: UploadLanes;
   clock: Clock;
   random: () => number;
   tuning: EngineTuning;
@@ -106,6 +108,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     fs: deps.fs,
     fetch: deps.fetch,
     hasher: deps.hasher,
+    uploadLanes: deps.uploadLanes,
     clock,
     random: deps.random,
     signal: entry.controller.signal,

@@ -44,3 +44,29 @@ test('refused calls do not count, and the window length is configurable', async 
   await advance(500);
   expect(limiter.allow('u', 'api/v1/file/list', false)).toBe(true);
 });
+
+test('a scale multiplies every figure, and refusals are tallied per endpoint until reset', async () => {
+  const clock = createManualClock({ start: 1_000_000 });
+  let scale = 10;
+  const limiter = createRateLimiter({ clock, windowMs: () => 1000, scale: () => scale });
+  for (let i = 0; i < 10; i++) expect(limiter.allow('u', 'upload/v2/file/create', false)).toBe(true);
+  expect(limiter.allow('u', 'upload/v2/file/create', false)).toBe(false);
+  expect(limiter.allow('u', 'upload/v2/file/create', false)).toBe(false);
+  // 0.2 QPS (one call per 5 s) becomes 2 per second; 100 per minute becomes 1000 per minute.
+  expect(limiter.allow('u', 'api/v1/file/list', false)).toBe(true);
+  expect(limiter.allow('u', 'api/v1/file/list', false)).toBe(true);
+  expect(limiter.allow('u', 'api/v1/file/list', false)).toBe(false);
+  for (let i = 0; i < 1000; i++) expect(limiter.allow('', 'api/v1/oauth2/access_token', false)).toBe(true);
+  expect(limiter.allow('', 'api/v1/oauth2/access_token', false)).toBe(false);
+  expect(limiter.refusals()).toEqual({
+    'upload/v2/file/create': 2,
+    'api/v1/file/list': 1,
+    'api/v1/oauth2/access_token': 1,
+  });
+  scale = 1;
+  await clock.advance(1000);
+  expect(limiter.allow('u', 'upload/v2/file/create', false)).toBe(true);
+  expect(limiter.allow('u', 'upload/v2/file/create', false)).toBe(false);
+  limiter.reset();
+  expect(limiter.refusals()).toEqual({});
+});

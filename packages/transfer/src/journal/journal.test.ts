@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sqlite from 'node-sqlite3-wasm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewItem } from './journal';
 import { notStartedFields } from '../enqueue';
-import { createJournal } from './journal';
+import { createJournal as openJournal } from './journal';
 import { SCHEMA_VERSION } from './schema';
+import { defaultSqliteEngine, openSqlDatabase } from './sql-database';
+import type { SqliteEngine } from './sql-database';
 
 let dir: string;
 beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'pandesk-journal-'))));
@@ -31,11 +32,22 @@ function item(id: string, extra: Partial<NewItem> = {}): NewItem {
   };
 }
 
-describe('journal', () => {
-  it('creates the schema at the current version and refuses a newer one', () => {
+/** The runtime's SQLite is tested where the runtime has it (Node 22.16+, Electron); else skipped. */
+const nodeSqliteHere = defaultSqliteEngine() === 'node';
+const engines: Array<[SqliteEngine, boolean]> = [
+  ['wasm', false],
+  ['node', !nodeSqliteHere],
+];
+
+describe.each(engines)('journal on %s SQLite', (engine, skip) => {
+  const createJournal = (path: string) => openJournal(path, engine);
+  if (skip)
+    it.skip(`needs node:sqlite with isTransaction (Node 22.16+); this is Node ${process.versions.node}`);
+
+  it.skipIf(skip)('creates the schema at the current version and refuses a newer one', () => {
     const path = join(dir, 'j.db');
     createJournal(path).close();
-    const db = new sqlite.Database(path);
+    const db = openSqlDatabase(path, engine);
     db.exec('PRAGMA locking_mode = EXCLUSIVE'); // WAL without shared memory needs it
     expect((db.get('PRAGMA user_version') as { user_version: number }).user_version).toBe(SCHEMA_VERSION);
     db.exec(`PRAGMA user_version = ${SCHEMA_VERSION + 1}`);
@@ -43,7 +55,7 @@ describe('journal', () => {
     expect(() => createJournal(path)).toThrow(/newer/);
   });
 
-  it('keeps everything across a reopen: items, parts, hash and folder caches', () => {
+  it.skipIf(skip)('keeps everything across a reopen: items, parts, hash and folder caches', () => {
     const path = join(dir, 'j.db');
     const j = createJournal(path);
     j.insertItems([item('a'), item('b', { state: 'running', createAttempted: true })]);
@@ -64,7 +76,7 @@ describe('journal', () => {
     k.close();
   });
 
-  it('keeps the reason, params and service detail of an error across a reopen', () => {
+  it.skipIf(skip)('keeps the reason, params and service detail of an error across a reopen', () => {
     const path = join(dir, 'j.db');
     const j = createJournal(path);
     j.insertItems([item('a')]);
@@ -87,26 +99,29 @@ describe('journal', () => {
     k.close();
   });
 
-  it('brings a journal of the first version up, keeping its items (their errors have no reason)', () => {
-    const path = join(dir, 'j.db');
-    const j = createJournal(path);
-    j.insertItems([item('old', { state: 'failed', errorCode: 'io', errorMessage: 'gone', finishedAt: 5 })]);
-    j.close();
-    const db = new sqlite.Database(path);
-    db.exec('PRAGMA locking_mode = EXCLUSIVE');
-    db.exec('DROP INDEX items_recent');
-    for (const column of ['error_reason', 'error_params', 'error_detail'])
-      db.exec(`ALTER TABLE items DROP COLUMN ${column}`);
-    db.exec('PRAGMA user_version = 1');
-    db.close();
-    const k = createJournal(path);
-    expect(k.get('old')).toMatchObject({ errorCode: 'io', errorMessage: 'gone', errorReason: null });
-    k.update('old', { errorReason: 'local_missing' });
-    expect(k.get('old')?.errorReason).toBe('local_missing');
-    k.close();
-  });
+  it.skipIf(skip)(
+    'brings a journal of the first version up, keeping its items (their errors have no reason)',
+    () => {
+      const path = join(dir, 'j.db');
+      const j = createJournal(path);
+      j.insertItems([item('old', { state: 'failed', errorCode: 'io', errorMessage: 'gone', finishedAt: 5 })]);
+      j.close();
+      const db = openSqlDatabase(path, engine);
+      db.exec('PRAGMA locking_mode = EXCLUSIVE');
+      db.exec('DROP INDEX items_recent');
+      for (const column of ['error_reason', 'error_params', 'error_detail'])
+        db.exec(`ALTER TABLE items DROP COLUMN ${column}`);
+      db.exec('PRAGMA user_version = 1');
+      db.close();
+      const k = createJournal(path);
+      expect(k.get('old')).toMatchObject({ errorCode: 'io', errorMessage: 'gone', errorReason: null });
+      k.update('old', { errorReason: 'local_missing' });
+      expect(k.get('old')?.errorReason).toBe('local_missing');
+      k.close();
+    },
+  );
 
-  it('lists finished items latest first when asked, the queue order otherwise', () => {
+  it.skipIf(skip)('lists finished items latest first when asked, the queue order otherwise', () => {
     const j = createJournal(join(dir, 'j.db'));
     j.insertItems([
       item('first', { state: 'completed', finishedAt: 100 }),
@@ -122,7 +137,7 @@ describe('journal', () => {
     j.close();
   });
 
-  it('ignores items whose dedup key exists, so re-walking a folder adds nothing twice', () => {
+  it.skipIf(skip)('ignores items whose dedup key exists, so re-walking a folder adds nothing twice', () => {
     const j = createJournal(join(dir, 'j.db'));
     expect(j.insertItems([item('a'), item('b')])).toBe(2);
     expect(j.insertItems([item('a2', { dedupKey: 'b|a' }), item('c')])).toBe(1);
@@ -130,20 +145,84 @@ describe('journal', () => {
     j.close();
   });
 
-  it('picks queued items by priority, then age, and transitions folders with their descendants', () => {
-    const j = createJournal(join(dir, 'j.db'));
-    j.insertItems([
-      item('f', { kind: 'folder' }),
-      item('x', { parentItemId: 'f' }),
-      item('y', { parentItemId: 'x' }),
-      item('z'),
-      item('w', { priority: 5 }),
-    ]);
-    expect(j.nextQueued('upload', 'file', 10, new Set(['z'])).map((r) => r.id)).toEqual(['w', 'x', 'y']);
-    const changed = j.transition(['f'], ['queued'], { state: 'paused' });
-    expect(changed.sort()).toEqual(['f', 'x', 'y']);
-    expect(j.get('z')?.state).toBe('queued');
-    expect(j.transition(null, ['paused'], { state: 'queued' })).toHaveLength(3);
-    j.close();
+  it.skipIf(skip)(
+    'runs writes inside a transaction as part of it, and rolls them all back on a throw',
+    () => {
+      const j = createJournal(join(dir, 'j.db'));
+      expect(
+        j.transaction(() => {
+          j.insertItems([item('a')]);
+          j.update('a', { state: 'paused' });
+          return 'done';
+        }),
+      ).toBe('done');
+      expect(j.get('a')?.state).toBe('paused');
+      expect(() =>
+        j.transaction(() => {
+          j.insertItems([item('b')]);
+          throw new Error('stop');
+        }),
+      ).toThrow('stop');
+      expect(j.get('b')).toBeUndefined();
+      j.close();
+    },
+  );
+
+  it.skipIf(skip)(
+    'picks queued items by priority, then age, and transitions folders with their descendants',
+    () => {
+      const j = createJournal(join(dir, 'j.db'));
+      j.insertItems([
+        item('f', { kind: 'folder' }),
+        item('x', { parentItemId: 'f' }),
+        item('y', { parentItemId: 'x' }),
+        item('z'),
+        item('w', { priority: 5 }),
+      ]);
+      expect(j.nextQueued('upload', 'file', 10, new Set(['z'])).map((r) => r.id)).toEqual(['w', 'x', 'y']);
+      const changed = j.transition(['f'], ['queued'], { state: 'paused' });
+      expect(changed.sort()).toEqual(['f', 'x', 'y']);
+      expect(j.get('z')?.state).toBe('queued');
+      expect(j.transition(null, ['paused'], { state: 'queued' })).toHaveLength(3);
+      j.close();
+    },
+  );
+});
+
+describe('the SQLite a journal opens on', () => {
+  it("is the runtime's exactly when it has node:sqlite with isTransaction, else the WebAssembly build", () => {
+    const mod = process.getBuiltinModule?.('node:sqlite') as
+      { DatabaseSync: new (path: string) => { isTransaction?: unknown; close(): void } } | undefined;
+    let usable = false;
+    if (mod) {
+      const db = new mod.DatabaseSync(':memory:');
+      usable = typeof db.isTransaction === 'boolean';
+      db.close();
+    }
+    const path = join(dir, 'j.db');
+    const db = openSqlDatabase(path);
+    expect(db.engine).toBe(usable ? 'node' : 'wasm');
+    db.close();
   });
+
+  it.skipIf(nodeSqliteHere)("refuses the runtime's SQLite with a clear error where it is missing", () => {
+    expect(() => openSqlDatabase(join(dir, 'j.db'), 'node')).toThrow(/no usable node:sqlite/);
+  });
+
+  it.skipIf(!nodeSqliteHere)(
+    'opens a journal written by the WebAssembly build, and the other way round',
+    () => {
+      const path = join(dir, 'j.db');
+      const wasm = openJournal(path, 'wasm');
+      wasm.insertItems([item('a')]);
+      wasm.close();
+      const node = openJournal(path, 'node');
+      expect(node.get('a')?.name).toBe('a');
+      node.insertItems([item('b')]);
+      node.close();
+      const again = openJournal(path, 'wasm');
+      expect(again.get('b')?.seq).toBe(2);
+      again.close();
+    },
+  );
 });

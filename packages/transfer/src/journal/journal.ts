@@ -1,7 +1,7 @@
 /**
  * The durable queue: every state change is committed before the caller goes on, so what the
  * engine acknowledged survives the app crashing or being killed (the crash test SIGKILLs it).
- * Synchronous by nature (node-sqlite3-wasm); callers keep batches small and yield between them.
+ * Synchronous by nature (SQLite, sql-database.ts); callers keep batches small and yield between them.
  *
  * Two levels of durability, because an fsync blocks the main thread (100 ms and more while a
  * download's gigabyte is being written back) and progress commits come by the dozen per file:
@@ -14,10 +14,10 @@
  *   corrupt the file; the engine then redoes that work: slices are sent again, segments fetched
  *   again, and an upload whose completion was lost finds its file in the listing.
  */
-import sqlite from 'node-sqlite3-wasm';
-import type { SQLiteValue } from 'node-sqlite3-wasm';
 import type { TransferDirection, TransferKind, TransferPageQuery, TransferState } from '@pandesk/contract';
 import { claimJournal } from './ownership';
+import { openSqlDatabase } from './sql-database';
+import type { SqlDatabase, SqlValue, SqliteEngine } from './sql-database';
 import { migrate } from './schema';
 import { COLUMNS, columnOf, fromRow, toSql } from './records';
 import type { ItemPatch, JournalItem } from './records';
@@ -77,8 +77,8 @@ const DURABLE_FIELDS: ReadonlySet<keyof ItemPatch> = new Set<keyof ItemPatch>([
 const INSERT_SQL = `INSERT OR IGNORE INTO items (${COLUMNS.map((c) => c[1]).join(', ')})
   SELECT ${COLUMNS.map((_, n) => `value ->> ${n}`).join(', ')} FROM json_each(?)`;
 
-function openDatabase(path: string): InstanceType<typeof sqlite.Database> {
-  const db = new sqlite.Database(path);
+function openDatabase(path: string, engine: SqliteEngine | undefined): SqlDatabase {
+  const db = openSqlDatabase(path, engine);
   try {
     // One process owns the journal: exclusive locking keeps SQLite from re-reading the file on
     // every statement, and lets WAL run without shared memory. NORMAL: see the header.
@@ -97,18 +97,19 @@ function placeholders(n: number): string {
   return new Array(n).fill('?').join(', ');
 }
 
-export function createJournal(path: string): Journal {
+/** Opens the journal at `path`, on the runtime's SQLite where usable unless `engine` says which. */
+export function createJournal(path: string, engine?: SqliteEngine): Journal {
   const release = claimJournal(path);
-  let db: InstanceType<typeof sqlite.Database>;
+  let db: SqlDatabase;
   try {
-    db = openDatabase(path);
+    db = openDatabase(path, engine);
   } catch (error) {
     release();
     throw error;
   }
   let seq = Number((db.get('SELECT COALESCE(MAX(seq), 0) AS s FROM items') as { s: number }).s);
-  const rows = (sql: string, values: SQLiteValue[] = []): JournalItem[] =>
-    db.all(sql, values).map((r) => fromRow(r as Record<string, SQLiteValue>));
+  const rows = (sql: string, values: SqlValue[] = []): JournalItem[] =>
+    db.all(sql, values).map((r) => fromRow(r));
 
   const transaction = <T>(fn: () => T): T => {
     if (db.inTransaction) return fn();
@@ -177,7 +178,7 @@ export function createJournal(path: string): Journal {
       rows('SELECT * FROM items WHERE parent_item_id = ? ORDER BY seq', [parentItemId]),
     page(query) {
       const where: string[] = [];
-      const values: SQLiteValue[] = [];
+      const values: SqlValue[] = [];
       if (query.states && query.states.length > 0) {
         where.push(`state IN (${placeholders(query.states.length)})`);
         values.push(...query.states);

@@ -2,7 +2,9 @@
  * node-sqlite3-wasm locks a database by creating a `<db>.lock` directory, which a killed
  * process leaves behind: the journal would stay "locked" forever after a crash. So the engine
  * records its pid in `<db>.owner` before opening; a lock whose owner is gone is stale and is
- * removed. A live owner (another process, or another engine in this one) is refused.
+ * removed. A live owner (another process, or another engine in this one) is refused. On the
+ * runtime's node:sqlite (sql-database.ts) the lock is the system's file lock, which ends with
+ * the process; the owner file still gives a second engine a clear refusal.
  *
  * A pid alone is not enough after the computer restarted: the last owner may never have
  * released the file (Windows ends apps at shutdown without their quit handlers), and its pid

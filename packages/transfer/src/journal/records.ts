@@ -11,7 +11,7 @@ import type {
   TransferKind,
   TransferState,
 } from '@pandesk/contract';
-import type { SQLiteValue } from 'node-sqlite3-wasm';
+import type { SqlRow, SqlValue } from './sql-database';
 
 /** A journaled item. Mutable inside the engine; snapshots freeze a copy. */
 export interface JournalItem {
@@ -99,13 +99,13 @@ export function columnOf(key: keyof JournalItem): string {
   return col[1];
 }
 
-export function toSql(key: keyof JournalItem, value: unknown): SQLiteValue {
+export function toSql(key: keyof JournalItem, value: unknown): SqlValue {
   if (BY_KEY.get(key)?.[2] === 'bool') return value ? 1 : 0;
-  return (value ?? null) as SQLiteValue;
+  return (value ?? null) as SqlValue;
 }
 
 /** Row from SQLite → JournalItem (bigint-free: ids and sizes stay below 2^53). */
-export function fromRow(row: Record<string, SQLiteValue>): JournalItem {
+export function fromRow(row: SqlRow): JournalItem {
   const out: Record<string, unknown> = {};
   for (const [key, col, type] of COLUMNS) {
     const v = row[col];

@@ -2,7 +2,7 @@
  * Journal schema, versioned with SQLite's `user_version`. Each migration runs once, inside a
  * transaction, in order; a journal written by a newer engine is refused rather than guessed at.
  */
-import type { Database } from 'node-sqlite3-wasm';
+import type { SqlDatabase } from './sql-database';
 
 const MIGRATIONS: readonly string[] = [
   // v1: items, acknowledged parts (upload slices / download segments), hash cache, folder cache.
@@ -92,7 +92,7 @@ const MIGRATIONS: readonly string[] = [
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Brings the database to SCHEMA_VERSION. Throws on a journal from a newer version. */
-export function migrate(db: Database): void {
+export function migrate(db: SqlDatabase): void {
   const row = db.get('PRAGMA user_version') as { user_version: number } | null;
   const current = Number(row?.user_version ?? 0);
   if (current > SCHEMA_VERSION) {

@@ -1,6 +1,8 @@
 /**
  * The journaled pre-upload session: the server's session plus the identity (MD5, size,
- * mtime) of the local file it was made for. A session for another identity is never reused.
+ * mtime) of the local file it was made for, and the slices' MD5s when they were read with the
+ * file's (so a resume needs no read of its own to hash them). A session for another identity is
+ * never reused.
  */
 import type { ConflictPolicy } from '@pandesk/contract';
 import type { DuplicateMode, UploadSession } from '../ports';
@@ -14,7 +16,11 @@ export interface StoredSession extends UploadSession {
   md5: string;
   size: number;
   mtimeMs: number;
+  /** MD5 of every slice of this session, in order, when known before sending. */
+  sliceMd5s?: readonly string[];
 }
+
+const MD5_HEX = /^[0-9a-f]{32}$/;
 
 export function parseSession(json: string | null): StoredSession | null {
   if (!json) return null;
@@ -28,7 +34,14 @@ export function parseSession(json: string | null): StoredSession | null {
       typeof v.mtimeMs !== 'number'
     )
       return null;
-    return v as StoredSession;
+    const session = v as StoredSession;
+    const hashes = v.sliceMd5s as unknown;
+    const valid =
+      Array.isArray(hashes) &&
+      hashes.length === sliceCount(session.size, session.sliceSize) &&
+      hashes.every((h) => typeof h === 'string' && MD5_HEX.test(h));
+    if (!valid) delete session.sliceMd5s; // hashed again slice by slice while sending
+    return session;
   } catch {
     return null;
   }

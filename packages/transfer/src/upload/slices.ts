@@ -1,8 +1,8 @@
 /**
- * Sends the slices the server has not acknowledged yet, several at once. A slice's MD5 is
- * computed in a hashing worker from the file, then its bytes are read piece by piece as the
- * request goes out (never a whole slice in memory). A slice the server rejects is hashed and
- * read again. Each acknowledged slice is journaled before it counts as done, so a crash costs
+ * Sends the slices the server has not acknowledged yet, several at once. A slice's MD5 is the
+ * one read with the whole file when the session has them (same slice size), else computed in
+ * a hashing worker from the file; its bytes are read piece by piece as the request goes out
+ * (never a whole slice in memory). A slice the server rejects is hashed and read again. Each acknowledged slice is journaled before it counts as done, so a crash costs
  * at most the slices in flight.
  */
 import type { JobContext } from '../job-context';
@@ -26,7 +26,8 @@ async function sendSlice(
   const { start, end } = sliceRange(no, session.size, session.sliceSize);
   for (let attempt = 1; ; attempt++) {
     await assertUnchanged(source, session);
-    const md5 = await ctx.hasher.md5(ctx.item.localPath, { start, end }, ctx.signal);
+    const known = attempt === 1 ? session.sliceMd5s?.[no - 1] : undefined;
+    const md5 = known ?? (await ctx.hasher.md5(ctx.item.localPath, { start, end }, ctx.signal));
     await ctx.limiter.take(end - start, ctx.signal);
     try {
       await withRetry(ctx, 'uploading', (onWait) => {

@@ -1,17 +1,19 @@
 /**
  * Upload of one local file: open it (regular files only, never blocking) → hash (cached by
- * path, size, mtime) → a small file goes up in one request (single-step); a larger one through
+ * path, size, mtime; slices hashed in the same read) → a small file goes up in one request
+ * (single step) or through create, whichever is less busy (lanes.ts); a larger one through
  * create (an instant hit ends here) → missing slices → completion polling. The session and
  * acknowledged slices are journaled, so a restart sends only what is missing while the session
  * lives; an expired session restarts from create. A crash between create/complete and the
  * journal is covered by `createAttempted` (before-create).
  */
 import type { Job, JobContext, JobOutcome } from '../job-context';
-import { FileChangedError } from '../job-context';
 import { DriveError } from '../ports';
 import { withRetry } from '../retry';
-import type { Identity } from './before-create';
 import { lookBeforeCreate } from './before-create';
+import type { HashedIdentity } from './identify';
+import { identify, sliceMd5sFor } from './identify';
+import { inLane, smallFilePath } from './lanes';
 import type { StoredSession } from './session';
 import { duplicateMode, parseSession } from './session';
 import { uploadSingleStep } from './single-step';
@@ -21,48 +23,36 @@ import { openSource } from './source-file';
 
 const MAX_SESSION_RESTARTS = 3;
 
-async function identify(
-  ctx: JobContext,
-  source: SourceFile,
-  stored: StoredSession | null,
-): Promise<Identity> {
-  const path = ctx.item.localPath;
-  const st = await source.stat();
-  if (stored && stored.size === st.size && stored.mtimeMs === st.mtimeMs)
-    return { size: st.size, mtimeMs: st.mtimeMs, md5: stored.md5 };
-  const cached = ctx.journal.cachedHash(path, st.size, st.mtimeMs);
-  if (cached) return { size: st.size, mtimeMs: st.mtimeMs, md5: cached };
-  ctx.setPhase('hashing');
-  const md5 = await ctx.hasher.md5(path, undefined, ctx.signal);
-  const after = await source.stat();
-  if (after.size !== st.size || after.mtimeMs !== st.mtimeMs) throw new FileChangedError();
-  ctx.journal.cacheHash(path, st.size, st.mtimeMs, md5);
-  return { size: st.size, mtimeMs: st.mtimeMs, md5 };
-}
-
-async function createSession(ctx: JobContext, id: Identity): Promise<StoredSession | JobOutcome> {
+async function createSession(ctx: JobContext, id: HashedIdentity): Promise<StoredSession | JobOutcome> {
   ctx.setPhase('creating');
-  const early = await lookBeforeCreate(ctx, id);
-  if (early) return early;
-  ctx.update({ createAttempted: true, sessionJson: null });
-  ctx.journal.clearParts(ctx.item.id);
-  ctx.restartProgress(0);
-  const request = {
-    parentId: ctx.item.remoteParentId ?? 0,
-    name: ctx.item.name,
-    md5: id.md5,
-    size: id.size,
-    duplicate: duplicateMode(ctx.item.conflict),
-  };
-  const created = await withRetry(ctx, 'creating', (onWait) =>
-    ctx.backend.createUpload(request, ctx.signal, onWait),
-  );
+  // Counted in the create lane from the start (synchronously), so files deciding next see it busy.
+  const created = await inLane(ctx.uploadLanes, 'create', async () => {
+    const early = await lookBeforeCreate(ctx, id);
+    if (early) return early;
+    ctx.update({ createAttempted: true, sessionJson: null });
+    ctx.journal.clearParts(ctx.item.id);
+    ctx.restartProgress(0);
+    const request = {
+      parentId: ctx.item.remoteParentId ?? 0,
+      name: ctx.item.name,
+      md5: id.md5,
+      size: id.size,
+      duplicate: duplicateMode(ctx.item.conflict),
+    };
+    return withRetry(ctx, 'creating', (onWait) => ctx.backend.createUpload(request, ctx.signal, onWait));
+  });
+  if ('state' in created) return created;
   if (created.kind === 'instant') return { state: 'completed', patch: { remoteFileId: created.fileId } };
+  ctx.uploadLanes.sliceSize = created.sliceSize;
+  const sliceMd5s = sliceMd5sFor(id, created.sliceSize);
   const session: StoredSession = {
     preuploadId: created.preuploadId,
     sliceSize: created.sliceSize,
     server: created.server,
-    ...id,
+    md5: id.md5,
+    size: id.size,
+    mtimeMs: id.mtimeMs,
+    ...(sliceMd5s === undefined ? {} : { sliceMd5s }),
   };
   ctx.update({ sessionJson: JSON.stringify(session) });
   return session;
@@ -88,7 +78,7 @@ function isSessionGone(error: unknown): boolean {
 
 async function uploadSliced(
   ctx: JobContext,
-  id: Identity,
+  id: HashedIdentity,
   source: SourceFile,
   journaled: StoredSession | null,
 ): Promise<JobOutcome> {
@@ -116,7 +106,8 @@ export const uploadFileJob: Job = async (ctx) => {
     if (stored && (stored.md5 !== id.md5 || stored.size !== id.size || stored.mtimeMs !== id.mtimeMs))
       stored = null;
     ctx.update({ size: id.size });
-    if (stored === null && id.size > 0 && id.size <= ctx.tuning.singleUploadMaxBytes)
+    const small = id.size > 0 && id.size <= ctx.tuning.singleUploadMaxBytes;
+    if (stored === null && small && smallFilePath(ctx.uploadLanes, id.known) === 'single')
       return await uploadSingleStep(ctx, id, source);
     return await uploadSliced(ctx, id, source, stored);
   } finally {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHashWorkers } from './hash-workers';
+import { createHashWorkers, hashThreadStart } from './hash-workers';
 
 const dirs: string[] = [];
 const closers: Array<() => Promise<void>> = [];
@@ -48,6 +48,39 @@ describe('hash workers', () => {
     ]);
     expect(whole).toBe(md5(bytes));
     expect(parts).toEqual(ranges.map((r) => md5(bytes.subarray(r.start, r.end))));
+  });
+
+  it('gives the whole MD5 and every slice MD5 from one read, slices cut at any size', async () => {
+    const MiB = 1024 * 1024;
+    const bytes = randomBytes(5 * MiB + 3);
+    const path = tempFile(bytes);
+    const hasher = workers(1);
+    const sliceMd5s = (size: number): string[] =>
+      Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        md5(bytes.subarray(i * size, Math.min(bytes.length, (i + 1) * size))),
+      );
+    // A slice size that is not a multiple of the worker's 1 MiB turn, one that divides the
+    // file's length exactly, and one larger than the file (one slice: the whole file).
+    for (const size of [1.5 * MiB + 1, bytes.length / 1, 2 * MiB, 16 * MiB]) {
+      const hashed = await hasher.hashFile(path, size);
+      expect(hashed).toEqual({ md5: md5(bytes), sliceMd5s: sliceMd5s(size), sliceSize: size });
+    }
+    const empty = tempFile(new Uint8Array(0));
+    expect(await hasher.hashFile(empty, MiB)).toEqual({
+      md5: md5(new Uint8Array(0)),
+      sliceMd5s: [],
+      sliceSize: MiB,
+    });
+    await expect(hasher.hashFile(path, 0)).rejects.toThrow(/slice size/);
+  });
+
+  it('starts the thread from its TypeScript source, and from the sibling file in a bundle', () => {
+    const bundled = hashThreadStart('file:///opt/app/main/index.cjs');
+    expect(bundled).toEqual({ entry: new URL('file:///opt/app/main/hash-thread.cjs'), eval: false });
+    const sources = hashThreadStart(new URL('./hash-workers.ts', import.meta.url).href);
+    expect(sources.eval).toBe(true);
+    expect(sources.entry).toContain('require("node:worker_threads")');
+    expect(sources.entry).not.toContain('import type');
   });
 
   it('rejects with the file system code for a missing file, and a range past the end', async () => {

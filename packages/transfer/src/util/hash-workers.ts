@@ -9,6 +9,9 @@
  * Workers start on demand (at most `size`, see defaultSize; a new hash goes to the least busy)
  * and end after `idleMs` without work, so an idle engine holds none.
  *
+ * `hashFile` gives the whole file's MD5 and every slice's from one read, so an upload reads its
+ * file once instead of twice (whole file, then each slice while sending).
+ *
  * `ordered` hashes a file that is being written out of order (parallel download segments)
  * while it downloads: the caller reports how far the file is complete from its start, and the
  * worker hashes (from the page cache) up to there, so the check after the download costs
@@ -19,12 +22,43 @@
  * forever, and with it every hash queued on it. A pending hash ends at once when its signal
  * aborts.
  *
- * The worker's code (hash-worker-source.ts) is plain JavaScript passed as a string (eval), so it
- * runs the same under tsx, vitest and Electron without a build step.
+ * The thread's code is `hash-thread.ts`, type-checked and linted like the rest; `hashThreadStart`
+ * says how it is started from sources and from a bundle.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { WORKER_SOURCE } from './hash-worker-source';
+import type { HashReply, HashRequest } from './hash-protocol';
+
+/** The part of esbuild's API used here (tsx's own esbuild, present wherever sources run). */
+interface Transformer {
+  transformSync(code: string, options: { loader: 'ts'; format: 'cjs'; target: string }): { code: string };
+}
+
+let threadSource: string | undefined;
+
+/** The thread's TypeScript as CommonJS, transformed once per process. */
+function threadFromSources(moduleUrl: string): string {
+  if (threadSource !== undefined) return threadSource;
+  const fromTsx = createRequire(createRequire(moduleUrl).resolve('tsx/package.json'));
+  const esbuild = fromTsx('esbuild') as Transformer;
+  const code = readFileSync(new URL('./hash-thread.ts', moduleUrl), 'utf8');
+  threadSource = esbuild.transformSync(code, { loader: 'ts', format: 'cjs', target: 'node20' }).code;
+  return threadSource;
+}
+
+/**
+ * How to start the thread. In a bundle (the desktop main process, the benchmark's engine; this
+ * module is not a `.ts` file there) the thread is the sibling file `hash-thread.cjs`, emitted
+ * by the same build. From sources (tests, tsx) `hash-thread.ts` is turned into CommonJS once
+ * per process and run as the worker's code: a loader registered in each worker instead costs
+ * seconds per worker on a busy machine.
+ */
+export function hashThreadStart(moduleUrl: string = import.meta.url): { entry: string | URL; eval: boolean } {
+  if (!moduleUrl.endsWith('.ts')) return { entry: new URL('./hash-thread.cjs', moduleUrl), eval: false };
+  return { entry: threadFromSources(moduleUrl), eval: true };
+}
 
 export interface OrderedHasher {
   /** Bytes [0, end) are written and final; hashing may proceed up to `end` (monotonic). */
@@ -35,21 +69,23 @@ export interface OrderedHasher {
   dispose(): void;
 }
 
+/** A whole file's MD5 and its slices' (lowercase hex), from one read. */
+export interface FileHashes {
+  readonly md5: string;
+  /** The MD5 of each `sliceSize` bytes in order, the last one shorter; none for an empty file. */
+  readonly sliceMd5s: readonly string[];
+  readonly sliceSize: number;
+}
+
 export interface FileHasher {
   /** MD5 (lowercase hex) of bytes [start, end) of the file; the whole file when no range. */
   md5(path: string, range?: { start: number; end: number }, signal?: AbortSignal): Promise<string>;
+  /** The whole file's MD5 and every slice's, in one read of the file. */
+  hashFile(path: string, sliceSize: number, signal?: AbortSignal): Promise<FileHashes>;
   /** MD5 of a file as its complete prefix grows (see the header). */
   ordered(path: string): OrderedHasher;
   /** Ends every worker; pending hashes reject. */
   close(): Promise<void>;
-}
-
-interface Reply {
-  id: number;
-  digest?: string;
-  error?: string;
-  code?: string;
-  cancelled?: boolean;
 }
 
 interface Task {
@@ -60,7 +96,8 @@ interface Task {
   end: number | null;
   /** False while the file grows (ordered hashing): the worker waits at `end` for more. */
   final: boolean;
-  resolve(digest: string): void;
+  sliceSize?: number;
+  resolve(reply: HashReply): void;
   reject(error: unknown): void;
 }
 
@@ -70,7 +107,7 @@ interface Slot {
   idleTimer: ReturnType<typeof setTimeout> | null;
 }
 
-function replyError(reply: Reply): Error {
+function replyError(reply: HashReply): Error {
   const error = new Error(`hashing failed: ${reply.error ?? 'unknown'}`) as Error & { code?: string };
   if (reply.code) error.code = reply.code;
   return error;
@@ -104,21 +141,22 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
     slot.idleTimer = setTimeout(() => retire(slot), idleMs).unref();
   };
 
-  const onReply = (slot: Slot, reply: Reply): void => {
+  const onReply = (slot: Slot, reply: HashReply): void => {
     const task = slot.tasks.get(reply.id);
     if (task === undefined) return; // cancelled: already rejected
     slot.tasks.delete(reply.id);
-    if (reply.digest !== undefined) task.resolve(reply.digest);
+    if (reply.digest !== undefined) task.resolve(reply);
     else task.reject(replyError(reply));
     settle(slot);
   };
 
   const spawn = (): Slot => {
-    // No inherited flags: the code is plain CommonJS whatever the host runs with (a loader,
+    // No inherited flags: the code is CommonJS whatever the host runs with (a loader,
     // --input-type=module), and a loader in each worker would only cost memory.
-    const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [] });
+    const thread = hashThreadStart();
+    const worker = new Worker(thread.entry, { eval: thread.eval, execArgv: [] });
     const slot: Slot = { worker, tasks: new Map(), idleTimer: null };
-    worker.on('message', (reply: Reply) => onReply(slot, reply));
+    worker.on('message', (reply: HashReply) => onReply(slot, reply));
     worker.on('error', (error) => {
       slots.delete(slot);
       for (const task of slot.tasks.values()) task.reject(error);
@@ -135,18 +173,21 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
     return best !== undefined && (best.tasks.size === 0 || slots.size >= size) ? best : spawn();
   };
 
+  const post = (slot: Slot, request: HashRequest): void => slot.worker.postMessage(request);
+
   const start = (task: Task): Slot => {
     const slot = pick();
     if (slot.idleTimer) clearTimeout(slot.idleTimer);
     slot.idleTimer = null;
     slot.worker.ref(); // a pending hash keeps the process alive
     slot.tasks.set(task.id, task);
-    slot.worker.postMessage({
+    post(slot, {
       id: task.id,
       path: task.path,
       start: task.start,
       end: task.end,
       final: task.final,
+      ...(task.sliceSize === undefined ? {} : { sliceSize: task.sliceSize }),
     });
     return slot;
   };
@@ -154,41 +195,61 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
   /** Drops a task before its answer: the caller has stopped waiting. */
   const cancel = (slot: Slot, task: Task, reason: unknown): void => {
     if (!slot.tasks.delete(task.id)) return;
-    slot.worker.postMessage({ cancel: task.id });
+    post(slot, { cancel: task.id });
     task.reject(reason);
     settle(slot);
   };
 
+  /** One finite hash of [start, end) (end null: the whole file); ends at once on abort. */
+  const hashOnce = (
+    path: string,
+    range: { start: number; end: number | null },
+    sliceSize: number | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<HashReply> => {
+    if (closed) return Promise.reject(new Error('the hashing workers are closed'));
+    signal?.throwIfAborted();
+    return new Promise<HashReply>((resolve, reject) => {
+      const onAbort = (): void => cancel(slot, task, signal?.reason);
+      const task: Task = {
+        id: nextId++,
+        path,
+        start: range.start,
+        end: range.end,
+        final: true,
+        ...(sliceSize === undefined ? {} : { sliceSize }),
+        resolve: (reply) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(reply);
+        },
+        reject: (error) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      };
+      const slot = start(task);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  };
+
   return {
-    md5(path, range, signal) {
-      if (closed) return Promise.reject(new Error('the hashing workers are closed'));
-      signal?.throwIfAborted();
-      return new Promise<string>((resolve, reject) => {
-        const onAbort = (): void => cancel(slot, task, signal?.reason);
-        const task: Task = {
-          id: nextId++,
-          path,
-          start: range?.start ?? 0,
-          end: range ? Math.max(range.start, range.end) : null,
-          final: true,
-          resolve: (digest) => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve(digest);
-          },
-          reject: (error) => {
-            signal?.removeEventListener('abort', onAbort);
-            reject(error);
-          },
-        };
-        const slot = start(task);
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
+    async md5(path, range, signal) {
+      const bounds = range
+        ? { start: range.start, end: Math.max(range.start, range.end) }
+        : { start: 0, end: null };
+      const reply = await hashOnce(path, bounds, undefined, signal);
+      return reply.digest ?? '';
+    },
+    async hashFile(path, sliceSize, signal) {
+      if (!Number.isSafeInteger(sliceSize) || sliceSize <= 0) throw new Error(`bad slice size: ${sliceSize}`);
+      const reply = await hashOnce(path, { start: 0, end: null }, sliceSize, signal);
+      return { md5: reply.digest ?? '', sliceMd5s: reply.slices ?? [], sliceSize };
     },
     ordered(path) {
       if (closed) throw new Error('the hashing workers are closed');
-      let resolveDigest: (digest: string) => void = () => undefined;
+      let resolveDigest: (reply: HashReply) => void = () => undefined;
       let rejectDigest: (error: unknown) => void = () => undefined;
-      const settled = new Promise<string>((resolve, reject) => {
+      const settled = new Promise<HashReply>((resolve, reject) => {
         resolveDigest = resolve;
         rejectDigest = reject;
       });
@@ -209,17 +270,18 @@ export function createHashWorkers(options: { size?: number; idleMs?: number } = 
         advance(end) {
           if (ended || end <= posted) return;
           posted = end;
-          slot.worker.postMessage({ advance: task.id, end, final: false });
+          post(slot, { advance: task.id, end, final: false });
         },
         digest(size, signal) {
           if (ended) return Promise.reject(new Error('the hasher was disposed'));
           ended = true;
-          slot.worker.postMessage({ advance: task.id, end: size, final: true });
-          if (signal === undefined) return settled;
+          post(slot, { advance: task.id, end: size, final: true });
+          const digest = settled.then((reply) => reply.digest ?? '');
+          if (signal === undefined) return digest;
           const onAbort = (): void => cancel(slot, task, signal.reason);
           if (signal.aborted) onAbort();
           else signal.addEventListener('abort', onAbort, { once: true });
-          return settled.finally(() => signal.removeEventListener('abort', onAbort));
+          return digest.finally(() => signal.removeEventListener('abort', onAbort));
         },
         dispose() {
           if (ended) return;
