@@ -14,6 +14,7 @@ export * from './settings';
 export * from './places';
 export * from './app-info';
 export * from './transfer-inputs';
+export * from './sync';
 export * from './api';
 export * from './events';
 export * from './event-hub';
