@@ -1,1 +1,3 @@
 export { createDriveBackend } from './drive-backend';
+export { createSyncRemote, toSyncRemoteError } from './sync-remote';
+export type { SyncRemoteHooks } from './sync-remote';

@@ -96,18 +96,31 @@ export function detectLocal(base: BaseTree, local: LocalTree): SideView {
 export function detectRemote(base: BaseTree, remote: RemoteTree): SideView {
   const byId = new Map<number, RemoteItem>();
   for (const r of remote.values()) byId.set(r.fileId, r);
+  const baseIds = new Set<number>();
+  for (const b of base.values()) baseIds.add(b.remoteId);
   const where = new Map<string, string | null>();
   const modified = new Set<string>();
   const claimed = new Set<string>();
+  const gone: BaseEntry[] = [];
   for (const b of base.values()) {
     const r = byId.get(b.remoteId);
     if (r === undefined || r.kind !== b.kind || claimed.has(r.path)) {
-      where.set(b.path, null);
+      gone.push(b);
       continue;
     }
     where.set(b.path, r.path);
     claimed.add(r.path);
     if (b.kind === 'file' && (r.size !== b.size || r.etag !== (b.md5 ?? ''))) modified.add(b.path);
+  }
+  // Replaced in place (the service's overwrite gives the new version a new id): the item at the
+  // same path, of the same kind, is this entry, changed.
+  for (const b of gone) {
+    const r = remote.get(b.path);
+    if (r !== undefined && r.kind === b.kind && !claimed.has(r.path) && !baseIds.has(r.fileId)) {
+      where.set(b.path, r.path);
+      claimed.add(r.path);
+      if (b.kind === 'file' && (r.size !== b.size || r.etag !== (b.md5 ?? ''))) modified.add(b.path);
+    } else where.set(b.path, null);
   }
   const fresh = new Set([...remote.keys()].filter((p) => !claimed.has(p)));
   return { where, modified, fresh };

@@ -120,6 +120,13 @@ describe('two-way plans', () => {
     ]);
   });
 
+  it('takes a cloud file replaced in place (a new id at the same path) for a modification', () => {
+    const p = plan('two_way', base, same.local, [remoteFile('a.txt', 'A4', 555)]);
+    expect(steps(p.actions)).toEqual(['download a.txt replacing local']);
+    const both = plan('two_way', base, [localFile('a.txt', 'L', 11, 3)], [remoteFile('a.txt', 'A4', 555)]);
+    expect(steps(both.actions)).toEqual([`conflict a.txt -> ${COPY}`, `upload ${COPY}`, 'download a.txt']);
+  });
+
   it('replays renames as renames: by inode locally, by file id in the cloud', () => {
     const local = plan('two_way', base, [localFile('b.txt', 'A', 11)], same.remote);
     expect(steps(local.actions)).toEqual(['move_remote a.txt -> b.txt']);

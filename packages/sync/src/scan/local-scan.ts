@@ -1,5 +1,5 @@
 /**
- * Walks a pair's local folder (or some of its folders): every regular file and folder with
+ * Walks a pair's local folder (or the insides of some of its folders): every regular file and folder with
  * size, modification time and inode, which is the quick check that spares unchanged files a
  * new hash. Symbolic links and special files are left out and reported; the sync's own
  * folders at the root are skipped. Nothing is opened here; hashing comes after planning asks.
@@ -39,12 +39,8 @@ async function statOrNull(path: string): Promise<Stats | null> {
 export async function scanLocal(options: LocalScanOptions): Promise<LocalScan> {
   const tree = new Map<string, LocalEntry>();
   const problems: ScanProblem[] = [];
+  // The scope folders themselves are not listed: only what is inside them.
   const queue = [...(options.scope ?? [''])];
-  for (const start of queue.slice()) {
-    if (start === '') continue;
-    const st = await statOrNull(toLocal(options.root, start));
-    if (st?.isDirectory()) tree.set(start, folderEntry(start, st));
-  }
   while (queue.length > 0) {
     options.signal?.throwIfAborted();
     const folder = queue.shift() as string;

@@ -15,6 +15,8 @@ export interface RemoteScan {
   readonly problems: ScanProblem[];
   readonly folders: number;
   readonly listCalls: number;
+  /** Cloud items left out (and their contents): the sync must leave them and their base alone. */
+  readonly excludedIds: Set<number>;
 }
 
 export interface RemoteScanOptions {
@@ -31,6 +33,7 @@ export interface RemoteScanOptions {
 export async function scanRemote(options: RemoteScanOptions): Promise<RemoteScan> {
   const tree = new Map<string, RemoteItem>();
   const problems: ScanProblem[] = [];
+  const excludedIds = new Set<number>();
   const queue = [...options.scope];
   let listCalls = 0;
   let folders = 0;
@@ -50,6 +53,7 @@ export async function scanRemote(options: RemoteScanOptions): Promise<RemoteScan
             reason: 'unsafe_local_name',
             message: 'This name cannot be used for a file on this computer.',
           });
+          excludedIds.add(child.fileId);
           continue;
         }
         if (options.caseInsensitive) {
@@ -61,6 +65,7 @@ export async function scanRemote(options: RemoteScanOptions): Promise<RemoteScan
               reason: 'case_clash',
               message: `Differs from "${other}" only in upper and lower case, which this computer's folders cannot tell apart.`,
             });
+            excludedIds.add(child.fileId);
             continue;
           }
           seen.set(key, child.name);
@@ -104,5 +109,5 @@ export async function scanRemote(options: RemoteScanOptions): Promise<RemoteScan
     };
     pump();
   });
-  return { tree, problems, folders, listCalls };
+  return { tree, problems, folders, listCalls, excludedIds };
 }

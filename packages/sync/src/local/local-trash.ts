@@ -1,0 +1,53 @@
+/**
+ * The local trash: the operating system's (the `trash` package: the Recycle Bin, the macOS
+ * Trash, the freedesktop trash on Linux), or, where there is none, a `.pandesk-trash` folder
+ * inside the pair, where items keep their relative path under a time-stamped folder.
+ */
+import { mkdir, rename } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { LOCAL_TRASH_DIR } from '../paths';
+import type { LocalTrash } from '../ports';
+
+/** Into `<pair>/.pandesk-trash/<time>/<relative path>`; never replaces anything there. */
+export function createFolderTrash(now: () => number = Date.now): LocalTrash {
+  return {
+    async trash(absolutePath, pairRoot) {
+      const rel = relative(pairRoot, absolutePath);
+      if (rel === '' || rel.startsWith('..')) throw new Error('Only items inside the pair are trashed here.');
+      for (let n = 0; ; n++) {
+        const stamp = `${new Date(now()).toISOString().replace(/[:.]/g, '-')}${n === 0 ? '' : `-${n}`}`;
+        const target = join(pairRoot, LOCAL_TRASH_DIR, stamp, ...rel.split(sep));
+        try {
+          await mkdir(dirname(target), { recursive: true });
+          await rename(absolutePath, target);
+          return;
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (code !== 'EEXIST' && code !== 'ENOTEMPTY') throw error;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The OS trash, falling back to the folder trash where the OS has none (the `trash` package
+ * throws, e.g. on a Linux without a writable trash folder for that disk).
+ */
+export function createSystemTrash(
+  fallback: LocalTrash = createFolderTrash(),
+  moveToTrash: (path: string) => Promise<void> = async (path) => {
+    const { default: trash } = await import('trash');
+    await trash(path, { glob: false });
+  },
+): LocalTrash {
+  return {
+    async trash(absolutePath, pairRoot) {
+      try {
+        await moveToTrash(absolutePath);
+      } catch {
+        await fallback.trash(absolutePath, pairRoot);
+      }
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The one place where failures become the problems a pair shows: cloud failures (by kind),
+ * local file-system errors (by code) and transfer errors (by the engine's code). Messages are
+ * plain words and never carry a path outside the pair, a token or a URL.
+ */
+import type { ErrorCode, SyncProblem, TransferError, TransferErrorCode } from '@pandesk/contract';
+import { SyncRemoteError } from '../ports';
+
+const FS_WORDS: Readonly<Record<string, string>> = {
+  ENOSPC: 'The disk is full.',
+  EDQUOT: 'The disk quota is used up.',
+  EACCES: 'Permission denied.',
+  EPERM: 'The operation is not permitted.',
+  EROFS: 'The disk is read-only.',
+  ENOENT: 'The file or folder is gone.',
+  EEXIST: 'Something else already has this name.',
+  ENOTEMPTY: 'The folder is not empty.',
+  EBUSY: 'The file is in use.',
+  ENAMETOOLONG: 'The name or path is too long for this computer.',
+  EMFILE: 'Too many files are open.',
+};
+
+const TRANSFER_CODES: Readonly<Partial<Record<TransferErrorCode, ErrorCode>>> = {
+  auth_required: 'auth_required',
+  network: 'network',
+  rate_limited: 'rate_limited',
+  not_found: 'not_found',
+  name_conflict: 'name_conflict',
+  quota: 'quota',
+  disk_full: 'io',
+  permission_denied: 'io',
+  read_only: 'io',
+  io: 'io',
+  unsafe_path: 'invalid_name',
+};
+
+type Cause =
+  | { readonly kind: 'error'; readonly error: unknown }
+  | { readonly kind: 'transfer'; readonly error: TransferError }
+  | { readonly kind: 'state'; readonly code: ErrorCode; readonly message: string };
+
+function fsCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function syncProblem(cause: Cause, path?: string): SyncProblem {
+  const where = path === undefined ? {} : { path };
+  if (cause.kind === 'state') return { code: cause.code, message: cause.message, ...where };
+  if (cause.kind === 'transfer') {
+    const code = TRANSFER_CODES[cause.error.code] ?? 'network';
+    return { code, message: cause.error.message, ...where };
+  }
+  const error = cause.error;
+  if (error instanceof SyncRemoteError) {
+    const code: ErrorCode =
+      error.kind === 'auth'
+        ? 'auth_required'
+        : error.kind === 'network'
+          ? 'network'
+          : error.kind === 'not_found'
+            ? 'not_found'
+            : error.kind === 'name_conflict'
+              ? 'name_conflict'
+              : 'internal';
+    return { code, message: error.message, ...where };
+  }
+  const fs = fsCode(error);
+  if (fs !== undefined && FS_WORDS[fs] !== undefined) return { code: 'io', message: FS_WORDS[fs], ...where };
+  if ((error as { name?: unknown } | null)?.name === 'AbortError')
+    return { code: 'cancelled', message: 'Stopped.', ...where };
+  return { code: 'internal', message: 'Something unexpected went wrong; the log has the details.', ...where };
+}
+
+/** Failures that stop a whole run to wait for sign-in or the network, instead of one step. */
+export function stopsTheRun(error: unknown): boolean {
+  return error instanceof SyncRemoteError && (error.kind === 'auth' || error.kind === 'network');
+}
