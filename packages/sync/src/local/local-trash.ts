@@ -3,29 +3,25 @@
  * Trash, the freedesktop trash on Linux), or, where there is none, a `.pandesk-trash` folder
  * inside the pair, where items keep their relative path under a time-stamped folder.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { LOCAL_TRASH_DIR } from '../paths';
 import type { LocalTrash } from '../ports';
 
-/** Into `<pair>/.pandesk-trash/<time>/<relative path>`; never replaces anything there. */
+/**
+ * Into `<pair>/.pandesk-trash/<time>-<random>/<relative path>`: a folder of its own per item,
+ * because a rename would silently replace a file already there.
+ */
 export function createFolderTrash(now: () => number = Date.now): LocalTrash {
   return {
     async trash(absolutePath, pairRoot) {
       const rel = relative(pairRoot, absolutePath);
       if (rel === '' || rel.startsWith('..')) throw new Error('Only items inside the pair are trashed here.');
-      for (let n = 0; ; n++) {
-        const stamp = `${new Date(now()).toISOString().replace(/[:.]/g, '-')}${n === 0 ? '' : `-${n}`}`;
-        const target = join(pairRoot, LOCAL_TRASH_DIR, stamp, ...rel.split(sep));
-        try {
-          await mkdir(dirname(target), { recursive: true });
-          await rename(absolutePath, target);
-          return;
-        } catch (error) {
-          const code = (error as { code?: string }).code;
-          if (code !== 'EEXIST' && code !== 'ENOTEMPTY') throw error;
-        }
-      }
+      const stamp = `${new Date(now()).toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}`;
+      const target = join(pairRoot, LOCAL_TRASH_DIR, stamp, ...rel.split(sep));
+      await mkdir(dirname(target), { recursive: true });
+      await rename(absolutePath, target);
     },
   };
 }
