@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import trash from 'trash';
 import { LOCAL_TRASH_DIR } from '../paths';
 import type { LocalTrash } from '../ports';
 
@@ -27,15 +28,13 @@ export function createFolderTrash(now: () => number = Date.now): LocalTrash {
 }
 
 /**
- * The OS trash, falling back to the folder trash where the OS has none (the `trash` package
- * throws, e.g. on a Linux without a writable trash folder for that disk).
+ * The OS trash, falling back to the folder trash where the OS trash refuses (the `trash`
+ * package throws: a Linux without a writable trash folder for that disk, or a build that does
+ * not carry the package's macOS / Windows helper programs).
  */
 export function createSystemTrash(
   fallback: LocalTrash = createFolderTrash(),
-  moveToTrash: (path: string) => Promise<void> = async (path) => {
-    const { default: trash } = await import('trash');
-    await trash(path, { glob: false });
-  },
+  moveToTrash: (path: string) => Promise<void> = (path) => trash(path, { glob: false }),
 ): LocalTrash {
   return {
     async trash(absolutePath, pairRoot) {
