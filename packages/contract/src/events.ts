@@ -3,6 +3,7 @@ import type { AuthStatus } from './auth';
 import type { FileId } from './common';
 import type { Place } from './places';
 import type { SettingsView } from './settings';
+import type { SyncChange } from './sync';
 import type { TransferSnapshot } from './transfers';
 
 /**
@@ -26,6 +27,8 @@ export interface PanDeskEvents {
   /** Throttled (~4 per second) and batched: summary + changed items + removed ids. */
   'transfers:changed': TransferSnapshot;
   'places:changed': readonly Place[];
+  /** A sync pair was added, changed or removed, or its state or progress moved on. */
+  'sync:changed': SyncChange;
 }
 
 export type EventName = keyof PanDeskEvents;
@@ -36,6 +39,7 @@ export const EVENT_NAMES = [
   'folder:changed',
   'transfers:changed',
   'places:changed',
+  'sync:changed',
 ] as const satisfies readonly EventName[];
 
 /** Compile-time check that {@link EVENT_NAMES} lists every event. */

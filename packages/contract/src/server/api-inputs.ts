@@ -7,6 +7,7 @@ import { APP_INPUTS } from './schemas/app-info';
 import { FILES_INPUTS } from './schemas/files';
 import { PLACES_INPUTS } from './schemas/places';
 import { SETTINGS_INPUTS } from './schemas/settings';
+import { SYNC_INPUTS } from './schemas/sync';
 import { TRANSFERS_INPUTS } from './schemas/transfers';
 
 /** For every domain and method of `PanDeskApi`, the schema its input must pass and an example. */
@@ -19,6 +20,7 @@ export const API_INPUTS: ApiInputs = {
   transfers: TRANSFERS_INPUTS,
   places: PLACES_INPUTS,
   app: APP_INPUTS,
+  sync: SYNC_INPUTS,
 };
 
 /** A channel of the table with its input spec. */

@@ -25,6 +25,7 @@ export const EXAMPLE_INPUTS: ExampleInputs = {
   transfers: examplesOf('transfers'),
   places: examplesOf('places'),
   app: examplesOf('app'),
+  sync: examplesOf('sync'),
 };
 
 /** Looks up the example input of one method, e.g. `exampleInputFor('files', 'list')`. */
