@@ -46,7 +46,15 @@ describe('makeSafe', () => {
       },
     } as unknown as PanDeskApi;
     const safe = makeSafe(
-      { ...api, settings: {}, files: {}, transfers: {}, places: {}, app: {} } as unknown as PanDeskApi,
+      {
+        ...api,
+        settings: {},
+        files: {},
+        transfers: {},
+        places: {},
+        app: {},
+        sync: {},
+      } as unknown as PanDeskApi,
       (_e, ctx) => logged.push(ctx),
     );
     expect(await safe.auth.status()).toEqual({

@@ -160,6 +160,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       'folder:changed',
       'transfers:changed',
       'places:changed',
+      'sync:changed',
     ] as const) {
       link.client.on(event, (payload) => {
         received.push({ event, payload });

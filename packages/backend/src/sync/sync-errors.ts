@@ -1,0 +1,20 @@
+/**
+ * The one place where the sync's failures become the contract's errors (the request could not
+ * be done as asked, or something unexpected broke).
+ */
+import { ApiException } from '@pandesk/contract';
+import { SyncUserError } from '@pandesk/sync';
+
+export function toSyncApiError(error: unknown): unknown {
+  if (error instanceof SyncUserError) return new ApiException(error.code, error.message);
+  return error;
+}
+
+/** Runs a sync request, with its failure turned into the contract's error. */
+export async function syncCall<T>(work: () => T | Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toSyncApiError(error);
+  }
+}
