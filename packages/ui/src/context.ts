@@ -8,6 +8,7 @@ import type { SessionStore } from './stores/session-store';
 import type { TransfersStore } from './stores/transfers-store';
 import type { TreeStore } from './stores/tree-store';
 import type { UiStore } from './stores/ui-store';
+import type { SyncStore } from './stores/sync-store';
 import type { Actions } from './actions/actions';
 
 /** Everything a component may reach: the bridge, the host, the stores and the actions. */
@@ -19,6 +20,7 @@ export interface AppContextValue {
   tree: TreeStore;
   transfers: TransfersStore;
   ui: UiStore;
+  sync: SyncStore;
   actions: Actions;
 }
 

@@ -1,3 +1,5 @@
+import { syncEn } from './sync-en';
+
 /** English strings. Keys are grouped by screen; `zh-CN.ts` must have the same shape (checked by type). */
 export const en = {
   app: {
@@ -292,6 +294,7 @@ export const en = {
     tb: '{{value}} TB',
     perSecond: '{{value}}/s',
   },
+  sync: syncEn,
 };
 
 /** The shape every language must provide. */

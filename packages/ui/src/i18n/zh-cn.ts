@@ -1,4 +1,5 @@
 import type { Resources } from './en';
+import { syncZhCN } from './sync-zh-cn';
 
 /** Simplified Chinese strings; same shape as `en` (the type enforces it). */
 export const zhCN: Resources = {
@@ -289,4 +290,5 @@ export const zhCN: Resources = {
     tb: '{{value}} TB',
     perSecond: '{{value}}/s',
   },
+  sync: syncZhCN,
 };

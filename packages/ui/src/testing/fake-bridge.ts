@@ -19,6 +19,8 @@ import { serveOverLink } from './fake-link';
 import type { LinkedBridge } from './fake-link';
 import { createFakeTransfers } from './fake-transfers';
 import type { FakeTransfers } from './fake-transfers';
+import { createFakeSync } from './fake-sync';
+import type { FakeSync } from './fake-sync';
 
 /**
  * A faithful in-memory PanDeskBridge for tests and UI development: a drive with a recycle bin,
@@ -32,6 +34,8 @@ import type { FakeTransfers } from './fake-transfers';
 export interface FakeBridge extends LinkedBridge {
   readonly drive: FakeDrive;
   readonly queue: FakeTransfers;
+  /** The sync pairs behind the `sync` domain (seed conflicts, choose planned files). */
+  readonly syncPairs: FakeSync;
   readonly hub: PanDeskEventHub;
   /** `domain.method` of every call that passed validation, in order. */
   readonly calls: string[];
@@ -127,7 +131,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     hub.emit('auth:changed', status);
   }
 
+  const sync = createFakeSync(hub, call);
   const handlers: PanDeskApi = {
+    sync: sync.api,
     auth: {
       status: call('auth.status', () => ok(auth)),
       signIn: call('auth.signIn', () => {
@@ -286,6 +292,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     ...serveOverLink(handlers, hub),
     drive,
     queue,
+    syncPairs: sync,
     hub,
     calls,
     connection: () => connection,
