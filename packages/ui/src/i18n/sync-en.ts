@@ -33,7 +33,8 @@ export const syncEn = {
   nextRun: 'Next run: {{time}}',
   outcome: {
     completed: 'completed',
-    partial: 'partly done ({{count}} steps did not go through)',
+    partial_one: 'partly done ({{count}} step did not go through)',
+    partial_other: 'partly done ({{count}} steps did not go through)',
     failed: 'failed',
     cancelled: 'cancelled',
   },
@@ -43,8 +44,10 @@ export const syncEn = {
     'A full cloud scan of this pair costs {{calls}} listing calls ({{folders}} folders): at least {{seconds}} s at the account’s listing rate.',
   scanUnknown:
     'The first scan will tell what a cloud scan of this pair costs (one listing call per 100 items of each folder).',
-  conflicts: '{{count}} conflicts to look at',
-  problems: '{{count}} items left out',
+  conflicts_one: '{{count}} conflict to look at',
+  conflicts_other: '{{count}} conflicts to look at',
+  problems_one: '{{count}} item left out',
+  problems_other: '{{count}} items left out',
   actions: {
     runNow: 'Run now',
     dryRun: 'Dry run',
@@ -86,7 +89,8 @@ export const syncEn = {
     confirm: 'Do it',
     discard: 'Not now',
     close: 'Close',
-    more: '… and {{count}} more steps',
+    more_one: '… and {{count}} more step',
+    more_other: '… and {{count}} more steps',
     bytes: '{{up}} to upload, {{down}} to download',
     problems: 'Left out',
     nothing: 'Nothing to do: both sides are in step.',

@@ -37,7 +37,8 @@ export const syncZhCN: Shape<typeof syncEn> = {
   nextRun: '下次运行：{{time}}',
   outcome: {
     completed: '已完成',
-    partial: '部分完成（{{count}} 步未能完成）',
+    partial_one: '部分完成（{{count}} 步未能完成）',
+    partial_other: '部分完成（{{count}} 步未能完成）',
     failed: '失败',
     cancelled: '已取消',
   },
@@ -46,8 +47,10 @@ export const syncZhCN: Shape<typeof syncEn> = {
   scanCost:
     '完整扫描一次此同步对的云端需要 {{calls}} 次列表调用（{{folders}} 个文件夹）：按账号的列表速率至少需要 {{seconds}} 秒。',
   scanUnknown: '首次扫描后会显示扫描云端的开销（每个文件夹每 100 项需要一次列表调用）。',
-  conflicts: '{{count}} 个冲突待处理',
-  problems: '{{count}} 项未同步',
+  conflicts_one: '{{count}} 个冲突待处理',
+  conflicts_other: '{{count}} 个冲突待处理',
+  problems_one: '{{count}} 项未同步',
+  problems_other: '{{count}} 项未同步',
   actions: {
     runNow: '立即运行',
     dryRun: '试运行',
@@ -87,7 +90,8 @@ export const syncZhCN: Shape<typeof syncEn> = {
     confirm: '执行',
     discard: '暂不执行',
     close: '关闭',
-    more: '… 以及另外 {{count}} 步',
+    more_one: '… 以及另外 {{count}} 步',
+    more_other: '… 以及另外 {{count}} 步',
     bytes: '上传 {{up}}，下载 {{down}}',
     problems: '未同步的项目',
     nothing: '无需操作：两边已经一致。',
