@@ -65,6 +65,8 @@ export interface SyncKitOptions {
   fakePan?: FakePanOptions;
   confirmAbove?: number;
   caseInsensitive?: boolean;
+  /** Told how many local files each scan hashed. */
+  onHashed?: (count: number) => void;
 }
 
 const SCHEDULE: SyncSchedule = { kind: 'interval', minutes: 60 };
@@ -131,6 +133,7 @@ export async function startSyncKit(options: SyncKitOptions): Promise<SyncKit> {
     host: 'test-host',
     now: () => Date.now(),
     listRate: () => 5,
+    ...(options.onHashed === undefined ? {} : { onHashed: options.onHashed }),
   };
   const hooks = (signal: AbortSignal) => ({
     signal,

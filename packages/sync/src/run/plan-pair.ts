@@ -26,6 +26,8 @@ export interface PlanDeps {
   now(): number;
   /** Listing calls per second the account may make (free: 5), for the scan's cost. */
   listRate(): number;
+  /** Told after each scan how many local files it had to hash (the rest were known). */
+  onHashed?(count: number): void;
 }
 
 export interface PairPlan {
@@ -106,6 +108,7 @@ export async function planPair(
   const { mode } = pair.config;
   const toHash = filesToHash(mode, base, local.tree, remote.tree);
   await hashAll(root, toHash, signal);
+  deps.onHashed?.(toHash.length);
   store.base.rememberHashes(
     pair.id,
     toHash.flatMap((f) =>
