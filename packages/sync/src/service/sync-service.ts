@@ -10,30 +10,23 @@ import type {
   AddSyncPairInput,
   SyncConflict,
   SyncConflictChoice,
-  SyncPairState,
   SyncPairView,
   SyncPlanView,
-  SyncProblem,
   SyncRunView,
   UpdateSyncPairInput,
 } from '@pandesk/contract';
-import { MAX_PLAN_ACTIONS_SHOWN, SYNC_HISTORY_LENGTH } from '@pandesk/contract';
+import { SYNC_HISTORY_LENGTH } from '@pandesk/contract';
 import type { Watcher } from '../local/watch';
-import { watchFolder } from '../local/watch';
-import { countActions, isVisible } from '../plan/actions';
+import { countActions } from '../plan/actions';
 import type { PlanAction } from '../plan/actions';
-import { toActionView } from '../store/run-store';
 import type { RunDeps } from '../run/pair-run';
-import { runPair } from '../run/pair-run';
-import { planPair } from '../run/plan-pair';
-import { stopsTheRun, syncProblem } from '../run/problem';
 import type { SyncStore } from '../store/sync-store';
-import { checkNewPair } from './new-pair';
-import { SyncUserError } from './user-error';
 import { conflictSteps } from './conflict-steps';
-import { nextRunAt } from './schedule';
-import { scopeOf } from './scope';
-import { EMPTY_SCAN, pairView, planView, runView } from './views';
+import { dryRunView } from './dry-run';
+import { checkNewPair } from './new-pair';
+import { createPairRunner } from './pair-runner';
+import { SyncUserError } from './user-error';
+import { pairView, planView, runView } from './views';
 
 export interface SyncServiceOptions extends Omit<RunDeps, 'store'> {
   readonly store: SyncStore;
@@ -67,53 +60,15 @@ export interface SyncService {
   close(): Promise<void>;
 }
 
-interface Live {
-  state: SyncPairState;
-  problem: SyncProblem | null;
-  nextRunAt: number | null;
-  timer: NodeJS.Timeout | null;
-  abort: AbortController | null;
-  running: Promise<void> | null;
-  again: { scope: string[] | null; manual: boolean } | null;
-  stopWatch: (() => Promise<void>) | null;
-  retryMs: number;
-}
-
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const MAX_RETRY_MS = 10 * 60_000;
-
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { store } = options;
-  const watch = options.watch ?? watchFolder;
-  const retryBase = options.retryBaseMs ?? 30_000;
-  const lives = new Map<string, Live>();
-  let online = true;
   let closed = false;
-
-  const live = (id: string): Live => {
-    let l = lives.get(id);
-    if (!l) {
-      l = {
-        state: 'idle',
-        problem: null,
-        nextRunAt: null,
-        timer: null,
-        abort: null,
-        running: null,
-        again: null,
-        stopWatch: null,
-        retryMs: retryBase,
-      };
-      lives.set(id, l);
-    }
-    return l;
-  };
   const pairOr404 = (id: string) => {
     const pair = store.pairs.get(id);
     if (!pair) throw new SyncUserError('not_found', 'There is no such sync pair.');
     return pair;
   };
-  const views = (): SyncPairView[] => store.pairs.list().map((p) => pairView(store, p, live(p.id)));
+  const views = (): SyncPairView[] => store.pairs.list().map((p) => pairView(store, p, runner.live(p.id)));
   let announceTimer: NodeJS.Timeout | null = null;
   const announce = (): void => {
     if (closed) return;
@@ -121,121 +76,17 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     announceTimer = null;
     options.onChange(views());
   };
-  /** Progress is announced at most twice a second. */
-  const announceSoon = (): void => {
-    announceTimer ??= setTimeout(announce, 500);
-  };
-
-  function arm(id: string, delayMs?: number): void {
-    const l = live(id);
-    if (l.timer) clearTimeout(l.timer);
-    l.timer = null;
-    const pair = store.pairs.get(id);
-    if (!pair || pair.paused || closed || l.running) {
-      l.nextRunAt = null;
-      return;
-    }
-    const now = options.now();
-    const at = delayMs !== undefined ? now + delayMs : nextRunAt(pair.config.schedule, pair.checkedAt, now);
-    l.nextRunAt = at;
-    l.timer = setTimeout(
-      () => {
-        l.timer = null;
-        if (options.now() + 1000 < at) arm(id, at - options.now());
-        else request(id, null, false);
-      },
-      Math.min(MAX_TIMER_MS, Math.max(0, at - now)),
-    );
-    l.timer.unref?.();
-  }
-
-  async function syncWatcher(id: string): Promise<void> {
-    const l = live(id);
-    const pair = store.pairs.get(id);
-    const wanted =
-      pair !== undefined && !pair.paused && pair.config.schedule.kind === 'continuous' && !closed;
-    if (!wanted && l.stopWatch) {
-      const stop = l.stopWatch;
-      l.stopWatch = null;
-      await stop();
-    } else if (wanted && !l.stopWatch) {
-      l.stopWatch = watch(
-        pair.config.localPath,
-        (paths) => request(id, scopeOf(paths, store.base.load(id)), false),
-        { debounceMs: options.watchDebounceMs ?? 3000, onError: (e) => options.onError?.(e, 'sync watcher') },
-      );
-    }
-  }
-
-  function request(id: string, scope: string[] | null, manual: boolean): void {
-    const pair = store.pairs.get(id);
-    const l = live(id);
-    if (!pair || closed || (pair.paused && !manual)) return;
-    if (l.running) {
-      const wasFull = l.again !== null && l.again.scope === null;
-      const scopes = wasFull || scope === null ? null : [...(l.again?.scope ?? []), ...scope];
-      l.again = { scope: scopes, manual: manual || (l.again?.manual ?? false) };
-      return;
-    }
-    if (!online) {
-      l.state = 'waiting';
-      l.problem = { code: 'auth_required', message: 'Waits for the drive to be signed in again.' };
-      announce();
-      return;
-    }
-    if (l.timer) clearTimeout(l.timer);
-    l.timer = null;
-    l.nextRunAt = null;
-    const abort = new AbortController();
-    l.abort = abort;
-    l.running = (async () => {
-      try {
-        const result = await runPair({ ...options, store }, pair, {
-          signal: abort.signal,
-          scope,
-          manual,
-          onPhase(phase) {
-            l.state = phase;
-            announce();
-          },
-          onProgress: announceSoon,
-        });
-        l.state = result === 'awaiting_confirmation' ? 'awaiting_confirmation' : 'idle';
-        l.problem = null;
-        l.retryMs = retryBase;
-      } catch (error) {
-        if (abort.signal.aborted) {
-          l.state = 'idle';
-        } else if (stopsTheRun(error)) {
-          l.state = 'waiting';
-          l.problem = syncProblem({ kind: 'error', error });
-        } else {
-          l.state = 'idle';
-          l.problem = syncProblem({ kind: 'error', error });
-          options.onError?.(error, 'sync run');
-        }
-      }
-    })().finally(() => {
-      l.running = null;
-      l.abort = null;
-      const again = l.again;
-      l.again = null;
-      if (again && !closed) request(id, again.scope, again.manual);
-      else if (l.state === 'waiting' && l.problem?.code === 'network') {
-        arm(id, l.retryMs);
-        l.retryMs = Math.min(MAX_RETRY_MS, l.retryMs * 2);
-      } else if (l.state !== 'waiting') arm(id);
-      announce();
-    });
-    announce();
-  }
-
-  async function stopRun(id: string): Promise<void> {
-    const l = live(id);
-    l.again = null;
-    l.abort?.abort();
-    await l.running?.catch(() => undefined);
-  }
+  const runner = createPairRunner({
+    deps: { ...options, store },
+    ...(options.watch === undefined ? {} : { watch: options.watch }),
+    ...(options.watchDebounceMs === undefined ? {} : { watchDebounceMs: options.watchDebounceMs }),
+    ...(options.retryBaseMs === undefined ? {} : { retryBaseMs: options.retryBaseMs }),
+    announce,
+    // Progress is announced at most twice a second.
+    announceSoon: () => void (announceTimer ??= setTimeout(announce, 500)),
+    ...(options.onError === undefined ? {} : { onError: options.onError }),
+  });
+  const { live, arm, request, stopRun, syncWatcher } = runner;
 
   function startStoredRun(pairId: string, actions: PlanAction[]): void {
     store.runs.create(
@@ -296,10 +147,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     async remove(id) {
       pairOr404(id);
       await stopRun(id);
-      const l = live(id);
-      if (l.timer) clearTimeout(l.timer);
-      if (l.stopWatch) await l.stopWatch();
-      lives.delete(id);
+      const stopWatch = live(id).stopWatch;
+      runner.forget(id);
+      if (stopWatch) await stopWatch();
       store.durably(() => {
         store.runs.dropPair(id);
         store.base.dropPair(id);
@@ -311,26 +161,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       pairOr404(id);
       request(id, null, true);
     },
-    async dryRun(id) {
-      const pair = pairOr404(id);
-      const planned = await planPair({ ...options, store }, pair, null, new AbortController().signal);
-      const visible = planned.plan.actions.filter(isVisible);
-      return {
-        pairId: id,
-        planId: `dry-${randomUUID()}`,
-        createdAt: options.now(),
-        counts: countActions(planned.plan.actions),
-        actions: visible
-          .slice(0, MAX_PLAN_ACTIONS_SHOWN)
-          .map((action, seq) =>
-            toActionView({ runId: '', seq, action, state: 'pending', batchId: null, error: null }),
-          ),
-        totalActions: visible.length,
-        reason: null,
-        problems: planned.problems,
-        scan: planned.scan ?? EMPTY_SCAN,
-      };
-    },
+    dryRun: async (id) => dryRunView({ ...options, store }, pairOr404(id)),
     plan(id) {
       pairOr404(id);
       const open = store.runs.open(id);
@@ -377,25 +208,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       }
       announce();
     },
-    setOnline(next) {
-      if (online === next) return;
-      online = next;
-      if (!online) return announce();
-      for (const pair of store.pairs.list()) {
-        const l = live(pair.id);
-        if (l.state === 'waiting') {
-          l.state = 'idle';
-          l.problem = null;
-          l.retryMs = retryBase;
-          request(pair.id, null, false);
-        }
-      }
-      announce();
-    },
+    setOnline: (next) => runner.setOnline(next),
     async whenIdle() {
       for (;;) {
-        const running = [...lives.values()]
-          .map((l) => l.running)
+        const running = [...runner.lives()]
+          .map(([, l]) => l.running)
           .filter((r): r is Promise<void> => r !== null);
         if (running.length === 0) return;
         await Promise.all(running.map((r) => r.catch(() => undefined)));
@@ -404,11 +221,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     async close() {
       closed = true;
       if (announceTimer) clearTimeout(announceTimer);
-      for (const [id, l] of lives) {
-        if (l.timer) clearTimeout(l.timer);
-        await stopRun(id);
-        if (l.stopWatch) await l.stopWatch();
-      }
+      await runner.close();
     },
   };
 }
