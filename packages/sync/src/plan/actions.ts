@@ -9,7 +9,7 @@
  */
 import type { SyncCounts } from '@pandesk/contract';
 import type { BaseEntry } from '../model';
-import { parentOf } from '../paths';
+import { depthOf, parentOf } from '../paths';
 
 export interface Fingerprint {
   readonly size: number;
@@ -177,4 +177,15 @@ export function countActions(actions: Iterable<PlanAction>): SyncCounts {
     }
   }
   return c;
+}
+
+/** Steps in the order of their phases; folders to create parents first. */
+export function orderByPhase(actions: PlanAction[]): PlanAction[] {
+  const ordered: PlanAction[] = [];
+  for (const phase of PHASES) {
+    const inPhase = actions.filter((a) => phaseOf(a) === phase);
+    if (phase === 'mkdir') inPhase.sort((a, b) => depthOf(a.path) - depthOf(b.path));
+    ordered.push(...inPhase);
+  }
+  return ordered;
 }

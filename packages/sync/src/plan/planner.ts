@@ -24,9 +24,9 @@ import type {
 } from '../model';
 import { caseKey, depthOf, isWithin, nameOf, rebase } from '../paths';
 import type { Fingerprint, PlanAction } from './actions';
-import { phaseOf, PHASES } from './actions';
+import { orderByPhase } from './actions';
 import type { Decision } from './decide';
-import { decide } from './decide';
+import { decideAll } from './decide-all';
 import { detectLocal, detectRemote } from './detect';
 import { mergeTrash } from './merge-trash';
 
@@ -77,37 +77,7 @@ export function planSync(input: PlanInput): Plan {
   const skippedFolders: string[] = [];
   const taken = new Set<string>([...local.keys(), ...remote.keys()].map(key));
 
-  const entries = [...base.values()].sort(
-    (a, b) => depthOf(a.path) - depthOf(b.path) || (a.path < b.path ? -1 : 1),
-  );
-  const decisions = new Map<string, Decision>();
-  for (const b of entries) {
-    const localAt = L.where.get(b.path) ?? null;
-    const remoteAt = R.where.get(b.path) ?? null;
-    const l = localAt === null ? undefined : local.get(localAt);
-    const r = remoteAt === null ? undefined : remote.get(remoteAt);
-    decisions.set(
-      b.path,
-      decide(input.mode, input.deletions, {
-        base: b,
-        localAt,
-        remoteAt,
-        localModified: L.modified.has(b.path),
-        remoteModified: R.modified.has(b.path),
-        sameContent: l !== undefined && r !== undefined && l.md5 !== null && l.md5 === r.etag,
-      }),
-    );
-  }
-  // A local move onto a path a new cloud item took: the cloud's place wins (two-way).
-  if (input.mode === 'two_way') {
-    const remoteFresh = new Set([...R.fresh].map(key));
-    for (const b of entries) {
-      const d = decisions.get(b.path) as Decision;
-      const remoteAt = R.where.get(b.path) ?? null;
-      if (d.final !== null && remoteAt !== null && d.final !== remoteAt && remoteFresh.has(key(d.final)))
-        decisions.set(b.path, { ...d, final: remoteAt });
-    }
-  }
+  const { entries, decisions } = decideAll(input, L, R, key);
 
   const validName = (path: string, what: string): boolean => {
     const check = checkName(nameOf(path));
@@ -340,14 +310,4 @@ export function planSync(input: PlanInput): Plan {
 
   const merged = mergeTrash(out, { local, remote, remoteById, localMoves, remoteMoves });
   return { actions: orderByPhase(merged), problems };
-}
-
-function orderByPhase(actions: PlanAction[]): PlanAction[] {
-  const ordered: PlanAction[] = [];
-  for (const phase of PHASES) {
-    const inPhase = actions.filter((a) => phaseOf(a) === phase);
-    if (phase === 'mkdir') inPhase.sort((a, b) => depthOf(a.path) - depthOf(b.path));
-    ordered.push(...inPhase);
-  }
-  return ordered;
 }
