@@ -1,7 +1,8 @@
 /**
  * Scans both sides of a pair (all of it, or some folders) and plans. Local files get their MD5
  * from the base or the hash cache while their size, modification time and inode are unchanged;
- * only the others are hashed (two at a time), and the cache remembers them. The cloud scan's
+ * only the others are hashed (two at a time, while the cloud is listed), and the cache
+ * remembers them. The cloud scan's
  * listing calls are counted and turned into the least time the account's listing rate allows.
  */
 import type { SyncProblem, SyncScanCost } from '@pandesk/contract';
@@ -57,6 +58,24 @@ async function hashAll(root: string, files: LocalEntry[], signal: AbortSignal): 
   await Promise.all(Array.from({ length: HASH_WIDTH }, worker));
 }
 
+/**
+ * Both sides' scans; the first to fail aborts the other (through `both`), and its own error,
+ * not the abort it caused, is thrown once both have stopped.
+ */
+async function settleBoth<A, B>(a: Promise<A>, b: Promise<B>, both: AbortController): Promise<[A, B]> {
+  let first: { error: unknown } | null = null;
+  const fail = (error: unknown): never => {
+    first ??= { error };
+    both.abort();
+    throw error;
+  };
+  const [ra, rb] = await Promise.allSettled([a.catch(fail), b.catch(fail)]);
+  if (first !== null) throw (first as { error: unknown }).error;
+  if (ra.status === 'rejected') throw ra.reason;
+  if (rb.status === 'rejected') throw rb.reason;
+  return [ra.value, rb.value];
+}
+
 /** Scope folders (relative) → the cloud folders to list, from the base; null scope = all. */
 function remoteScope(
   pair: PairRecord,
@@ -87,27 +106,39 @@ export async function planPair(
     usable === null || usable.some((s) => isWithin(path, s) && path !== s);
   const base = usable === null ? allBase : new Map([...allBase].filter(([p]) => inScope(p)));
   const cached = store.base.hashes(pair.id);
-  const local = await scanLocal({
-    root,
-    ...(usable === null ? {} : { scope: usable }),
-    signal,
-    knownHash(path, size, mtimeMs, ino) {
-      const b = allBase.get(path);
-      if (b && b.kind === 'file' && b.size === size && b.mtimeMs === mtimeMs && b.ino === ino && b.md5)
-        return b.md5;
-      const h = cached.get(path);
-      return h && h.size === size && h.mtimeMs === mtimeMs && h.ino === ino ? h.md5 : undefined;
-    },
-  });
-  const remote = await scanRemote({
+  const { mode } = pair.config;
+  // The cloud scan is paced by the listing rate: the local walk and the hashing of files whose
+  // MD5 does not depend on the cloud side run meanwhile. Either failing stops the other.
+  const both = new AbortController();
+  const during = AbortSignal.any([signal, both.signal]);
+  const localSide = (async () => {
+    const scanned = await scanLocal({
+      root,
+      ...(usable === null ? {} : { scope: usable }),
+      signal: during,
+      knownHash(path, size, mtimeMs, ino) {
+        const b = allBase.get(path);
+        if (b && b.kind === 'file' && b.size === size && b.mtimeMs === mtimeMs && b.ino === ino && b.md5)
+          return b.md5;
+        const h = cached.get(path);
+        return h && h.size === size && h.mtimeMs === mtimeMs && h.ino === ino ? h.md5 : undefined;
+      },
+    });
+    const early = mode === 'mirror_down' ? [] : filesToHash(mode, base, scanned.tree, new Map());
+    await hashAll(root, early, during);
+    return { scanned, early };
+  })();
+  const remoteSide = scanRemote({
     remote: deps.remote,
     scope: remoteScope(pair, allBase, usable),
     caseInsensitive: pair.caseInsensitive,
-    signal,
+    signal: during,
   });
-  const { mode } = pair.config;
-  const toHash = filesToHash(mode, base, local.tree, remote.tree);
-  await hashAll(root, toHash, signal);
+  const [localDone, remote] = await settleBoth(localSide, remoteSide, both);
+  const local = localDone.scanned;
+  const late = filesToHash(mode, base, local.tree, remote.tree);
+  await hashAll(root, late, signal);
+  const toHash = [...new Set([...localDone.early, ...late])];
   deps.onHashed?.(toHash.length);
   store.base.rememberHashes(
     pair.id,

@@ -34,16 +34,20 @@ type Step<K extends PlanAction['kind']> = (
   finish: (write: () => void) => void,
 ) => Promise<StepResult>;
 
+/** The base write of a step that changes nothing but the base (a record or a forget). */
+export function writeBase(ctx: RunContext, a: Extract<PlanAction, { kind: 'record' | 'forget' }>): void {
+  if (a.kind === 'forget') return ctx.store.base.forget(ctx.pair.id, a.path);
+  if (a.rekeyFrom !== undefined) ctx.store.base.rekey(ctx.pair.id, a.rekeyFrom, a.path);
+  if (a.entry !== null) ctx.store.base.set(ctx.pair.id, a.entry);
+}
+
 const record: Step<'record'> = async (ctx, a, finish) => {
-  finish(() => {
-    if (a.rekeyFrom !== undefined) ctx.store.base.rekey(ctx.pair.id, a.rekeyFrom, a.path);
-    if (a.entry !== null) ctx.store.base.set(ctx.pair.id, a.entry);
-  });
+  finish(() => writeBase(ctx, a));
   return DONE;
 };
 
 const forget: Step<'forget'> = async (ctx, a, finish) => {
-  finish(() => ctx.store.base.forget(ctx.pair.id, a.path));
+  finish(() => writeBase(ctx, a));
   return DONE;
 };
 
