@@ -43,6 +43,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { ChildAnswer, ChildConfig, ChildJob } from './engine-child';
+import { benchSync } from './sync-bench';
 
 const MiB = 1024 * 1024;
 const SIZE = Number(process.env.BENCH_SIZE_MB ?? 1024) * MiB;
@@ -346,6 +347,8 @@ const wanted = (name: string): boolean =>
   !process.env.BENCH_CASES || process.env.BENCH_CASES.split(',').includes(name);
 
 async function main(): Promise<void> {
+  await benchSync(wanted);
+  if (process.env.BENCH_CASES && !['upload_1g', 'download_1g', 'download_1g_capped'].some(wanted)) return;
   const work = mkdtempSync(join(tmpdir(), 'pandesk-bench-'));
   const pan = await startPan();
   let engine: Engine | undefined;
