@@ -15,6 +15,7 @@ export * from './places';
 export * from './app-info';
 export * from './transfer-inputs';
 export * from './sync';
+export * from './sync-reasons';
 export * from './api';
 export * from './events';
 export * from './event-hub';

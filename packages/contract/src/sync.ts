@@ -4,6 +4,7 @@
  */
 import type { FileId } from './common';
 import type { ErrorCode } from './errors';
+import type { SyncReason } from './sync-reasons';
 
 /**
  * - `backup`: local → cloud. New and changed local files are uploaded; local deletions are
@@ -57,10 +58,18 @@ export type SyncPairState =
   | 'waiting'
   | 'paused';
 
-/** A problem a pair or one of its items ran into; `message` is plain words. */
+/**
+ * A problem a pair or one of its items ran into. The renderer words it from `reason` and
+ * `params` (else from `code`) in the user's language; `message` is English, for logs.
+ */
 export interface SyncProblem {
   readonly code: ErrorCode;
   readonly message: string;
+  readonly reason?: SyncReason;
+  /** Values the reason's words need (`path`, `other`...). */
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** The service's own words when it refused (shown as they are, in its language). */
+  readonly serviceMessage?: string;
   /** The item concerned, relative to the pair's folders ('/'-separated); absent for the pair. */
   readonly path?: string;
 }
@@ -117,7 +126,8 @@ export interface SyncAction {
   /** True for uploads and downloads that replace an earlier version (kept in the trash / bin). */
   readonly replaces: boolean;
   readonly state: SyncActionState;
-  readonly error?: string;
+  /** Why a failed or skipped step was not done. */
+  readonly error?: SyncProblem;
 }
 
 /** Why a plan waits for the user. */
@@ -204,7 +214,7 @@ export const MAX_PLAN_ACTIONS_SHOWN = 500;
 /** Most runs a pair's history keeps. */
 export const SYNC_HISTORY_LENGTH = 50;
 
-export interface AddSyncPairInput extends SyncPairConfig {}
+export type AddSyncPairInput = SyncPairConfig;
 
 export interface UpdateSyncPairInput {
   readonly id: string;
