@@ -3,6 +3,7 @@
  * local folder, the cloud folder), each a map from relative path to entry. Paths are relative
  * to the pair's folders, '/'-separated, without a leading slash; the pair's root is ''.
  */
+import type { SyncReason } from '@pandesk/contract';
 
 export type EntryKind = 'file' | 'folder';
 
@@ -44,9 +45,12 @@ export type BaseTree = ReadonlyMap<string, BaseEntry>;
 export type LocalTree = ReadonlyMap<string, LocalEntry>;
 export type RemoteTree = ReadonlyMap<string, RemoteItem>;
 
-/** An item the scan left out, with the reason in words. */
+/** An item the scan or the planner left out, and why (English `message` for logs). */
 export interface ScanProblem {
   readonly path: string;
-  readonly reason: 'invalid_name' | 'unsupported_type' | 'unsafe_local_name' | 'case_clash' | 'unreadable';
+  readonly reason: SyncReason;
   readonly message: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  /** The service's own words, when it refused the item. */
+  readonly serviceMessage?: string;
 }

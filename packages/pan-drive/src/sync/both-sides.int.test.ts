@@ -88,7 +88,11 @@ describe('names', () => {
     await kit.sync();
     expect(kit.localTree()).toEqual(new Map([['Photo.jpg', 'one']]));
     expect(kit.pair.itemProblems).toEqual([
-      expect.objectContaining({ path: 'photo.jpg', code: 'unsupported' }),
+      expect.objectContaining({
+        path: 'photo.jpg',
+        reason: 'sync_case_clash',
+        params: { other: 'Photo.jpg' },
+      }),
     ]);
     expect(await kit.sync()).toBe('nothing');
   });
@@ -100,9 +104,9 @@ describe('names', () => {
     kit.writeLocal('what?/inside.txt', 'Y');
     await kit.sync();
     expect(kit.remoteTree()).toEqual(new Map([['good.txt', 'G']]));
-    expect(kit.pair.itemProblems.map((p) => [p.path, p.code])).toEqual([
-      ['bad:name.txt', 'invalid_name'],
-      ['what?', 'invalid_name'],
+    expect(kit.pair.itemProblems.map((p) => [p.path, p.code, p.reason, p.params])).toEqual([
+      ['bad:name.txt', 'invalid_name', 'sync_name_refused', { name: 'bad:name.txt' }],
+      ['what?', 'invalid_name', 'sync_name_refused', { name: 'what?' }],
     ]);
     const items = kit.engine.getSummary().total;
     expect(await kit.sync()).toBe('nothing');

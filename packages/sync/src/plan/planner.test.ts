@@ -244,8 +244,8 @@ describe('two-way plans', () => {
     );
     expect(p.actions).toEqual([]);
     expect(p.problems.map((x) => [x.path, x.reason])).toEqual([
-      ['a:b.txt', 'invalid_name'],
-      ['bad|dir', 'invalid_name'],
+      ['a:b.txt', 'sync_name_refused'],
+      ['bad|dir', 'sync_name_refused'],
     ]);
   });
 
@@ -262,7 +262,7 @@ describe('two-way plans', () => {
         path === 'x.bin' && size === 1 && mtime === 1000 ? 'refused: quota' : undefined,
     });
     expect(p.actions).toEqual([]);
-    expect(p.problems[0]?.message).toBe('refused: quota');
+    expect(p.problems[0]).toMatchObject({ reason: 'sync_refused_before', serviceMessage: 'refused: quota' });
   });
 
   it('pairs names differing only in case when the local file system folds case', () => {

@@ -81,7 +81,13 @@ export function planSync(input: PlanInput): Plan {
 
   const validName = (path: string, what: string): boolean => {
     const check = checkName(nameOf(path));
-    if (!check.ok) problems.push({ path, reason: 'invalid_name', message: `${what}: ${check.message}` });
+    if (!check.ok)
+      problems.push({
+        path,
+        reason: 'sync_name_refused',
+        message: `${what}: ${check.message}`,
+        params: { name: nameOf(path) },
+      });
     return check.ok;
   };
 
@@ -193,7 +199,12 @@ export function planSync(input: PlanInput): Plan {
     }
     const refusal = input.refused?.(path, l.size, l.mtimeMs);
     if (refusal !== undefined) {
-      problems.push({ path, reason: 'invalid_name', message: refusal });
+      problems.push({
+        path,
+        reason: 'sync_refused_before',
+        message: 'The service refused this unchanged file before.',
+        serviceMessage: refusal,
+      });
       return;
     }
     out.push({ kind: 'upload', path, size: l.size, md5: l.md5, local: fingerprint(l), replaceId });
@@ -287,7 +298,7 @@ export function planSync(input: PlanInput): Plan {
       else
         problems.push({
           path: at,
-          reason: 'unsupported_type',
+          reason: 'sync_file_and_folder',
           message: 'A file and a folder have this name; left as they are.',
         });
       return;

@@ -66,7 +66,7 @@ export async function executeRun(ctx: RunContext): Promise<void> {
     } catch (error) {
       if (stopsTheRun(error) || ctx.signal.aborted) throw error;
       const problem = syncProblem({ kind: 'error', error }, stored.action.path);
-      ctx.store.durably(() => ctx.store.runs.markAction(ctx.runId, stored.seq, 'failed', problem.message));
+      ctx.store.durably(() => ctx.store.runs.markAction(ctx.runId, stored.seq, 'failed', problem));
     }
     ctx.onProgress();
   }

@@ -14,6 +14,7 @@ import type { RunRecord } from '../store/run-store';
 import { executeRun } from './execute';
 import type { PlanDeps } from './plan-pair';
 import { planPair } from './plan-pair';
+import { syncProblem } from './problem';
 
 export interface RunDeps extends PlanDeps {
   readonly transfers: SyncTransfers;
@@ -68,7 +69,11 @@ export async function finishRun(
   const outcome: SyncRunOutcome = counts.failed + counts.skipped > 0 ? 'partial' : 'completed';
   const error: SyncProblem | null =
     outcome === 'partial'
-      ? { code: 'io', message: `${counts.failed + counts.skipped} of the run's steps did not go through.` }
+      ? syncProblem({
+          kind: 'state',
+          reason: 'sync_steps_not_done',
+          params: { count: counts.failed + counts.skipped },
+        })
       : null;
   deps.store.runs.finish(run.id, deps.now(), outcome, error);
   deps.store.runs.prune(pair.id, SYNC_HISTORY_LENGTH);

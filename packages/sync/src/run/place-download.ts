@@ -8,15 +8,17 @@
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Stats } from 'node:fs';
+import type { SyncProblem } from '@pandesk/contract';
 import type { PlanAction } from '../plan/actions';
 import { matches, statOrNull } from '../local/local-ops';
 import { md5File } from '../scan/hash-file';
 import { toLocal } from '../paths';
 import type { RunContext } from './run-context';
+import { syncProblem } from './problem';
 
 type Download = Extract<PlanAction, { kind: 'download' }>;
 
-export type Placement = { readonly placed: Stats } | { readonly skipped: string };
+export type Placement = { readonly placed: Stats } | { readonly skipped: SyncProblem };
 
 export async function placeDownload(ctx: RunContext, action: Download, staged: string): Promise<Placement> {
   const target = toLocal(ctx.root, action.path);
@@ -26,19 +28,20 @@ export async function placeDownload(ctx: RunContext, action: Download, staged: s
     // Placed before a crash, or never: the file at the place tells.
     if (targetStat?.isFile() && targetStat.size === action.size && (await md5File(target)) === action.etag)
       return { placed: targetStat };
-    return { skipped: 'The downloaded file went missing before it was put in place.' };
+    return { skipped: syncProblem({ kind: 'state', reason: 'sync_download_vanished' }, action.path) };
   }
   if (targetStat !== null) {
     const expected = action.replace;
     if (expected === null || !targetStat.isFile() || !matches(targetStat, expected)) {
       await rm(staged, { force: true });
-      return { skipped: 'Changed on this computer since the plan; left for the next run.' };
+      return { skipped: syncProblem({ kind: 'state', reason: 'sync_changed_since_plan' }, action.path) };
     }
     await ctx.trash.trash(target, ctx.root);
   }
   await mkdir(dirname(target), { recursive: true });
   await rename(staged, target);
   const placed = await statOrNull(target);
-  if (placed === null) return { skipped: 'The file went missing right after it was put in place.' };
+  if (placed === null)
+    return { skipped: syncProblem({ kind: 'state', reason: 'sync_download_vanished' }, action.path) };
   return { placed };
 }

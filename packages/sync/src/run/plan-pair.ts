@@ -146,7 +146,7 @@ export async function planPair(
       f.md5 === null ? [] : [{ path: f.path, size: f.size, mtimeMs: f.mtimeMs, ino: f.ino, md5: f.md5 }],
     ),
   );
-  const unreadable = local.problems.filter((p) => p.reason === 'unreadable').map((p) => p.path);
+  const unreadable = local.problems.filter((p) => p.reason === 'sync_folder_unreadable').map((p) => p.path);
   const trees = freeze(
     { base, local: local.tree, remote: remote.tree },
     frozenPaths(base, unreadable, remote.excludedIds),
@@ -161,21 +161,17 @@ export async function planPair(
     caseInsensitive: pair.caseInsensitive,
     refused(path, size, mtimeMs) {
       const r = refused.get(path);
-      return r && r.size === size && r.mtimeMs === mtimeMs
-        ? `The service refused this file: ${r.message}`
-        : undefined;
+      return r && r.size === size && r.mtimeMs === mtimeMs ? r.message : undefined;
     },
   });
   // Which scan problems matter depends on the direction of the pair.
   const localMatters = mode !== 'mirror_down';
   const remoteMatters = mode !== 'backup';
   const scanProblems = [
-    ...(localMatters ? local.problems : local.problems.filter((p) => p.reason === 'unreadable')),
+    ...(localMatters ? local.problems : local.problems.filter((p) => p.reason === 'sync_folder_unreadable')),
     ...(remoteMatters ? remote.problems : []),
     ...plan.problems,
   ];
-  const code = (reason: string) =>
-    reason === 'unreadable' ? 'io' : reason === 'invalid_name' ? 'invalid_name' : 'unsupported';
   return {
     plan,
     full: usable === null,
@@ -184,8 +180,6 @@ export async function planPair(
       listCalls: remote.listCalls,
       minSeconds: Math.round((remote.listCalls / Math.max(0.1, deps.listRate())) * 10) / 10,
     },
-    problems: scanProblems.map((p) =>
-      syncProblem({ kind: 'state', code: code(p.reason), message: p.message }, p.path),
-    ),
+    problems: scanProblems.map(({ path, ...why }) => syncProblem({ kind: 'state', ...why }, path)),
   };
 }

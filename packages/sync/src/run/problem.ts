@@ -1,9 +1,11 @@
 /**
- * The one place where failures become the problems a pair shows: cloud failures (by kind),
- * local file-system errors (by code) and transfer errors (by the engine's code). Messages are
- * plain words and never carry a path outside the pair, a token or a URL.
+ * The one place where failures become the problems a pair shows: the sync's own causes (by
+ * reason), cloud failures (by kind), local file-system errors (by code) and transfer errors
+ * (by the engine's code). The UI words them from reason and code; messages are English for
+ * logs and never carry a path outside the pair, a token or a URL.
  */
-import type { ErrorCode, SyncProblem, TransferError, TransferErrorCode } from '@pandesk/contract';
+import { SYNC_REASON_CODES } from '@pandesk/contract';
+import type { ErrorCode, SyncProblem, SyncReason, TransferError, TransferErrorCode } from '@pandesk/contract';
 import { SyncRemoteError } from '../ports';
 
 const FS_WORDS: Readonly<Record<string, string>> = {
@@ -37,7 +39,14 @@ const TRANSFER_CODES: Readonly<Partial<Record<TransferErrorCode, ErrorCode>>> = 
 type Cause =
   | { readonly kind: 'error'; readonly error: unknown }
   | { readonly kind: 'transfer'; readonly error: TransferError }
-  | { readonly kind: 'state'; readonly code: ErrorCode; readonly message: string };
+  | {
+      readonly kind: 'state';
+      readonly reason: SyncReason;
+      /** English, for logs; defaults to the reason. */
+      readonly message?: string;
+      readonly params?: Readonly<Record<string, string | number>>;
+      readonly serviceMessage?: string;
+    };
 
 function fsCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
@@ -46,7 +55,15 @@ function fsCode(error: unknown): string | undefined {
 
 export function syncProblem(cause: Cause, path?: string): SyncProblem {
   const where = path === undefined ? {} : { path };
-  if (cause.kind === 'state') return { code: cause.code, message: cause.message, ...where };
+  if (cause.kind === 'state')
+    return {
+      code: SYNC_REASON_CODES[cause.reason],
+      reason: cause.reason,
+      message: cause.message ?? cause.reason.replace(/_/g, ' '),
+      ...(cause.params === undefined ? {} : { params: cause.params }),
+      ...(cause.serviceMessage === undefined ? {} : { serviceMessage: cause.serviceMessage }),
+      ...where,
+    };
   if (cause.kind === 'transfer') {
     const code = TRANSFER_CODES[cause.error.code] ?? 'network';
     return { code, message: cause.error.message, ...where };

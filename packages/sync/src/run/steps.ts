@@ -5,17 +5,24 @@
  * its base rows change in one fsync'd transaction.
  */
 import { mkdir } from 'node:fs/promises';
-import type { SyncActionState } from '@pandesk/contract';
+import type { SyncActionState, SyncProblem, SyncReason } from '@pandesk/contract';
 import type { PlanAction } from '../plan/actions';
 import { matches, moveLocal, statOrNull } from '../local/local-ops';
 import { nameOf, parentOf, toLocal } from '../paths';
 import { SyncRemoteError } from '../ports';
+import { syncProblem } from './problem';
 import type { RunContext } from './run-context';
 
 export interface StepResult {
   readonly state: SyncActionState;
-  readonly error?: string;
+  readonly error?: SyncProblem;
 }
+
+/** A step not done, and why. */
+const notDone = (state: 'failed' | 'skipped', reason: SyncReason, path: string): StepResult => ({
+  state,
+  error: syncProblem({ kind: 'state', reason }, path),
+});
 
 const DONE: StepResult = { state: 'done' };
 
@@ -53,9 +60,8 @@ const forget: Step<'forget'> = async (ctx, a, finish) => {
 
 const moveLocalStep: Step<'move_local'> = async (ctx, a, finish) => {
   const outcome = await moveLocal(toLocal(ctx.root, a.path), toLocal(ctx.root, a.to));
-  if (outcome === 'target_taken')
-    return { state: 'failed', error: 'Something else already has the new name here.' };
-  if (outcome === 'source_gone') return { state: 'skipped', error: 'The item is gone from this computer.' };
+  if (outcome === 'target_taken') return notDone('failed', 'sync_target_taken', a.to);
+  if (outcome === 'source_gone') return notDone('skipped', 'sync_gone_locally', a.path);
   finish(() => ctx.store.base.rekey(ctx.pair.id, a.baseFrom, a.to));
   return DONE;
 };
@@ -63,8 +69,7 @@ const moveLocalStep: Step<'move_local'> = async (ctx, a, finish) => {
 const moveRemoteStep: Step<'move_remote'> = async (ctx, a, finish) => {
   const parentId = await remoteFolderId(ctx, parentOf(a.to));
   const [now] = await ctx.remote.info([a.fileId], ctx.signal);
-  if (now === undefined || now.trashed)
-    return { state: 'skipped', error: 'The item is gone from the cloud.' };
+  if (now === undefined || now.trashed) return notDone('skipped', 'sync_gone_in_cloud', a.path);
   if (now.parentId !== parentId) await ctx.remote.move([a.fileId], parentId, ctx.signal);
   if (now.name !== nameOf(a.to)) await ctx.remote.rename(a.fileId, nameOf(a.to), ctx.signal);
   finish(() => ctx.store.base.rekey(ctx.pair.id, a.baseFrom, a.to));
@@ -73,8 +78,8 @@ const moveRemoteStep: Step<'move_remote'> = async (ctx, a, finish) => {
 
 const conflictStep: Step<'conflict'> = async (ctx, a, finish) => {
   const outcome = await moveLocal(toLocal(ctx.root, a.path), toLocal(ctx.root, a.to));
-  if (outcome === 'target_taken') return { state: 'failed', error: 'The conflict copy name is taken.' };
-  if (outcome === 'source_gone') return { state: 'skipped', error: 'The local version is gone.' };
+  if (outcome === 'target_taken') return notDone('failed', 'sync_target_taken', a.to);
+  if (outcome === 'source_gone') return notDone('skipped', 'sync_gone_locally', a.path);
   finish(() =>
     ctx.store.runs.addConflict({
       id: `${ctx.runId}:${a.path}`,
@@ -102,7 +107,7 @@ const trashLocal: Step<'trash_local'> = async (ctx, a, finish) => {
   const st = await statOrNull(path);
   if (st !== null) {
     if (a.expect !== null && !matches(st, a.expect))
-      return { state: 'skipped', error: 'Changed on this computer since the plan; left for the next run.' };
+      return notDone('skipped', 'sync_changed_since_plan', a.path);
     await ctx.trash.trash(path, ctx.root);
   }
   if (a.basePath !== null) {
@@ -134,8 +139,7 @@ const mkdirLocal: Step<'mkdir_local'> = async (ctx, a, finish) => {
   const path = toLocal(ctx.root, a.path);
   await mkdir(path, { recursive: true });
   const st = await statOrNull(path);
-  if (st === null || !st.isDirectory())
-    return { state: 'failed', error: 'A file already has this folder’s name.' };
+  if (st === null || !st.isDirectory()) return notDone('failed', 'sync_target_taken', a.path);
   finish(() =>
     ctx.store.base.set(ctx.pair.id, {
       path: a.path,
@@ -181,9 +185,9 @@ export async function runStep(
     }
   } catch (error) {
     if (error instanceof SyncRemoteError && error.kind === 'not_found')
-      return { state: 'skipped', error: error.message };
+      return { state: 'skipped', error: syncProblem({ kind: 'error', error }, action.path) };
     if (error instanceof SyncRemoteError && error.kind === 'name_conflict')
-      return { state: 'failed', error: error.message };
+      return { state: 'failed', error: syncProblem({ kind: 'error', error }, action.path) };
     throw error;
   }
 }

@@ -9,11 +9,12 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TransferItem } from '@pandesk/contract';
+import type { SyncProblem, TransferItem } from '@pandesk/contract';
 import type { PlanAction } from '../plan/actions';
 import { STAGING_DIR, nameOf, parentOf, toLocal } from '../paths';
 import type { StoredAction } from '../store/run-store';
 import { placeDownload } from './place-download';
+import { syncProblem } from './problem';
 import type { RunContext } from './run-context';
 import { remoteFolderId } from './steps';
 
@@ -148,7 +149,7 @@ async function settle(ctx: RunContext, p: Pending, item: TransferItem): Promise<
   const pairId = ctx.pair.id;
   const mark = (
     state: 'done' | 'failed' | 'skipped',
-    error: string | null,
+    error: SyncProblem | null,
     write: () => void = () => undefined,
   ) =>
     ctx.store.durably(() => {
@@ -157,11 +158,11 @@ async function settle(ctx: RunContext, p: Pending, item: TransferItem): Promise<
     });
   const a = stored.action;
   if (item.state !== 'completed') {
-    const message =
-      item.state === 'cancelled'
-        ? 'Cancelled in the transfer list.'
-        : (item.error?.message ?? 'The transfer failed.');
-    mark('failed', message, () => {
+    const problem =
+      item.state === 'cancelled' || !item.error
+        ? syncProblem({ kind: 'state', reason: 'sync_transfer_cancelled' }, a.path)
+        : syncProblem({ kind: 'transfer', error: item.error }, a.path);
+    mark('failed', problem, () => {
       if (a.kind === 'upload' && item.error && REFUSALS.has(item.error.code))
         ctx.store.base.refuse(pairId, a.path, a.local.size, a.local.mtimeMs, item.error.message);
     });
@@ -169,7 +170,11 @@ async function settle(ctx: RunContext, p: Pending, item: TransferItem): Promise<
   }
   if (a.kind === 'upload') {
     const remoteId = item.remoteFileId;
-    if (remoteId === null) return mark('failed', 'The upload finished without a cloud file.');
+    if (remoteId === null)
+      return mark(
+        'failed',
+        syncProblem({ kind: 'error', error: new Error('The upload finished without a cloud file.') }, a.path),
+      );
     mark('done', null, () =>
       ctx.store.base.set(pairId, {
         path: a.path,

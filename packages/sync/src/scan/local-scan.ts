@@ -24,8 +24,9 @@ export interface LocalScanOptions {
 }
 
 function problemFor(path: string, dirent: Dirent): ScanProblem {
-  const what = dirent.isSymbolicLink() ? 'a symbolic link' : 'not a regular file or folder';
-  return { path, reason: 'unsupported_type', message: `Left out: ${what}.` };
+  return dirent.isSymbolicLink()
+    ? { path, reason: 'sync_symlink_left_out', message: 'Left out: a symbolic link.' }
+    : { path, reason: 'sync_special_left_out', message: 'Left out: not a regular file or folder.' };
 }
 
 async function statOrNull(path: string): Promise<Stats | null> {
@@ -49,7 +50,11 @@ export async function scanLocal(options: LocalScanOptions): Promise<LocalScan> {
       dir = await opendir(toLocal(options.root, folder));
     } catch (error) {
       if (folder === '') throw error; // the pair's folder itself: the run cannot go on
-      problems.push({ path: folder, reason: 'unreadable', message: 'This folder could not be read.' });
+      problems.push({
+        path: folder,
+        reason: 'sync_folder_unreadable',
+        message: 'This folder could not be read.',
+      });
       continue;
     }
     for await (const dirent of dir) {

@@ -50,7 +50,7 @@ export async function scanRemote(options: RemoteScanOptions): Promise<RemoteScan
         if (safeLocalName(child.name) !== child.name) {
           problems.push({
             path,
-            reason: 'unsafe_local_name',
+            reason: 'sync_name_unusable_here',
             message: 'This name cannot be used for a file on this computer.',
           });
           excludedIds.add(child.fileId);
@@ -62,8 +62,9 @@ export async function scanRemote(options: RemoteScanOptions): Promise<RemoteScan
           if (other !== undefined) {
             problems.push({
               path,
-              reason: 'case_clash',
-              message: `Differs from "${other}" only in upper and lower case, which this computer's folders cannot tell apart.`,
+              reason: 'sync_case_clash',
+              message: 'Differs from another name only in upper and lower case.',
+              params: { other },
             });
             excludedIds.add(child.fileId);
             continue;

@@ -31,8 +31,8 @@ describe('local scan', () => {
     expect(scan.tree.get('sub/deep/b.txt')).toMatchObject({ kind: 'file', size: 2, md5: null });
     expect(scan.tree.get('a.txt')?.ino).toBeGreaterThan(0);
     expect(scan.problems.map((p) => [p.path, p.reason]).sort()).toEqual([
-      ['link', 'unsupported_type'],
-      ['pipe', 'unsupported_type'],
+      ['link', 'sync_symlink_left_out'],
+      ['pipe', 'sync_special_left_out'],
     ]);
   });
 
@@ -105,8 +105,8 @@ describe('cloud scan', () => {
     const folded = await run(true);
     expect([...folded.tree.keys()]).toEqual(['Report.txt']);
     expect(folded.problems.map((p) => [p.path, p.reason])).toEqual([
-      ['CON', 'unsafe_local_name'],
-      ['report.txt', 'case_clash'],
+      ['CON', 'sync_name_unusable_here'],
+      ['report.txt', 'sync_case_clash'],
     ]);
     expect([...(await run(false)).tree.keys()]).toEqual(['Report.txt', 'report.txt']);
   });

@@ -17,10 +17,7 @@ export function conflictSteps(
 ): PlanAction[] {
   const copy = base.get(pairId, conflict.copyPath);
   if (copy === undefined)
-    throw new SyncUserError(
-      'unsupported',
-      'The conflict copy is not synced yet; try again after the next run.',
-    );
+    throw new SyncUserError('sync_copy_not_synced', 'The conflict copy is not synced yet.');
   const trashCopy: PlanAction[] = [
     { kind: 'trash_local', path: conflict.copyPath, expect: null, basePath: conflict.copyPath },
     { kind: 'trash_remote', path: conflict.copyPath, fileId: copy.remoteId, basePath: null },

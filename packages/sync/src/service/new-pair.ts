@@ -42,26 +42,30 @@ export async function checkNewPair(
   existing: readonly PairRecord[],
 ): Promise<{ caseInsensitive: boolean }> {
   if (!isAbsolute(input.localPath))
-    throw new SyncUserError('invalid_input', 'The local folder must be a full path.');
+    throw new SyncUserError('sync_path_not_absolute', 'The local folder must be a full path.');
   let real: string;
   try {
     real = await realpath(input.localPath);
     if (!(await stat(real)).isDirectory()) throw new Error('not a folder');
   } catch {
-    throw new SyncUserError('invalid_input', 'The local folder does not exist or is not a folder.');
+    throw new SyncUserError(
+      'sync_local_folder_missing',
+      'The local folder does not exist or is not a folder.',
+      {
+        path: input.localPath,
+      },
+    );
   }
   for (const pair of existing) {
     const other = await realpath(pair.config.localPath).catch(() => pair.config.localPath);
     if (overlaps(real, other))
-      throw new SyncUserError(
-        'name_conflict',
-        `This folder overlaps the folder of another pair (${pair.config.localPath}).`,
-      );
+      throw new SyncUserError('sync_folders_overlap', 'The folder overlaps the folder of another pair.', {
+        other: pair.config.localPath,
+      });
     if (pair.config.remoteFolderId === input.remoteFolderId)
-      throw new SyncUserError(
-        'name_conflict',
-        `Another pair already syncs this cloud folder (${pair.config.remotePath}).`,
-      );
+      throw new SyncUserError('sync_cloud_folder_taken', 'Another pair already syncs this cloud folder.', {
+        other: pair.config.remotePath,
+      });
   }
   return { caseInsensitive: await probeCase(real) };
 }

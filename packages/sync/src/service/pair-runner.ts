@@ -152,7 +152,7 @@ export function createPairRunner(options: PairRunnerOptions): PairRunner {
     }
     if (!online) {
       l.state = 'waiting';
-      l.problem = { code: 'auth_required', message: 'Waits for the drive to be signed in again.' };
+      l.problem = syncProblem({ kind: 'state', reason: 'sync_waits_for_sign_in' });
       announce();
       return;
     }

@@ -65,7 +65,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let closed = false;
   const pairOr404 = (id: string) => {
     const pair = store.pairs.get(id);
-    if (!pair) throw new SyncUserError('not_found', 'There is no such sync pair.');
+    if (!pair) throw new SyncUserError('sync_pair_not_found', 'There is no such sync pair.');
     return pair;
   };
   const views = (): SyncPairView[] => store.pairs.list().map((p) => pairView(store, p, runner.live(p.id)));
@@ -171,7 +171,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       pairOr404(id);
       const open = store.runs.open(id);
       if (open?.id !== planId || open.state !== 'awaiting_confirmation')
-        throw new SyncUserError('not_found', 'This plan is no longer waiting; look at the pair again.');
+        throw new SyncUserError('sync_plan_gone', 'The plan is no longer waiting.');
       if (accept) {
         store.runs.setState(planId, 'running');
         request(id, null, true);
@@ -186,9 +186,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     resolveConflict(id, conflictId, choice) {
       pairOr404(id);
       const conflict = store.runs.conflicts(id).find((c) => c.id === conflictId);
-      if (!conflict) throw new SyncUserError('not_found', 'This conflict was already resolved.');
+      if (!conflict) throw new SyncUserError('sync_conflict_gone', 'The conflict was already settled.');
       if (live(id).running || store.runs.open(id))
-        throw new SyncUserError('unsupported', 'The pair is busy; try again when its run is over.');
+        throw new SyncUserError('sync_pair_busy', 'The pair is running.');
       const steps = choice === 'keep_both' ? [] : conflictSteps(store.base, id, conflict, choice);
       store.runs.dropConflict(conflictId);
       if (steps.length > 0) startStoredRun(id, steps);

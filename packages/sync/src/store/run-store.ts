@@ -38,7 +38,7 @@ export interface StoredAction {
   readonly action: PlanAction;
   readonly state: SyncActionState;
   readonly batchId: string | null;
-  readonly error: string | null;
+  readonly error: SyncProblem | null;
 }
 
 const json = <T>(v: unknown, fallback: T): T => (typeof v === 'string' ? (JSON.parse(v) as T) : fallback);
@@ -66,7 +66,7 @@ function toStored(r: SqlRow): StoredAction {
     action: JSON.parse(String(r.body)) as PlanAction,
     state: String(r.state) as SyncActionState,
     batchId: r.batch_id === null ? null : String(r.batch_id),
-    error: r.error === null ? null : String(r.error),
+    error: json(r.error, null),
   };
 }
 
@@ -96,7 +96,7 @@ export interface RunStore {
   actions(runId: string, states?: readonly SyncActionState[]): StoredAction[];
   actionsPage(runId: string, limit: number): SyncAction[];
   stateCounts(runId: string): Record<SyncActionState, number>;
-  markAction(runId: string, seq: number, state: SyncActionState, error?: string | null): void;
+  markAction(runId: string, seq: number, state: SyncActionState, error?: SyncProblem | null): void;
   setBatch(runId: string, seqs: readonly number[], batchId: string): void;
   addConflict(conflict: SyncConflict & { pairId: string }): void;
   conflicts(pairId: string): SyncConflict[];
@@ -234,7 +234,7 @@ export function createRunStore(db: JournalDatabase): RunStore {
     markAction(runId, seq, state, error = null) {
       db.run('UPDATE sync_actions SET state = ?, error = ? WHERE run_id = ? AND seq = ?', [
         state,
-        error,
+        error === null ? null : JSON.stringify(error),
         runId,
         seq,
       ]);

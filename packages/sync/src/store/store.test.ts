@@ -78,8 +78,18 @@ describe('sync store', () => {
     expect(store.runs.actionsPage('r1', 10)).toEqual([
       { kind: 'trash_remote', path: 'gone.txt', state: 'pending', size: 0, replaces: false },
     ]);
-    store.runs.markAction('r1', 1, 'failed', 'nope');
+    const problem = {
+      code: 'not_found',
+      reason: 'sync_gone_in_cloud',
+      message: 'gone',
+      path: 'gone.txt',
+    } as const;
+    store.runs.markAction('r1', 1, 'failed', problem);
     expect(store.runs.stateCounts('r1')).toEqual({ pending: 0, done: 0, failed: 1, skipped: 0 });
+    // A step's problem comes back as it was stored, for the plan and history views.
+    expect(openSyncStore(j.db()).runs.actionsPage('r1', 10)).toEqual([
+      { kind: 'trash_remote', path: 'gone.txt', state: 'failed', size: 0, replaces: false, error: problem },
+    ]);
   });
 
   it('keeps only the newest finished runs of a pair', () => {
