@@ -5,6 +5,7 @@
  */
 import { fail, ok } from '@pandesk/contract';
 import type {
+  SyncProblem,
   PanDeskEventHub,
   Result,
   SyncAction,
@@ -26,6 +27,8 @@ export interface FakeSync {
   /** Paths the next added pair's first plan uploads. */
   planFiles: string[];
   addConflict(pairId: string, path: string, copyPath: string): SyncConflict;
+  /** Gives a pair a problem and item problems, as a run would. */
+  setProblems(pairId: string, problem: SyncProblem | null, itemProblems: readonly SyncProblem[]): void;
   pairs(): readonly SyncPairView[];
 }
 
@@ -84,6 +87,9 @@ export function createFakeSync(hub: PanDeskEventHub, call: Call): FakeSync {
       conflicts.set(pairId, [...(conflicts.get(pairId) ?? []), c]);
       patch(pairId, { openConflicts: conflicts.get(pairId)?.length ?? 0 });
       return c;
+    },
+    setProblems(pairId, problem, itemProblems) {
+      patch(pairId, { problem, itemProblems });
     },
     api: {
       list: call('sync.list', () => ok(pairs)),

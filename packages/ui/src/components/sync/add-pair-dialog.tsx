@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileId, SyncDeletions, SyncMode, SyncSchedule } from '@pandesk/contract';
 import { SYNC_MODES } from '@pandesk/contract';
+import { describeError } from '../../actions/errors';
 import { useApp, useSlice } from '../../context';
 import { Modal } from '../dialogs/modal';
 import { CloudFolderPicker, cloudPathOf } from './cloud-folder-picker';
@@ -42,7 +43,7 @@ export function AddPairDialog() {
       confirmAbove,
     });
     if (r.ok) close();
-    else setError(r.error.message);
+    else setError(describeError(t, r.error));
   };
   return (
     <Modal

@@ -13,11 +13,11 @@ export function ConflictsDialog({ pairId }: { pairId: string }) {
   const [list, setList] = useState<readonly SyncConflict[] | null>(null);
   const close = (): void => app.sync.getState().open(null);
   const load = useCallback(async () => {
-    setList(await runSyncIntent(app, () => app.bridge.sync.conflicts({ id: pairId })));
+    setList(await runSyncIntent(app, t, () => app.bridge.sync.conflicts({ id: pairId })));
   }, [app, pairId]);
   useEffect(() => void load(), [load]);
   const choose = (conflictId: string, choice: SyncConflictChoice) => async (): Promise<void> => {
-    await runSyncIntent(app, () => app.bridge.sync.resolveConflict({ id: pairId, conflictId, choice }));
+    await runSyncIntent(app, t, () => app.bridge.sync.resolveConflict({ id: pairId, conflictId, choice }));
     await load();
   };
   return (

@@ -5,6 +5,7 @@ import { useApp } from '../../context';
 import { formatDate } from '../../lib/format';
 import { Modal } from '../dialogs/modal';
 import { runSyncIntent } from './sync-intents';
+import { syncProblemText } from './problem-text';
 
 /** The pair's last runs, newest first. */
 export function HistoryDialog({ pairId }: { pairId: string }) {
@@ -13,7 +14,7 @@ export function HistoryDialog({ pairId }: { pairId: string }) {
   const [runs, setRuns] = useState<readonly SyncRunView[] | null>(null);
   const close = (): void => app.sync.getState().open(null);
   useEffect(() => {
-    void runSyncIntent(app, () => app.bridge.sync.history({ id: pairId })).then(setRuns);
+    void runSyncIntent(app, t, () => app.bridge.sync.history({ id: pairId })).then(setRuns);
   }, [app, pairId]);
   return (
     <Modal
@@ -35,7 +36,7 @@ export function HistoryDialog({ pairId }: { pairId: string }) {
             <div className="pd-sync-meta">
               {t('sync.counts', { ...r.counts, trashed: r.counts.trashLocal + r.counts.trashRemote })}
             </div>
-            {r.error && <div className="pd-sync-problem">{r.error.message}</div>}
+            {r.error && <div className="pd-sync-problem">{syncProblemText(t, r.error)}</div>}
           </li>
         ))}
       </ul>

@@ -3,6 +3,7 @@ import type { Result, SyncPairView, SyncSchedule } from '@pandesk/contract';
 import { useApp } from '../../context';
 import { formatDate } from '../../lib/format';
 import { runSyncIntent } from './sync-intents';
+import { syncProblemText } from './problem-text';
 
 function scheduleText(t: (key: string, values?: Record<string, unknown>) => string, s: SyncSchedule): string {
   if (s.kind === 'window')
@@ -22,7 +23,7 @@ export function PairCard({ pair }: { pair: SyncPairView }) {
   const intent =
     <T,>(work: () => Promise<Result<T>>) =>
     () =>
-      void runSyncIntent(app, work);
+      void runSyncIntent(app, t, work);
   return (
     <li className="pd-sync-pair" data-testid="sync-pair" data-state={pair.state} data-id={pair.id}>
       <div className="pd-sync-pair-head">
@@ -46,7 +47,7 @@ export function PairCard({ pair }: { pair: SyncPairView }) {
       )}
       {pair.problem && (
         <div className="pd-sync-problem" role="status" data-testid="sync-problem">
-          {pair.problem.message}
+          {syncProblemText(t, pair.problem)}
         </div>
       )}
       <div className="pd-sync-meta">
@@ -81,7 +82,7 @@ export function PairCard({ pair }: { pair: SyncPairView }) {
           <ul>
             {pair.itemProblems.map((p) => (
               <li key={`${p.path ?? ''}:${p.message}`}>
-                {p.path}: {p.message}
+                {p.path}: {syncProblemText(t, p)}
               </li>
             ))}
           </ul>

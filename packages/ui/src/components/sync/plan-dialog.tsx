@@ -5,6 +5,7 @@ import { useApp } from '../../context';
 import { formatBytes } from '../../lib/format';
 import { Modal } from '../dialogs/modal';
 import { runSyncIntent } from './sync-intents';
+import { syncProblemText } from './problem-text';
 
 /** A pair's plan: the one waiting for confirmation, or a dry run made now. */
 export function PlanDialog({ pairId, dryRun }: { pairId: string; dryRun: boolean }) {
@@ -16,8 +17,8 @@ export function PlanDialog({ pairId, dryRun }: { pairId: string; dryRun: boolean
     let live = true;
     const load = (): Promise<SyncPlanView | null> =>
       dryRun
-        ? runSyncIntent(app, () => app.bridge.sync.dryRun({ id: pairId }))
-        : runSyncIntent(app, () => app.bridge.sync.plan({ id: pairId }));
+        ? runSyncIntent(app, t, () => app.bridge.sync.dryRun({ id: pairId }))
+        : runSyncIntent(app, t, () => app.bridge.sync.plan({ id: pairId }));
     void load().then((p) => {
       if (live) setPlan(p);
     });
@@ -28,7 +29,9 @@ export function PlanDialog({ pairId, dryRun }: { pairId: string; dryRun: boolean
   const decide = (accept: boolean) => async (): Promise<void> => {
     if (!plan) return;
     close();
-    await runSyncIntent(app, () => app.bridge.sync.confirmPlan({ id: pairId, planId: plan.planId, accept }));
+    await runSyncIntent(app, t, () =>
+      app.bridge.sync.confirmPlan({ id: pairId, planId: plan.planId, accept }),
+    );
   };
   const c = plan?.counts;
   return (
@@ -98,7 +101,7 @@ export function PlanDialog({ pairId, dryRun }: { pairId: string; dryRun: boolean
               <ul>
                 {plan.problems.map((p) => (
                   <li key={`${p.path ?? ''}:${p.message}`}>
-                    {p.path}: {p.message}
+                    {p.path}: {syncProblemText(t, p)}
                   </li>
                 ))}
               </ul>

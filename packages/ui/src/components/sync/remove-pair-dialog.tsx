@@ -24,7 +24,7 @@ export function RemovePairDialog({ pairId }: { pairId: string }) {
             className="pd-primary"
             onClick={() => {
               close();
-              void runSyncIntent(app, () => app.bridge.sync.remove({ id: pairId }));
+              void runSyncIntent(app, t, () => app.bridge.sync.remove({ id: pairId }));
             }}
           >
             {t('sync.removeDialog.remove')}

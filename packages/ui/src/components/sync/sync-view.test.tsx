@@ -128,4 +128,58 @@ describe('sync view', () => {
     fireEvent.click(screen.getByRole('button', { name: /Recycle bin/ }));
     await waitFor(() => expect(screen.queryByTestId('sync-view')).toBeNull());
   });
+
+  it('words a pair’s problems from their reasons in the user’s language, with no English left', async () => {
+    const { bridge } = await renderApp();
+    await openSync();
+    await act(async () => {
+      await bridge.sync.add({
+        localPath: '/home/user/Docs',
+        remoteFolderId: 0,
+        remotePath: '/',
+        mode: 'two_way',
+        deletions: 'ignore',
+        schedule: { kind: 'interval', minutes: 30 },
+        confirmAbove: 50,
+      });
+      await bridge.settings.update({ language: 'zh-CN' });
+    });
+    const id = bridge.syncPairs.pairs()[0]?.id as string;
+    act(() =>
+      bridge.syncPairs.setProblems(
+        id,
+        { code: 'auth_required', reason: 'sync_waits_for_sign_in', message: 'Waits for sign-in.' },
+        [
+          {
+            code: 'name_conflict',
+            reason: 'sync_case_clash',
+            params: { other: 'Photo.jpg' },
+            message: 'Differs only in case.',
+            path: 'photo.jpg',
+          },
+          {
+            code: 'invalid_name',
+            reason: 'sync_refused_before',
+            serviceMessage: '文件名包含特殊字符',
+            message: 'Refused before.',
+            path: 'a.bin',
+          },
+          { code: 'network', message: 'fetch failed', path: 'b.bin' },
+        ],
+      ),
+    );
+    const card = await screen.findByTestId('sync-pair');
+    await waitFor(() =>
+      expect(within(card).getByTestId('sync-problem').textContent).toBe(
+        '正在等待网盘重新登录，登录后将自动补上同步。',
+      ),
+    );
+    const items = [...card.querySelectorAll('details li')].map((li) => li.textContent);
+    expect(items).toEqual([
+      'photo.jpg: 与“Photo.jpg”仅大小写不同，本机文件夹无法区分二者。',
+      'a.bin: 123云盘之前拒绝过此文件；文件有变化后会再次上传。 “文件名包含特殊字符”',
+      expect.stringMatching(/^b\.bin: [^A-Za-z]+$/),
+    ]);
+    expect(card.textContent).not.toMatch(/Waits for sign-in|Differs only|Refused before|fetch failed/);
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { describeError } from '../../actions/errors';
 import { useApp, useSlice } from '../../context';
 import { AddPairDialog } from './add-pair-dialog';
 import { ConflictsDialog } from './conflicts-dialog';
@@ -37,13 +38,13 @@ export function SyncView() {
           <button
             type="button"
             data-testid="sync-pause-all"
-            onClick={() => void runSyncIntent(app, () => app.bridge.sync.pauseAll({ paused: !allPaused }))}
+            onClick={() => void runSyncIntent(app, t, () => app.bridge.sync.pauseAll({ paused: !allPaused }))}
           >
             {t(allPaused ? 'sync.resumeAll' : 'sync.pauseAll')}
           </button>
         )}
       </header>
-      {error && <div className="pd-sync-problem">{error.message}</div>}
+      {error && <div className="pd-sync-problem">{describeError(t, error)}</div>}
       {pairs.length === 0 ? (
         <p className="pd-sync-empty">{t('sync.empty')}</p>
       ) : (
