@@ -2,7 +2,7 @@
  * Changes on both sides between two runs, names differing only in case, names the service
  * refuses, and the plan that waits for confirmation, against fake-pan.
  */
-import { renameSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runPair } from '@pandesk/sync';
@@ -54,6 +54,34 @@ describe('two-way with changes on both sides', () => {
     expect(kit.localTree()).toEqual(want);
     expect(kit.remoteTree()).toEqual(want);
     expect(kit.localTrash()).toContain('A');
+  });
+
+  it('makes a folder deleted on one side again when a file in it changed on the other', async () => {
+    kit = await startSyncKit({ mode: 'two_way' });
+    kit.writeLocal('d/c.txt', 'C1');
+    kit.writeLocal('d/e.txt', 'E1');
+    kit.writeLocal('f/g.txt', 'G1');
+    kit.writeLocal('f/h.txt', 'H1');
+    await kit.sync();
+    // The cloud loses d while d/c.txt changes here; this computer loses f while f/g.txt changes in the cloud.
+    await kit.client.files.trash([(kit.pan.state.find('/pair/d') as { id: number }).id]);
+    kit.writeLocal('d/c.txt', 'C2');
+    rmSync(join(kit.local, 'f'), { recursive: true });
+    await kit.writeRemote('f/g.txt', 'G2');
+    expect(await kit.sync()).toBe('finished');
+    const want = new Map([
+      ['d', 'dir'],
+      ['d/c.txt', 'C2'],
+      ['f', 'dir'],
+      ['f/g.txt', 'G2'],
+    ]);
+    expect(kit.localTree()).toEqual(want);
+    expect(kit.remoteTree()).toEqual(want);
+    expect(kit.store.runs.history('pair-1', 1)[0]?.outcome).toBe('completed');
+    // The unchanged files of the deleted folders follow the deletion, into the trash and the bin.
+    expect(kit.localTrash()).toContain('E1');
+    expect(kit.remoteBin()).toEqual(expect.arrayContaining(['H1', 'C1']));
+    expect(await kit.sync()).toBe('nothing');
   });
 
   it('keeps both of two new files made under one name', async () => {

@@ -2,7 +2,9 @@
  * Folder deletions in a plan, made whole or taken apart. A folder planned for the trash goes
  * whole (one step, one call) when every item in it is planned for the trash too; then the
  * steps of those items are dropped. Otherwise the folder stays, because something in it stays
- * (a modified file beats a deletion, a new file arrived), and only its items go.
+ * (a modified file beats a deletion, a new file arrived), and only its items go; in two-way
+ * pairs such a folder is then made again on the side that lost it, so what stays in it has a
+ * live folder to go to (its base row pointed at the deleted one).
  */
 import type { LocalTree, RemoteItem, RemoteTree } from '../model';
 import { depthOf, isWithin, parentOf, rebase } from '../paths';
@@ -18,6 +20,8 @@ export interface MergeContext {
   /** The local moves of the plan, in order: trash paths are read after them. */
   readonly localMoves: readonly [string, string][];
   readonly remoteMoves: readonly [string, string][];
+  /** Folders that stay are made again where they were deleted (two-way). */
+  readonly restoreFolders: boolean;
 }
 
 function follow(moves: readonly [string, string][], path: string): string {
@@ -32,6 +36,7 @@ function deepestFirst<T extends { path: string }>(items: T[]): T[] {
 
 export function mergeTrash(actions: PlanAction[], ctx: MergeContext): PlanAction[] {
   const dropped = new Set<PlanAction>();
+  const restored: PlanAction[] = [];
 
   // Cloud: children by parent id, from the scan (ids do not change with moves).
   const remoteTrash = actions.filter((a): a is TrashRemote => a.kind === 'trash_remote');
@@ -50,6 +55,7 @@ export function mergeTrash(actions: PlanAction[], ctx: MergeContext): PlanAction
     } else {
       dropped.add(a);
       trashedIds.delete(a.fileId);
+      if (ctx.restoreFolders) restored.push({ kind: 'mkdir_local', path: a.path, remoteId: a.fileId });
     }
   }
 
@@ -65,16 +71,24 @@ export function mergeTrash(actions: PlanAction[], ctx: MergeContext): PlanAction
     if (list) list.push(now);
     else childrenByPath.set(parent, [now]);
   }
-  const isLocalFolder = (path: string): boolean =>
-    [...ctx.local.values()].some((l) => l.kind === 'folder' && follow(ctx.localMoves, l.path) === path);
-  for (const a of deepestFirst(localTrash.filter((t) => t.expect === null && isLocalFolder(t.path)))) {
+  const localFolderAt = (path: string) =>
+    [...ctx.local.values()].find((l) => l.kind === 'folder' && follow(ctx.localMoves, l.path) === path);
+  for (const a of deepestFirst(localTrash.filter((t) => t.expect === null && localFolderAt(t.path)))) {
     const children = childrenByPath.get(a.path) ?? [];
     if (children.every((p) => trashedPaths.has(p))) {
       for (const p of children) dropped.add(trashedPaths.get(p) as TrashLocal);
     } else {
       dropped.add(a);
       trashedPaths.delete(a.path);
+      const folder = localFolderAt(a.path);
+      if (ctx.restoreFolders && folder)
+        restored.push({
+          kind: 'mkdir_remote',
+          path: a.path,
+          local: { size: folder.size, mtimeMs: folder.mtimeMs, ino: folder.ino },
+        });
     }
   }
-  return dropped.size === 0 ? actions : actions.filter((a) => !dropped.has(a));
+  if (dropped.size === 0) return actions;
+  return [...actions.filter((a) => !dropped.has(a)), ...restored];
 }

@@ -180,7 +180,7 @@ describe('two-way plans', () => {
     expect(steps(plan('two_way', b, localSame, movedRemote).actions)).toEqual(['move_local docs -> papers']);
   });
 
-  it('trashes a deleted folder whole, unless something in it changed on the other side', () => {
+  it('trashes a deleted folder whole, unless something in it changed on the other side (then makes it again)', () => {
     const b = [baseFolder('f', 1, 200), baseFile('f/x.txt', 'X', 2, 201), baseFile('f/y.txt', 'Y', 3, 202)];
     const remote = [remoteFolder('f', 200), remoteFile('f/x.txt', 'X', 201), remoteFile('f/y.txt', 'Y', 202)];
     expect(steps(plan('two_way', b, [], remote).actions)).toEqual(['trash_remote f']);
@@ -191,12 +191,14 @@ describe('two-way plans', () => {
     ];
     expect(steps(plan('two_way', b, [], changed).actions)).toEqual([
       'trash_remote f/y.txt',
+      'mkdir_local f',
       'download f/x.txt',
     ]);
     const added = [...remote, remoteFile('f/new.txt', 'N', 203)];
     expect(steps(plan('two_way', b, [], added).actions)).toEqual([
       'trash_remote f/x.txt',
       'trash_remote f/y.txt',
+      'mkdir_local f',
       'download f/new.txt',
     ]);
   });

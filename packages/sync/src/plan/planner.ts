@@ -319,6 +319,13 @@ export function planSync(input: PlanInput): Plan {
     conflict(l, r, at);
   }
 
-  const merged = mergeTrash(out, { local, remote, remoteById, localMoves, remoteMoves });
+  const merged = mergeTrash(out, {
+    local,
+    remote,
+    remoteById,
+    localMoves,
+    remoteMoves,
+    restoreFolders: input.mode === 'two_way',
+  });
   return { actions: orderByPhase(merged), problems };
 }
