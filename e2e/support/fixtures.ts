@@ -70,8 +70,7 @@ export const test = base.extend<Fixtures>({
       userData: join(workDir, 'user-data'),
       downloadDir,
       apiBaseUrl: fakePan.baseUrl,
-      clientId: fakePan.clientId,
-      clientSecret: fakePan.clientSecret,
+      credentials: { clientId: fakePan.clientId, clientSecret: fakePan.clientSecret },
     });
     await use(host);
     await host.stop();

@@ -25,8 +25,10 @@ export interface WebHostLaunch {
   readonly userData: string;
   readonly downloadDir: string;
   readonly apiBaseUrl: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
+  /** Credentials handed over in the environment (PANDESK_CLIENT_ID/SECRET); none: the user enters them. */
+  readonly credentials?: { readonly clientId: string; readonly clientSecret: string };
+  /** `--store-secrets-in-file` (default true). */
+  readonly storeSecretsInFile?: boolean;
   readonly startTimeoutMs?: number;
 }
 
@@ -52,13 +54,20 @@ export async function startWebHostProcess(launch: WebHostLaunch): Promise<WebHos
     launch.downloadDir,
     '--api-base-url',
     launch.apiBaseUrl,
-    '--store-secrets-in-file',
+    ...(launch.storeSecretsInFile === false ? [] : ['--store-secrets-in-file']),
     '--fast',
     '--no-build',
   ];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.PANDESK_CLIENT_ID;
+  delete env.PANDESK_CLIENT_SECRET;
+  if (launch.credentials !== undefined) {
+    env.PANDESK_CLIENT_ID = launch.credentials.clientId;
+    env.PANDESK_CLIENT_SECRET = launch.credentials.clientSecret;
+  }
   const child = spawn(`${repoRoot}node_modules/.bin/tsx`, args, {
     cwd: repoRoot,
-    env: { ...process.env, PANDESK_CLIENT_ID: launch.clientId, PANDESK_CLIENT_SECRET: launch.clientSecret },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so a stuck host and tsx's inner node process can be killed together.
     detached: true,

@@ -1,5 +1,4 @@
-import { createServer } from 'node:net';
-import type { AddressInfo, Server, Socket } from 'node:net';
+import { startSilentServer } from '@pandesk/fake-pan/testing';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { startWebHostProcess } from '../support/web-host-process';
@@ -13,46 +12,17 @@ import { startWebHostProcess } from '../support/web-host-process';
  * machine must not fail the test, a start that waits for the network must.
  */
 
-/** Accepts every connection and never writes a byte back. */
-async function startSilentService(): Promise<{
-  url: string;
-  connections: () => number;
-  close: () => Promise<void>;
-}> {
-  const sockets = new Set<Socket>();
-  let accepted = 0;
-  const server: Server = createServer((socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    socket.resume();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    connections: () => accepted,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 test('the page shows at once against a service that never answers, then says it is unreachable', async ({
   page,
   workDir,
 }, testInfo) => {
-  const service = await startSilentService();
+  const service = await startSilentServer();
   const launchedAt = Date.now();
   const host = await startWebHostProcess({
     userData: join(workDir, 'user-data'),
     downloadDir: join(workDir, 'downloads'),
     apiBaseUrl: service.url,
-    clientId: 'offline-client',
-    clientSecret: 'offline-secret-value',
+    credentials: { clientId: 'offline-client', clientSecret: 'offline-secret-value' },
   });
   try {
     const urlPrintedAt = Date.now();
@@ -96,8 +66,7 @@ test("a later start while the service hangs shows the root's last known contents
     userData: join(workDir, 'user-data'),
     downloadDir: join(workDir, 'downloads'),
     apiBaseUrl: fakePan.baseUrl,
-    clientId: fakePan.clientId,
-    clientSecret: fakePan.clientSecret,
+    credentials: { clientId: fakePan.clientId, clientSecret: fakePan.clientSecret },
   };
   const first = await startWebHostProcess(launch);
   try {

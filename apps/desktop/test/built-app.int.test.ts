@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_CHANNELS } from '@pandesk/contract';
 import type { Result } from '@pandesk/contract';
+import { CLIPBOARD_CHANNEL } from '../src/common/host-channels';
 import { buildCspHeader } from '../src/main/security/csp';
 import { BUILDER_DEFAULT_DEB_DEPENDS, FUSES, identity } from '../scripts/builder-config.mjs';
 import { APP, buildApp, installFakeElectron, loadAsar, loadFuses, packageDir, until } from './built-app-kit';
@@ -285,7 +286,10 @@ describe('built main bundle on a fake Electron', () => {
   });
 
   it('binds every channel and refuses a foreign sender', async () => {
-    expect([...fake.ipcHandlers.keys()].sort()).toEqual(API_CHANNELS.map((c) => c.channel).sort());
+    // The contract's channels, plus the host's own clipboard channel (not part of the back end's API).
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(
+      [...API_CHANNELS.map((c) => c.channel), CLIPBOARD_CHANNEL].sort(),
+    );
     const foreign = {
       sender: { id: win.webContents.id },
       senderFrame: { url: 'https://evil.example/', parent: null },

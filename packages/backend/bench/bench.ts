@@ -56,6 +56,8 @@ interface Pan {
   baseUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Sent in `X-Fake-Pan-Control` on control calls (`/__fake/*`), from the banner. */
+  controlToken: string;
   /** CPU time the emulator has used so far, ms (NaN where /proc is missing). */
   cpuMs(): number;
   stop(): void;
@@ -130,7 +132,7 @@ async function panJson(pan: Pan, path: string, init: RequestInit = {}): Promise<
 async function setFaults(pan: Pan, faults: Record<string, unknown>): Promise<void> {
   await panJson(pan, '/__fake/faults', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-fake-pan-control': pan.controlToken },
     body: JSON.stringify(faults),
   });
 }

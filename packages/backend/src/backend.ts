@@ -11,6 +11,7 @@ import { createDriveBackend } from '@pandesk/pan-drive';
 import { createAppApi } from './app/app-api';
 import { makeSafe } from './app/safe-api';
 import { createAuthService } from './auth/auth-service';
+import { createCloudService } from './cloud/cloud-service';
 import type { AuthService } from './auth/auth-service';
 import { createVaultTokenStore } from './auth/vault-token-store';
 import type { Backend } from './backend-types';
@@ -42,6 +43,7 @@ import { createCdnFetch, proxiedUrl } from './transfers/cdn-fetch';
 import { toApiException } from './errors/map-error';
 import { createTransferService } from './transfers/transfer-service';
 import type { TransferService } from './transfers/transfer-service';
+import { createLocalPathGuard } from './transfers/local-path-guard';
 import { createTransfersApi } from './transfers/transfers-api';
 import { createSyncApi } from './sync/sync-api';
 import { createSyncHost } from './sync/sync-host';
@@ -83,6 +85,7 @@ async function createCore(ports: BackendPorts): Promise<Core> {
   const settings = await createSettingsService({
     store: ports.settingsStore,
     vault: ports.secretVault,
+    host: ports.host,
     defaultDownloadFolder: ports.paths.downloads,
     checkDownloadFolder: (path) => checkWritableFolder(fs, path),
     onSecret: (value) => redactor.addSecret(value),
@@ -195,7 +198,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     logger,
     redactor: core.redactor,
     baseUrl,
-    tokenStore: createVaultTokenStore(ports.secretVault, { onSecret: (v) => core.redactor.addSecret(v) }),
+    tokenStore: createVaultTokenStore(settings.vault, { onSecret: (v) => core.redactor.addSecret(v) }),
     client: { fetch: core.netFetch, onAttempt: logAttempt(logger), ...clientTuning },
     demoClient: { fetch: core.baseFetch, ...clientTuning },
     userData: ports.paths.userData,
@@ -224,6 +227,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     ledger: trashLedgersByDrive({ fs: core.fs, userData: ports.paths.userData, auth }),
     logger,
   });
+  const cloud = await createCloudService({ ...core, auth, cache, bin });
   const notes = await applyInitialConnection({
     patch: ports.initialConnection,
     settings,
@@ -233,6 +237,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   auth.onSession((session, mode) => {
     cache.clear();
     core.track(transfers.bind(mode, session !== null));
+    cloud.onSession(session !== null);
   });
   // Answers at once with credentials (signing in continues in the background, `connecting`);
   // opens the local demo drive otherwise.
@@ -264,12 +269,20 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
           events,
           onAuthFailure: () => auth.reportAuthFailure(),
           onSpaceChanged: () => core.track(auth.refreshAccount()),
+          copy: cloud.copy,
         }),
         offlineRootOptions(core, auth, baseUrl),
       ),
-      transfers: createTransfersApi(transfers, core.fs),
+      transfers: createTransfersApi(
+        transfers,
+        core.fs,
+        createLocalPathGuard({ ports, fs: core.fs, settings }),
+      ),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
       app: createAppApi(ports),
+      shares: cloud.shares,
+      directLinks: cloud.directLinks,
+      cloud: cloud.cloud,
       sync: createSyncApi(sync),
     },
     logError,
@@ -302,6 +315,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         await Promise.all([...core.background]);
         await listing.settled();
         await transfers.close();
+        await cloud.close();
         await auth.close();
         await core.closeNet();
         logger.info('back end stopped');

@@ -12,11 +12,6 @@ export type {
   SettingsStore,
 } from './ports';
 export type { SignInTiming } from './auth/sign-in-timing';
-export {
-  createMemorySecretVault,
-  createMemorySettingsStore,
-  refusingUrl,
-  startSilentServer,
-} from './testing';
-export type { SilentServer } from './testing';
+export type { LocalPathPolicy } from './transfers/local-path-guard';
+export { createMemorySecretVault, createMemorySettingsStore } from './testing';
 export type { MemorySecretVault, MemorySecretVaultOptions, MemorySettingsStore } from './testing';

@@ -11,6 +11,7 @@ import type {
   ConnectionPatch,
 } from '@pandesk/contract';
 import type { SignInTiming } from './auth/sign-in-timing';
+import type { LocalPathPolicy } from './transfers/local-path-guard';
 
 /** A JSON object of non-secret settings, as the back end persists it. */
 export type SettingsDocument = { readonly [key: string]: unknown };
@@ -49,7 +50,18 @@ export type Clock = Pick<ContractClock, 'now'>;
 /** The node:fs/promises calls the back end and the transfer engine make; tests may wrap them. */
 export type LocalFs = Pick<
   typeof fsp,
-  'open' | 'mkdir' | 'rename' | 'link' | 'stat' | 'unlink' | 'opendir' | 'access' | 'appendFile' | 'readdir'
+  | 'open'
+  | 'mkdir'
+  | 'rename'
+  | 'link'
+  | 'stat'
+  | 'lstat'
+  | 'realpath'
+  | 'unlink'
+  | 'opendir'
+  | 'access'
+  | 'appendFile'
+  | 'readdir'
 >;
 
 /**
@@ -98,6 +110,8 @@ export interface BackendTuning {
   readonly signIn?: Partial<SignInTiming>;
   /** Jitter source in [0, 1) for sign-in retry pauses (default Math.random). */
   readonly random?: () => number;
+  /** Base pause between progress reads of cloud downloads and async copies, ms (default 1000). */
+  readonly cloudPollMs?: number;
 }
 
 export interface BackendPorts {
@@ -138,4 +152,10 @@ export interface BackendPorts {
    * storage) is logged and told in `Backend.notes`; the back end starts anyway.
    */
   readonly initialConnection?: ConnectionPatch;
+  /**
+   * Limits on the local paths `transfers.upload` and `transfers.download` accept (the browser
+   * host: uploads only from its staging folder, downloads only into the download folder and
+   * places). Omitted: any absolute path the user can read or write.
+   */
+  readonly localPaths?: LocalPathPolicy;
 }

@@ -13,12 +13,17 @@ import type { ApiDomain } from '@pandesk/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness } from './testing/backend-harness';
 import type { Harness } from './testing/backend-harness';
+import { startUrlServer } from '@pandesk/fake-pan/testing';
 
 let h: Harness;
 const stored: string[] = [];
+/** The account's URL-authentication key for direct links (§8.3). */
+const PRIVATE_KEY = 'direct-link-key-Q7W8E9';
 
 beforeEach(async () => {
-  h = await startHarness({ fake: { switches: { sliceSize: 64 * 1024 } } });
+  h = await startHarness({
+    fake: { vip: true, directLinkPrivateKey: PRIVATE_KEY, switches: { sliceSize: 64 * 1024 } },
+  });
   stored.length = 0;
   const set = h.vault.set.bind(h.vault);
   h.vault.set = async (key, value) => {
@@ -74,6 +79,37 @@ async function transfersWithSignedUrls(): Promise<void> {
   await downloaded;
 }
 
+/** Shares, a signed direct link, a cloud download and a copy, each to its end. */
+async function cloudFeatures(): Promise<void> {
+  const folder = h.fake.state.addFolder('/public');
+  const file = await h.fake.state.addFile('/public/photo.png', 'picture bytes');
+  unwrap(
+    await h.client.shares.create({ ids: [file.id], name: 'Photo', expiryDays: 7, extractionCode: 'x7y8' }),
+  );
+  unwrap(await h.client.shares.list({}));
+  unwrap(await h.client.directLinks.setSigning({ privateKey: PRIVATE_KEY, signedLinkMinutes: 60 }));
+  unwrap(await h.client.directLinks.enable({ folderId: folder.id }));
+  const link = unwrap(await h.client.directLinks.url({ fileId: file.id }));
+  expect(link.signed).toBe(true);
+  expect((await fetch(link.url)).status).toBe(200);
+  const web = await startUrlServer();
+  try {
+    web.serve('/offline.bin', Buffer.from('fetched by the service'));
+    const [task] = unwrap(
+      await h.client.cloud.download({ urls: [`${web.origin}/offline.bin?sig=q1`], folderId: folder.id }),
+    );
+    await h.waitFor('cloud:changed', (s) =>
+      s.tasks.some((t) => t.id === task!.id && t.state === 'completed'),
+    );
+  } finally {
+    await web.close();
+  }
+  const copy = unwrap(
+    await h.client.files.copy({ ids: [file.id], targetFolderId: folder.id, conflict: 'keep_both' }),
+  );
+  await h.waitFor('cloud:changed', (s) => s.tasks.some((t) => t.id === copy.id && t.state === 'completed'));
+}
+
 async function everyChannel(): Promise<void> {
   for (const { domain, method, channel } of API_CHANNELS) {
     // useDemo would seed the demo drive (seconds of work, no user secret involved); setConnection is driven below.
@@ -96,6 +132,7 @@ describe('secrets never cross the boundary or reach the log', () => {
     await h.client.files.listTrash({});
     await h.client.files.restore({ ids: [folder.id] });
     await transfersWithSignedUrls();
+    await cloudFeatures();
     unwrap(
       await h.client.settings.update({
         httpProxy: 'http://bob:proxy-pass-4321@proxy.local:3128',
@@ -118,6 +155,7 @@ describe('secrets never cross the boundary or reach the log', () => {
 
     const secrets = [
       ...secretsSeen(),
+      PRIVATE_KEY,
       'proxy-pass-4321',
       'dl-pass-8765',
       'pasted-access-token-ABC123',
@@ -131,6 +169,7 @@ describe('secrets never cross the boundary or reach the log', () => {
       'settings:changed',
       'folder:changed',
       'transfers:changed',
+      'cloud:changed',
     ] as const) {
       expect(h.received.some((r) => r.event === event)).toBe(true);
     }
@@ -143,8 +182,19 @@ describe('secrets never cross the boundary or reach the log', () => {
       expect(traffic.includes(secret), `traffic leaks a secret of length ${secret.length}`).toBe(false);
       expect(logs.includes(secret), `log leaks a secret of length ${secret.length}`).toBe(false);
     }
-    // Signed CDN URLs (their query carries the signature) never cross either.
-    expect(traffic).not.toContain(new URL(h.fake.cdnUrl).host);
+    // Signed CDN download URLs (their query carries the signature) never cross either; the only
+    // CDN addresses that do are direct links, which the user asked for to hand out.
+    const uid = new URL(
+      h.fake.cloud.directLinks.urlFor(h.fake.state.find('/public/photo.png')!),
+    ).pathname.split('/')[1];
+    const cdnHost = new URL(h.fake.cdnUrl).host;
+    expect(traffic).toContain(`${cdnHost}/${uid}/public/photo.png?auth_key=`);
+    expect(
+      traffic
+        .split(cdnHost)
+        .slice(1)
+        .filter((rest) => !rest.startsWith(`/${uid}/`)),
+    ).toEqual([]);
     expect(logs).not.toMatch(/[?&](t|sign|s)=[^\s&]+/);
   });
 
@@ -165,6 +215,7 @@ describe('secrets never cross the boundary or reach the log', () => {
     expect(proxied).toContain('dl-pass-8765');
     const token = (JSON.parse(h.vault.entries()['pandesk.auth.token']!) as { accessToken: string })
       .accessToken;
+    unwrap(await h.client.directLinks.setSigning({ privateKey: PRIVATE_KEY }));
 
     // Real failures a host reports through logError: fetch refuses an address with a password
     // and says so with the whole address; a failed request described with its headers; a
@@ -189,10 +240,11 @@ describe('secrets never cross the boundary or reach the log', () => {
       new Error(`GET ${signed} answered HTTP 503 (access token ${token})`),
       'web host download',
     );
+    h.backend.logError(new Error(`signing with key ${PRIVATE_KEY} failed`), 'direct link');
     await h.backend.close();
 
     const logs = await h.readLogs();
-    for (const secret of [token, h.fake.clientSecret, 'dl-pass-8765', query.slice(1)])
+    for (const secret of [token, h.fake.clientSecret, 'dl-pass-8765', query.slice(1), PRIVATE_KEY])
       expect(logs.includes(secret), `log leaks a secret of length ${secret.length}`).toBe(false);
     for (const part of new URLSearchParams(query).values())
       if (part.length >= 6) expect(logs, 'log leaks a URL signature').not.toContain(part);
@@ -204,6 +256,7 @@ describe('secrets never cross the boundary or reach the log', () => {
       `unexpected failure in web host download Error: GET ${signed.split('?')[0]}?[redacted]`,
     );
     expect(logs).toContain('unexpected failure in ipc');
+    expect(logs).toContain('unexpected failure in direct link Error: signing with key');
     expect(logs).toContain('unexpected failure in net Error: POST /api/v1/access_token failed');
   });
 });

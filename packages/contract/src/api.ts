@@ -1,5 +1,21 @@
-import type { AppInfo, ChoosePathsInput, ChosenPaths, RevealInFolderInput, StartDragInput } from './app-info';
+import type {
+  AppInfo,
+  ChoosePathsInput,
+  ChosenPaths,
+  DownloadLink,
+  DownloadLinkInput,
+  RevealInFolderInput,
+  StartDragInput,
+} from './app-info';
 import type { AuthStatus } from './auth';
+import type { CloudDownloadInput, CloudTask, CopyInput } from './cloud-tasks';
+import type {
+  DirectLink,
+  DirectLinkFileInput,
+  DirectLinkFolderInput,
+  DirectLinkSigningPatch,
+  DirectLinkStatus,
+} from './direct-links';
 import type { Result } from './errors';
 import type {
   CreatedFolder,
@@ -24,6 +40,7 @@ import type {
 } from './files';
 import type { AddPlaceInput, Place, RemovePlaceInput } from './places';
 import type { ConnectionPatch, SettingsPatch, SettingsView } from './settings';
+import type { CreateShareInput, ListSharesInput, SetShareTrafficInput, SharePage, ShareLink } from './shares';
 import type {
   AddSyncPairInput,
   ConfirmSyncPlanInput,
@@ -69,6 +86,9 @@ export interface PanDeskApi {
   readonly transfers: TransfersApi;
   readonly places: PlacesApi;
   readonly app: AppApi;
+  readonly shares: SharesApi;
+  readonly directLinks: DirectLinksApi;
+  readonly cloud: CloudApi;
   readonly sync: SyncApi;
 }
 
@@ -126,6 +146,11 @@ export interface FilesApi {
   /** Server-side search over the whole drive; results may lag behind recent uploads. */
   readonly search: Call<SearchInput, FilePage>;
   readonly quota: Query<Quota>;
+  /**
+   * Copies items into a folder inside the drive; answers at once with the task, whose progress
+   * comes through `cloud:changed`. Names already taken in the target follow `conflict`.
+   */
+  readonly copy: Call<CopyInput, CloudTask>;
 }
 
 /** The queue. Progress arrives through the `transfers:changed` event; these are intents. */
@@ -140,8 +165,13 @@ export interface TransfersApi {
   readonly cancel: Call<TransferSelection, null>;
   readonly retry: Call<TransferSelection, null>;
   readonly moveToTop: Call<MoveToTopInput, null>;
-  /** Removes completed, failed, cancelled and skipped items from the list. */
+  /**
+   * Removes completed, cancelled and skipped items from the list. Failed items stay (they may
+   * be retried) until {@link TransfersApi.clearFailed}.
+   */
   readonly clearFinished: Query<null>;
+  /** Removes failed items from the list and drops what they had transferred so far. */
+  readonly clearFailed: Query<null>;
   readonly page: Call<TransferPageQuery, TransferPage>;
   readonly summary: Query<TransferSummary>;
 }
@@ -164,6 +194,37 @@ export interface AppApi {
   readonly startDrag: Call<StartDragInput, null>;
   /** Native open / choose-folder dialog (`capabilities.nativeDialogs`). */
   readonly choosePaths: Call<ChoosePathsInput, ChosenPaths>;
+  /** A single-use, short-lived link the browser saves one file from (browser host only; `unsupported` elsewhere). */
+  readonly downloadLink: Call<DownloadLinkInput, DownloadLink>;
+}
+
+/** Share links of the account (reference §6.1-§6.3). */
+export interface SharesApi {
+  readonly create: Call<CreateShareInput, ShareLink>;
+  /** Pages of the account's shares, in the service's order; omit `cursor` for the first. */
+  readonly list: Call<ListSharesInput, SharePage>;
+  readonly setTraffic: Call<SetShareTrafficInput, null>;
+}
+
+/** Direct links; every call but `status` and `setSigning` needs VIP or developer benefits. */
+export interface DirectLinksApi {
+  readonly status: Query<DirectLinkStatus>;
+  readonly enable: Call<DirectLinkFolderInput, DirectLinkStatus>;
+  readonly disable: Call<DirectLinkFolderInput, DirectLinkStatus>;
+  /** A file's link, signed when a private key is stored; the file must be inside an enabled folder. */
+  readonly url: Call<DirectLinkFileInput, DirectLink>;
+  /** Stores or forgets the private key (write-only) and sets the signed links' validity. */
+  readonly setSigning: Call<DirectLinkSigningPatch, DirectLinkStatus>;
+}
+
+/** Cloud downloads and the list of recent cloud tasks (copies appear there too). */
+export interface CloudApi {
+  /** One task per URL; answers the new tasks (a URL the service refused is a failed task). */
+  readonly download: Call<CloudDownloadInput, readonly CloudTask[]>;
+  /** Recent tasks, newest first. */
+  readonly tasks: Query<readonly CloudTask[]>;
+  /** Drops completed and failed tasks from the list. */
+  readonly clearFinished: Query<null>;
 }
 
 /**
@@ -200,6 +261,9 @@ export const API_DOMAINS = [
   'transfers',
   'places',
   'app',
+  'shares',
+  'directLinks',
+  'cloud',
   'sync',
 ] as const satisfies readonly (keyof PanDeskApi)[];
 export type ApiDomain = keyof PanDeskApi;
@@ -227,6 +291,7 @@ export const API_METHODS = {
     'deleteForever',
     'search',
     'quota',
+    'copy',
   ],
   transfers: [
     'upload',
@@ -237,11 +302,15 @@ export const API_METHODS = {
     'retry',
     'moveToTop',
     'clearFinished',
+    'clearFailed',
     'page',
     'summary',
   ],
   places: ['list', 'add', 'remove'],
-  app: ['info', 'openLogFolder', 'revealInFolder', 'startDrag', 'choosePaths'],
+  app: ['info', 'openLogFolder', 'revealInFolder', 'startDrag', 'choosePaths', 'downloadLink'],
+  shares: ['create', 'list', 'setTraffic'],
+  directLinks: ['status', 'enable', 'disable', 'url', 'setSigning'],
+  cloud: ['download', 'tasks', 'clearFinished'],
   sync: [
     'list',
     'add',

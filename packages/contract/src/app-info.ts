@@ -1,3 +1,5 @@
+import type { FileId } from './common';
+
 /** Facts about the host, and the OS integrations it offers. */
 
 export type HostKind = 'desktop' | 'web';
@@ -54,4 +56,21 @@ export interface ChoosePathsInput {
 /** Paths the user picked; empty when the dialog was cancelled. */
 export interface ChosenPaths {
   readonly paths: readonly string[];
+}
+
+/** Input of `app.downloadLink`: the cloud file the browser should save. */
+export interface DownloadLinkInput {
+  readonly fileId: FileId;
+}
+
+/**
+ * A link the browser can save one cloud file from (browser host only): a path on the host
+ * (`/api/dl/<ticket>`) that works once, for about a minute, and carries no launch key, so
+ * the browser's download history and a drag payload hold nothing that outlives the download.
+ */
+export interface DownloadLink {
+  /** Relative to the page's origin. */
+  readonly url: string;
+  /** Epoch ms after which the link answers 410 even if unused. */
+  readonly expiresAt: number;
 }

@@ -13,6 +13,11 @@ export interface AccountInfo {
   readonly name: string;
   /** 0 = free, 1 = VIP, 2 = SVIP, 3 = long-term VIP (the service's `vipLevel`). */
   readonly vipLevel: number;
+  /**
+   * The account has a live developer benefit (the service's `developerInfo`). Direct links need
+   * VIP or developer benefits.
+   */
+  readonly developer: boolean;
   readonly quota: Quota;
 }
 

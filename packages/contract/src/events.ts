@@ -1,5 +1,6 @@
 import type { PanDeskApi } from './api';
 import type { AuthStatus } from './auth';
+import type { CloudTasksSnapshot } from './cloud-tasks';
 import type { FileId } from './common';
 import type { Place } from './places';
 import type { SettingsView } from './settings';
@@ -27,6 +28,8 @@ export interface PanDeskEvents {
   /** Throttled (~4 per second) and batched: summary + changed items + removed ids. */
   'transfers:changed': TransferSnapshot;
   'places:changed': readonly Place[];
+  /** Cloud downloads and copies: the recent list, after every change of a task. */
+  'cloud:changed': CloudTasksSnapshot;
   /** A sync pair was added, changed or removed, or its state or progress moved on. */
   'sync:changed': SyncChange;
 }
@@ -39,6 +42,7 @@ export const EVENT_NAMES = [
   'folder:changed',
   'transfers:changed',
   'places:changed',
+  'cloud:changed',
   'sync:changed',
 ] as const satisfies readonly EventName[];
 

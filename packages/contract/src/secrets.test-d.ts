@@ -8,10 +8,18 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { ApiDomain, PanDeskApi } from './api';
 import type { ApiMethod, OutputOf } from './channels';
 import type { EventName, PanDeskEvents } from './events';
+import type { DirectLinkSigningPatch } from './direct-links';
 import type { ConnectionSettings } from './settings';
 
 type SecretKey =
-  'clientSecret' | 'accessToken' | 'refreshToken' | 'token' | 'secret' | 'password' | 'authorization';
+  | 'clientSecret'
+  | 'accessToken'
+  | 'refreshToken'
+  | 'token'
+  | 'secret'
+  | 'password'
+  | 'authorization'
+  | 'privateKey';
 
 /** Every secret-looking key anywhere inside T (through arrays and nested objects). */
 type SecretKeysIn<T> = T extends string | number | boolean | null | undefined
@@ -44,5 +52,9 @@ describe('no secret can cross to the renderer', () => {
       'clientSecret' | 'accessToken' | 'refreshToken'
     >();
     expectTypeOf<SecretKeysIn<{ a: { b: readonly { password: string }[] } }>>().toEqualTypeOf<'password'>();
+  });
+
+  it('the detector finds the direct-link private key, which only travels towards the back end', () => {
+    expectTypeOf<SecretKeysIn<DirectLinkSigningPatch>>().toEqualTypeOf<'privateKey'>();
   });
 });

@@ -68,11 +68,16 @@ export interface ConnectionView {
 }
 
 /**
- * Whether the host can keep secrets: `encrypted` (the OS offers encrypted storage, e.g. a
- * keyring), `unavailable` (it does not, so the back end refuses to save secrets rather than
- * write them in the clear; a token then lives only until the app quits).
+ * Where secrets entered in the connection settings are kept:
+ * - `encrypted`: the host's secret storage (the OS keychain; in the browser host, the file the
+ *   user chose with `--store-secrets-in-file`), so they survive a restart;
+ * - `unavailable`: there is none, so the back end refuses to save secrets rather than write
+ *   them in the clear, until the user chooses to use them only until the app quits
+ *   (`ConnectionPatch.sessionOnly`);
+ * - `session`: the user chose that: secrets live in memory only, gone when the app (or the
+ *   browser host) quits, and are asked for again next time.
  */
-export const SECRET_STORAGE_STATES = ['encrypted', 'unavailable'] as const;
+export const SECRET_STORAGE_STATES = ['encrypted', 'session', 'unavailable'] as const;
 export type SecretStorage = (typeof SECRET_STORAGE_STATES)[number];
 
 export interface SettingsView extends Settings {
@@ -131,6 +136,12 @@ export interface ConnectionPatch {
   readonly accessToken?: string | null;
   readonly refreshToken?: string | null;
   readonly rootFolderId?: FileId;
+  /**
+   * `true`: where there is no secret storage (`secretStorage: 'unavailable'`), keep the secrets
+   * of this and later patches in memory only until the app quits (`secretStorage` becomes
+   * `session`). Refused where secrets are stored encrypted.
+   */
+  readonly sessionOnly?: boolean;
 }
 
 /** Applies a validated connection patch to the stored connection settings (back end only). */

@@ -20,6 +20,7 @@ interface Banner {
   cdnUrl: string;
   clientId: string;
   clientSecret: string;
+  controlToken: string;
 }
 
 /** Spawns the CLI the way `pnpm fake-pan` does and resolves with its first stdout line. */
@@ -62,7 +63,12 @@ test('first line is one JSON object; SIGTERM closes cleanly; --data-dir keeps th
     cdnUrl: expect.stringMatching(/^http:\/\//),
     clientId: expect.any(String),
     clientSecret: expect.any(String),
+    controlToken: expect.stringMatching(/^[\w-]{32}$/),
   });
+  const state = (headers: Record<string, string>) =>
+    fetch(`${banner.baseUrl}/__fake/state`, { headers }).then((r) => r.status);
+  expect(await state({})).toBe(403);
+  expect(await state({ 'X-Fake-Pan-Control': banner.controlToken })).toBe(200);
   const res = await fetch(`${banner.baseUrl}/api/v1/access_token`, {
     method: 'POST',
     headers: { Platform: 'open_platform', 'Content-Type': 'application/json' },

@@ -1,8 +1,9 @@
 /**
  * `pnpm fake-pan [--port N] [--host ADDRESS] [--data-dir DIR] [--seed demo|none] [--vip]`
  *
- * Prints ONE JSON line first (baseUrl, uploadUrl, cdnUrl, clientId, clientSecret, oauth, dataDir),
- * then serves until SIGINT/SIGTERM and closes cleanly. With `--data-dir` the drive, tokens and
+ * Prints ONE JSON line first (baseUrl, uploadUrl, cdnUrl, clientId, clientSecret, oauth,
+ * controlToken, dataDir; the control token goes in the `X-Fake-Pan-Control` header of every
+ * `/__fake/*` call), then serves until SIGINT/SIGTERM and closes cleanly. With `--data-dir` the drive, tokens and
  * credentials persist, so a restarted emulator accepts the same client id and secret.
  */
 import { startFakePan } from './index';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       clientSecret: pan.oauth.clientSecret,
       redirectUri: pan.oauth.redirectUri,
     },
+    controlToken: pan.controlToken,
     dataDir: pan.dataDir,
   };
   let stopping = false;

@@ -1,5 +1,6 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakePan, type FakePan } from './index';
+import { CONTROL_HEADER, startFakePan, type FakePan } from './index';
 import { api, call, login } from './testing/api-call';
 
 let pan: FakePan;
@@ -123,5 +124,117 @@ describe('control endpoint', () => {
       urls: { baseUrl: pan.baseUrl },
     });
     pan.faults.reset();
+  });
+});
+
+/** A raw HTTP call, so the test sets `Host` itself (fetch would not send a foreign one). */
+function rawCall(
+  target: FakePan,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<{ status: number; text: string }> {
+  const url = new URL(target.baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, method, path, headers: { Host: url.host, ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('control endpoint guard', () => {
+  const attack = '{"force429Next":7}';
+
+  test('the attack from a foreign page is refused: foreign Host and Origin, text/plain body, no token', async () => {
+    const res = await rawCall(
+      pan,
+      'POST',
+      '/__fake/faults',
+      { Host: 'evil.example', Origin: 'http://evil.example', 'Content-Type': 'text/plain' },
+      attack,
+    );
+    expect(res.status).toBe(403);
+    expect(pan.faults.get().force429Next).toBe(0);
+  });
+
+  test('a foreign Host is refused even with the token (DNS rebinding)', async () => {
+    const port = new URL(pan.baseUrl).port;
+    for (const host of ['evil.example', `evil.example:${port}`, '127.0.0.1:1', `10.0.0.1:${port}`]) {
+      const res = await rawCall(
+        pan,
+        'POST',
+        '/__fake/faults',
+        { Host: host, [CONTROL_HEADER]: pan.controlToken },
+        attack,
+      );
+      expect(res.status, host).toBe(403);
+    }
+    expect(pan.faults.get().force429Next).toBe(0);
+  });
+
+  test('a foreign Origin is refused even with the token and a loopback Host', async () => {
+    const port = new URL(pan.baseUrl).port;
+    for (const origin of ['http://evil.example', `http://127.0.0.1:${Number(port) + 1}`, 'null']) {
+      const res = await rawCall(pan, 'GET', '/__fake/state', {
+        Origin: origin,
+        [CONTROL_HEADER]: pan.controlToken,
+      });
+      expect(res.status, origin).toBe(403);
+      expect(res.text).not.toContain('liveTokens');
+    }
+  });
+
+  test('a missing or wrong token is refused; the right one on a loopback name is obeyed', async () => {
+    expect((await rawCall(pan, 'GET', '/__fake/state', {})).status).toBe(403);
+    expect((await rawCall(pan, 'GET', '/__fake/state', { [CONTROL_HEADER]: 'guess' })).status).toBe(403);
+    const port = new URL(pan.baseUrl).port;
+    const good = await rawCall(pan, 'GET', '/__fake/state', {
+      Host: `localhost:${port}`,
+      Origin: `http://localhost:${port}`,
+      [CONTROL_HEADER]: pan.controlToken,
+    });
+    expect(good.status).toBe(200);
+    expect(JSON.parse(good.text)).toMatchObject({ code: 0, data: { urls: { baseUrl: pan.baseUrl } } });
+  });
+
+  test('every start has its own token', async () => {
+    const other = await startFakePan();
+    try {
+      expect(other.controlToken).not.toBe(pan.controlToken);
+      expect(other.controlToken.length).toBeGreaterThanOrEqual(32);
+      const res = await rawCall(other, 'GET', '/__fake/state', { [CONTROL_HEADER]: pan.controlToken });
+      expect(res.status).toBe(403);
+    } finally {
+      await other.close();
+    }
+  });
+
+  test('with controlRoutes: false there is no control endpoint at all, the API still works', async () => {
+    const closed = await startFakePan({ controlRoutes: false, faults: { rateLimits: false } });
+    try {
+      for (const [method, path] of [
+        ['POST', '/__fake/faults'],
+        ['GET', '/__fake/state'],
+        ['POST', '/__fake/tokens/expire'],
+        ['POST', '/__fake/direct-link'],
+      ] as const) {
+        const body = method === 'POST' ? attack : undefined;
+        const res = await rawCall(closed, method, path, { [CONTROL_HEADER]: closed.controlToken }, body);
+        expect(res.status, path).toBe(404);
+      }
+      expect(closed.faults.get().force429Next).toBe(0);
+      expect(await login(closed)).toEqual(expect.any(String));
+    } finally {
+      await closed.close();
+    }
   });
 });

@@ -1,6 +1,9 @@
 /**
  * `/__fake/*`: the emulator's own control endpoint on the API listener (not part of the real
- * API). No auth, no faults, no rate limit. Answers use the normal envelope.
+ * API). No access token, faults or rate limit; instead every call needs a loopback `Host` (and
+ * `Origin`, if any) and the per-start control token in `X-Fake-Pan-Control` (see
+ * `control-guard.ts`; refused with HTTP 403). Off altogether with `controlRoutes: false`, as in
+ * the app's demo drive. Answers use the normal envelope.
  *
  * | method | path                   | body / answer |
  * |--------|------------------------|---------------|
@@ -19,6 +22,10 @@ import type { FakePanContext } from './http/context';
 import { ok } from './http/envelope';
 import type { Router } from './http/router';
 import type { Faults, Switches } from './options';
+import type { RouteOptions } from './http/router';
+
+/** Route options of every control route: guarded by `control-guard.ts`, no API checks. */
+export const CONTROL_ROUTE: RouteOptions = { auth: false, checks: false, control: true };
 
 /** Merges known keys only, with the type of the current value; unknown keys or wrong types → code 1. */
 export function mergeKnown<T extends object>(target: T, patch: unknown): T {
@@ -69,20 +76,19 @@ export function stateSummary(ctx: FakePanContext): Record<string, unknown> {
 
 /** @param initialFaults what `reset-faults` goes back to (defaults merged with start options). */
 export function registerControlRoutes(api: Router, ctx: FakePanContext, initialFaults: Faults): void {
-  const open = { auth: false, checks: false };
-  api.get('/__fake/faults', () => ok({ ...ctx.faults }), open);
+  api.get('/__fake/faults', () => ok({ ...ctx.faults }), CONTROL_ROUTE);
   api.post(
     '/__fake/faults',
     async (req) => ok({ ...mergeKnown<Faults>(ctx.faults, await jsonBody(req.raw)) }),
-    open,
+    CONTROL_ROUTE,
   );
-  api.get('/__fake/switches', () => ok({ ...ctx.switches }), open);
+  api.get('/__fake/switches', () => ok({ ...ctx.switches }), CONTROL_ROUTE);
   api.post(
     '/__fake/switches',
     async (req) => ok({ ...mergeKnown<Switches>(ctx.switches, await jsonBody(req.raw)) }),
-    open,
+    CONTROL_ROUTE,
   );
-  api.post('/__fake/reset-faults', () => ok({ ...Object.assign(ctx.faults, initialFaults) }), open);
+  api.post('/__fake/reset-faults', () => ok({ ...Object.assign(ctx.faults, initialFaults) }), CONTROL_ROUTE);
   api.post(
     '/__fake/tokens/expire',
     async (req) => {
@@ -90,7 +96,7 @@ export function registerControlRoutes(api: Router, ctx: FakePanContext, initialF
       const token = typeof body.token === 'string' ? body.token : undefined;
       return ok({ expired: ctx.tokens.expire(token) });
     },
-    open,
+    CONTROL_ROUTE,
   );
   api.post(
     '/__fake/oauth/code',
@@ -100,9 +106,9 @@ export function registerControlRoutes(api: Router, ctx: FakePanContext, initialF
         clientId: ctx.oauth.clientId,
         redirectUri: ctx.oauth.redirectUri,
       }),
-    open,
+    CONTROL_ROUTE,
   );
-  api.get('/__fake/state', () => ok(stateSummary(ctx)), open);
+  api.get('/__fake/state', () => ok(stateSummary(ctx)), CONTROL_ROUTE);
   api.post(
     '/__fake/user',
     async (req) => {
@@ -111,6 +117,6 @@ export function registerControlRoutes(api: Router, ctx: FakePanContext, initialF
       ctx.user.vip = body.vip;
       return ok({ uid: ctx.user.uid, vip: ctx.user.vip });
     },
-    open,
+    CONTROL_ROUTE,
   );
 }

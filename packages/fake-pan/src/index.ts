@@ -10,12 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerApiRoutes } from './api';
 import type { UploadsHandle } from './api/upload-routes';
+import { keepConnectionsLikeTheService } from './http/keep-alive';
 import { startCdnServer } from './cdn/cdn-server';
 import { createUrlSigner } from './cdn/signing';
 import { registerCloudRoutes, type CloudHandle } from './cloud';
 import { registerCloudControlRoutes } from './cloud/control';
 import { createContentStore } from './content/content-store';
 import { registerControlRoutes } from './control';
+import { createControlToken } from './control-guard';
 import { systemClock } from '@pandesk/contract';
 import { createDriveState } from './core/drive-state';
 import { loadIdentity } from './core/identity';
@@ -37,6 +39,7 @@ export type { UploadsHandle } from './api/upload-routes';
 export type { TrafficHandle } from './http/traffic';
 export type { AssemblyStatus } from './api/upload-assembly';
 export type { CloudHandle } from './cloud';
+export { CONTROL_HEADER } from './control-guard';
 
 export interface FakePan {
   /** API host, e.g. "http://127.0.0.1:41234" (no trailing slash). */
@@ -49,6 +52,11 @@ export interface FakePan {
   clientSecret: string;
   /** The registered OAuth app; `issueCode()` stands in for the consent page. */
   oauth: { clientId: string; clientSecret: string; redirectUri: string; issueCode(): string };
+  /**
+   * The secret every `/__fake/*` call must send in the `X-Fake-Pan-Control` header
+   * (`CONTROL_HEADER`), random per start. Unused when started with `controlRoutes: false`.
+   */
+  controlToken: string;
   /** Where state and blobs live. */
   dataDir: string;
   state: StateHandle;
@@ -73,6 +81,7 @@ export interface FakePan {
 }
 
 async function listen(server: Server, host: string, port: number): Promise<string> {
+  keepConnectionsLikeTheService(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
@@ -121,6 +130,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
     oauth: identity.oauth,
     traffic: createTraffic(),
     urls,
+    controlToken: createControlToken(),
     dataDir,
     onClose: (fn) => closers.push(fn),
   };
@@ -130,8 +140,10 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
   const upload = createRouter(ctx);
   const uploads = registerApiRoutes({ api, upload }, ctx);
   const cloud = registerCloudRoutes(api, ctx, { directLinkPrivateKey: options.directLinkPrivateKey });
-  registerControlRoutes(api, ctx, initialFaults);
-  registerCloudControlRoutes(api, cloud.directLinks);
+  if (options.controlRoutes !== false) {
+    registerControlRoutes(api, ctx, initialFaults);
+    registerCloudControlRoutes(api, cloud.directLinks);
+  }
   const apiServer = createServer((req, res) => api.handle(req, res));
   const uploadServer = createServer((req, res) => upload.handle(req, res));
   let cdn: Awaited<ReturnType<typeof startCdnServer>>;
@@ -172,6 +184,7 @@ export async function startFakePan(options: FakePanOptions = {}): Promise<FakePa
       ...identity.oauth,
       issueCode: () => ctx.tokens.issueCode(identity.oauth.clientId, identity.oauth.redirectUri),
     },
+    controlToken: ctx.controlToken,
     dataDir,
     state: createStateHandle(ctx.state, content),
     faults: {

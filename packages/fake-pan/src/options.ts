@@ -6,7 +6,8 @@
  *   client copes with either behaviour.
  * - `Faults` are things that go wrong on the real network or service. All of them can be
  *   set at start, changed at run time through `FakePan.faults`, and over HTTP at
- *   `POST /__fake/faults` (an endpoint the real API does not have).
+ *   `POST /__fake/faults` (an endpoint the real API does not have; it needs the control token,
+ *   see `control-guard.ts`).
  */
 import type { Clock } from '@pandesk/contract';
 
@@ -152,6 +153,11 @@ export interface FakePanOptions {
    * `auth_key`. Changeable at run time (`FakePan.cloud.directLinks.setPrivateKey`, `POST /__fake/direct-link`).
    */
   directLinkPrivateKey?: string;
+  /**
+   * Serve the `/__fake/*` control endpoint (default true). The app's embedded demo drive turns
+   * it off, so nothing else on the computer can change faults or read state through it.
+   */
+  controlRoutes?: boolean;
 }
 
 export const DEFAULT_SWITCHES: Switches = {

@@ -16,7 +16,8 @@ mismatch.
 The HTTP helpers live in independent_http.py, the share/copy/offline/direct-link steps in
 independent_cloud.py, both beside this script. Only two calls are not part of the real API: the emulator's control endpoints that make the
 account VIP (`/__fake/user`) and set the direct-link private key (`/__fake/direct-link`), which
-on the real service are settings of the account on the website.
+on the real service are settings of the account on the website; they carry the banner's
+`controlToken` in the `X-Fake-Pan-Control` header.
 """
 import sys
 

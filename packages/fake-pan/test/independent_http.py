@@ -41,6 +41,9 @@ def call_once(method, path, body, query, host, raw_body, content_type):
     headers = {"Platform": "open_platform", "Content-Type": content_type}
     if TOKEN:
         headers["Authorization"] = "Bearer " + TOKEN
+    if path.startswith("/__fake/"):
+        # The emulator's control endpoint wants the per-start token from the banner.
+        headers["X-Fake-Pan-Control"] = CFG["controlToken"]
     data = raw_body if raw_body is not None else (json.dumps(body).encode() if body is not None else None)
     req = urllib.request.Request(url, data=data, method=method, headers=headers)
     with urllib.request.urlopen(req, timeout=60) as res:

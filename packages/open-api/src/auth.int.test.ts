@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { CONTROL_HEADER } from '@pandesk/fake-pan';
 import { createMemoryTokenStore, type AuthStatus } from './auth/types';
 import { createPanClient } from './client';
 import { startPair, type Pair } from './testing/fake-pan-pair';
@@ -10,7 +11,9 @@ afterEach(async () => {
 });
 
 const liveTokens = async (p: Pair): Promise<number> => {
-  const res = await fetch(`${p.fake.baseUrl}/__fake/state`);
+  const res = await fetch(`${p.fake.baseUrl}/__fake/state`, {
+    headers: { [CONTROL_HEADER]: p.fake.controlToken },
+  });
   return ((await res.json()) as { data: { liveTokens: number } }).data.liveTokens;
 };
 

@@ -63,6 +63,11 @@ export interface PanUser {
   vip: boolean;
   vipLevel: number;
   vipGrants: VipGrant[];
+  /**
+   * The developer benefit (`developerInfo`, §3), or null when the service gave none. `endsAt` is
+   * epoch ms, undefined when the service gave no parsable end time.
+   */
+  developer: { endsAt: number | undefined } | null;
 }
 
 /** Same-name policy for uploads (§7.1): 'error' = 0, 'keep_both' = 1, 'overwrite' = 2. */

@@ -135,6 +135,29 @@ describe('queue semantics', () => {
     expect(failed?.finishedAt).toBeGreaterThan(0);
     expect(h.engine.clearFinished()).toBe(1);
     expect(h.items().map((i) => i.name)).toEqual(['missing.bin']);
+    expect(await h.engine.clearFailed()).toBe(1);
+    expect(h.items()).toEqual([]);
+    expect(h.engine.getSummary().total).toBe(0);
+  });
+
+  it('clears failed items only: paused and completed ones stay', async () => {
+    h = createHarness();
+    await h.engine.upload({
+      localPaths: [join(h.dir, 'missing.bin'), h.file('ok.bin', 10), h.file('held.bin', 10)],
+      remoteParentId: 0,
+      conflict: 'keep_both',
+    });
+    h.engine.pause([h.items().find((i) => i.name === 'held.bin')!.id]);
+    h.engine.start();
+    await h.engine.whenIdle();
+    expect(h.byState('failed').map((i) => i.name)).toEqual(['missing.bin']);
+    expect(await h.engine.clearFailed()).toBe(1);
+    expect(
+      h
+        .items()
+        .map((i) => `${i.name}:${i.state}`)
+        .sort(),
+    ).toEqual(['held.bin:paused', 'ok.bin:completed']);
   });
 });
 

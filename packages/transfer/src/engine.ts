@@ -66,6 +66,8 @@ export interface TransferEngine {
   moveToTop(ids: readonly string[]): void;
   /** Removes completed, skipped and cancelled items; failed ones stay. Returns how many. */
   clearFinished(): number;
+  /** Removes failed items, dropping their partial data (upload session, .part file). Returns how many. */
+  clearFailed(): Promise<number>;
   setLimits(limits: Partial<TransferLimits>): void;
   /** false: running items pause with reason auth_required. true: they resume. */
   setAuthAvailable(available: boolean): void;
@@ -158,15 +160,36 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     live: () => scheduler.runningIds(),
   });
 
+  /** Deletes the .part file of a download (nothing for uploads and folders). */
+  const dropPartFile = async (item: JournalItem): Promise<void> => {
+    if (item.direction !== 'download' || item.kind !== 'file') return;
+    await fs
+      .unlink(join(dirname(item.localPath), partFileName(basename(item.localPath), item.id)))
+      .catch(() => undefined);
+  };
+
   /** Drops partial data of a cancelled item: upload session and slices, download .part file. */
   const discard = async (item: JournalItem): Promise<void> => {
     journal.clearParts(item.id);
     journal.update(item.id, { sessionJson: null, createAttempted: false, bytesDone: 0 });
-    if (item.direction === 'download' && item.kind === 'file') {
-      await fs
-        .unlink(join(dirname(item.localPath), partFileName(basename(item.localPath), item.id)))
-        .catch(() => undefined);
+    await dropPartFile(item);
+  };
+
+  /** Every item in one state, read page by page (synchronously). */
+  const itemsInState = (state: TransferState): JournalItem[] => {
+    const out: JournalItem[] = [];
+    for (;;) {
+      const page = journal.page({ offset: out.length, limit: 1000, states: [state] });
+      out.push(...page.items);
+      if (page.items.length === 0 || out.length >= page.total) return out;
     }
+  };
+
+  /** Tells listeners that items left the journal; answers their ids. */
+  const forget = (ids: string[]): string[] => {
+    if (ids.length > 100) publisher.resync();
+    else for (const id of ids) publisher.removed(id);
+    return ids;
   };
 
   const hasher = createHashWorkers();
@@ -256,10 +279,14 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
       scheduler.pump();
     },
     clearFinished() {
-      const removed = journal.deleteByStates(['completed', 'skipped', 'cancelled']);
-      if (removed.length > 100) publisher.resync();
-      else for (const id of removed) publisher.removed(id);
-      return removed.length;
+      return forget(journal.deleteByStates(['completed', 'skipped', 'cancelled'])).length;
+    },
+    async clearFailed() {
+      // Rows read and deleted in one synchronous step, so no retry can slip in between.
+      const failed = itemsInState('failed');
+      const removed = new Set(forget(journal.deleteByStates(['failed'])));
+      for (const row of failed) if (removed.has(row.id)) await dropPartFile(row);
+      return removed.size;
     },
     setLimits(next) {
       limits = Object.freeze({ ...limits, ...next });

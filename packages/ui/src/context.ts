@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { PanDeskBridge } from '@pandesk/contract';
 import type { HostAdapter } from './host';
 import type { BrowserStore } from './stores/browser-store';
+import type { CloudStore } from './stores/cloud-store';
 import type { SessionStore } from './stores/session-store';
 import type { TransfersStore } from './stores/transfers-store';
 import type { TreeStore } from './stores/tree-store';
@@ -20,6 +21,7 @@ export interface AppContextValue {
   tree: TreeStore;
   transfers: TransfersStore;
   ui: UiStore;
+  cloud: CloudStore;
   sync: SyncStore;
   actions: Actions;
 }

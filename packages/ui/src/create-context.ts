@@ -4,6 +4,7 @@ import { createActions } from './actions/actions';
 import type { AppContextValue } from './context';
 import type { HostAdapter } from './host';
 import { createBrowserStore } from './stores/browser-store';
+import { createCloudStore } from './stores/cloud-store';
 import { createSessionStore } from './stores/session-store';
 import { createTransfersStore } from './stores/transfers-store';
 import { createTreeStore } from './stores/tree-store';
@@ -18,8 +19,9 @@ export function createAppContext(bridge: PanDeskBridge, host: HostAdapter, i18n:
   const transfers = createTransfersStore(bridge);
   const ui = createUiStore();
   const sync = createSyncStore(bridge);
-  const actions = createActions({ bridge, host, session, browser, tree, transfers, ui, i18n });
-  return { bridge, host, session, browser, tree, transfers, ui, sync, actions };
+  const cloud = createCloudStore(bridge);
+  const actions = createActions({ bridge, host, session, browser, tree, transfers, ui, cloud, i18n });
+  return { bridge, host, session, browser, tree, transfers, ui, cloud, sync, actions };
 }
 
 /** Wires the back end's pushes into the stores; returns the unsubscribe. */
@@ -27,6 +29,7 @@ export function connectContext(ctx: AppContextValue): Unsubscribe {
   const offs = [
     ctx.session.getState().connect(),
     ctx.transfers.getState().connect(),
+    ctx.cloud.getState().connect(),
     ctx.sync.getState().connect(),
     ctx.bridge.on('folder:changed', (change) => {
       ctx.browser.getState().onFolderChange(change);

@@ -1,7 +1,7 @@
 /**
  * What the UI needs from the page that hosts it, beyond the contract bridge. Implemented by
  * apps/desktop (preload: Electron webUtils, native dialogs, startDrag) and apps/web (browser:
- * staging uploads on the host, <input type=file>, download links). Everything optional is
+ * staging uploads on the host, <input type=file>, browser downloads). Everything optional is
  * feature-detected: the UI hides or disables what a host cannot do.
  */
 export interface HostAdapter {
@@ -18,6 +18,14 @@ export interface HostAdapter {
   pickForUpload?(mode: 'files' | 'folder'): Promise<string[]>;
   /** Drag local files out of the window (Electron startDrag). Must be called during dragstart. */
   startDrag?(paths: string[]): void;
-  /** Let the browser save a file itself (web host download route). */
-  browserDownloadUrl?(fileId: number): string;
+  /**
+   * The browser may save cloud files itself (web host): the UI asks `app.downloadLink` for a
+   * single-use link per file and lets the browser open it ("Save to…", drag out of the window).
+   */
+  browserDownloads?: boolean;
+  /**
+   * Puts text on the system clipboard (Electron: the main process's clipboard through the
+   * preload; web: the browser's clipboard API). Rejects when the host could not.
+   */
+  writeClipboard?(text: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import './styles/app.css';
+import './styles/cloud.css';
 import './styles/sync.css';
 
 export type { HostAdapter } from './host';

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { app, dialog, ipcMain, Menu, powerMonitor, safeStorage, session } from 'electron';
+import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, safeStorage, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { createBackend } from '@pandesk/backend';
@@ -9,7 +9,7 @@ import { createDispatcher } from '@pandesk/contract/server';
 import type { Dispatch } from '@pandesk/contract/server';
 import type { PanDeskApi } from '@pandesk/contract';
 import identity from '../../app-identity.json';
-import { dragRootsFromSettings } from './adapters/dialog-options';
+import { createDragRoots, DRAG_FOLDERS_FILE } from './adapters/drag-roots';
 import { createNativeDrag } from './adapters/native-drag';
 import { createSecretServiceStore, loadKeyringBinding } from './adapters/secret-service';
 import { openDesktopVault } from './adapters/secret-vault';
@@ -17,6 +17,7 @@ import type { DesktopVault, UnreadableChoice } from './adapters/secret-vault';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createBackendPorts } from './backend-ports';
 import { bindIpc } from './ipc/bind-ipc';
+import { bindClipboard } from './ipc/clipboard-ipc';
 import { createDeferredDispatch } from './ipc/deferred-dispatch';
 import { forwardEvents } from './ipc/forward-events';
 import { buildMenuTemplate } from './menu';
@@ -109,6 +110,12 @@ function bindChannels(ready: Promise<Dispatch>): void {
   bindIpc({
     ipcMain,
     dispatch: createDeferredDispatch(ready),
+    ownContentsId: () => liveWindow()?.webContents.id,
+    onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
+  });
+  bindClipboard({
+    ipcMain,
+    clipboard,
     ownContentsId: () => liveWindow()?.webContents.id,
     onRefused: (channel, verdict) => log(new Error(`refused ${channel}: ${verdict.reason}`), 'ipc'),
   });
@@ -243,11 +250,16 @@ async function start(): Promise<void> {
   // The single-instance lock is held: owner files naming another pid are left from a shutdown.
   for (const name of clearStaleJournalOwners(app.getPath('userData'), process.pid))
     log(new Error(`removed the stale owner file ${name}`), 'journal');
-  // Folders the user picked as a download target this session ("Save to...") may be dragged from too.
-  const chosenFolders = new Set<string>();
+  // Drags out of the window take files only from Downloads and folders picked in native dialogs.
+  const dragRoots = createDragRoots({
+    file: path.join(app.getPath('userData'), DRAG_FOLDERS_FILE),
+    fixed: [app.getPath('downloads')],
+    legacySettings: () => store.readSettings(),
+    onProblem: (message) => log(new Error(message), 'drag roots'),
+  });
   const startDrag = createNativeDrag({
     contents: () => liveWindow()?.webContents,
-    roots: () => dragRootsFromSettings(store.readSettings(), [app.getPath('downloads'), ...chosenFolders]),
+    roots: () => dragRoots.list(),
     fallbackIconPath: DRAG_ICON,
   });
   openWindow(store);
@@ -261,7 +273,7 @@ async function start(): Promise<void> {
         vault,
         window: liveWindow,
         showWindow: () => showWindow(store),
-        onFolderChosen: (folder) => chosenFolders.add(folder),
+        onFolderChosen: (folder) => dragRoots.add(folder),
         startDrag: (input) => startDrag(input).catch((error: unknown) => log(error, 'drag')),
       }),
     ),

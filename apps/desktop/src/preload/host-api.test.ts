@@ -54,9 +54,25 @@ describe('preload bridge', () => {
 
   it('host functions map files to paths and start drags through the contract', async () => {
     const { ipc, invoked } = fakeIpc();
-    const host = createHostApi(createBridge(ipc), (f) => `/local/${f.name}`);
+    const host = createHostApi(createBridge(ipc), (f) => `/local/${f.name}`, ipc);
     expect(host.pathForFile(new File(['x'], 'a.txt'))).toBe('/local/a.txt');
     await host.startDrag(['/d/a.txt']);
     expect(invoked).toEqual([['app:startDrag', { paths: ['/d/a.txt'] }]]);
+  });
+
+  it('writes the clipboard through its own channel and rejects with the refusal', async () => {
+    const { ipc, invoked } = fakeIpc();
+    const host = createHostApi(createBridge(ipc), () => '', ipc);
+    await host.writeClipboard('https://www.123pan.com/s/abc');
+    expect(invoked).toEqual([['host:clipboard-write', 'https://www.123pan.com/s/abc']]);
+    const refusing = createHostApi(createBridge(ipc), () => '', {
+      invoke: async () => ({
+        ok: false,
+        error: { code: 'unsupported', message: 'not your window', retryable: false },
+      }),
+    });
+    await expect(refusing.writeClipboard('x')).rejects.toThrow('not your window');
+    const odd = createHostApi(createBridge(ipc), () => '', { invoke: async () => 'what' });
+    await expect(odd.writeClipboard('x')).rejects.toThrow('could not be written');
   });
 });

@@ -1,5 +1,6 @@
-import { createApiProxy, isEventName } from '@pandesk/contract';
+import { createApiProxy, isEventName, isResult } from '@pandesk/contract';
 import type { PanDeskBridge } from '@pandesk/contract';
+import { CLIPBOARD_CHANNEL } from '../common/host-channels';
 
 /**
  * What the preload exposes, built from injected Electron pieces so it is tested without
@@ -20,6 +21,8 @@ export interface PanDeskHostApi {
   pathForFile(file: File): string;
   /** Starts a native drag of local files; call from a `dragstart` handler. */
   startDrag(paths: readonly string[]): Promise<unknown>;
+  /** Puts a text on the system clipboard (the main process's `clipboard`); rejects when refused. */
+  writeClipboard(text: string): Promise<void>;
 }
 
 export function createBridge(ipc: IpcRendererLike): PanDeskBridge {
@@ -37,9 +40,20 @@ export function createBridge(ipc: IpcRendererLike): PanDeskBridge {
   });
 }
 
-export function createHostApi(bridge: PanDeskBridge, getPathForFile: (file: File) => string): PanDeskHostApi {
+export function createHostApi(
+  bridge: PanDeskBridge,
+  getPathForFile: (file: File) => string,
+  ipc: Pick<IpcRendererLike, 'invoke'>,
+): PanDeskHostApi {
   return {
     pathForFile: (file) => getPathForFile(file),
     startDrag: (paths) => bridge.app.startDrag({ paths: [...paths] }),
+    async writeClipboard(text) {
+      const answer = await ipc.invoke(CLIPBOARD_CHANNEL, String(text));
+      if (!isResult(answer) || !answer.ok)
+        throw new Error(
+          isResult(answer) && !answer.ok ? answer.error.message : 'The clipboard could not be written.',
+        );
+    },
   };
 }

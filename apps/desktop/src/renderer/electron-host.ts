@@ -5,7 +5,8 @@ import type { PanDeskHostApi } from '../preload/host-api';
 /**
  * The UI's HostAdapter for Electron, over what the preload exposed: dropped files become their
  * local paths (no bytes are copied, the back end reads the files itself), uploads are picked with
- * native dialogs, and drags out of the window go through the guarded `app.startDrag`.
+ * native dialogs, drags out of the window go through the guarded `app.startDrag`, and the
+ * clipboard is written by the main process.
  */
 export function createElectronHost(bridge: PanDeskBridge, host: PanDeskHostApi): HostAdapter {
   return {
@@ -21,5 +22,6 @@ export function createElectronHost(bridge: PanDeskBridge, host: PanDeskHostApi):
     startDrag(paths) {
       void host.startDrag(paths);
     },
+    writeClipboard: (text) => host.writeClipboard(text),
   };
 }

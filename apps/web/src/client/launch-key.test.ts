@@ -30,8 +30,8 @@ describe('takeLaunchKey', () => {
     expect(e.replaced).toEqual(['/']);
   });
 
-  it('accepts ?k= too, and falls back to the stored key on reload', () => {
-    expect(takeLaunchKey(env('', `?k=${KEY}`).env)).toBe(KEY);
+  it('never takes the key from a ?k= query, and falls back to the stored key on reload', () => {
+    expect(takeLaunchKey(env('', `?k=${KEY}`).env)).toBeUndefined();
     expect(takeLaunchKey(env('', '', KEY).env)).toBe(KEY);
   });
 

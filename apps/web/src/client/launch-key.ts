@@ -9,7 +9,7 @@ const STORAGE_KEY = 'pandesk.launchKey';
 const KEY_PATTERN = /^[A-Za-z0-9_-]{16,128}$/;
 
 export interface LaunchKeyEnvironment {
-  readonly location: Pick<Location, 'hash' | 'search' | 'pathname'>;
+  readonly location: Pick<Location, 'hash' | 'pathname'>;
   readonly history: Pick<History, 'replaceState'>;
   readonly storage: Pick<Storage, 'getItem' | 'setItem'>;
 }
@@ -19,9 +19,12 @@ function fromParams(text: string): string | undefined {
   return value !== null && KEY_PATTERN.test(value) ? value : undefined;
 }
 
-/** The key from `#k=` (or `?k=`), else from this tab's storage; undefined when there is none. */
+/**
+ * The key from `#k=`, else from this tab's storage; undefined when there is none. Never from a
+ * `?k=` query: a query reaches the server and the history entry, a fragment does not.
+ */
 export function takeLaunchKey(env: LaunchKeyEnvironment): string | undefined {
-  const fromUrl = fromParams(env.location.hash.replace(/^#/, '')) ?? fromParams(env.location.search);
+  const fromUrl = fromParams(env.location.hash.replace(/^#/, ''));
   if (fromUrl !== undefined) {
     env.storage.setItem(STORAGE_KEY, fromUrl);
     env.history.replaceState(null, '', env.location.pathname);

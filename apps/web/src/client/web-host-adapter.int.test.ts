@@ -58,13 +58,11 @@ describe('createWebHostAdapter (against a real host)', () => {
     );
   });
 
-  it('builds download URLs with the key only when the host serves browser downloads', () => {
-    expect(createWebHostAdapter({ secret: 'abc', browserDownloads: true }).browserDownloadUrl?.(42)).toBe(
-      '/api/download/42?k=abc',
-    );
-    expect(
-      createWebHostAdapter({ secret: 'abc', browserDownloads: false }).browserDownloadUrl,
-    ).toBeUndefined();
+  it('offers browser downloads only when the host serves them, and never builds a URL with the key', () => {
+    const on = createWebHostAdapter({ secret: 'abc', browserDownloads: true });
+    expect(on.browserDownloads).toBe(true);
+    expect(JSON.stringify(on)).not.toContain('abc');
+    expect(createWebHostAdapter({ secret: 'abc', browserDownloads: false }).browserDownloads).toBe(false);
   });
 
   it('uses the relative folder path of picked files', () => {

@@ -1,4 +1,5 @@
 import type { HostAdapter } from '@pandesk/ui';
+import { createClipboardWriter } from './clipboard';
 import { captureEntries, entriesFromFiles, readDropEntries } from './drop-entries';
 import type { DropEntry } from './drop-entries';
 
@@ -6,7 +7,8 @@ import type { DropEntry } from './drop-entries';
  * The UI's HostAdapter in the browser: dropped or picked files are streamed to the host's
  * `POST /api/stage` (one request per file, a few at a time) and come back as local paths on
  * the host, one per top-level dropped item, ready for `transfers.upload`. Browser downloads
- * go through the host's `/api/download/:fileId`.
+ * go through single-use links the UI asks for with `app.downloadLink` (`/api/dl/<ticket>`); the
+ * clipboard is the browser's (`clipboard.ts`).
  */
 
 export interface WebHostAdapterOptions {
@@ -99,14 +101,15 @@ export function createWebHostAdapter(options: WebHostAdapterOptions): HostAdapte
     });
   }
 
-  const adapter: HostAdapter = {
+  return {
     kind: 'web',
     stageFiles,
     pickForUpload: async (mode) => stageAll(entriesFromFiles(await pickFiles(mode))),
+    writeClipboard(text) {
+      const doc = options.document ?? document;
+      const clipboard = doc.defaultView?.navigator.clipboard;
+      return createClipboardWriter({ document: doc, ...(clipboard ? { clipboard } : {}) })(text);
+    },
+    browserDownloads: options.browserDownloads !== false,
   };
-  if (options.browserDownloads !== false) {
-    adapter.browserDownloadUrl = (fileId) =>
-      `${base}/api/download/${fileId}?k=${encodeURIComponent(options.secret)}`;
-  }
-  return adapter;
 }

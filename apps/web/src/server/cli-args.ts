@@ -32,13 +32,13 @@ export const USAGE = `Usage: pandesk-web [options]
   --api-base-url URL         123pan Open API base URL (default: the real service)
   --static DIR               built UI folder (default: apps/web/dist)
   --store-secrets-in-file    keep client secret and tokens in <user-data>/secrets.json (mode 0600,
-                             NOT encrypted); without it the host cannot save credentials
+                             NOT encrypted); without it they are used only until it stops
   --fast                     no client-side rate pacing (for a local fake-pan)
   --no-build                 do not build the UI even if it is missing or stale
   --help                     print this and stop
 Values may follow their option (--port 8123) or be joined to it (--port=8123).
 Environment: PANDESK_CLIENT_ID and PANDESK_CLIENT_SECRET connect to that account at start
-(needs --store-secrets-in-file).`;
+(kept only until the host stops unless --store-secrets-in-file).`;
 
 const OPTIONS = {
   port: { type: 'string' },

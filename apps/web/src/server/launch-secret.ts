@@ -4,8 +4,9 @@ import type { IncomingMessage } from 'node:http';
 /**
  * The per-launch secret. A page gets it from the URL fragment the server prints (fragments
  * never reach a server or a Referer), then presents it on every WebSocket (as a subprotocol,
- * since browsers cannot set headers there) and every API request (the `X-PanDesk-Key` header,
- * or `?k=` on plain navigations such as downloads, which cannot carry headers).
+ * since browsers cannot set headers there) and every API request (the `X-PanDesk-Key`
+ * header). It is never accepted from a URL query: browser downloads use single-use tickets
+ * instead (download-tickets.ts), so no history entry or drag payload ever holds the key.
  */
 
 /** Header carrying the secret on API requests. */
@@ -28,11 +29,10 @@ export function secretsEqual(expected: string, given: string | undefined): boole
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** The secret a request presents in the header, else in the `k` query parameter. */
-export function requestSecret(req: IncomingMessage, url: URL): string | undefined {
+/** The secret a request presents in the `X-PanDesk-Key` header. */
+export function requestSecret(req: IncomingMessage): string | undefined {
   const header = req.headers[SECRET_HEADER];
-  if (typeof header === 'string' && header !== '') return header;
-  return url.searchParams.get('k') ?? undefined;
+  return typeof header === 'string' && header !== '' ? header : undefined;
 }
 
 /** The secret offered as a `k.<secret>` WebSocket subprotocol. */

@@ -7,8 +7,10 @@ import type { StaticFiles } from './static-files';
 
 /**
  * Routes one HTTP request of the web host. Order of checks: hardening headers on everything;
- * `Host` must be ours (DNS rebinding); `/api/*` needs a same-origin (or absent) `Origin` and the
- * launch key; everything else is the public, read-only UI.
+ * `Host` must be ours (DNS rebinding); `/api/*` needs a same-origin (or absent) `Origin`, and
+ * the launch key in `X-PanDesk-Key` except for `GET /api/dl/<ticket>`, where the single-use
+ * ticket is the authority (a plain navigation cannot carry a header, and the key must never
+ * sit in a URL); everything else is the public, read-only UI.
  */
 
 /** What `GET /api/config` tells the page. */
@@ -21,12 +23,13 @@ export interface RouterDeps {
   /** The listening port (known only once listening). */
   readonly port: () => number;
   readonly stage: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-  readonly download: (req: IncomingMessage, res: ServerResponse, rawId: string) => Promise<void>;
+  /** `GET /api/dl/<ticket>`: redeems the ticket and serves its file. */
+  readonly download: (req: IncomingMessage, res: ServerResponse, ticket: string) => Promise<void>;
   readonly statics: StaticFiles;
   readonly pageConfig: WebPageConfig;
 }
 
-const DOWNLOAD_PATH = /^\/api\/download\/([^/]+)$/;
+const TICKET_PATH = /^\/api\/dl\/([A-Za-z0-9_-]{1,64})$/;
 
 export function createRequestRouter(
   deps: RouterDeps,
@@ -34,13 +37,12 @@ export function createRequestRouter(
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     if (!isAllowedOrigin(req, { port: deps.port() }))
       return replyText(res, 403, 'Requests from other sites are refused.');
-    if (!secretsEqual(deps.secret, requestSecret(req, url)))
+    const ticket = TICKET_PATH.exec(url.pathname)?.[1];
+    if (ticket !== undefined && req.method === 'GET') return deps.download(req, res, ticket);
+    if (!secretsEqual(deps.secret, requestSecret(req)))
       return replyText(res, 401, 'The launch key is missing or wrong.');
     if (url.pathname === '/api/stage' && req.method === 'POST') return deps.stage(req, res);
     if (url.pathname === '/api/config' && req.method === 'GET') return replyJson(res, 200, deps.pageConfig);
-    const id = DOWNLOAD_PATH.exec(url.pathname)?.[1];
-    if (id !== undefined && (req.method === 'GET' || req.method === 'HEAD'))
-      return deps.download(req, res, id);
     replyText(res, 404, 'No such route.');
   }
 

@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSilentServer } from '@pandesk/backend';
-import type { SilentServer } from '@pandesk/backend';
+import { startSilentServer } from '@pandesk/fake-pan/testing';
+import type { SilentServer } from '@pandesk/fake-pan/testing';
 import { createApiClient, createTextTransport } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebApp } from './start-web-app';
 import type { WebApp, WebAppOptions } from './start-web-app';
-import { connectWs } from './testing/host-kit';
+import { connectWs, mintDownloadLink } from './testing/host-kit';
 import { toTextPort } from './ws-bridge';
 
 let dir: string | undefined;
@@ -70,23 +70,36 @@ describe('startWebApp (the real back end behind the host)', () => {
     expect(await readdir(join(dir!, 'user-data'))).not.toContain('demo-drive');
   });
 
-  it('says why environment credentials could not be kept, and starts anyway', async () => {
+  it('without --store-secrets-in-file uses environment credentials only until it stops', async () => {
+    silent = await startSilentServer();
     const web = await start(false, {
+      apiBaseUrl: silent.url,
       credentials: { clientId: 'env-client', clientSecret: 'env-secret-value' },
     });
-    expect(web.notes.join('\n')).toMatch(/Could not save the connection given at start: .*secure storage/);
+    expect(web.notes.join('\n')).toMatch(/used only until PanDesk stops/);
+    expect(web.notes).toContain('Signing in with client ID env-client in the background.');
     expect(web.notes.join('\n')).not.toContain('env-secret-value');
     const status = await web.backend.api.auth.status();
-    expect(status.ok && status.value.state).toBe('demo');
+    expect(status.ok && status.value).toEqual({ state: 'connecting' });
+    const view = await web.backend.api.settings.get();
+    expect(view.ok && view.value.secretStorage).toBe('session');
+    expect(await readdir(join(dir!, 'user-data'))).not.toContain('secrets.json');
   });
 
-  it('without --store-secrets-in-file refuses to keep secrets, and says why', async () => {
+  it('without --store-secrets-in-file keeps secrets only when the user chooses so, in memory, never on disk', async () => {
     const web = await start(false);
     const set = await web.backend.api.settings.setConnection({
       clientId: 'my-client',
       clientSecret: 'my-secret-value',
     });
     expect(set.ok ? undefined : set.error.code).toBe('unsupported');
+    expect(set.ok ? '' : set.error.message).not.toMatch(/keyring|keychain|GNOME|KWallet/i);
+    const session = await web.backend.api.settings.setConnection({
+      clientId: 'my-client',
+      clientSecret: 'my-secret-value',
+      sessionOnly: true,
+    });
+    expect(session.ok && session.value.secretStorage).toBe('session');
     expect(await readdir(join(dir!, 'user-data'))).not.toContain('secrets.json');
   });
 
@@ -102,6 +115,27 @@ describe('startWebApp (the real back end behind the host)', () => {
     expect(files).toContain('secrets.json');
     expect(await readFile(join(dir!, 'user-data', 'settings.json'), 'utf8')).not.toContain('my-secret-value');
     expect(await readFile(join(dir!, 'user-data', 'secrets.json'), 'utf8')).toContain('my-secret-value');
+  });
+
+  it('uploads only staged files: a link planted in the staging folder or any other path is refused', async () => {
+    const web = await start(false);
+    const staging = join(dir!, 'user-data', 'staging', 'batch');
+    await mkdir(staging, { recursive: true });
+    await symlink('/etc/hostname', join(staging, 'hostname'));
+    await writeFile(join(dir!, 'user-data', 'private.txt'), 'not staged');
+    const { socket } = await connectWs(web.host);
+    const client = createApiClient(createTextTransport(toTextPort(socket!)));
+    for (const path of [join(staging, 'hostname'), '/etc/hostname', join(dir!, 'user-data', 'private.txt')]) {
+      const result = await client.transfers.upload({
+        localPaths: [path],
+        remoteParentId: 0,
+        conflict: 'keep_both',
+      });
+      expect(result, path).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    const summary = await client.transfers.summary();
+    expect(summary.ok && summary.value.total).toBe(0);
+    client.close();
   });
 
   it('tells the page that browser downloads work (the back end hands out links)', async () => {
@@ -120,11 +154,11 @@ describe('startWebApp (the real back end behind the host)', () => {
     const all = [...(root.ok ? root.value.items : []), ...(inFolder?.ok ? inFolder.value.items : [])];
     const file = all.find((e) => e.kind === 'file' && e.size > 10);
     expect(file).toBeDefined();
-    const get = (headers: Record<string, string> = {}) =>
-      fetch(`${web.host.origin}/api/download/${file!.id}`, {
-        headers: { 'x-pandesk-key': web.host.secret, ...headers },
-        redirect: 'manual',
-      });
+    // Each request follows a fresh single-use link, minted over the socket as the page does.
+    const get = async (headers: Record<string, string> = {}) => {
+      const link = await mintDownloadLink(web.host, file!.id);
+      return fetch(`${web.host.origin}${link.url}`, { headers, redirect: 'manual' });
+    };
 
     const direct = await get();
     expect(direct.status).toBe(302);

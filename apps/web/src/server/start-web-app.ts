@@ -54,6 +54,8 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       home: paths.home,
     },
     host: 'web',
+    // The page only ever uploads what it staged and downloads into folders the user listed.
+    localPaths: { uploadRoots: [paths.staging], downloadsIntoPlacesOnly: true },
     ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
     ...(options.env === undefined ? {} : { env: options.env }),
     ...(options.tuning === undefined ? {} : { tuning: options.tuning }),
@@ -70,7 +72,12 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
   const notes: string[] = [...backend.notes];
   if (options.storeSecretsInFile)
     notes.push(`Secrets are kept UNENCRYPTED in ${paths.secretsFile} (readable only by you).`);
-  if (options.credentials !== undefined && backend.notes.length === 0)
+  else
+    notes.push(
+      'Secrets are not saved: they are used only until the host stops (start with --store-secrets-in-file to keep them, unencrypted, in a file).',
+    );
+  const status = await backend.api.auth.status();
+  if (options.credentials !== undefined && status.ok && status.value.state === 'connecting')
     notes.push(`Signing in with client ID ${options.credentials.clientId} in the background.`);
   try {
     const host = await startWebHost({

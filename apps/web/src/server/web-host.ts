@@ -1,7 +1,8 @@
 import { createServer } from 'node:http';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PanDeskApi, PanDeskEventSource } from '@pandesk/contract';
+import { createDownloadTickets, withDownloadLinks } from './download-tickets';
 import { createLaunchSecret } from './launch-secret';
 import { createRequestRouter } from './request-router';
 import type { WebPageConfig } from './request-router';
@@ -16,9 +17,10 @@ import { createWsBridge } from './ws-bridge';
 
 /**
  * The browser host's HTTP + WebSocket server on 127.0.0.1: the built UI (public), the contract
- * over `/ws`, and the API routes `/api/stage` and `/api/download/:fileId`, both of which need
- * the per-launch secret and a same-origin (or no) `Origin`. Every request must name the
- * loopback host in `Host` (defeats DNS rebinding).
+ * over `/ws`, and the API routes `/api/stage` and `/api/config` (the per-launch secret in a
+ * header) and `/api/dl/<ticket>` (a single-use ticket from `app.downloadLink`), all with a
+ * same-origin (or no) `Origin`. Every request must name the loopback host in `Host` (defeats
+ * DNS rebinding).
  */
 
 export interface WebHostOptions {
@@ -36,8 +38,14 @@ export interface WebHostOptions {
   readonly secret?: string;
   readonly onError?: (error: unknown, context: string) => void;
   readonly fetch?: typeof fetch;
-  /** Whether `/api/download` can work (the back end hands out links); told to the page by `/api/config`. */
+  /**
+   * Whether browser downloads work (the back end hands out links): `app.downloadLink` mints
+   * tickets for `/api/dl/`, and `/api/config` tells the page. Off: `app.downloadLink` answers
+   * the back end's `unsupported`.
+   */
   readonly browserDownloads?: boolean;
+  /** Clock of the download tickets (tests). */
+  readonly now?: () => number;
   /** Staging cleanup timing (tests). */
   readonly stagingCheckMs?: number;
 }
@@ -66,7 +74,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.onError === undefined ? {} : { onError: options.onError }),
   });
   await janitor.sweep().catch((error: unknown) => options.onError?.(error, 'staging sweep'));
-  const api = janitor.api;
+  const browserDownloads = options.browserDownloads ?? true;
+  const tickets = createDownloadTickets(options.now === undefined ? {} : { now: options.now });
+  const api = browserDownloads ? withDownloadLinks(janitor.api, tickets) : janitor.api;
   const bridge = createWsBridge({
     api,
     events: options.events,
@@ -75,13 +85,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.onError ? { onError: options.onError } : {}),
   });
   const stage = createStageRoute(staging);
-  const download = createDownloadRoute({
+  const serveFile = createDownloadRoute({
     api,
     links: options.links,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
+  const download = async (req: IncomingMessage, res: ServerResponse, ticket: string): Promise<void> => {
+    const fileId = tickets.redeem(ticket);
+    if (fileId === undefined)
+      return replyText(
+        res,
+        410,
+        'This download link was used already or has expired. Start the download again in PanDesk.',
+      );
+    return serveFile(req, res, fileId);
+  };
   const statics = createStaticFiles(options.staticRoot);
-  const pageConfig: WebPageConfig = { browserDownloads: options.browserDownloads ?? true };
+  const pageConfig: WebPageConfig = { browserDownloads };
 
   const route = createRequestRouter({ secret, port: () => port, stage, download, statics, pageConfig });
 

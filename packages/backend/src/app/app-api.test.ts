@@ -33,6 +33,7 @@ describe('app api', () => {
     expect(opened).toEqual(['/u/logs']);
     const without = createAppApi({ host: 'web', paths });
     await expect(without.startDrag({ paths: ['/x'] })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(without.downloadLink({ fileId: 1 })).rejects.toMatchObject({ code: 'unsupported' });
   });
 });
 
@@ -53,6 +54,9 @@ describe('makeSafe', () => {
         transfers: {},
         places: {},
         app: {},
+        shares: {},
+        directLinks: {},
+        cloud: {},
         sync: {},
       } as unknown as PanDeskApi,
       (_e, ctx) => logged.push(ctx),

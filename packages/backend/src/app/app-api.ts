@@ -54,5 +54,10 @@ export function createAppApi(ports: Pick<BackendPorts, 'app' | 'host' | 'platfor
         if (platform.choosePaths === undefined) throw unsupported('Native file dialogs');
         return platform.choosePaths(input);
       }),
+    // The browser host answers this itself (it serves the links); no other host has any.
+    downloadLink: () =>
+      run(async () => {
+        throw unsupported('Saving files through the browser');
+      }),
   };
 }

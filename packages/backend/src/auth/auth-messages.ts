@@ -32,10 +32,14 @@ export function unreachableMessage(host: string): string {
   return `Could not reach the 123pan service at ${host}. Check the internet connection and the proxy settings.`;
 }
 
-export function toAccount(user: PanUser): AccountInfo {
+/** `now` decides whether the developer benefit is still live (an unknown end counts as live). */
+export function toAccount(user: PanUser, now: number = Date.now()): AccountInfo {
+  const developer =
+    user.developer !== null && (user.developer.endsAt === undefined || user.developer.endsAt > now);
   return {
     name: user.nickname,
     vipLevel: user.vipLevel,
+    developer,
     quota: { usedBytes: user.spaceUsed, totalBytes: user.spaceTotal },
   };
 }

@@ -27,7 +27,7 @@ vi.mock('./sign-in-attempt', () => ({
   },
 }));
 
-const ACCOUNT = { name: 'someone', vipLevel: 0, quota: { usedBytes: 1, totalBytes: 2 } };
+const ACCOUNT = { name: 'someone', vipLevel: 0, developer: false, quota: { usedBytes: 1, totalBytes: 2 } };
 const quietLogger: Logger = {
   debug: () => undefined,
   info: () => undefined,

@@ -10,7 +10,6 @@
  */
 import { ApiException } from '@pandesk/contract';
 import type { AuthStatus } from '@pandesk/contract';
-import { NO_ENCRYPTION_MESSAGE } from '../settings/secret-keys';
 import {
   AUTH_LOST_MESSAGE,
   CONNECTING_MESSAGE,
@@ -131,7 +130,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     const credentials = toCredentials(connection);
     if (credentials.kind === 'none') {
       timers.reset();
-      const message = settings.encryptionAvailable() ? NO_CREDENTIALS_MESSAGE : NO_ENCRYPTION_MESSAGE;
+      const message = settings.canKeepSecrets() ? NO_CREDENTIALS_MESSAGE : settings.noStorageMessage();
       return adopt(null, 'real', { state: 'auth_required', problem: 'no_credentials', message });
     }
     const before = readStatus();

@@ -65,6 +65,7 @@ export function sameAccount(a: AccountInfo, b: AccountInfo): boolean {
   return (
     a.name === b.name &&
     a.vipLevel === b.vipLevel &&
+    a.developer === b.developer &&
     a.quota.usedBytes === b.quota.usedBytes &&
     a.quota.totalBytes === b.quota.totalBytes
   );

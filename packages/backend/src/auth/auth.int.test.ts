@@ -107,7 +107,31 @@ describe('auth and connection settings', () => {
     expect(h.vault.entries()).toEqual({});
     const status = unwrap(await h.client.auth.signIn());
     expect(status).toMatchObject({ state: 'auth_required', problem: 'no_credentials' });
-    if (status.state === 'auth_required') expect(status.message).toMatch(/secure storage/);
+    if (status.state === 'auth_required') expect(status.message).toMatch(/only until PanDesk stops/);
+  });
+
+  it('signs in until the app stops without secret storage; the next start asks again', async () => {
+    h = await startHarness({ signIn: false, encryptionAvailable: false });
+    const signedIn = h.waitFor('auth:changed', (s) => s.state === 'signed_in');
+    const view = unwrap(
+      await h.client.settings.setConnection({
+        clientId: h.fake.clientId,
+        clientSecret: h.fake.clientSecret,
+        sessionOnly: true,
+      }),
+    );
+    expect(view).toMatchObject({ secretStorage: 'session', connection: { hasClientSecret: true } });
+    await signedIn;
+    expect(unwrap(await h.client.files.list({ folderId: 0 })).items).toEqual([]);
+    // Neither the secret nor the minted token reached the vault or the settings document.
+    expect(h.vault.entries()).toEqual({});
+    expect(JSON.stringify(h.store.current())).not.toContain(h.fake.clientSecret);
+    await h.restart();
+    const after = unwrap(await h.client.settings.get());
+    expect(after).toMatchObject({ secretStorage: 'unavailable', connection: { hasClientSecret: false } });
+    // Without a secret the app opens on the demo drive; the client id is still filled in.
+    expect(unwrap(await h.client.auth.status()).state).toBe('demo');
+    expect(after.connection.clientId).toBe(h.fake.clientId);
   });
 
   it('signs out: forgets secrets and tokens, keeps the client id', async () => {

@@ -83,14 +83,18 @@ export function createRealSession(
 
 /**
  * Starts the demo drive under `<userData>/demo-drive` (kept across launches, so files the user
- * adds stay). Rate limits are off on both sides: it is a local demo, not an emulation test.
+ * adds stay). Rate limits are off on both sides: it is a local demo, not an emulation test. The
+ * demo account is VIP, so direct links can be tried too. The emulator's `/__fake/*` control
+ * endpoint is off: nothing else on the computer can flip its faults or read its state.
  */
 export async function startDemoSession(input: { userData: string } & ClientSettings): Promise<DriveSession> {
   const fake: FakePan = await startFakePan({
     seed: 'demo',
     dataDir: join(input.userData, 'demo-drive'),
     port: 0,
+    vip: true,
     faults: { rateLimits: false },
+    controlRoutes: false,
   });
   const client = createPanClient({
     ...clientOptions({ ...input, tuning: { ...input.tuning, rateLimits: false } }),

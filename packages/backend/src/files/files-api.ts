@@ -27,6 +27,8 @@ export interface FilesApiOptions {
   onAuthFailure: () => void;
   /** Re-reads the account after changes to used space (quota in `auth:changed`). */
   onSpaceChanged: () => void;
+  /** Copies inside the drive, run as cloud tasks (`cloud/copy-runner.ts`). */
+  copy: FilesApi['copy'];
 }
 
 function requireName(name: string): void {
@@ -141,5 +143,6 @@ export function createFilesApi(options: FilesApiOptions): FilesApi {
         options.onSpaceChanged();
         return { usedBytes: user.spaceUsed, totalBytes: user.spaceTotal };
       }),
+    copy: options.copy,
   };
 }

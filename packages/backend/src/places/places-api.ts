@@ -1,14 +1,16 @@
 /**
  * Sidebar places: built-in ones from the host's paths (Downloads, Desktop, Documents, Home)
- * and folders the user added, persisted with the settings. `places:changed` after a change.
+ * and folders the user added (absolute paths of existing folders, never a whole drive: see
+ * place-folder.ts), persisted with the settings. `places:changed` after a change.
  */
 import { randomUUID } from 'node:crypto';
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import { ApiException, ok } from '@pandesk/contract';
 import type { PanDeskEventHub, Place, PlaceKind, PlacesApi } from '@pandesk/contract';
 import { mapErrors } from '../errors/map-error';
 import type { BackendPaths, LocalFs } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
+import { checkPlaceFolder } from './place-folder';
 
 /**
  * Built-in places carry `kind` (also their id), which the UI translates; `name` is only the
@@ -36,7 +38,7 @@ export function createPlacesApi(input: {
   paths: BackendPaths;
   settings: SettingsService;
   events: PanDeskEventHub;
-  fs: Pick<LocalFs, 'stat'>;
+  fs: Pick<LocalFs, 'stat' | 'realpath'>;
 }): PlacesApi {
   const { paths, settings, events } = input;
   const announce = (): Place[] => {
@@ -48,12 +50,7 @@ export function createPlacesApi(input: {
     list: async () => ok(listPlaces(paths, settings)),
     add: ({ path, name }) =>
       mapErrors(async () => {
-        const absolute = resolve(path);
-        const isFolder = await input.fs.stat(absolute).then(
-          (s) => s.isDirectory(),
-          () => false,
-        );
-        if (!isFolder) throw new ApiException('not_found', `"${absolute}" is not an existing folder.`);
+        const absolute = await checkPlaceFolder(input.fs, path);
         const existing = listPlaces(paths, settings).find((p) => p.path === absolute);
         if (existing !== undefined) return existing;
         const place = {

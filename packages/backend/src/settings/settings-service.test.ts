@@ -12,7 +12,9 @@ import { createSettingsService } from './settings-service';
 const temp = createTempDirs('pandesk-settings-');
 afterEach(() => temp.cleanup());
 
-async function setup(options: { encryption?: boolean; initial?: Record<string, unknown> } = {}) {
+async function setup(
+  options: { encryption?: boolean; initial?: Record<string, unknown>; host?: 'electron' | 'web' } = {},
+) {
   const dir = await temp.make();
   const store = createMemorySettingsStore(options.initial);
   const vault = createMemorySecretVault({ encryptionAvailable: options.encryption ?? true });
@@ -20,6 +22,7 @@ async function setup(options: { encryption?: boolean; initial?: Record<string, u
   const service = await createSettingsService({
     store,
     vault,
+    ...(options.host === undefined ? {} : { host: options.host }),
     defaultDownloadFolder: dir,
     checkDownloadFolder: (p) => checkWritableFolder(fsp, p),
     onSecret: (v) => learned.push(v),
@@ -130,6 +133,75 @@ describe('settings service', () => {
     expect(vault.entries()).toEqual({});
     await expect(service.setConnection({ clientId: 'cid' })).resolves.toMatchObject({ clientId: 'cid' });
     expect((await refusal(service.update({ httpProxy: 'http://u:pw@h.local' }))).code).toBe('unsupported');
+  });
+
+  it('without storage, keeps secrets in memory until the process ends once the user chooses so', async () => {
+    const { service, vault, store, learned } = await setup({ encryption: false });
+    const e = await refusal(service.setConnection({ clientId: 'cid', clientSecret: 'first-secret' }));
+    expect(e.message).toMatch(/only until PanDesk stops/);
+    await service.setConnection({ clientId: 'cid', clientSecret: 'first-secret', sessionOnly: true });
+    expect(service.view().secretStorage).toBe('session');
+    expect(service.connection()).toMatchObject({ clientId: 'cid', clientSecret: 'first-secret' });
+    expect(service.view().connection.hasClientSecret).toBe(true);
+    expect(learned).toContain('first-secret');
+    // Later changes need no flag; proxy passwords and tokens stay in memory too.
+    await service.setConnection({ accessToken: 'token-value' });
+    await service.update({ httpProxy: 'http://user:proxy-pw@proxy.local:3128' });
+    await service.vault.set(SECRET_KEYS.token, '{"record":1}');
+    expect(await service.vault.get(SECRET_KEYS.token)).toBe('{"record":1}');
+    expect(service.effectiveProxy('httpProxy')).toContain('user:proxy-pw@proxy.local:3128');
+    // Nothing reached the host's vault or the settings document.
+    expect(vault.entries()).toEqual({});
+    const stored = JSON.stringify(store.current());
+    for (const secret of ['first-secret', 'token-value', 'proxy-pw', 'record'])
+      expect(stored).not.toContain(secret);
+    // A late keychain does not pick them up: the user was told they would be asked again.
+    vault.setEncryptionAvailable(true);
+    expect(service.view().secretStorage).toBe('session');
+    await service.setConnection({ refreshToken: 'refresh-value' });
+    expect(vault.entries()).toEqual({});
+  });
+
+  it('forgets session secrets at the next start (a new process)', async () => {
+    const first = await setup({ encryption: false });
+    await first.service.setConnection({ clientId: 'cid', clientSecret: 'gone-later', sessionOnly: true });
+    const next = await createSettingsService({
+      store: first.store,
+      vault: first.vault,
+      defaultDownloadFolder: first.dir,
+      checkDownloadFolder: async () => undefined,
+      onSecret: () => undefined,
+    });
+    expect(next.view().secretStorage).toBe('unavailable');
+    expect(next.connection()).toMatchObject({ clientId: 'cid', clientSecret: null });
+  });
+
+  it('refuses "session only" where secrets are stored encrypted, and stays unavailable when the change is refused', async () => {
+    const encrypted = await setup();
+    const e = await refusal(encrypted.service.setConnection({ clientSecret: 'x1', sessionOnly: true }));
+    expect(e.code).toBe('invalid_input');
+    expect(encrypted.service.view().secretStorage).toBe('encrypted');
+    const plain = await setup({ encryption: false });
+    await refusal(
+      plain.service.setConnection({ clientSecret: 'x2', sessionOnly: true }, async () =>
+        Promise.reject(new ApiException('invalid_input', 'root folder missing')),
+      ),
+    );
+    expect(plain.service.view().secretStorage).toBe('unavailable');
+    expect(plain.service.connection().clientSecret).toBeNull();
+  });
+
+  it('says what to do in the words of each host: no keyring talk in the browser host', async () => {
+    const web = await setup({ encryption: false, host: 'web' });
+    const webWords = (await refusal(web.service.setConnection({ clientSecret: 'abcdef' }))).message;
+    expect(webWords).toMatch(/--store-secrets-in-file/);
+    expect(webWords).toMatch(/only until PanDesk stops/);
+    expect(webWords).not.toMatch(/keyring|keychain|GNOME|KWallet/i);
+    const desktop = await setup({ encryption: false, host: 'electron' });
+    const desktopWords = (await refusal(desktop.service.setConnection({ clientSecret: 'abcdef' }))).message;
+    expect(desktopWords).toMatch(/keychain/);
+    expect(desktopWords).toMatch(/only until PanDesk stops/);
+    expect(desktop.service.noStorageMessage()).toBe(desktopWords);
   });
 
   it('reads a damaged document field by field', async () => {

@@ -1,6 +1,7 @@
 /**
- * Settings: non-secret values in the SettingsStore, secrets only in the SecretVault, both
- * loaded once at start and kept in memory. Every change is validated as a whole (contract
+ * Settings: non-secret values in the SettingsStore, secrets only in the SecretVault (or, where
+ * it cannot keep them and the user chose so, in memory until the process ends: session-vault.ts),
+ * both loaded once at start and kept in memory. Every change is validated as a whole (contract
  * schemas plus checks only the host can make, like a writable download folder) before
  * anything is saved, and refused with words a person understands.
  */
@@ -15,7 +16,9 @@ import type {
 } from '@pandesk/contract';
 import type { SecretVault, SettingsStore } from '../ports';
 import { joinUrlPassword, sameProxyIdentity, splitUrlPassword } from './proxy-password';
-import { NO_ENCRYPTION_MESSAGE, SECRET_KEYS } from './secret-keys';
+import { noSecretStorageMessage, SECRET_KEYS } from './secret-keys';
+import { createSessionVault } from './session-vault';
+import type { SessionVault } from './session-vault';
 import { readDocument, toDocument } from './stored-document';
 import type { CustomPlace, StoredDocument } from './stored-document';
 
@@ -35,7 +38,10 @@ interface Secrets {
 
 export interface SettingsServiceOptions {
   store: SettingsStore;
+  /** The host's vault; the service works through a {@link SessionVault} over it. */
   vault: SecretVault;
+  /** Which host: the words for "no secret storage" differ (default electron). */
+  host?: 'electron' | 'web';
   defaultDownloadFolder: string;
   /** Throws an ApiException (`invalid_input`) when the folder cannot receive downloads. */
   checkDownloadFolder: (path: string) => Promise<void>;
@@ -50,7 +56,12 @@ export interface SettingsService {
   view(): SettingsView;
   /** The proxy URLs with their passwords, for actual use. */
   effectiveProxy(field: ProxyField): string;
-  encryptionAvailable(): boolean;
+  /** The vault every secret goes through (the token store uses it too). */
+  readonly vault: SessionVault;
+  /** A secret can be kept now (encrypted, or in memory until the process ends). */
+  canKeepSecrets(): boolean;
+  /** Why secrets cannot be kept here, and what the user can do, in words. */
+  noStorageMessage(): string;
   update(patch: SettingsPatch): Promise<SettingsView>;
   /** Validates, then `accept` (may throw to refuse, e.g. a missing root folder), then saves. */
   setConnection(
@@ -78,7 +89,9 @@ async function loadSecrets(vault: SecretVault): Promise<Secrets> {
 }
 
 export async function createSettingsService(options: SettingsServiceOptions): Promise<SettingsService> {
-  const { store, vault } = options;
+  const { store } = options;
+  const vault = createSessionVault(options.vault);
+  const noStorageMessage = (): string => noSecretStorageMessage(options.host ?? 'electron');
   let doc: StoredDocument = readDocument(await store.load(), options.defaultDownloadFolder);
   const secrets: Secrets = vault.isEncryptionAvailable()
     ? await loadSecrets(vault)
@@ -95,8 +108,8 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     else await vault.set(key, value);
   };
 
-  const requireEncryption = (): void => {
-    if (!vault.isEncryptionAvailable()) throw new ApiException('unsupported', NO_ENCRYPTION_MESSAGE);
+  const requireStorage = (): void => {
+    if (!vault.isEncryptionAvailable()) throw new ApiException('unsupported', noStorageMessage());
   };
 
   const connection = (): ConnectionSettings => ({
@@ -128,7 +141,7 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
       const split = nextProxyPassword(field, next[field]);
       next[field] = split.url;
       passwords[field] = split.password;
-      if (split.password !== null && split.password !== secrets[field]) requireEncryption();
+      if (split.password !== null && split.password !== secrets[field]) requireStorage();
     }
     if (patch.downloadFolder !== undefined && patch.downloadFolder !== doc.settings.downloadFolder) {
       await options.checkDownloadFolder(next.downloadFolder);
@@ -155,10 +168,17 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some(
       (v) => typeof v === 'string',
     );
-    if (setsSecret) requireEncryption();
+    const session = patch.sessionOnly === true && vault.storage() !== 'session';
+    if (session && vault.storage() === 'encrypted')
+      throw new ApiException(
+        'invalid_input',
+        'Secrets are saved in secure storage here; "only until PanDesk stops" is for computers without any.',
+      );
+    if (setsSecret && !session) requireStorage();
     for (const value of [next.clientSecret, next.accessToken, next.refreshToken])
       if (value !== null) options.onSecret(value);
     await accept?.(next);
+    if (session) vault.useSession();
     for (const field of ['clientSecret', 'accessToken', 'refreshToken'] as const) {
       if (patch[field] === undefined || next[field] === secrets[field]) continue;
       await writeSecret(SECRET_KEYS[field], next[field]);
@@ -170,7 +190,7 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
 
   function view(): SettingsView {
     // Asked each time: the OS keyring may come up after start (e.g. unlocked late on Linux).
-    const secretStorage = vault.isEncryptionAvailable() ? 'encrypted' : 'unavailable';
+    const secretStorage = vault.storage();
     return { ...doc.settings, connection: toConnectionView(connection()), secretStorage };
   }
 
@@ -179,7 +199,9 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     connection,
     view,
     effectiveProxy: (field) => joinUrlPassword(doc.settings[field], secrets[field]),
-    encryptionAvailable: () => vault.isEncryptionAvailable(),
+    vault,
+    canKeepSecrets: () => vault.isEncryptionAvailable(),
+    noStorageMessage,
     update,
     setConnection,
     places: () => doc.places,

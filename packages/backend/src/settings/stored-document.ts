@@ -1,8 +1,10 @@
 /**
  * The non-secret settings document as the SettingsStore keeps it, and how it is read back
  * leniently: a field that fails validation (an old version, a hand edit) falls back to its
- * default instead of losing every other setting.
+ * default instead of losing every other setting, and a place that is relative or a whole drive
+ * (which older versions let in) is dropped.
  */
+import { isAbsolute, parse } from 'node:path';
 import { createDefaultSettings } from '@pandesk/contract';
 import { applySettingsPatch, fileIdSchema } from '@pandesk/contract/server';
 import type { FileId, Settings, SettingsPatch } from '@pandesk/contract';
@@ -42,6 +44,11 @@ function readSettings(raw: unknown, defaults: Settings): Settings {
   return settings;
 }
 
+/** A stored place path `places.add` would still accept on its face: absolute, not a drive's top. */
+function isPlacePath(path: string): boolean {
+  return isAbsolute(path) && parse(path).root !== path;
+}
+
 function readPlaces(raw: unknown): CustomPlace[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((p: unknown) =>
@@ -49,7 +56,7 @@ function readPlaces(raw: unknown): CustomPlace[] {
     typeof p.id === 'string' &&
     typeof p.name === 'string' &&
     typeof p.path === 'string' &&
-    p.path !== ''
+    isPlacePath(p.path)
       ? [{ id: p.id, name: p.name, path: p.path }]
       : [],
   );

@@ -136,7 +136,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     host: 'web',
     apiBaseUrl: fake.baseUrl,
-    tuning: { rateLimits: false, retryBaseMs: 20, snapshotIntervalMs: 40 },
+    tuning: { rateLimits: false, retryBaseMs: 20, snapshotIntervalMs: 40, cloudPollMs: 30 },
     ...(options.platform === undefined ? {} : { platform: options.platform }),
     ...options.ports,
   });
@@ -160,6 +160,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       'folder:changed',
       'transfers:changed',
       'places:changed',
+      'cloud:changed',
       'sync:changed',
     ] as const) {
       link.client.on(event, (payload) => {

@@ -86,6 +86,27 @@ describe('transfers end to end against fake-pan', () => {
     expect(unwrap(await h.client.transfers.summary()).total).toBe(0);
   });
 
+  it('"clear finished" keeps failed items for retry; "clear failed" removes them', async () => {
+    await writeFile(join(h.dir, 'ok.txt'), 'fine');
+    const settled = h.waitFor(
+      'transfers:changed',
+      (s) => s.summary.byState.completed === 1 && s.summary.byState.failed === 1,
+    );
+    unwrap(
+      await h.client.transfers.upload({
+        localPaths: [join(h.dir, 'ok.txt'), join(h.dir, 'gone.txt')],
+        remoteParentId: 0,
+        conflict: 'keep_both',
+      }),
+    );
+    await settled;
+    unwrap(await h.client.transfers.clearFinished());
+    const left = unwrap(await h.client.transfers.page({ offset: 0, limit: 10 })).items;
+    expect(left.map((i) => `${i.name}:${i.state}`)).toEqual(['gone.txt:failed']);
+    unwrap(await h.client.transfers.clearFailed());
+    expect(unwrap(await h.client.transfers.summary()).total).toBe(0);
+  });
+
   it('pauses the queue when auth is lost and resumes after signing in again', async () => {
     const local = join(h.dir, 'a.bin');
     await writeFile(local, randomBytes(200 * 1024));

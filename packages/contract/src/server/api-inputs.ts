@@ -4,9 +4,12 @@ import { findChannel } from '../channels';
 import type { DomainInputs, InputSpec } from './input-spec';
 import { NO_INPUT } from './input-spec';
 import { APP_INPUTS } from './schemas/app-info';
+import { CLOUD_INPUTS } from './schemas/cloud';
+import { DIRECT_LINKS_INPUTS } from './schemas/direct-links';
 import { FILES_INPUTS } from './schemas/files';
 import { PLACES_INPUTS } from './schemas/places';
 import { SETTINGS_INPUTS } from './schemas/settings';
+import { SHARES_INPUTS } from './schemas/shares';
 import { SYNC_INPUTS } from './schemas/sync';
 import { TRANSFERS_INPUTS } from './schemas/transfers';
 
@@ -20,6 +23,9 @@ export const API_INPUTS: ApiInputs = {
   transfers: TRANSFERS_INPUTS,
   places: PLACES_INPUTS,
   app: APP_INPUTS,
+  shares: SHARES_INPUTS,
+  directLinks: DIRECT_LINKS_INPUTS,
+  cloud: CLOUD_INPUTS,
   sync: SYNC_INPUTS,
 };
 

@@ -25,6 +25,9 @@ export const EXAMPLE_INPUTS: ExampleInputs = {
   transfers: examplesOf('transfers'),
   places: examplesOf('places'),
   app: examplesOf('app'),
+  shares: examplesOf('shares'),
+  directLinks: examplesOf('directLinks'),
+  cloud: examplesOf('cloud'),
   sync: examplesOf('sync'),
 };
 

@@ -1,8 +1,10 @@
 /**
- * Control endpoint of the cloud features (not part of the real API; no auth, no faults):
+ * Control endpoint of the cloud features (not part of the real API; guarded like every
+ * control route, see `control-guard.ts`):
  * `POST /__fake/direct-link {privateKey: string | null}` sets or clears the direct-link private
  * key (§8.3) and answers `{authKeyRequired}`. The key is never echoed.
  */
+import { CONTROL_ROUTE } from '../control';
 import { ApiError, CODES } from '../core/errors';
 import { ok } from '../http/envelope';
 import type { Router } from '../http/router';
@@ -18,6 +20,6 @@ export function registerCloudControlRoutes(api: Router, links: DirectLinks): voi
       links.setPrivateKey(value);
       return ok({ authKeyRequired: links.hasPrivateKey() });
     },
-    { auth: false, checks: false },
+    CONTROL_ROUTE,
   );
 }

@@ -59,6 +59,8 @@ export interface FakePanContext {
   readonly traffic: Traffic;
   /** Filled in once the listeners are bound. */
   readonly urls: ListenerUrls;
+  /** Secret every control call must carry (`X-Fake-Pan-Control`), random per start. */
+  readonly controlToken: string;
   /** Data dir (a temp dir unless the caller chose one). */
   readonly dataDir: string;
   /** Registers cleanup run by `close()` (timers, temp files, flushing own persistence). */

@@ -11,8 +11,8 @@
  *     });
  *   }
  * and call it from `src/api/index.ts` (`registerApiRoutes`). Options: `{ auth: false }` for the
- * token endpoints, `{ checks: false }` for the control endpoint (no faults, no header checks, no
- * rate limit). Multipart handlers read `req.raw` themselves and may `return HANDLED` after
+ * token endpoints, `CONTROL_ROUTE` (from `control.ts`) for the control endpoint: no token, faults,
+ * Platform check or rate limit, but loopback Host/Origin and the control token. Multipart handlers read `req.raw` themselves and may `return HANDLED` after
  * writing `req.res`. The rate-limit key is the path without its leading slash, matching
  * `core/rate-table.ts`.
  *
@@ -23,6 +23,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { controlRefusal } from '../control-guard';
 import { ApiError, CODES, MESSAGES } from '../core/errors';
 import type { FakePanContext } from './context';
 import {
@@ -44,12 +45,15 @@ export interface RouteOptions {
   auth?: boolean;
   /** Apply faults, delay, Platform check and rate limit (default true). */
   checks?: boolean;
+  /** A control route: loopback Host/Origin and the control token required (see control-guard.ts). */
+  control?: boolean;
 }
 
 interface Route {
   handler: Handler;
   auth: boolean;
   checks: boolean;
+  control: boolean;
 }
 
 export interface Router {
@@ -113,7 +117,11 @@ async function preflight(
 
 async function run(ctx: FakePanContext, route: Route, req: ApiRequest): Promise<void> {
   try {
-    const early = route.checks ? await preflight(ctx, route, req) : undefined;
+    const early = route.control
+      ? controlRefusal(req, new URL(ctx.urls.baseUrl).port, ctx.controlToken)
+      : route.checks
+        ? await preflight(ctx, route, req)
+        : undefined;
     if (early === 'sent') return;
     sendReply(req.res, early ?? (await route.handler(req)));
   } catch (err) {
@@ -145,6 +153,7 @@ export function createRouter(ctx: FakePanContext): Router {
         handler,
         auth: options.auth ?? true,
         checks: options.checks ?? true,
+        control: options.control ?? false,
       });
     };
   return {

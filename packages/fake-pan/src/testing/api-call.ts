@@ -15,7 +15,10 @@ export interface CallOptions {
   query?: Record<string, string | number | boolean>;
   body?: unknown;
   token?: string;
-  /** Extra or overriding headers; `Platform` is sent unless set to ''. */
+  /**
+   * Extra or overriding headers; `Platform` is sent unless set to ''. Calls to `/__fake/*` also
+   * send the control token (`X-Fake-Pan-Control`) unless it is overridden or set to ''.
+   */
   headers?: Record<string, string>;
   host?: string;
 }
@@ -39,6 +42,7 @@ export async function call<T = unknown>(
   for (const [k, v] of Object.entries(options.query ?? {})) url.searchParams.set(k, String(v));
   const headers: Record<string, string> = { Platform: 'open_platform', 'Content-Type': 'application/json' };
   if (options.token) headers['Authorization'] = `Bearer ${options.token}`;
+  if (url.pathname.startsWith('/__fake/')) headers['X-Fake-Pan-Control'] = pan.controlToken;
   for (const [k, v] of Object.entries(options.headers ?? {})) {
     for (const existing of Object.keys(headers)) {
       if (existing.toLowerCase() === k.toLowerCase()) delete headers[existing];

@@ -154,6 +154,22 @@ describe('detail, infos, user, download', () => {
     expect(vip.vipGrants[0]?.endsAt).toBe(Date.UTC(2026, 4, 14, 6, 13, 5));
   });
 
+  it('keeps the developer benefit with its end, and null without one', () => {
+    const base = { uid: 1, nickname: 'demo', spaceUsed: 0, spacePermanent: 1 };
+    expect(mapUser(wireUserInfo.parse(base)).developer).toBeNull();
+    expect(mapUser(wireUserInfo.parse({ ...base, developerInfo: null })).developer).toBeNull();
+    const dev = mapUser(
+      wireUserInfo.parse({
+        ...base,
+        developerInfo: { startTime: '2025-07-16 17:27:53', endTime: '2026-07-16 17:27:52' },
+      }),
+    );
+    expect(dev.developer).toEqual({ endsAt: Date.UTC(2026, 6, 16, 9, 27, 52) });
+    expect(mapUser(wireUserInfo.parse({ ...base, developerInfo: {} })).developer).toEqual({
+      endsAt: undefined,
+    });
+  });
+
   it('reads a download URL expiry from t', () => {
     expect(mapDownloadUrl('https://cdn.example/x?v=5&t=1756143652&s=abc').expiresAt).toBe(1756143652000);
     expect(mapDownloadUrl('https://cdn.example/x').expiresAt).toBeUndefined();

@@ -16,5 +16,8 @@ export function mapUser(w: WireUserInfo): PanUser {
     vip: grants.length > 0,
     vipLevel: grants.reduce((max, g) => Math.max(max, g.level), 0),
     vipGrants: grants,
+    developer: w.developerInfo
+      ? { endsAt: w.developerInfo.endTime ? parseServiceTime(w.developerInfo.endTime) : undefined }
+      : null,
   };
 }

@@ -137,6 +137,35 @@ describe('download job', () => {
     expect(readFileSync(join(h.dir, 'out', 'full.bin')).every((b) => b === 5)).toBe(true);
   });
 
+  it('clearing failed downloads deletes their .part files', async () => {
+    const failingFs: LocalFs = {
+      ...fsp,
+      open: (async (path: string, flags: string) => {
+        const handle = await fsp.open(path, flags);
+        if (!String(path).endsWith('.part')) return handle;
+        let writes = 0;
+        return new Proxy(handle, {
+          get(target, prop, receiver) {
+            if (prop !== 'write') return Reflect.get(target, prop, receiver) as unknown;
+            return async (buf: Uint8Array, off: number, len: number, pos: number) => {
+              if (writes++ > 0) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+              return target.write(buf, off, len, pos);
+            };
+          },
+        });
+      }) as LocalFs['open'],
+    };
+    h = createHarness({ engine: { fs: failingFs, limits: { segmentsPerFile: 1 } } });
+    const big = h.drive.addFile(0, 'big.bin', new Uint8Array(1024 * KiB).fill(7));
+    h.engine.start();
+    await downloadAll([big]);
+    expect(h.byState('failed').map((i) => i.name)).toEqual(['big.bin']);
+    expect(readdirSync(join(h.dir, 'out')).filter((n) => n.endsWith('.part'))).toHaveLength(1);
+    expect(await h.engine.clearFailed()).toBe(1);
+    expect(readdirSync(join(h.dir, 'out'))).toEqual([]);
+    expect(h.items()).toEqual([]);
+  });
+
   it('downloads once more from scratch on a checksum mismatch, then fails and drops the bad part', async () => {
     const swap = withSwappableFetch();
     const remote = h.drive.addFile(0, 'bad.bin', new Uint8Array(100 * KiB).fill(2));

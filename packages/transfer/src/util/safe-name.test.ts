@@ -22,6 +22,29 @@ describe('safeLocalName', () => {
     expect(safeLocalName(input)).toBe(expected);
   });
 
+  it.each([
+    ['evil\u202Etxt.exe', 'evil_txt.exe'],
+    ['photo\u202Dgpj.scr', 'photo_gpj.scr'],
+    ['a\u202Ab\u202Bc\u202Cd', 'a_b_c_d'],
+    ['x\u2066y\u2067z\u2068w\u2069.txt', 'x_y_z_w_.txt'],
+    ['\u200Eleft\u200Fright\u061C.pdf', '_left_right_.pdf'],
+    ['zero\u200Bwidth\u2060joiner\uFEFF.md', 'zero_width_joiner_.md'],
+    ['soft\u00ADhyphen', 'soft_hyphen'],
+    ['c1\u0085\u009Bcontrols', 'c1__controls'],
+    ['line\u2028para\u2029', 'line_para_'],
+    ['tag\u{E0041}s', 'tag_s'],
+    ['\u200Dlead.txt', '_lead.txt'],
+    ['a.\u200Dtxt', 'a._txt'],
+  ])('replaces invisible format characters: %j → %j', (input, expected) => {
+    expect(safeLocalName(input)).toBe(expected);
+  });
+
+  it('keeps joiners that shape the characters on both sides (Persian words, emoji sequences)', () => {
+    expect(safeLocalName('می\u200Cخواهم.txt')).toBe('می\u200Cخواهم.txt');
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    expect(safeLocalName(`${family}.jpg`)).toBe(`${family}.jpg`);
+  });
+
   it('cuts long names to 255 UTF-8 bytes, keeping the extension and whole characters', () => {
     const name = `${'文'.repeat(200)}.txt`;
     const safe = safeLocalName(name);

@@ -1,8 +1,9 @@
 /**
  * Remote names made safe as local names on every platform, and a guard that no path ever
- * leaves the destination folder. Rules: no separators, no control characters, no Windows
- * reserved characters or device names, no trailing dots or spaces, not `.`/`..`, at most
- * 255 UTF-8 bytes (the extension is kept when cutting).
+ * leaves the destination folder. Rules: no separators, no control characters, no invisible
+ * format characters (see INVISIBLE), no Windows reserved characters or device names, no
+ * trailing dots or spaces, not `.`/`..`, at most 255 UTF-8 bytes (the extension is kept when
+ * cutting).
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 
@@ -10,6 +11,28 @@ const MAX_BYTES = 255;
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f<>:"/\\|?*]/g;
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
+/**
+ * Characters a file manager does not show but that change what it shows: bidi controls
+ * (U+202A–U+202E, U+2066–U+2069, U+200E/U+200F, U+061C: `evil\u202Etxt.exe` would display as
+ * `evilexe.txt`), zero-width spaces and joiners, the BOM, soft hyphens, tags (all of Unicode's
+ * format category Cf), C1 controls and the line/paragraph separators. Each becomes `_`, so the
+ * real order of the name is visible.
+ */
+const INVISIBLE = /[\p{Cf}\u0080-\u009f\u2028\u2029]/u;
+/** Zero-width (non-)joiners shape the letters or emoji on both sides; there they are kept. */
+const JOINERS = new Set(['\u200c', '\u200d']);
+const JOINABLE = /[\p{L}\p{M}\p{Extended_Pictographic}]/u;
+
+function replaceInvisible(name: string): string {
+  const chars = [...name];
+  return chars
+    .map((ch, i) => {
+      if (!INVISIBLE.test(ch)) return ch;
+      const joins = JOINERS.has(ch) && JOINABLE.test(chars[i - 1] ?? '') && JOINABLE.test(chars[i + 1] ?? '');
+      return joins ? ch : '_';
+    })
+    .join('');
+}
 
 function utf8Length(s: string): number {
   return Buffer.byteLength(s, 'utf8');
@@ -40,7 +63,7 @@ function limitLength(name: string, max: number): string {
 
 /** A local file or folder name that is valid on Windows, macOS and Linux. */
 export function safeLocalName(remoteName: string): string {
-  let name = remoteName.normalize('NFC').replace(UNSAFE_CHARS, '_');
+  let name = replaceInvisible(remoteName.normalize('NFC')).replace(UNSAFE_CHARS, '_');
   name = name.replace(/[. ]+$/, '');
   if (name === '' || name === '.' || name === '..') name = '_';
   if (RESERVED.test(name)) name = `_${name}`;

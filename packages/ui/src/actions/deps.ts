@@ -2,6 +2,7 @@ import type { i18n as I18n } from 'i18next';
 import type { PanDeskBridge } from '@pandesk/contract';
 import type { HostAdapter } from '../host';
 import type { BrowserStore } from '../stores/browser-store';
+import type { CloudStore } from '../stores/cloud-store';
 import type { SessionStore } from '../stores/session-store';
 import type { TransfersStore } from '../stores/transfers-store';
 import type { TreeStore } from '../stores/tree-store';
@@ -16,5 +17,6 @@ export interface ActionDeps {
   tree: TreeStore;
   transfers: TransfersStore;
   ui: UiStore;
+  cloud: CloudStore;
   i18n: I18n;
 }

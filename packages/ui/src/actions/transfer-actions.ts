@@ -2,6 +2,7 @@ import type { FileEntry, FileId, TransferItem } from '@pandesk/contract';
 
 /** What a download needs from a listing entry (internal drag payloads carry exactly this). */
 export type DownloadableEntry = Pick<FileEntry, 'id' | 'name' | 'kind' | 'size' | 'md5'>;
+import { createDownloadLinkCache } from '../lib/download-links';
 import { baseName, createConflictMemory, existingNames } from './conflicts';
 import type { ActionDeps } from './deps';
 import type { FileActions } from './file-actions';
@@ -23,12 +24,18 @@ export interface TransferActions {
   control(action: 'pause' | 'resume' | 'cancel' | 'retry', items?: readonly TransferItem[]): Promise<void>;
   moveToTop(item: TransferItem): Promise<void>;
   clearFinished(): Promise<void>;
+  clearFailed(): Promise<void>;
+  /** Browser host: gets a link ready for a file the user pressed, in case they drag it out. */
+  prepareDragOut(fileId: FileId): void;
+  /** The link readied for this file (used up by the call), or undefined when none is ready. */
+  takeDragOutUrl(fileId: FileId): string | undefined;
 }
 
 export function createTransferActions(deps: ActionDeps, files: FileActions): TransferActions {
   const { bridge, host, session, browser, ui, i18n } = deps;
   const t = i18n.t.bind(i18n);
   const memory = createConflictMemory();
+  const dragLinks = createDownloadLinkCache(bridge);
   const info = (message: string): void => void ui.getState().pushToast({ kind: 'info', message });
 
   async function choosePolicy(
@@ -131,9 +138,13 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
         if (dir !== undefined) await download(entries, dir);
         return;
       }
-      const files = entries.filter((e) => e.kind === 'file');
-      if (host.browserDownloadUrl && files.length === entries.length) {
-        for (const entry of files) triggerBrowserDownload(host.browserDownloadUrl(entry.id), entry.name);
+      const fileEntries = entries.filter((e) => e.kind === 'file');
+      if (host.browserDownloads === true && fileEntries.length === entries.length) {
+        for (const entry of fileEntries) {
+          const link = await bridge.app.downloadLink({ fileId: entry.id });
+          if (link.ok) triggerBrowserDownload(link.value.url, entry.name);
+          else files.reportError('download', link.error);
+        }
         return;
       }
       ui.getState().openDialog({ kind: 'save-to', entries });
@@ -151,6 +162,14 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
       const result = await bridge.transfers.clearFinished();
       if (!result.ok) files.reportError('transfers', result.error);
     },
+    async clearFailed() {
+      const result = await bridge.transfers.clearFailed();
+      if (!result.ok) files.reportError('transfers', result.error);
+    },
+    prepareDragOut(fileId) {
+      if (host.browserDownloads === true) dragLinks.prefetch(fileId);
+    },
+    takeDragOutUrl: (fileId) => (host.browserDownloads === true ? dragLinks.take(fileId) : undefined),
   };
 }
 

@@ -77,7 +77,10 @@ describe('language, theme, auth and tree', () => {
 
   it('offers the demo drive when no account is connected', async () => {
     const { bridge } = await renderApp({
-      auth: { state: 'demo', account: { name: 'x', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 1 } } },
+      auth: {
+        state: 'demo',
+        account: { name: 'x', vipLevel: 0, developer: false, quota: { usedBytes: 0, totalBytes: 1 } },
+      },
     });
     act(() =>
       bridge.setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'No credentials.' }),

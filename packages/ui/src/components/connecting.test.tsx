@@ -7,7 +7,12 @@ import { createTestHost, renderApp, rowNames } from '../testing/render-app';
 
 afterEach(cleanup);
 
-const ACCOUNT = { name: 'real-user', vipLevel: 0, quota: { usedBytes: 5, totalBytes: 100 } };
+const ACCOUNT = {
+  name: 'real-user',
+  vipLevel: 0,
+  developer: false,
+  quota: { usedBytes: 5, totalBytes: 100 },
+};
 
 describe('start-up while the back end is still signing in', () => {
   it('is ready at once, says it is connecting, holds transfers, then browses once signed in', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createTestHost, renderApp, rowNames } from '../testing/render-app';
 import { createDragSession } from '../testing/drag-data';
 import { createFakeBridge } from '../testing/fake-bridge';
@@ -32,7 +32,7 @@ describe('host integration', () => {
         picked.push(mode);
         return ['/staging/dir'];
       },
-      browserDownloadUrl: (id) => `/download/${id}`,
+      browserDownloads: true,
     });
     const { bridge } = await renderApp({ adapter: host });
     await waitFor(() => expect(rowNames()).toHaveLength(3));
@@ -46,12 +46,20 @@ describe('host integration', () => {
     fireEvent.click(row('readme.md'));
     fireEvent.click(screen.getByTestId('save-to'));
     const readme = [...bridge.drive.items.values()].find((i) => i.entry.name === 'readme.md')!.entry;
-    expect(clicks).toEqual([`/download/${readme.id} readme.md`]);
+    await waitFor(() => expect(clicks).toEqual([`/api/dl/t1-${readme.id} readme.md`]));
+    // Pressing the row readies a single-use link; the drag takes it.
+    fireEvent.pointerDown(row('readme.md'));
+    await waitFor(() => expect(bridge.calls.filter((c) => c === 'app.downloadLink')).toHaveLength(2));
+    await act(async () => undefined);
     const drag = createDragSession();
     fireEvent.dragStart(row('readme.md'), { dataTransfer: drag.event() });
     expect(drag.data.get('DownloadURL')).toMatch(
-      new RegExp(`^application/octet-stream:readme.md:.*/download/${readme.id}$`),
+      new RegExp(`^application/octet-stream:readme.md:http://[^/]+/api/dl/t2-${readme.id}$`),
     );
+    // Used up: a second drag without pressing the row again carries no link.
+    const second = createDragSession();
+    fireEvent.dragStart(row('readme.md'), { dataTransfer: second.event() });
+    expect(second.data.has('DownloadURL')).toBe(false);
   });
 
   it('desktop: drags already-downloaded files out through startDrag', async () => {

@@ -1,3 +1,4 @@
+import { cloudEn } from './cloud-en';
 import { syncEn } from './sync-en';
 
 /** English strings. Keys are grouped by screen; `zh-CN.ts` must have the same shape (checked by type). */
@@ -131,6 +132,8 @@ export const en = {
     cancelAll: 'Cancel all',
     retryAll: 'Retry all',
     clearFinished: 'Clear finished',
+    clearFinishedHint: 'Removes completed, skipped and cancelled transfers from the list; failed ones stay',
+    clearFailed: 'Clear failed',
     pause: 'Pause {{name}}',
     resume: 'Resume {{name}}',
     cancel: 'Cancel {{name}}',
@@ -192,7 +195,12 @@ export const en = {
     clear: 'Clear',
     willClear: 'Will be cleared when you save.',
     noEncryption:
-      'Your system offers no encrypted storage, so PanDesk will not save secrets; the client secret and tokens cannot be entered, and proxy passwords are not kept. Set up a keyring (for example GNOME Keyring or KWallet) and restart PanDesk to connect your drive, or keep using the demo drive.',
+      'Your system offers no encrypted storage, so PanDesk cannot save the client secret, tokens or proxy passwords. You can use them only until PanDesk stops, or set up a keyring (for example GNOME Keyring or KWallet) and restart PanDesk to have them saved, or keep using the demo drive.',
+    noSecretStorageWeb:
+      'This browser host saves no secrets (it would keep them in a file only when started with --store-secrets-in-file). You can use the client secret and tokens only until PanDesk stops, or keep using the demo drive.',
+    sessionOnly: 'Use them only until PanDesk stops (you will be asked again next time)',
+    sessionOnlyActive:
+      'The client secret and tokens are kept only until PanDesk stops: they are then forgotten, and you will be asked for them again next time.',
     save: 'Save',
     saved: 'Settings saved.',
     testConnection: 'Test connection',
@@ -294,6 +302,7 @@ export const en = {
     tb: '{{value}} TB',
     perSecond: '{{value}}/s',
   },
+  ...cloudEn,
   sync: syncEn,
 };
 

@@ -1,3 +1,4 @@
+import { cloudZhCN } from './cloud-zh-cn';
 import type { Resources } from './en';
 import { syncZhCN } from './sync-zh-cn';
 
@@ -130,6 +131,8 @@ export const zhCN: Resources = {
     cancelAll: '全部取消',
     retryAll: '全部重试',
     clearFinished: '清除已结束',
+    clearFinishedHint: '从列表中移除已完成、已跳过和已取消的传输；失败的传输会保留',
+    clearFailed: '清除失败项',
     pause: '暂停 {{name}}',
     resume: '继续 {{name}}',
     cancel: '取消 {{name}}',
@@ -189,7 +192,11 @@ export const zhCN: Resources = {
     clear: '清除',
     willClear: '保存时将清除。',
     noEncryption:
-      '您的系统没有提供加密存储，因此 PanDesk 不会保存任何密钥：无法输入客户端密钥和令牌，代理密码也不会保留。请设置密钥环（例如 GNOME Keyring 或 KWallet）后重启 PanDesk 以连接您的云盘，或继续使用演示云盘。',
+      '您的系统没有提供加密存储，因此 PanDesk 无法保存客户端密钥、令牌和代理密码。您可以仅在本次会话中使用它们；也可以设置密钥环（例如 GNOME Keyring 或 KWallet）后重启 PanDesk 以便保存；或继续使用演示云盘。',
+    noSecretStorageWeb:
+      '此浏览器主机不保存任何密钥（只有以 --store-secrets-in-file 启动时才会保存到文件中）。您可以仅在本次会话中使用客户端密钥和令牌，或继续使用演示云盘。',
+    sessionOnly: '仅在本次会话中使用（下次启动时需要重新输入）',
+    sessionOnlyActive: '客户端密钥和令牌仅在本次会话中保留：PanDesk 停止后即被遗忘，下次启动时需要重新输入。',
     save: '保存',
     saved: '设置已保存。',
     testConnection: '测试连接',
@@ -290,5 +297,6 @@ export const zhCN: Resources = {
     tb: '{{value}} TB',
     perSecond: '{{value}}/s',
   },
+  ...cloudZhCN,
   sync: syncZhCN,
 };

@@ -25,7 +25,10 @@ export type Dialog =
   | { kind: 'confirm-trash'; entries: readonly FileEntry[] }
   | { kind: 'confirm-delete-forever'; entries: readonly FileEntry[] }
   | { kind: 'conflict'; request: ConflictRequest }
-  | { kind: 'add-place' };
+  | { kind: 'add-place' }
+  | { kind: 'share'; entries: readonly FileEntry[] }
+  | { kind: 'my-shares' }
+  | { kind: 'cloud-download'; folderId: number };
 
 export interface ContextMenuState {
   x: number;
@@ -50,9 +53,11 @@ export interface UiState {
    */
   drag: DragPayload | null;
   setDrag(drag: DragPayload | null): void;
-  /** Items cut (Ctrl+X) waiting to be pasted into a folder (moved there). */
+  /** Items cut (Ctrl+X) or copied (Ctrl+C) waiting to be pasted into a folder. */
   clipboard: readonly number[] | null;
-  setClipboard(ids: readonly number[] | null): void;
+  /** `cut`: paste moves the items; `copy`: paste copies them. */
+  clipboardMode: 'cut' | 'copy';
+  setClipboard(ids: readonly number[] | null, mode?: 'cut' | 'copy'): void;
   pushToast(toast: Omit<Toast, 'id'>): number;
   dismissToast(id: number): void;
   openDialog(dialog: Dialog): void;
@@ -84,7 +89,8 @@ export function createUiStore(): UiStore {
     drag: null,
     setDrag: (drag) => set({ drag }),
     clipboard: null,
-    setClipboard: (clipboard) => set({ clipboard }),
+    clipboardMode: 'cut',
+    setClipboard: (clipboard, clipboardMode = 'cut') => set({ clipboard, clipboardMode }),
     pushToast(toast) {
       const id = nextToast++;
       set({ toasts: [...get().toasts, { ...toast, id }].slice(-MAX_TOASTS) });

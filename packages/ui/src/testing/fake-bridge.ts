@@ -13,6 +13,8 @@ import type {
   SettingsView,
 } from '@pandesk/contract';
 import { fakeAppInfo } from './fake-app-info';
+import { createFakeCloud } from './fake-cloud';
+import type { FakeCloud } from './fake-cloud';
 import { createFakeDrive, seedSampleDrive } from './fake-drive';
 import type { FakeDrive } from './fake-drive';
 import { serveOverLink } from './fake-link';
@@ -34,6 +36,8 @@ import type { FakeSync } from './fake-sync';
 export interface FakeBridge extends LinkedBridge {
   readonly drive: FakeDrive;
   readonly queue: FakeTransfers;
+  /** The cloud side's state (shares, direct links, cloud tasks) and its test hooks. */
+  readonly cloudFake: FakeCloud;
   /** The sync pairs behind the `sync` domain (seed conflicts, choose planned files). */
   readonly syncPairs: FakeSync;
   readonly hub: PanDeskEventHub;
@@ -56,11 +60,21 @@ export interface FakeBridgeOptions {
   /** Seed a small sample tree (default true). */
   seed?: boolean;
   host?: AppInfo['host'];
-  /** The OS offers no encrypted storage: `secretStorage` is `unavailable` and secrets are refused (default false). */
+  /**
+   * The OS offers no encrypted storage: `secretStorage` is `unavailable` and secrets are refused
+   * unless `setConnection` says `sessionOnly` (then `session`) (default false).
+   */
   noEncryption?: boolean;
+  /** Shares per page of `shares.list` (default 50). */
+  sharePageSize?: number;
 }
 
-const ACCOUNT = { name: 'demo-user', vipLevel: 0, quota: { usedBytes: 0, totalBytes: 2 * 1024 ** 4 } };
+const ACCOUNT = {
+  name: 'demo-user',
+  vipLevel: 1,
+  developer: true,
+  quota: { usedBytes: 0, totalBytes: 2 * 1024 ** 4 },
+};
 
 export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const hub = createEventHub();
@@ -70,6 +84,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const calls: string[] = [];
   const faults = new Map<string, ApiError>();
   let gate: Promise<void> | null = null;
+  /** Links minted by `app.downloadLink`, numbered so each one is distinct. */
+  let linkCount = 0;
   let auth: AuthStatus = options.auth ?? { state: 'demo', account: ACCOUNT };
   if (auth.state !== 'signed_in' && auth.state !== 'demo') queue.setAuthBlocked(true);
   let settings: Settings = createDefaultSettings('/home/user/Downloads');
@@ -84,7 +100,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     { id: 'downloads', kind: 'downloads', name: 'Downloads', path: '/home/user/Downloads', removable: false },
     { id: 'desktop', kind: 'desktop', name: 'Desktop', path: '/home/user/Desktop', removable: false },
   ];
-  const secretStorage = options.noEncryption === true ? 'unavailable' : 'encrypted';
+  let secretStorage: SettingsView['secretStorage'] =
+    options.noEncryption === true ? 'unavailable' : 'encrypted';
   const view = (): SettingsView => ({ ...settings, connection: toConnectionView(connection), secretStorage });
 
   /** Wraps a handler: records the call and applies an injected fault. */
@@ -131,6 +148,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     hub.emit('auth:changed', status);
   }
 
+  const cloud = createFakeCloud(drive, hub, call, {
+    ...(options.sharePageSize === undefined ? {} : { sharePageSize: options.sharePageSize }),
+  });
+  const cloudHandlers = cloud.handlers();
+
   const sync = createFakeSync(hub, call);
   const handlers: PanDeskApi = {
     sync: sync.api,
@@ -169,6 +191,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some(
           (v) => typeof v === 'string' && v !== '',
         );
+        if (patch.sessionOnly === true && secretStorage === 'encrypted')
+          return fail('invalid_input', 'Secrets are saved in secure storage here.');
+        if (patch.sessionOnly === true) secretStorage = 'session';
         if (setsSecret && secretStorage === 'unavailable')
           return fail('unsupported', 'This system has no secure storage for secrets.');
         connection = {
@@ -239,6 +264,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       quota: call('files.quota', () =>
         ok({ usedBytes: drive.usedBytes(), totalBytes: ACCOUNT.quota.totalBytes }),
       ),
+      copy: cloudHandlers.copy,
     },
     transfers: {
       upload: call('transfers.upload', (cmd) => queue.upload(cmd)),
@@ -249,6 +275,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       retry: call('transfers.retry', ({ ids }) => queue.act('retry', ids)),
       moveToTop: call('transfers.moveToTop', ({ ids }) => queue.moveToTop(ids)),
       clearFinished: call('transfers.clearFinished', () => queue.clearFinished()),
+      clearFailed: call('transfers.clearFailed', () => queue.clearFailed()),
       page: call('transfers.page', (q) => queue.page(q)),
       summary: call('transfers.summary', () => ok(queue.summary())),
     },
@@ -285,13 +312,22 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       choosePaths: call('app.choosePaths', ({ mode }) =>
         ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] }),
       ),
+      downloadLink: call('app.downloadLink', ({ fileId }) =>
+        options.host === 'desktop'
+          ? fail('unsupported', 'Not on the desktop.')
+          : ok({ url: `/api/dl/t${++linkCount}-${fileId}`, expiresAt: Date.now() + 60_000 }),
+      ),
     },
+    shares: cloudHandlers.shares,
+    directLinks: cloudHandlers.directLinks,
+    cloud: cloudHandlers.cloud,
   };
 
   return {
     ...serveOverLink(handlers, hub),
     drive,
     queue,
+    cloudFake: cloud,
     syncPairs: sync,
     hub,
     calls,

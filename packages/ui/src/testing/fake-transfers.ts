@@ -25,7 +25,9 @@ export interface FakeTransfers {
   download(cmd: DownloadCommand): Result<EnqueuedBatch>;
   act(action: 'pause' | 'resume' | 'cancel' | 'retry', ids?: readonly string[]): Result<null>;
   moveToTop(ids: readonly string[]): Result<null>;
+  /** Removes completed, cancelled and skipped items (failed ones stay, as in the engine). */
   clearFinished(): Result<null>;
+  clearFailed(): Result<null>;
   page(query: TransferPageQuery): Result<TransferPage>;
   summary(): TransferSummary;
   /** Test control: adds bytes to a running item (completes it when full). */
@@ -37,7 +39,8 @@ export interface FakeTransfers {
 }
 
 const ACTIVE: ReadonlySet<TransferState> = new Set(['queued', 'running', 'paused']);
-const FINISHED: ReadonlySet<TransferState> = new Set(['completed', 'failed', 'cancelled', 'skipped']);
+const FINISHED: ReadonlySet<TransferState> = new Set(['completed', 'cancelled', 'skipped']);
+const FAILED: ReadonlySet<TransferState> = new Set(['failed']);
 
 function baseName(path: string): string {
   const parts = path.replace(/[\\/]+$/, '').split(/[\\/]/);
@@ -85,6 +88,17 @@ export function createFakeTransfers(
     };
     changed.clear();
     emit(snapshot);
+  }
+
+  function clear(states: ReadonlySet<TransferState>): Result<null> {
+    for (const item of [...items.values()]) {
+      if (!states.has(item.state)) continue;
+      items.delete(item.id);
+      changed.delete(item.id);
+      removed.push(item.id);
+    }
+    flush();
+    return ok(null);
   }
 
   function enqueue(
@@ -217,17 +231,8 @@ export function createFakeTransfers(
       flush();
       return ok(null);
     },
-    clearFinished() {
-      for (const item of [...items.values()]) {
-        if (FINISHED.has(item.state)) {
-          items.delete(item.id);
-          changed.delete(item.id);
-          removed.push(item.id);
-        }
-      }
-      flush();
-      return ok(null);
-    },
+    clearFinished: () => clear(FINISHED),
+    clearFailed: () => clear(FAILED),
     page(query) {
       const all = [...items.values()]
         .filter((i) => (query.states ? query.states.includes(i.state) : true))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dragRootsFromSettings, openDialogOptions } from './dialog-options';
+import { openDialogOptions } from './dialog-options';
 
 describe('native dialog options', () => {
   it('opens the dialog each mode needs', () => {
@@ -14,25 +14,5 @@ describe('native dialog options', () => {
       defaultPath: '/home/u',
       properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
     });
-  });
-});
-
-describe('drag roots', () => {
-  it('adds the download folder and custom places to the fixed roots, once each', () => {
-    const doc = {
-      settings: { downloadFolder: '/d' },
-      places: [{ path: '/p1' }, { path: '/d' }, null, { path: 3 }],
-    };
-    expect(dragRootsFromSettings(doc, ['/downloads', '/staging'])).toEqual([
-      '/downloads',
-      '/staging',
-      '/d',
-      '/p1',
-    ]);
-  });
-
-  it('survives a missing or odd document', () => {
-    expect(dragRootsFromSettings(undefined, ['/x'])).toEqual(['/x']);
-    expect(dragRootsFromSettings({ settings: 'nope', places: 'nope' }, [])).toEqual([]);
   });
 });

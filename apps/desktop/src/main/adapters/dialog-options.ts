@@ -19,19 +19,3 @@ export function openDialogOptions(input: ChoosePathsInput): OpenDialogOptions {
       return { ...base, properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
   }
 }
-
-/** Folders the drag-out guard accepts, read defensively from the back end's settings document. */
-export function dragRootsFromSettings(doc: unknown, fixed: readonly string[]): string[] {
-  const roots = [...fixed];
-  if (typeof doc !== 'object' || doc === null) return roots;
-  const { settings, places } = doc as { settings?: unknown; places?: unknown };
-  const folder = (settings as { downloadFolder?: unknown } | undefined)?.downloadFolder;
-  if (typeof folder === 'string' && folder !== '') roots.push(folder);
-  if (Array.isArray(places)) {
-    for (const place of places as unknown[]) {
-      const p = (place as { path?: unknown } | null)?.path;
-      if (typeof p === 'string' && p !== '') roots.push(p);
-    }
-  }
-  return [...new Set(roots)];
-}

@@ -4,8 +4,9 @@ import { MAX_DRAG_PATHS } from '@pandesk/contract';
 /**
  * Decides which paths a native drag out of the window may carry: existing regular files
  * (no folders, devices or sockets), resolved through symlinks, lying inside one of the allowed
- * roots (the download folder, local places, the staging folder). A compromised renderer could
- * otherwise hand any file on the disk to whatever app the user drops onto.
+ * roots. The roots come from the main process only (Downloads and folders picked in native
+ * dialogs, see drag-roots.ts), never from the renderer's settings or places. A compromised
+ * renderer could otherwise hand any file on the disk to whatever app the user drops onto.
  */
 
 /** The slice of `node:fs/promises` the guard uses. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { fail, ok } from '@pandesk/contract';
 import type { DownloadMethod, PanDeskApi } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startHostKit } from '../testing/host-kit';
+import { mintDownloadLink, startHostKit } from '../testing/host-kit';
 import type { HostKit } from '../testing/host-kit';
 
 const CONTENT = Buffer.from(Array.from({ length: 1000 }, (_, i) => i % 251));
@@ -71,12 +71,14 @@ async function startWith(
   method: DownloadMethod,
   signatures: string[] = ['good'],
   proxyUrl = '',
+  now?: () => number,
 ): Promise<HostKit> {
   cdn = await startCdn();
   const base = cdn.url;
   let n = 0;
   kit = await startHostKit({
     patch: withSettings(method, proxyUrl),
+    ...(now === undefined ? {} : { now }),
     links: {
       downloadUrl: async (fileId) =>
         fileId === 404
@@ -87,20 +89,16 @@ async function startWith(
   return kit;
 }
 
-function get(
-  k: HostKit,
-  path: string,
-  headers: Record<string, string> = {},
-  key: string | null = k.host.secret,
-): Promise<Response> {
-  const query = key === null ? '' : `?k=${encodeURIComponent(key)}`;
-  return fetch(`${k.host.origin}${path}${query}`, { headers, redirect: 'manual' });
+/** Mints a link for the file over the WebSocket, then follows it once. */
+async function get(k: HostKit, fileId: number, headers: Record<string, string> = {}): Promise<Response> {
+  const link = await mintDownloadLink(k.host, fileId);
+  return fetch(`${k.host.origin}${link.url}`, { headers, redirect: 'manual' });
 }
 
-describe('GET /api/download/:fileId', () => {
+describe('GET /api/dl/<ticket> (browser downloads)', () => {
   it('direct: answers 302 to the CDN URL', async () => {
     const k = await startWith('direct');
-    const res = await get(k, '/api/download/42');
+    const res = await get(k, 42);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`${cdn!.url}/file?sig=good`);
     expect(res.headers.get('cache-control')).toBe('no-store');
@@ -108,14 +106,14 @@ describe('GET /api/download/:fileId', () => {
 
   it('proxy_url: answers 302 to the link as the back end hands it out (prefix applied there)', async () => {
     const k = await startWith('proxy_url', ['good'], 'https://dl-proxy.example/');
-    const res = await get(k, '/api/download/42');
+    const res = await get(k, 42);
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`${cdn!.url}/file?sig=good`);
   });
 
   it('local_proxy: streams the bytes with the file name', async () => {
     const k = await startWith('local_proxy');
-    const res = await get(k, '/api/download/42');
+    const res = await get(k, 42);
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(CONTENT)).toBe(true);
     expect(res.headers.get('content-disposition')).toBe(
@@ -127,7 +125,7 @@ describe('GET /api/download/:fileId', () => {
 
   it('local_proxy: forwards Range and answers 206 with the slice', async () => {
     const k = await startWith('local_proxy');
-    const res = await get(k, '/api/download/42', { range: 'bytes=100-199' });
+    const res = await get(k, 42, { range: 'bytes=100-199' });
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe('bytes 100-199/1000');
     expect(Buffer.from(await res.arrayBuffer()).equals(CONTENT.subarray(100, 200))).toBe(true);
@@ -136,30 +134,77 @@ describe('GET /api/download/:fileId', () => {
 
   it('local_proxy: renews an expired CDN URL once', async () => {
     const k = await startWith('local_proxy', ['expired', 'good']);
-    const res = await get(k, '/api/download/42');
+    const res = await get(k, 42);
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).length).toBe(CONTENT.length);
   });
 
   it('local_proxy: a CDN that keeps refusing becomes 502 without leaking the URL', async () => {
     const k = await startWith('local_proxy', ['expired']);
-    const res = await get(k, '/api/download/42');
+    const res = await get(k, 42);
     expect(res.status).toBe(502);
     expect(await res.text()).not.toContain('sig=');
   });
 
   it('maps back-end errors and bad ids to HTTP statuses', async () => {
     const k = await startWith('local_proxy');
-    expect((await get(k, '/api/download/404')).status).toBe(404);
-    expect((await get(k, '/api/download/9')).status).toBe(400);
-    expect((await get(k, '/api/download/abc')).status).toBe(400);
-    expect((await get(k, '/api/download/99999999999999999')).status).toBe(400);
+    expect((await get(k, 404)).status).toBe(404);
+    expect((await get(k, 9)).status).toBe(400);
+  });
+});
+
+describe('download links', () => {
+  it('work once, without the launch key, then answer 410 without asking the CDN', async () => {
+    const k = await startWith('local_proxy');
+    const link = await mintDownloadLink(k.host, 42);
+    expect(link.url).toMatch(/^\/api\/dl\/[\w-]{22}$/);
+    expect(link.url).not.toContain(k.host.secret);
+    const first = await fetch(`${k.host.origin}${link.url}`);
+    expect(first.status).toBe(200);
+    expect(Buffer.from(await first.arrayBuffer()).equals(CONTENT)).toBe(true);
+    const requests = cdn!.ranges.length;
+    const again = await fetch(`${k.host.origin}${link.url}`);
+    expect(again.status).toBe(410);
+    expect(await again.text()).toMatch(/used already or has expired/);
+    expect(cdn!.ranges.length).toBe(requests);
   });
 
-  it('needs the launch secret (header or k query)', async () => {
+  it('expire after a minute even when unused', async () => {
+    let time = 1_000_000;
+    const k = await startWith('direct', ['good'], '', () => time);
+    const late = await mintDownloadLink(k.host, 42);
+    const early = await mintDownloadLink(k.host, 42);
+    expect(late.expiresAt).toBe(time + 60_000);
+    time += 59_999;
+    expect((await fetch(`${k.host.origin}${early.url}`, { redirect: 'manual' })).status).toBe(302);
+    time += 1;
+    expect((await fetch(`${k.host.origin}${late.url}`, { redirect: 'manual' })).status).toBe(410);
+  });
+
+  it('are bound to their file, and unknown tickets serve nothing', async () => {
     const k = await startWith('direct');
-    expect((await get(k, '/api/download/42', {}, null)).status).toBe(401);
-    expect((await get(k, '/api/download/42', {}, 'wrong')).status).toBe(401);
-    expect((await get(k, '/api/download/42', { 'x-pandesk-key': k.host.secret }, null)).status).toBe(302);
+    const forNine = await mintDownloadLink(k.host, 404);
+    expect((await fetch(`${k.host.origin}${forNine.url}`, { redirect: 'manual' })).status).toBe(404);
+    const guessed = `${k.host.origin}/api/dl/AAAAAAAAAAAAAAAAAAAAAA`;
+    expect((await fetch(guessed, { redirect: 'manual' })).status).toBe(410);
+  });
+
+  it('refuse another origin, and the launch key is accepted in no URL', async () => {
+    const k = await startWith('direct');
+    const link = await mintDownloadLink(k.host, 42);
+    const foreign = await fetch(`${k.host.origin}${link.url}`, {
+      headers: { origin: 'http://evil.example' },
+      redirect: 'manual',
+    });
+    expect(foreign.status).toBe(403);
+    const key = encodeURIComponent(k.host.secret);
+    expect((await fetch(`${k.host.origin}/api/config?k=${key}`)).status).toBe(401);
+    expect((await fetch(`${k.host.origin}/api/download/42?k=${key}`, { redirect: 'manual' })).status).toBe(
+      401,
+    );
+    const withHeader = await fetch(`${k.host.origin}/api/config`, {
+      headers: { 'x-pandesk-key': k.host.secret },
+    });
+    expect(withHeader.status).toBe(200);
   });
 });

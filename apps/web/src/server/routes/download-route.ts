@@ -7,8 +7,8 @@ import { attachmentDisposition } from './content-disposition';
 import { replyApiError, replyText } from './http-reply';
 
 /**
- * `GET /api/download/:fileId`: a browser download of one cloud file, by the download method
- * setting. `direct` and `proxy_url` answer 302 to the link the back end hands out (for
+ * A browser download of one cloud file (`GET /api/dl/<ticket>`, after the ticket was redeemed
+ * for the file id: see download-tickets.ts), by the download method setting. `direct` and `proxy_url` answer 302 to the link the back end hands out (for
  * `proxy_url` it already goes through the user's proxy prefix); `local_proxy` streams the
  * bytes through this host, forwarding `Range` (so the browser can resume) and renewing an
  * expired CDN URL once.
@@ -31,12 +31,6 @@ export interface DownloadRouteDeps {
 
 /** Response headers copied from the CDN when proxying. */
 const FORWARDED_HEADERS = ['content-length', 'content-range', 'accept-ranges', 'last-modified', 'etag'];
-
-export function parseFileId(raw: string): number | undefined {
-  if (!/^\d{1,16}$/.test(raw)) return undefined;
-  const id = Number(raw);
-  return Number.isSafeInteger(id) ? id : undefined;
-}
 
 export function createDownloadRoute(deps: DownloadRouteDeps) {
   const fetchImpl = deps.fetch ?? fetch;
@@ -107,14 +101,12 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
     res.end();
   }
 
-  /** Handles the route for an already authorised request. */
+  /** Serves one file to an already authorised request. */
   return async function handleDownload(
     req: IncomingMessage,
     res: ServerResponse,
-    rawId: string,
+    fileId: number,
   ): Promise<void> {
-    const fileId = parseFileId(rawId);
-    if (fileId === undefined) return replyText(res, 400, 'The file id is not valid.');
     const settings = await deps.api.settings.get();
     if (!settings.ok) return replyApiError(res, settings.error);
     if (settings.value.downloadMethod === 'local_proxy') return proxy(req, res, fileId);

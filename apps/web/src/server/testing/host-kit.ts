@@ -1,15 +1,16 @@
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventHub, ok } from '@pandesk/contract';
+import { createApiClient, createEventHub, createTextTransport, ok, unwrap } from '@pandesk/contract';
 import { createRecordingHandlers } from '@pandesk/contract/testing';
-import type { PanDeskApi, PanDeskEventHub, Result } from '@pandesk/contract';
+import type { DownloadLink, PanDeskApi, PanDeskEventHub, Result } from '@pandesk/contract';
 import type { SeenCall } from '@pandesk/contract/testing';
 import { WebSocket } from 'ws';
 import { WS_PROTOCOL, WS_SECRET_PREFIX } from '../launch-secret';
 import type { DownloadLinkSource } from '../routes/download-route';
 import { startWebHost } from '../web-host';
 import type { WebHost } from '../web-host';
+import { toTextPort } from '../ws-bridge';
 
 /** A web host over recording handlers, in its own temporary folders (tests only). */
 export interface HostKit {
@@ -27,6 +28,8 @@ export interface HostKitOptions {
   links?: DownloadLinkSource;
   /** Replaces handlers after recording (e.g. a real-looking settings.get). */
   patch?: (api: PanDeskApi) => PanDeskApi;
+  /** Clock of the download tickets. */
+  now?: () => number;
 }
 
 const EMPTY_PAGE = ok({ total: 0, offset: 0, items: [] });
@@ -54,6 +57,7 @@ export async function startHostKit(options: HostKitOptions = {}): Promise<HostKi
     stagingRoot,
     onError: (error) => errors.push(error),
     stagingCheckMs: 20,
+    ...(options.now === undefined ? {} : { now: options.now }),
   });
   return {
     host,
@@ -96,4 +100,16 @@ export function connectWs(
     });
     socket.once('error', () => resolve({ status: -1 }));
   });
+}
+
+/** Mints a browser download link over the WebSocket, as the page does (`app.downloadLink`). */
+export async function mintDownloadLink(host: WebHost, fileId: number): Promise<DownloadLink> {
+  const { socket, status } = await connectWs(host);
+  if (socket === undefined) throw new Error(`the socket was refused (${status})`);
+  const client = createApiClient(createTextTransport(toTextPort(socket)));
+  try {
+    return unwrap(await client.app.downloadLink({ fileId }));
+  } finally {
+    client.close();
+  }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CHOOSE_MODES, MAX_DRAG_PATHS } from '../../app-info';
 import type { DomainInputs } from '../input-spec';
 import { NO_INPUT } from '../input-spec';
-import { localPathSchema } from './common';
+import { fileIdSchema, localPathSchema } from './common';
 
 /** Every app call: the schema its input must pass, and one valid example input. */
 export const APP_INPUTS: DomainInputs<'app'> = {
@@ -28,5 +28,9 @@ export const APP_INPUTS: DomainInputs<'app'> = {
       defaultPath: localPathSchema.optional(),
     }),
     example: { mode: 'choose_folder', title: 'Save to' },
+  },
+  downloadLink: {
+    schema: z.strictObject({ fileId: fileIdSchema }),
+    example: { fileId: 14_502_233 },
   },
 };

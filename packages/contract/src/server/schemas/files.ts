@@ -3,6 +3,7 @@ import { ROOT_FOLDER_ID } from '../../common';
 import { MAX_SEARCH_LENGTH } from '../../files';
 import type { DomainInputs } from '../input-spec';
 import { NO_INPUT } from '../input-spec';
+import { copyInputSchema } from './cloud';
 import { cursorSchema, fileIdSchema, fileIdsSchema } from './common';
 import { nameSchema } from './names';
 
@@ -62,4 +63,8 @@ export const FILES_INPUTS: DomainInputs<'files'> = {
     example: { query: 'holiday', exact: false },
   },
   quota: NO_INPUT,
+  copy: {
+    schema: copyInputSchema,
+    example: { ids: [14705301, 14705306], targetFolderId: 14663228, conflict: 'keep_both' },
+  },
 };

@@ -68,8 +68,8 @@ describe('settings', () => {
 });
 
 describe('secret storage status', () => {
-  it('is either encrypted or unavailable', () => {
-    expect(SECRET_STORAGE_STATES).toEqual(['encrypted', 'unavailable']);
+  it('is encrypted, session-only, or unavailable', () => {
+    expect(SECRET_STORAGE_STATES).toEqual(['encrypted', 'session', 'unavailable']);
   });
 
   it('is part of the settings view and carries no secret', () => {
@@ -121,5 +121,12 @@ describe('connection settings', () => {
     expect(text).toContain('must not contain spaces');
     expect(text).not.toContain('very-secret');
     expect(connectionPatchSchema.safeParse({ clientSecret: '' }).success).toBe(false);
+  });
+
+  it('takes the session-only choice as a boolean, which applying the patch leaves out', () => {
+    const patch = connectionPatchSchema.parse({ clientSecret: 'abc123', sessionOnly: true });
+    expect(patch.sessionOnly).toBe(true);
+    expect(connectionPatchSchema.safeParse({ sessionOnly: 'yes' }).success).toBe(false);
+    expect(applyConnectionPatch(EMPTY_CONNECTION, patch)).not.toHaveProperty('sessionOnly');
   });
 });

@@ -100,6 +100,7 @@ export const connectionPatchSchema = z.strictObject({
   accessToken: secretInputSchema.optional(),
   refreshToken: secretInputSchema.optional(),
   rootFolderId: fileIdSchema.optional(),
+  sessionOnly: z.boolean({ error: 'must be true or false' }).optional(),
 }) satisfies z.ZodType<ConnectionPatch>;
 
 /** Every settings call: the schema its input must pass, and one valid example input. */

@@ -98,6 +98,7 @@ export const TRANSFERS_INPUTS: DomainInputs<'transfers'> = {
   retry: { schema: transferSelectionSchema, example: {} },
   moveToTop: { schema: z.strictObject({ ids: transferIdsSchema }), example: { ids: ['t-4'] } },
   clearFinished: NO_INPUT,
+  clearFailed: NO_INPUT,
   page: {
     schema: z.strictObject({
       offset: z.int({ error: 'must be a whole number' }).min(0, 'must not be negative'),

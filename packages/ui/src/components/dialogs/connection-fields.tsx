@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { ConnectionView, SecretStorage } from '@pandesk/contract';
+import type { ConnectionView, HostKind, SecretStorage } from '@pandesk/contract';
 import { SECRET_KEYS } from './settings-form';
 import type { SecretKey, SettingsForm } from './settings-form';
 
@@ -16,15 +16,47 @@ const HINTS: Partial<Record<SecretKey, string>> = {
 interface Props {
   form: SettingsForm;
   connection: ConnectionView;
-  /** `unavailable`: the back end will not save secrets, so their fields are disabled and a notice says why. */
+  /**
+   * `unavailable`: the back end will not save secrets; a notice says why and offers to use them
+   * only until the app stops, and their fields stay disabled until the user takes that. `session`:
+   * a notice says they are forgotten when the app stops.
+   */
   secretStorage: SecretStorage;
+  /** The browser host words the notice differently: it never uses an OS keyring. */
+  host: HostKind | undefined;
   update(patch: Partial<SettingsForm>): void;
 }
 
-/** Client ID, the three write-only secrets (state shown, values never) and the root folder ID. */
-export function ConnectionFields({ form, connection, secretStorage, update }: Props) {
+/** What the user is told when secrets cannot be saved, and the "only until PanDesk stops" choice. */
+function SecretStorageNotice({ form, secretStorage, host, update }: Omit<Props, 'connection'>) {
   const { t } = useTranslation();
-  const locked = secretStorage === 'unavailable';
+  if (secretStorage === 'session')
+    return (
+      <p role="note" className="pd-notice" data-testid="secret-storage-session">
+        {t('settings.sessionOnlyActive')}
+      </p>
+    );
+  if (secretStorage !== 'unavailable') return null;
+  return (
+    <div role="note" className="pd-notice" data-testid="secret-storage-unavailable">
+      <p>{t(host === 'web' ? 'settings.noSecretStorageWeb' : 'settings.noEncryption')}</p>
+      <label className="pd-check">
+        <input
+          type="checkbox"
+          checked={form.sessionOnly}
+          data-testid="settings-session-only"
+          onChange={(e) => update({ sessionOnly: e.target.checked })}
+        />
+        {t('settings.sessionOnly')}
+      </label>
+    </div>
+  );
+}
+
+/** Client ID, the three write-only secrets (state shown, values never) and the root folder ID. */
+export function ConnectionFields({ form, connection, secretStorage, host, update }: Props) {
+  const { t } = useTranslation();
+  const locked = secretStorage === 'unavailable' && !form.sessionOnly;
   return (
     <fieldset>
       <legend>{t('settings.connection')}</legend>
@@ -39,11 +71,7 @@ export function ConnectionFields({ form, connection, secretStorage, update }: Pr
         />
       </label>
       <p className="pd-hint">{t('settings.clientIdHint')}</p>
-      {locked && (
-        <p role="note" className="pd-notice" data-testid="secret-storage-unavailable">
-          {t('settings.noEncryption')}
-        </p>
-      )}
+      <SecretStorageNotice form={form} secretStorage={secretStorage} host={host} update={update} />
       {SECRET_KEYS.map((key) => {
         const saved = connection[PRESENCE[key]] === true;
         const status = form.clear[key]
@@ -54,7 +82,7 @@ export function ConnectionFields({ form, connection, secretStorage, update }: Pr
         const hint = HINTS[key];
         return (
           <div key={key} className="pd-secret">
-            <label>
+            <label className={locked ? 'is-disabled' : undefined}>
               {t(`settings.${key}`)}
               <input
                 type="password"

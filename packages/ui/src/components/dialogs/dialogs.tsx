@@ -1,10 +1,13 @@
 import { useApp, useSlice } from '../../context';
 import { ConfirmDialog } from './confirm-dialog';
+import { CloudDownloadDialog } from './cloud-download-dialog';
 import { ConflictDialog } from './conflict-dialog';
 import { MoveDialog } from './move-dialog';
+import { MySharesDialog } from './my-shares-dialog';
 import { NewFolderDialog } from './name-dialog';
 import { PathDialog } from './path-dialog';
 import { SettingsDialog } from './settings-dialog';
+import { ShareDialog } from './share-dialog';
 
 /** The one open dialog, if any. */
 export function Dialogs() {
@@ -28,5 +31,11 @@ export function Dialogs() {
       return <ConfirmDialog entries={dialog.entries} forever />;
     case 'conflict':
       return <ConflictDialog request={dialog.request} />;
+    case 'share':
+      return <ShareDialog entries={dialog.entries} />;
+    case 'my-shares':
+      return <MySharesDialog />;
+    case 'cloud-download':
+      return <CloudDownloadDialog folderId={dialog.folderId} />;
   }
 }

@@ -54,14 +54,16 @@ describe('settings dialog', () => {
   });
 
   it('says when the system cannot store secrets encrypted, with the secret fields disabled', async () => {
-    const { bridge } = await renderApp({ noEncryption: true });
+    const { bridge } = await renderApp({ noEncryption: true, host: 'desktop' });
     const dialog = await open();
     const notice = within(dialog).getByTestId('secret-storage-unavailable');
-    expect(notice.textContent).toMatch(
-      /^Your system offers no encrypted storage, so PanDesk will not save secrets;/,
-    );
+    expect(notice.textContent).toMatch(/^Your system offers no encrypted storage, so PanDesk cannot save/);
+    expect(notice.textContent).toMatch(/keyring/);
     for (const key of ['clientSecret', 'accessToken', 'refreshToken']) {
-      expect((within(dialog).getByTestId(`settings-${key}`) as HTMLInputElement).disabled).toBe(true);
+      const input = within(dialog).getByTestId(`settings-${key}`) as HTMLInputElement;
+      expect(input.disabled).toBe(true);
+      // Shown as disabled too, not only unusable.
+      expect(input.closest('label')?.className).toBe('is-disabled');
     }
     // The rest of the settings still work.
     expect((within(dialog).getByTestId('settings-clientId') as HTMLInputElement).disabled).toBe(false);
@@ -71,6 +73,35 @@ describe('settings dialog', () => {
       expect(within(dialog).getByTestId('settings-message').textContent).toBe('Settings saved.'),
     );
     expect(bridge.connection().clientId).toBe('my-client');
+    expect(bridge.calls.filter((c) => c === 'settings.setConnection')).toHaveLength(1);
+  });
+
+  it('offers "only until PanDesk stops": the fields open, the choice is sent, and the dialog says they will be asked again', async () => {
+    const { bridge } = await renderApp({ noEncryption: true, host: 'desktop' });
+    const dialog = await open();
+    const secret = within(dialog).getByTestId('settings-clientSecret') as HTMLInputElement;
+    fireEvent.click(within(dialog).getByTestId('settings-session-only'));
+    expect(secret.disabled).toBe(false);
+    expect(secret.closest('label')?.className).toBe('');
+    fireEvent.change(within(dialog).getByTestId('settings-clientId'), { target: { value: 'cid' } });
+    fireEvent.change(secret, { target: { value: 'session-secret' } });
+    fireEvent.click(within(dialog).getByTestId('settings-save'));
+    await waitFor(() => expect(within(dialog).getByTestId('secret-storage-session')).toBeTruthy());
+    expect(within(dialog).getByTestId('secret-storage-session').textContent).toMatch(
+      /kept only until PanDesk stops: they are then forgotten, and you will be asked for them again next time/,
+    );
+    expect(bridge.connection()).toMatchObject({ clientId: 'cid', clientSecret: 'session-secret' });
+    expect(within(dialog).queryByTestId('secret-storage-unavailable')).toBeNull();
+  });
+
+  it('in the browser host, talks about the host and --store-secrets-in-file, never a keyring', async () => {
+    await renderApp({ noEncryption: true, host: 'web' });
+    const dialog = await open();
+    const notice = within(dialog).getByTestId('secret-storage-unavailable').textContent ?? '';
+    expect(notice).toMatch(/browser host/);
+    expect(notice).toMatch(/--store-secrets-in-file/);
+    expect(notice).not.toMatch(/keyring|keychain|GNOME|KWallet/i);
+    expect(within(dialog).getByTestId('settings-session-only')).toBeTruthy();
   });
 
   it('shows no notice and enabled secret fields when storage is encrypted', async () => {

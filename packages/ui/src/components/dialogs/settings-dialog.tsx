@@ -7,6 +7,7 @@ import { useApp, useSlice } from '../../context';
 import { describeError } from '../../actions/errors';
 import { Modal } from './modal';
 import { ConnectionFields } from './connection-fields';
+import { DirectLinkFields } from './direct-link-fields';
 import { PreferenceFields } from './preference-fields';
 import { connectionPatch, formFromSettings, invalidNumberField, settingsPatch } from './settings-form';
 import type { SettingsForm } from './settings-form';
@@ -88,9 +89,11 @@ function SettingsBody({ settings }: { settings: SettingsView }) {
         form={form}
         connection={settings.connection}
         secretStorage={settings.secretStorage}
+        host={session.getState().info?.host}
         update={update}
       />
       <PreferenceFields form={form} update={update} {...(native ? { chooseFolder } : {})} />
+      <DirectLinkFields secretStorage={settings.secretStorage} />
       {message && (
         <p
           role={message.kind === 'error' ? 'alert' : 'status'}

@@ -12,6 +12,8 @@ export interface SettingsForm {
   rootFolderId: string;
   secrets: Record<SecretKey, string>;
   clear: Record<SecretKey, boolean>;
+  /** Without secret storage: the user chose to use the secrets only until the app stops. */
+  sessionOnly: boolean;
   downloadFolder: string;
   downloadMethod: SettingsView['downloadMethod'];
   downloadProxyUrl: string;
@@ -33,6 +35,7 @@ export function formFromSettings(s: SettingsView): SettingsForm {
     rootFolderId: String(s.connection.rootFolderId),
     secrets: { clientSecret: '', accessToken: '', refreshToken: '' },
     clear: { clientSecret: false, accessToken: false, refreshToken: false },
+    sessionOnly: false,
     downloadFolder: s.downloadFolder,
     downloadMethod: s.downloadMethod,
     downloadProxyUrl: s.downloadProxyUrl,
@@ -73,6 +76,8 @@ export function connectionPatch(form: SettingsForm, current: SettingsView): Conn
     if (typed) patch[key] = typed;
     else if (form.clear[key]) patch[key] = null;
   }
+  if (form.sessionOnly && current.secretStorage === 'unavailable' && Object.keys(patch).length > 0)
+    patch.sessionOnly = true;
   return patch;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../../context';
 import { confirmDelete } from './toolbar';
+import { folderCloudItems, selectionCloudItems } from './cloud-menu-items';
 
 interface MenuItem {
   label: string;
@@ -63,7 +64,9 @@ export function ContextMenu() {
       run: () => ui.getState().openDialog({ kind: 'move', ids: entries.map((e) => e.id) }),
     });
     items.push({ label: t('toolbar.cut'), run: () => actions.cut(entries.map((e) => e.id)) });
+    items.push({ label: t('copyPaste.copy'), run: () => actions.copy(entries) });
     items.push({ label: t('toolbar.delete'), run: () => confirmDelete(ctx, entries) });
+    items.push(...selectionCloudItems(ctx, t, entries));
   } else if (b.location.kind === 'folder') {
     items.push({
       label: t('toolbar.newFolder'),
@@ -79,6 +82,7 @@ export function ContextMenu() {
       run: () => void actions.paste(),
       disabled: ui.getState().clipboard === null,
     });
+    items.push(...folderCloudItems(ctx, t, b.location.folderId));
   }
   items.push({ label: t('toolbar.refresh'), run: () => b.refresh() });
 

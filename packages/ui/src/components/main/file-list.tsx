@@ -39,6 +39,8 @@ function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a') b.selectAll();
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'x' && b.location.kind !== 'trash')
     ctx.actions.cut(b.selectedEntries().map((x) => x.id));
+  else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && b.location.kind !== 'trash')
+    ctx.actions.copy(b.selectedEntries());
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') void ctx.actions.paste();
   else if (e.key === 'Enter' && focused?.kind === 'folder')
     b.navigate({ kind: 'folder', folderId: focused.id });

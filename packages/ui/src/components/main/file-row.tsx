@@ -23,7 +23,7 @@ interface FileRowProps {
 
 /** Starts an internal drag of the selection (the row joins it first when it was not selected). */
 function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
-  const { browser, ui, host, transfers } = useApp();
+  const { browser, ui, host, transfers, actions } = useApp();
   return (e) => {
     const b = browser.getState();
     if (!b.selection.selected.has(entry.id)) b.click(entry.id);
@@ -43,10 +43,12 @@ function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
     writeDragPayload(e.dataTransfer, payload);
     e.dataTransfer.effectAllowed = 'copyMove';
     ui.getState().setDrag(payload);
-    // Out of the window: the browser saves a single file from the host's download route (Chromium's DownloadURL)...
+    // Out of the window: the browser saves a single file through a single-use link readied when
+    // the row was pressed (Chromium's DownloadURL)...
     const only = entries[0];
-    if (entries.length === 1 && only?.kind === 'file' && host.browserDownloadUrl) {
-      const url = new URL(host.browserDownloadUrl(only.id), window.location.href).href;
+    const link = entries.length === 1 && only?.kind === 'file' ? actions.takeDragOutUrl(only.id) : undefined;
+    if (only !== undefined && link !== undefined) {
+      const url = new URL(link, window.location.href).href;
       e.dataTransfer.setData('DownloadURL', `application/octet-stream:${only.name}:${url}`);
     }
     // ...and the desktop hands the OS the local copies of files it has already downloaded. As in
@@ -63,7 +65,7 @@ function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
 
 export function FileRow({ entry, index, selected, focused, renaming, style }: FileRowProps) {
   const { t, i18n } = useTranslation();
-  const { browser, ui } = useApp();
+  const { browser, ui, actions } = useApp();
   const drop = useFolderDropTarget(entry.kind === 'folder' ? entry.id : null);
   const onDragStart = useRowDrag(entry);
   const ext = extensionOf(entry.name);
@@ -87,6 +89,7 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
       style={style}
       draggable={!renaming}
       onClick={onClick}
+      onPointerDown={() => entry.kind === 'file' && actions.prepareDragOut(entry.id)}
       onDoubleClick={() =>
         entry.kind === 'folder' && browser.getState().navigate({ kind: 'folder', folderId: entry.id })
       }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { MAX_SHARE_ITEMS } from '@pandesk/contract';
 import type { FileEntry } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
 import type { AppContextValue } from '../../context';
@@ -69,6 +70,12 @@ export function Toolbar() {
             'move',
           )}
           {button(t('toolbar.delete'), () => confirmDelete(ctx, selected()), none, 'delete')}
+          {button(
+            t('share.menu'),
+            () => ui.getState().openDialog({ kind: 'share', entries: selected() }),
+            none || selectedCount > MAX_SHARE_ITEMS,
+            'share',
+          )}
         </>
       )}
       {!live && (

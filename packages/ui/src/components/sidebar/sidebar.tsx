@@ -7,7 +7,7 @@ import { TrashIcon } from '../icons';
 
 export function Sidebar() {
   const { t } = useTranslation();
-  const { browser } = useApp();
+  const { browser, ui } = useApp();
   const inTrash = useSlice(browser, (s) => s.location.kind === 'trash');
   return (
     <nav className="pd-sidebar" aria-label={t('sidebar.label')}>
@@ -20,6 +20,14 @@ export function Sidebar() {
         onClick={() => browser.getState().navigate({ kind: 'trash' })}
       >
         <TrashIcon /> {t('sidebar.trash')}
+      </button>
+      <button
+        type="button"
+        className="pd-link-button pd-trash-link"
+        data-testid="open-my-shares"
+        onClick={() => ui.getState().openDialog({ kind: 'my-shares' })}
+      >
+        {t('myShares.open')}
       </button>
       <SyncLink />
       <PlacesList />

@@ -107,6 +107,28 @@ describe('transfers panel', () => {
     await waitFor(() => expect(rows()).toHaveLength(0));
   });
 
+  it('"Clear finished" keeps failed transfers; "Clear failed" removes them', async () => {
+    const { bridge } = await renderApp();
+    await act(async () => {
+      await bridge.transfers.upload({ localPaths: ['/x', '/y'], remoteParentId: 0, conflict: 'keep_both' });
+    });
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [x, y] = [...bridge.queue.items.values()];
+    act(() => bridge.queue.failItem(x!.id, { code: 'io', message: 'Disk error.', retryable: false }));
+    act(() => bridge.queue.progress(y!.id, y!.size));
+    fireEvent.click(await panel().findByRole('tab', { name: 'Failed (1)' }));
+    await waitFor(() => expect(rows()).toHaveLength(1));
+    const clearFinished = panel().getByRole('button', { name: 'Clear finished' });
+    expect(clearFinished.getAttribute('title')).toMatch(/failed ones stay/);
+    fireEvent.click(clearFinished);
+    await waitFor(() => expect(bridge.queue.items.has(y!.id)).toBe(false));
+    expect(rows()).toHaveLength(1);
+    expect(bridge.queue.items.get(x!.id)?.state).toBe('failed');
+    fireEvent.click(panel().getByRole('button', { name: 'Clear failed' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect(bridge.queue.items.size).toBe(0);
+  });
+
   it('collapses without blocking the file list', async () => {
     await renderApp();
     const toggle = panel().getByRole('button', { name: 'Hide transfers' });

@@ -6,6 +6,7 @@ import { observeRectWithFallback } from '../../lib/virtual';
 import { VIEW_STATES } from '../../stores/transfers-store';
 import type { TransferView } from '../../stores/transfers-store';
 import { TRANSFER_ROW_HEIGHT, TransferRow } from './transfer-row';
+import { CloudTaskList, CloudTasksActions, CloudTasksTab } from './cloud-task-list';
 
 const VIEWS: readonly TransferView[] = ['active', 'failed', 'completed'];
 
@@ -61,7 +62,8 @@ function TransferList() {
 /** The queue: collapsible, never modal; active / failed / completed views with per-item and all-items actions. */
 export function TransfersPanel() {
   const { t } = useTranslation();
-  const { transfers, ui, actions, session } = useApp();
+  const { transfers, ui, actions, session, cloud } = useApp();
+  const showTasks = useSlice(cloud, (s) => s.showTasks);
   const connecting = useSlice(
     session,
     (s) =>
@@ -75,6 +77,8 @@ export function TransfersPanel() {
   const blocked = summary?.authBlocked === true && count('active') > 0;
   const open = useSlice(ui, (s) => s.transfersOpen);
   const view = useSlice(transfers, (s) => s.view);
+  // The transfer queue's view, or null while the cloud tasks are shown instead.
+  const queueView = showTasks ? null : view;
   return (
     <section
       className={`pd-transfers${open ? '' : ' is-collapsed'}`}
@@ -91,15 +95,19 @@ export function TransfersPanel() {
               key={v}
               type="button"
               role="tab"
-              aria-selected={view === v}
-              onClick={() => transfers.getState().setView(v)}
+              aria-selected={queueView === v}
+              onClick={() => {
+                cloud.getState().setShowTasks(false);
+                transfers.getState().setView(v);
+              }}
             >
               {t(`transfers.${v}`, { count: count(v) })}
             </button>
           ))}
+          <CloudTasksTab />
         </div>
         <span className="pd-spacer" />
-        {view === 'active' && (
+        {queueView === 'active' && (
           <>
             <button type="button" onClick={() => void actions.control('pause')}>
               {t('transfers.pauseAll')}
@@ -112,23 +120,33 @@ export function TransfersPanel() {
             </button>
           </>
         )}
-        {view === 'failed' && (
-          <button type="button" onClick={() => void actions.control('retry')}>
-            {t('transfers.retryAll')}
-          </button>
+        {queueView === 'failed' && (
+          <>
+            <button type="button" onClick={() => void actions.control('retry')}>
+              {t('transfers.retryAll')}
+            </button>
+            <button type="button" onClick={() => void actions.clearFailed()}>
+              {t('transfers.clearFailed')}
+            </button>
+          </>
         )}
-        {view !== 'active' && (
-          <button type="button" onClick={() => void actions.clearFinished()}>
+        {queueView !== null && queueView !== 'active' && (
+          <button
+            type="button"
+            title={t('transfers.clearFinishedHint')}
+            onClick={() => void actions.clearFinished()}
+          >
             {t('transfers.clearFinished')}
           </button>
         )}
+        {showTasks && <CloudTasksActions />}
       </header>
       {blocked && (
         <p className="pd-transfers-blocked" role="status" data-testid="transfers-blocked">
           {connecting ? t('transfers.waitingForConnection') : t('transfers.waitingForSignIn')}
         </p>
       )}
-      {open && <TransferList />}
+      {open && (showTasks ? <CloudTaskList /> : <TransferList />)}
     </section>
   );
 }

@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import type { FileId } from '@pandesk/contract';
+import { useApp, useSlice } from '../../context';
+
+/** Picks a cloud folder from the (lazily expanded) tree. */
+export function FolderPicker({ value, onChange }: { value: FileId | null; onChange(id: FileId): void }) {
+  const { t } = useTranslation();
+  const { tree } = useApp();
+  const nodes = useSlice(tree, (s) => s.nodes);
+  useSlice(tree, (s) => s.expanded);
+  return (
+    <div role="listbox" aria-label={t('sidebar.tree')} className="pd-picker" data-testid="folder-picker">
+      {tree
+        .getState()
+        .visible()
+        .map(({ id, depth }) => {
+          const node = nodes.get(id);
+          if (!node) return null;
+          return (
+            <div
+              key={id}
+              role="option"
+              aria-selected={value === id}
+              tabIndex={0}
+              style={{ paddingInlineStart: `${0.5 + depth}rem` }}
+              onClick={() => {
+                onChange(id);
+                void tree.getState().expand(id);
+              }}
+              onKeyDown={(e) => e.key === 'Enter' && onChange(id)}
+            >
+              {node.name}
+            </div>
+          );
+        })}
+    </div>
+  );
+}
