@@ -3,8 +3,8 @@
  * a window. Plain JSON-safe data; times are epoch milliseconds, sizes in bytes.
  */
 import type { FileId } from './common';
-import type { ErrorCode } from './errors';
-import type { SyncReason } from './sync-reasons';
+import type { ErrorReason } from './error-reasons';
+import type { ErrorCode, ErrorParams } from './errors';
 
 /**
  * - `backup`: local → cloud. New and changed local files are uploaded; local deletions are
@@ -65,9 +65,9 @@ export type SyncPairState =
 export interface SyncProblem {
   readonly code: ErrorCode;
   readonly message: string;
-  readonly reason?: SyncReason;
+  readonly reason?: ErrorReason;
   /** Values the reason's words need (`path`, `other`...). */
-  readonly params?: Readonly<Record<string, string | number>>;
+  readonly params?: ErrorParams;
   /** The service's own words when it refused (shown as they are, in its language). */
   readonly serviceMessage?: string;
   /** The item concerned, relative to the pair's folders ('/'-separated); absent for the pair. */

@@ -5,7 +5,7 @@ import { mapErrors } from '../errors/map-error';
 import type { BackendPorts, PlatformHooks } from '../ports';
 
 function unsupported(what: string): ApiException {
-  return new ApiException('unsupported', `${what} is not available in this version of PanDesk.`);
+  return ApiException.because('not_available_here', `${what} is not available in this version of PanDesk.`);
 }
 
 export function appInfo(ports: Pick<BackendPorts, 'app' | 'host' | 'platform'>): AppInfo {

@@ -112,7 +112,7 @@ export async function createCloudService(options: CloudServiceOptions): Promise<
         tasks.update(task.id, {
           state: 'failed',
           phase: null,
-          message: cloudError('task_interrupted').message,
+          problems: [cloudError('task_interrupted').toError()],
           updatedAt: clock.now(),
         });
     }

@@ -52,7 +52,7 @@ describe('cloud downloads over fake-pan', () => {
     expect(taskIn(done.tasks, task!.id)).toMatchObject({
       percent: 100,
       phase: null,
-      message: null,
+      problems: [],
       serviceStatus: 2,
     });
     await announced;
@@ -101,7 +101,7 @@ describe('cloud downloads over fake-pan', () => {
     const settled = await settling;
     expect(taskIn(settled.tasks, missing!)).toMatchObject({
       state: 'failed',
-      message: expect.stringContaining('could not fetch this address (service status 1)'),
+      problems: [{ code: 'not_found', reason: 'cloud_fetch_failed', params: { status: 1 } }],
     });
     expect(taskIn(settled.tasks, fine!)?.state).toBe('completed');
     unwrap(await h.client.cloud.clearFinished());
@@ -112,7 +112,13 @@ describe('cloud downloads over fake-pan', () => {
     h = await startHarness({ fake: { switches: { offlineWithoutDir: 'refuse' } } });
     web = await startUrlServer();
     const [refused] = unwrap(await h.client.cloud.download({ urls: [`${web.origin}/x.bin`], folderId: 0 }));
-    expect(refused).toMatchObject({ state: 'failed', message: expect.stringContaining('请指定保存目录') });
+    // The service's refusal is worded from its reason; its own (Chinese) words wait in the details.
+    expect(refused).toMatchObject({
+      state: 'failed',
+      problems: [
+        { reason: 'service_said', detail: { serviceMessage: expect.stringContaining('请指定保存目录') } },
+      ],
+    });
 
     h.fake.switches.set({ offlineWithoutDir: 'default_folder' });
     web.serve('/root.bin', Buffer.from('root bytes'));

@@ -1,12 +1,13 @@
 /**
  * The one place where the sync's failures become the contract's errors (the request could not
- * be done as asked, or something unexpected broke).
+ * be done as asked, named by its reason, or something unexpected broke).
  */
 import { ApiException } from '@pandesk/contract';
 import { SyncUserError } from '@pandesk/sync';
 
 export function toSyncApiError(error: unknown): unknown {
-  if (error instanceof SyncUserError) return new ApiException(error.code, error.message);
+  if (error instanceof SyncUserError)
+    return ApiException.because(error.reason, error.message, { params: error.params });
   return error;
 }
 

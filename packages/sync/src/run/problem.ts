@@ -66,7 +66,14 @@ export function syncProblem(cause: Cause, path?: string): SyncProblem {
     };
   if (cause.kind === 'transfer') {
     const code = TRANSFER_CODES[cause.error.code] ?? 'network';
-    return { code, message: cause.error.message, ...where };
+    const { reason, params } = cause.error;
+    return {
+      code,
+      message: cause.error.message,
+      ...(reason === undefined ? {} : { reason }),
+      ...(params === undefined ? {} : { params }),
+      ...where,
+    };
   }
   const error = cause.error;
   if (error instanceof SyncRemoteError) {

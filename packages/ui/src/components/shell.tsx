@@ -81,13 +81,13 @@ export function Shell() {
               <FileList />
             </>
           )}
+          <Toasts />
         </main>
       </div>
       <TransfersPanel />
       <StatusBar />
       <Dialogs />
       <ContextMenu />
-      <Toasts />
     </div>
   );
 }

@@ -1,8 +1,6 @@
 /** English strings of the Sync view and its dialogs (part of `en`, key `sync`). */
-import { syncReasonsEn } from './sync-reasons-en';
 
 export const syncEn = {
-  reason: syncReasonsEn,
   title: 'Sync',
   open: 'Sync folders',
   back: 'Back to files',

@@ -12,9 +12,9 @@ describe('sync reason words', () => {
   const zh = createI18n('zh-CN');
 
   it.each(SYNC_REASONS)('%s is worded in English and Chinese', (reason) => {
-    const english = en.t(`sync.reason.${reason}`, PARAMS);
-    const chinese = zh.t(`sync.reason.${reason}`, PARAMS);
-    expect(english).not.toBe(`sync.reason.${reason}`);
+    const english = en.t(`errors.reason.${reason}`, PARAMS);
+    const chinese = zh.t(`errors.reason.${reason}`, PARAMS);
+    expect(english).not.toBe(`errors.reason.${reason}`);
     expect(english).not.toMatch(/\{\{/);
     expect(english).not.toMatch(CJK);
     expect(chinese).toMatch(CJK);

@@ -1,11 +1,9 @@
 /** 同步视图及其对话框的简体中文文本（属于 `zhCN`，键 `sync`），结构与 `syncEn` 相同。 */
 import type { syncEn } from './sync-en';
-import { syncReasonsZhCN } from './sync-reasons-zh-cn';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 export const syncZhCN: Shape<typeof syncEn> = {
-  reason: syncReasonsZhCN,
   title: '同步',
   open: '同步文件夹',
   back: '返回文件',

@@ -48,7 +48,7 @@ export function CloudFolderPicker({ value, onChange }: { value: FileId | null; o
               }}
               onKeyDown={(e) => e.key === 'Enter' && onChange(id)}
             >
-              {node.name}
+              {node.parentId === null && node.name === '' ? t('app.rootName') : node.name}
             </div>
           );
         })}

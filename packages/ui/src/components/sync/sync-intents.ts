@@ -1,6 +1,5 @@
 import type { TFunction } from 'i18next';
 import type { Result } from '@pandesk/contract';
-import { describeError } from '../../actions/errors';
 import type { AppContextValue } from '../../context';
 
 /** Runs a sync intent; a failed result becomes an error toast in the user's language. */
@@ -11,6 +10,6 @@ export async function runSyncIntent<T>(
 ): Promise<T | null> {
   const result = await work();
   if (result.ok) return result.value;
-  app.ui.getState().pushToast({ kind: 'error', message: describeError(t, result.error) });
+  app.ui.getState().pushToast({ kind: 'error', text: { error: result.error } });
   return null;
 }

@@ -55,14 +55,18 @@ describe('sync view', () => {
     await openSync();
     bridge.failNext('sync.add', {
       code: 'invalid_input',
-      message: 'The local folder does not exist or is not a folder.',
+      reason: 'sync_local_folder_missing',
+      params: { path: '/nope' },
+      message: 'not a folder',
     });
     fireEvent.click(screen.getByTestId('sync-add'));
     const dialog = within(await screen.findByTestId('sync-add-dialog'));
     fireEvent.change(dialog.getByTestId('sync-local-path'), { target: { value: '/nope' } });
     fireEvent.click(dialog.getByRole('option', { name: 'My drive' }));
     fireEvent.click(dialog.getByTestId('sync-add-submit'));
-    expect((await dialog.findByTestId('sync-add-error')).textContent).toMatch(/does not exist/);
+    expect((await dialog.findByTestId('sync-add-error')).textContent).toBe(
+      'The local folder “/nope” does not exist or is not a folder.',
+    );
     expect(screen.queryByTestId('sync-pair')).toBeNull();
   });
 
