@@ -14,7 +14,7 @@ export default defineConfig({
     target: 'node22',
     sourcemap: false,
     minify: false,
-    rollupOptions: { output: { format: 'cjs', entryFileNames: 'index.cjs' } },
+    rollupOptions: { output: { format: 'cjs', entryFileNames: 'index.cjs', inlineDynamicImports: true } },
   },
   ssr: { noExternal: true, external: ['electron'], target: 'node' },
 });

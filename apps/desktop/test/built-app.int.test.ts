@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { builtinModules, createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -368,6 +368,40 @@ describe('built main bundle on a fake Electron', () => {
     const answer = await call('app:startDrag', { paths: [path.join(work, 'profile', 'pandesk-store.json')] });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(win.webContents.drags).toEqual([]);
+  });
+
+  it('keeps sync pairs running in the tray with the window closed, and pauses them from the tray', async () => {
+    type TrayItem = { label?: string; click?: () => void };
+    type FakeTray = { tooltip: string; menu: TrayItem[] | null };
+    const tray = (await until(() => fake.trays[0], 'the tray icon')) as unknown as FakeTray;
+    const folder = path.join(work, 'synced');
+    await mkdir(folder);
+    const added = await call('sync:add', {
+      localPath: folder,
+      remoteFolderId: 0,
+      remotePath: '/',
+      mode: 'backup',
+      deletions: 'ignore',
+      schedule: { kind: 'interval', minutes: 60 },
+      confirmAbove: 50,
+    });
+    expect(added.ok).toBe(true);
+    const labels = (): string[] => (tray.menu ?? []).map((i) => i.label ?? '');
+    await until(
+      () => (labels().some((l) => l.startsWith('synced ↔ /')) ? true : undefined),
+      'the pair in the tray',
+    );
+    expect(tray.tooltip).toMatch(/^PanDesk — 1 sync pairs: /);
+    // The window closes; with a pair that is not paused the app keeps running.
+    const quits = fake.app.quitCalls;
+    fake.app.emit('window-all-closed');
+    expect(fake.app.quitCalls).toBe(quits);
+    (tray.menu ?? []).find((i) => i.label === 'Pause all sync')?.click?.();
+    await until(() => (labels().includes('Resume all sync') ? true : undefined), 'the pairs paused');
+    const listed = await call('sync:list');
+    expect(listed).toMatchObject({ ok: true, value: [{ paused: true, state: 'paused' }] });
+    const id = listed.ok ? (listed.value as Array<{ id: string }>)[0]?.id : undefined;
+    expect(await call('sync:remove', { id })).toMatchObject({ ok: true });
   });
 
   it('saves the window state on close and stops the back end on quit', async () => {

@@ -88,14 +88,42 @@ export function createFakeSafeStorage(ready: Readiness, options: SafeStorageOpti
 
 export interface FakeImage {
   isEmpty(): boolean;
+  /** Electron answers a new image of that size; the fake keeps the same one. */
+  resize(size: { width: number; height: number }): FakeImage;
   readonly path?: string;
 }
 
 /** `nativeImage.createFromPath` answers an empty image for a file it cannot read, like Electron. */
 export const fakeNativeImage = {
-  createEmpty: (): FakeImage => ({ isEmpty: () => true }),
-  createFromPath: (file: string): FakeImage => ({ isEmpty: () => !existsSync(file), path: file }),
+  createEmpty: (): FakeImage => ({ isEmpty: () => true, resize: () => fakeNativeImage.createEmpty() }),
+  createFromPath: (file: string): FakeImage => {
+    const image: FakeImage = { isEmpty: () => !existsSync(file), resize: () => image, path: file };
+    return image;
+  },
 };
+
+/** A tray icon as the app sets it up: its image, tooltip and menu (the template), for the test to click. */
+export function createTrayClass(ready: Readiness, trays: EventEmitter[]) {
+  return class Tray extends EventEmitter {
+    tooltip = '';
+    menu: unknown = null;
+    destroyed = false;
+    constructor(readonly image: FakeImage) {
+      super();
+      requireReady(ready, 'Tray');
+      trays.push(this);
+    }
+    setToolTip(tooltip: string): void {
+      this.tooltip = tooltip;
+    }
+    setContextMenu(menu: unknown): void {
+      this.menu = menu;
+    }
+    destroy(): void {
+      this.destroyed = true;
+    }
+  };
+}
 
 /** Notifications as the app sees them; `shown` lists every one shown, for the test to click. */
 export function createNotificationClass(ready: Readiness, shown: EventEmitter[], supported: () => boolean) {

@@ -5,6 +5,7 @@ import {
   createFakeSession,
   createNotificationClass,
   fakeNativeImage,
+  createTrayClass,
   requireReady,
 } from './fake-electron-services';
 import type { FakeSessionRequest, SafeStorageOptions } from './fake-electron-services';
@@ -153,6 +154,7 @@ export function createFakeElectron(root: string, options: FakeElectronOptions = 
     userModelIds: [] as string[],
   });
   const notifications: EventEmitter[] = [];
+  const trays: EventEmitter[] = [];
   const sessionRequests: FakeSessionRequest[] = [];
   const messageBoxes: Array<{ message: string; detail?: string; buttons?: string[] }> = [];
   const fake = {
@@ -166,6 +168,7 @@ export function createFakeElectron(root: string, options: FakeElectronOptions = 
     session: {} as { headers?: Listener; request?: Listener; check?: Listener; device?: Listener },
     sessionRequests,
     notifications,
+    trays,
     messageBoxes,
     /** The answer `dialog.showMessageBox` gives (button index). */
     messageBoxResponse: 0,
@@ -279,6 +282,7 @@ export function createFakeElectron(root: string, options: FakeElectronOptions = 
     powerSaveBlocker: { start: () => 1, stop: () => true, isStarted: () => false },
     safeStorage: createFakeSafeStorage(readiness, { platform, ...options.safeStorage }),
     nativeImage: fakeNativeImage,
+    Tray: createTrayClass(readiness, trays),
   });
   Object.defineProperty(fake.module, 'powerMonitor', {
     enumerable: true,

@@ -36,7 +36,7 @@
  * 64), BENCH_UP_CAP_MBPS and BENCH_UP_CAP_SIZE_MB (upload host cap and file, default 16 and
  * 256), BENCH_SMALL_FILES, BENCH_SMALL_FOLDERS, BENCH_RATE_SCALE (default 2000, 50, 10),
  * BENCH_CASES (comma list: upload_1g, hashing_1g, download_1g, download_1g_capped,
- * upload_capped, small_files), BENCH_PAN_NODE_ARGS and BENCH_ENGINE_NODE_ARGS (extra node flags, e.g. --cpu-prof).
+ * upload_capped, small_files, and the sync cases of sync-bench.ts), BENCH_PAN_NODE_ARGS and BENCH_ENGINE_NODE_ARGS (extra node flags, e.g. --cpu-prof).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -50,6 +50,7 @@ import { writeRandomFile } from './files';
 import { setFaults, startPan } from './processes';
 import { cappedUpload, smallFiles } from './rate-bound-cases';
 import { line } from './report';
+import { benchSync } from './sync-bench';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
     pan.stop();
     rmSync(work, { recursive: true, force: true });
   }
+  await benchSync(wanted);
 }
 
 main().catch((error: unknown) => {

@@ -45,6 +45,9 @@ import { createTransferService } from './transfers/transfer-service';
 import type { TransferService } from './transfers/transfer-service';
 import { createLocalPathGuard } from './transfers/local-path-guard';
 import { createTransfersApi } from './transfers/transfers-api';
+import { createSyncApi } from './sync/sync-api';
+import { createSyncHost } from './sync/sync-host';
+import type { SyncHost } from './sync/sync-host';
 
 const systemClock: Clock = { now: () => Date.now() };
 
@@ -134,9 +137,11 @@ function driveFetch(core: Core, auth: AuthService): typeof fetch {
     (auth.mode() === 'demo' ? core.baseFetch : core.netFetch)(input, init)) as typeof fetch;
 }
 
-function createTransfers(core: Core, auth: AuthService, cache: FolderCache): TransferService {
+function createTransfers(core: Core, auth: AuthService, cache: FolderCache, sync: SyncHost): TransferService {
   const { ports, settings } = core;
   return createTransferService({
+    onEngineOpened: (engine) => sync.open(engine),
+    onEngineClosing: () => sync.close(),
     userData: ports.paths.userData,
     backend: createDriveBackend(() => auth.requireClient()),
     fetch: createCdnFetch(
@@ -209,7 +214,14 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     logger,
     freshMs: ports.tuning?.folderCacheFreshMs ?? 0,
   });
-  const transfers = createTransfers(core, auth, cache);
+  const sync = createSyncHost({
+    client: () => auth.requireClient(),
+    events,
+    onTrashed: async (ids) => bin.trashed(ids),
+    onError: (error, context) => logger.error(`sync: ${context}`, error),
+    now: () => core.clock.now(),
+  });
+  const transfers = createTransfers(core, auth, cache, sync);
   const bin = createTrashBin({
     client: () => auth.requireClient(),
     ledger: trashLedgersByDrive({ fs: core.fs, userData: ports.paths.userData, auth }),
@@ -230,6 +242,9 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
   // Answers at once with credentials (signing in continues in the background, `connecting`);
   // opens the local demo drive otherwise.
   await auth.start();
+  const usable = (state: string) => state === 'signed_in' || state === 'demo';
+  sync.setOnline(usable(auth.status().state));
+  events.on('auth:changed', (status) => sync.setOnline(usable(status.state)));
   logger.info(`back end started (${ports.host}, API ${baseUrl}, ${auth.status().state})`);
 
   const logError = (error: unknown, context: string): void =>
@@ -269,6 +284,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
       shares: cloud.shares,
       directLinks: cloud.directLinks,
       cloud: cloud.cloud,
+      sync: createSyncApi(sync),
     },
     logError,
   );

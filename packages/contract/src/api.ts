@@ -42,6 +42,18 @@ import type {
 import type { AddPlaceInput, Place, RemovePlaceInput } from './places';
 import type { ConnectionPatch, SettingsPatch, SettingsView } from './settings';
 import type { CreateShareInput, ListSharesInput, SetShareTrafficInput, SharePage, ShareLink } from './shares';
+import type {
+  AddSyncPairInput,
+  ConfirmSyncPlanInput,
+  PauseAllSyncInput,
+  ResolveSyncConflictInput,
+  SyncConflict,
+  SyncPairRef,
+  SyncPairView,
+  SyncPlanView,
+  SyncRunView,
+  UpdateSyncPairInput,
+} from './sync';
 import type { EnqueuedBatch, MoveToTopInput, TransferSelection } from './transfer-inputs';
 import type {
   DownloadCommand,
@@ -78,6 +90,7 @@ export interface PanDeskApi {
   readonly shares: SharesApi;
   readonly directLinks: DirectLinksApi;
   readonly cloud: CloudApi;
+  readonly sync: SyncApi;
 }
 
 type Call<I, O> = (input: I) => Promise<Result<O>>;
@@ -215,6 +228,32 @@ export interface CloudApi {
   readonly clearFinished: Query<null>;
 }
 
+/**
+ * Sync pairs (local folder ↔ cloud folder) run by the back end, window or not. State changes
+ * arrive through `sync:changed`; these are intents and reads.
+ */
+export interface SyncApi {
+  readonly list: Query<readonly SyncPairView[]>;
+  /** Adds a pair; its first run plans and waits for confirmation. */
+  readonly add: Call<AddSyncPairInput, SyncPairView>;
+  readonly update: Call<UpdateSyncPairInput, SyncPairView>;
+  /** Forgets a pair and its state; no file is touched on either side. */
+  readonly remove: Call<SyncPairRef, null>;
+  /** Starts a run now (a full scan of both sides). */
+  readonly runNow: Call<SyncPairRef, null>;
+  /** Scans both sides and answers what a run would do, doing nothing. */
+  readonly dryRun: Call<SyncPairRef, SyncPlanView>;
+  /** The plan waiting for confirmation, or null. */
+  readonly plan: Call<SyncPairRef, SyncPlanView | null>;
+  readonly confirmPlan: Call<ConfirmSyncPlanInput, null>;
+  readonly conflicts: Call<SyncPairRef, readonly SyncConflict[]>;
+  readonly resolveConflict: Call<ResolveSyncConflictInput, null>;
+  /** The pair's last runs, newest first. */
+  readonly history: Call<SyncPairRef, readonly SyncRunView[]>;
+  /** Pauses or resumes every pair (the tray's "Pause all"). */
+  readonly pauseAll: Call<PauseAllSyncInput, null>;
+}
+
 /** The domains, in a fixed order. */
 export const API_DOMAINS = [
   'auth',
@@ -226,6 +265,7 @@ export const API_DOMAINS = [
   'shares',
   'directLinks',
   'cloud',
+  'sync',
 ] as const satisfies readonly (keyof PanDeskApi)[];
 export type ApiDomain = keyof PanDeskApi;
 
@@ -272,6 +312,20 @@ export const API_METHODS = {
   shares: ['create', 'list', 'setTraffic'],
   directLinks: ['status', 'enable', 'disable', 'url', 'setSigning'],
   cloud: ['download', 'tasks', 'clearFinished'],
+  sync: [
+    'list',
+    'add',
+    'update',
+    'remove',
+    'runNow',
+    'dryRun',
+    'plan',
+    'confirmPlan',
+    'conflicts',
+    'resolveConflict',
+    'history',
+    'pauseAll',
+  ],
 } as const satisfies { readonly [D in ApiDomain]: readonly MethodOf<D>[] };
 
 /** Compile-time check that {@link API_METHODS} lists every method of every domain. */

@@ -8,6 +8,7 @@
  * test checks), never invent one ad hoc.
  */
 import type { ErrorCode } from './errors';
+import { SYNC_REASONS, SYNC_REASON_CODES } from './sync-reasons';
 
 export const ERROR_REASONS = [
   // Account and sign-in
@@ -161,6 +162,8 @@ export const ERROR_REASONS = [
   'cancelled',
   /** A bug or an unexpected state inside PanDesk; details are in the log. */
   'internal',
+  // Sync pairs (sync-reasons.ts)
+  ...SYNC_REASONS,
 ] as const;
 
 export type ErrorReason = (typeof ERROR_REASONS)[number];
@@ -235,6 +238,7 @@ export const REASON_CODES: Readonly<Record<ErrorReason, ErrorCode>> = {
   disconnected: 'disconnected',
   cancelled: 'cancelled',
   internal: 'internal',
+  ...SYNC_REASON_CODES,
 };
 
 export function isErrorReason(value: unknown): value is ErrorReason {

@@ -4,6 +4,7 @@ import type { CloudTasksSnapshot } from './cloud-tasks';
 import type { FileId } from './common';
 import type { Place } from './places';
 import type { SettingsView } from './settings';
+import type { SyncChange } from './sync';
 import type { TransferSnapshot } from './transfers';
 
 /**
@@ -29,6 +30,8 @@ export interface PanDeskEvents {
   'places:changed': readonly Place[];
   /** Cloud downloads and copies: the recent list, after every change of a task. */
   'cloud:changed': CloudTasksSnapshot;
+  /** A sync pair was added, changed or removed, or its state or progress moved on. */
+  'sync:changed': SyncChange;
 }
 
 export type EventName = keyof PanDeskEvents;
@@ -40,6 +43,7 @@ export const EVENT_NAMES = [
   'transfers:changed',
   'places:changed',
   'cloud:changed',
+  'sync:changed',
 ] as const satisfies readonly EventName[];
 
 /** Compile-time check that {@link EVENT_NAMES} lists every event. */

@@ -18,6 +18,8 @@ export * from './transfer-inputs';
 export * from './shares';
 export * from './direct-links';
 export * from './cloud-tasks';
+export * from './sync';
+export * from './sync-reasons';
 export * from './api';
 export * from './events';
 export * from './event-hub';

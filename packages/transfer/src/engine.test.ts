@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Harness } from './testing/harness';
@@ -63,5 +63,37 @@ describe('speed limits', () => {
     expect(unlimited).toBeLessThan(3000);
     expect(clock.slept - beforeUp).toBeGreaterThanOrEqual(2000);
     expect(h.byState('completed')).toHaveLength(3);
+  });
+});
+
+describe('hooks for modules sharing the journal', () => {
+  it('uploads with an MD5 it was told instead of hashing the file again', async () => {
+    h = createHarness();
+    const src = h.file('told.bin', 300 * 1024);
+    const st = statSync(src);
+    h.engine.start();
+    // A wrong remembered MD5 shows it was used: the drive refuses the whole file's checksum.
+    h.engine.rememberHash(src, st.size, st.mtimeMs, '0'.repeat(32));
+    const batchId = await h.engine.upload({ localPaths: [src], remoteParentId: 0, conflict: 'keep_both' });
+    await h.engine.whenIdle();
+    const [item] = h.engine.batchItems(batchId);
+    expect(item?.state).toBe('failed');
+    expect(h.drive.list(0).some((e) => e.name === 'told.bin')).toBe(false);
+  });
+
+  it('answers the items of one batch with their outcome', async () => {
+    h = createHarness();
+    const a = h.file('a.bin', 1000);
+    const b = h.file('b.bin', 2000);
+    h.engine.start();
+    const first = await h.engine.upload({ localPaths: [a, b], remoteParentId: 0, conflict: 'keep_both' });
+    await h.engine.upload({ localPaths: [a], remoteParentId: 0, conflict: 'keep_both' });
+    await h.engine.whenIdle();
+    const items = h.engine.batchItems(first);
+    expect(items.map((i) => [i.localPath, i.state])).toEqual([
+      [a, 'completed'],
+      [b, 'completed'],
+    ]);
+    expect(items.every((i) => i.remoteFileId !== null)).toBe(true);
   });
 });

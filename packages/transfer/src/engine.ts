@@ -24,6 +24,7 @@ import { DEFAULT_LIMITS, DEFAULT_TUNING } from './defaults';
 import type { EngineTuning } from './job-context';
 import { createJournal } from './journal/journal';
 import type { NewItem } from './journal/journal';
+import type { JournalDatabase } from './journal/shared-database';
 import type { JournalItem } from './journal/records';
 import type { LocalFs } from './local-fs';
 import { nodeFs } from './local-fs';
@@ -73,6 +74,15 @@ export interface TransferEngine {
   /** false: running items pause with reason auth_required. true: they resume. */
   setAuthAvailable(available: boolean): void;
   getItem(id: string): TransferItem | undefined;
+  /** Every item of a batch (its files and folders, descendants included), oldest first. */
+  batchItems(batchId: string): TransferItem[];
+  /**
+   * Tells the engine a file's MD5 that the caller already computed, so its upload does not
+   * hash the file again (the entry counts only while path, size and mtime stay the same).
+   */
+  rememberHash(path: string, size: number, mtimeMs: number, md5: string): void;
+  /** The journal's database, for tables of other modules kept in the same file per drive. */
+  database(): JournalDatabase;
   getPage(query: TransferPageQuery): TransferPage;
   getSummary(): TransferSummary;
   onSnapshot(listener: (snapshot: TransferSnapshot) => void): () => void;
@@ -282,6 +292,10 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
       transition(undefined, ['paused'], { state: 'queued', pauseReason: null, ...NO_ERROR });
     },
     getItem: (id) => itemsFor([id])[0],
+    batchItems: (batchId) =>
+      journal.batchItems(batchId).map((row) => toTransferItem(row, scheduler.live(row.id))),
+    rememberHash: (path, size, mtimeMs, md5) => journal.cacheHash(path, size, mtimeMs, md5),
+    database: () => journal.shared(),
     getPage(query) {
       const { total, items } = journal.page(query);
       return Object.freeze({

@@ -22,3 +22,4 @@ export type {
 export type { LocalFs } from './local-fs';
 export { safeLocalName, resolveInside, numberedName } from './util/safe-name';
 export { mapFsError } from './util/fs-errors';
+export type { JournalDatabase, SqlRow, SqlValue } from './journal/shared-database';

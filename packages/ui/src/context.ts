@@ -9,6 +9,7 @@ import type { SessionStore } from './stores/session-store';
 import type { TransfersStore } from './stores/transfers-store';
 import type { TreeStore } from './stores/tree-store';
 import type { UiStore } from './stores/ui-store';
+import type { SyncStore } from './stores/sync-store';
 import type { Actions } from './actions/actions';
 
 /** Everything a component may reach: the bridge, the host, the stores and the actions. */
@@ -21,6 +22,7 @@ export interface AppContextValue {
   transfers: TransfersStore;
   ui: UiStore;
   cloud: CloudStore;
+  sync: SyncStore;
   actions: Actions;
 }
 

@@ -9,6 +9,7 @@ import { createSessionStore } from './stores/session-store';
 import { createTransfersStore } from './stores/transfers-store';
 import { createTreeStore } from './stores/tree-store';
 import { createUiStore } from './stores/ui-store';
+import { createSyncStore } from './stores/sync-store';
 
 /** Builds the stores and actions of one mounted app (fresh per app and per test). */
 export function createAppContext(bridge: PanDeskBridge, host: HostAdapter, i18n: I18n): AppContextValue {
@@ -17,9 +18,10 @@ export function createAppContext(bridge: PanDeskBridge, host: HostAdapter, i18n:
   const tree = createTreeStore(bridge, (nodes) => browser.getState().learn(nodes));
   const transfers = createTransfersStore(bridge);
   const ui = createUiStore();
+  const sync = createSyncStore(bridge);
   const cloud = createCloudStore(bridge);
   const actions = createActions({ bridge, host, session, browser, tree, transfers, ui, cloud, i18n });
-  return { bridge, host, session, browser, tree, transfers, ui, cloud, actions };
+  return { bridge, host, session, browser, tree, transfers, ui, cloud, sync, actions };
 }
 
 /** Wires the back end's pushes into the stores; returns the unsubscribe. */
@@ -28,6 +30,7 @@ export function connectContext(ctx: AppContextValue): Unsubscribe {
     ctx.session.getState().connect(),
     ctx.transfers.getState().connect(),
     ctx.cloud.getState().connect(),
+    ctx.sync.getState().connect(),
     ctx.bridge.on('folder:changed', (change) => {
       ctx.browser.getState().onFolderChange(change);
       void ctx.tree.getState().reload(change.folderIds);

@@ -31,6 +31,11 @@ import { guardContents, hardenSession } from './security/session-guard';
 import { openAppStore } from './store/app-store';
 import type { AppStore } from './store/app-store';
 import { createMainWindow } from './window/main-window';
+import { createSyncTray } from './tray/sync-tray';
+import type { SyncTray } from './tray/sync-tray';
+import { keepsRunning } from './tray/tray-menu';
+import { trayText } from './tray/tray-text';
+import type { SyncPairView } from '@pandesk/contract';
 
 /**
  * The Electron entry: one instance, a hardened session, the `pandesk://` renderer, the back end
@@ -56,6 +61,9 @@ const CLOSE_DEADLINE_MS = 5000;
 let mainWindow: BrowserWindow | undefined;
 let backend: Backend | undefined;
 let text: NativeText = nativeText('en');
+let tray: SyncTray | undefined;
+/** The sync pairs as last announced (the tray shows them; they keep the app running). */
+let syncPairs: readonly SyncPairView[] = [];
 
 function log(error: unknown, context: string): void {
   if (backend !== undefined) backend.logError(error, context);
@@ -117,6 +125,26 @@ function bindChannels(ready: Promise<Dispatch>): void {
 function serveBackend(running: Backend, startDrag: PanDeskApi['app']['startDrag']): Dispatch {
   forwardEvents(running, () => liveWindow()?.webContents);
   return createDispatcher(desktopHandlers(running.api, startDrag), { onError: (e, c) => log(e, c) });
+}
+
+/** The tray icon: sync pairs at a glance, with the window closed too. */
+function installTray(running: Backend, store: AppStore): void {
+  try {
+    tray = createSyncTray(ICON, trayText(nativeLanguage(app.getLocale())), {
+      open: () => showWindow(store),
+      pauseAll: (paused) => void running.api.sync.pauseAll({ paused }),
+      quit: () => app.quit(),
+    });
+  } catch (error) {
+    log(error, 'tray');
+    return;
+  }
+  const show = (pairs: readonly SyncPairView[]): void => {
+    syncPairs = pairs;
+    tray?.update(pairs);
+  };
+  running.on('sync:changed', (change) => show(change.pairs));
+  void running.api.sync.list().then((r) => r.ok && show(r.value));
 }
 
 function installMenu(running: Backend): void {
@@ -206,6 +234,8 @@ function closeBackend(): Promise<void> {
       .catch((error: unknown) => log(error, 'close'))
       .finally(() => {
         clearTimeout(deadline);
+        tray?.destroy();
+        tray = undefined;
         resolve();
       });
   });
@@ -254,7 +284,9 @@ async function start(): Promise<void> {
       return serveBackend(running, startDrag);
     }),
   );
-  installMenu(await composing);
+  const running = await composing;
+  installMenu(running);
+  installTray(running, store);
   explainSandbox(store);
   startUpdateChecks({
     isPackaged: app.isPackaged,
@@ -304,11 +336,17 @@ function main(): void {
   );
   app.on('second-instance', () => {
     const win = liveWindow();
-    if (win === undefined) return;
+    if (win === undefined) {
+      // Running in the tray with the window closed: a second launch brings the window back.
+      if (tray !== undefined) app.emit('activate');
+      return;
+    }
     if (win.isMinimized()) win.restore();
     win.focus();
   });
   app.on('window-all-closed', () => {
+    // Sync pairs that are not paused keep running in the tray with the window closed.
+    if (tray !== undefined && keepsRunning(syncPairs)) return;
     if (process.platform !== 'darwin') app.quit();
   });
   let quitting = false;

@@ -57,6 +57,7 @@ describe('makeSafe', () => {
         shares: {},
         directLinks: {},
         cloud: {},
+        sync: {},
       } as unknown as PanDeskApi,
       (_e, ctx) => logged.push(ctx),
     );

@@ -161,6 +161,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       'transfers:changed',
       'places:changed',
       'cloud:changed',
+      'sync:changed',
     ] as const) {
       link.client.on(event, (payload) => {
         received.push({ event, payload });

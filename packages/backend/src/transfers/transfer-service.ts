@@ -29,6 +29,10 @@ export interface TransferServiceOptions {
   onAuthBlocked: () => void;
   /** Folders whose listing changed because uploads finished there. */
   onFoldersChanged: (folderIds: readonly FileId[]) => void;
+  /** An engine was opened and started for a drive (modules keeping state in its journal follow it). */
+  onEngineOpened?: (engine: TransferEngine) => void;
+  /** The engine is about to close: those modules let go of its journal first. */
+  onEngineClosing?: () => Promise<void>;
 }
 
 export interface TransferService {
@@ -102,6 +106,7 @@ export function createTransferService(options: TransferServiceOptions): Transfer
     const unsubscribe = engine.onSnapshot(onSnapshot);
     current = { mode, engine, batches, unsubscribe };
     engine.start();
+    options.onEngineOpened?.(engine);
     options.logger.info(`transfer queue opened for the ${mode} drive`);
     return engine;
   }
@@ -110,6 +115,7 @@ export function createTransferService(options: TransferServiceOptions): Transfer
     const last = current;
     current = null;
     if (last === null) return;
+    await options.onEngineClosing?.();
     await last.engine.close();
     last.unsubscribe();
     feedback.reset();

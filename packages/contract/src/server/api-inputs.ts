@@ -10,6 +10,7 @@ import { FILES_INPUTS } from './schemas/files';
 import { PLACES_INPUTS } from './schemas/places';
 import { SETTINGS_INPUTS } from './schemas/settings';
 import { SHARES_INPUTS } from './schemas/shares';
+import { SYNC_INPUTS } from './schemas/sync';
 import { TRANSFERS_INPUTS } from './schemas/transfers';
 
 /** For every domain and method of `PanDeskApi`, the schema its input must pass and an example. */
@@ -25,6 +26,7 @@ export const API_INPUTS: ApiInputs = {
   shares: SHARES_INPUTS,
   directLinks: DIRECT_LINKS_INPUTS,
   cloud: CLOUD_INPUTS,
+  sync: SYNC_INPUTS,
 };
 
 /** A channel of the table with its input spec. */

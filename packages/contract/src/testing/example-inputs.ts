@@ -28,6 +28,7 @@ export const EXAMPLE_INPUTS: ExampleInputs = {
   shares: examplesOf('shares'),
   directLinks: examplesOf('directLinks'),
   cloud: examplesOf('cloud'),
+  sync: examplesOf('sync'),
 };
 
 /** Looks up the example input of one method, e.g. `exampleInputFor('files', 'list')`. */

@@ -21,6 +21,8 @@ import type { SqlDatabase, SqlValue, SqliteEngine } from './sql-database';
 import { migrate } from './schema';
 import { COLUMNS, columnOf, fromRow, toSql } from './records';
 import type { ItemPatch, JournalItem } from './records';
+import { createSharedDatabase } from './shared-database';
+import type { JournalDatabase } from './shared-database';
 
 export type NewItem = Omit<JournalItem, 'seq'>;
 
@@ -36,6 +38,8 @@ export interface Journal {
   /** Inserts items in one transaction; items whose dedupKey already exists are ignored. */
   insertItems(items: readonly NewItem[]): number;
   hasBatch(batchId: string): boolean;
+  /** Every item of a batch (top-level and descendants), oldest first. */
+  batchItems(batchId: string): JournalItem[];
   get(id: string): JournalItem | undefined;
   update(id: string, patch: ItemPatch): void;
   /** Queued items of one direction and kind, highest priority first, then oldest. */
@@ -65,6 +69,8 @@ export interface Journal {
   cachedFolder(batchId: string, parentId: number, name: string): number | undefined;
   cacheFolder(batchId: string, parentId: number, name: string, folderId: number): void;
   transaction<T>(fn: () => T): T;
+  /** The same database for the app's other tables (see shared-database.ts). */
+  shared(): JournalDatabase;
   close(): void;
 }
 
@@ -108,6 +114,7 @@ export function createJournal(path: string, engine?: SqliteEngine): Journal {
     throw error;
   }
   let seq = Number((db.get('SELECT COALESCE(MAX(seq), 0) AS s FROM items') as { s: number }).s);
+  let shared: JournalDatabase | undefined;
   const rows = (sql: string, values: SqlValue[] = []): JournalItem[] =>
     db.all(sql, values).map((r) => fromRow(r));
 
@@ -151,6 +158,7 @@ export function createJournal(path: string, engine?: SqliteEngine): Journal {
       });
     },
     hasBatch: (batchId) => db.get('SELECT 1 AS x FROM items WHERE batch_id = ? LIMIT 1', [batchId]) !== null,
+    batchItems: (batchId) => rows('SELECT * FROM items WHERE batch_id = ? ORDER BY seq', [batchId]),
     get: (id) => rows('SELECT * FROM items WHERE id = ?', [id])[0],
     update(id, patch) {
       const keys = Object.keys(patch) as (keyof ItemPatch)[];
@@ -297,6 +305,7 @@ export function createJournal(path: string, engine?: SqliteEngine): Journal {
         [batchId, parentId, name, folderId],
       ),
     transaction,
+    shared: () => (shared ??= createSharedDatabase(db, transaction, durably)),
     close() {
       db.close();
       release();

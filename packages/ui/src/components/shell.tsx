@@ -11,6 +11,7 @@ import { StatusBar } from './status-bar';
 import { Dialogs } from './dialogs/dialogs';
 import { Toasts } from './toasts';
 import { ContextMenu } from './main/context-menu';
+import { SyncView } from './sync/sync-view';
 
 /** The file manager's frame; global shortcuts that work wherever the focus is. */
 export function Shell() {
@@ -22,6 +23,16 @@ export function Shell() {
   const authState = useSlice(session, (s) => s.auth?.state ?? 'none');
   const noDrive = authState === 'auth_required' || authState === 'connecting';
   const ready = listed || noDrive;
+  const view = useSlice(ui, (s) => s.view);
+
+  // Going to a folder (tree, breadcrumbs, recycle bin) leaves the Sync view.
+  useEffect(
+    () =>
+      browser.subscribe((s, prev) => {
+        if (s.location !== prev.location) ui.getState().setView('files');
+      }),
+    [browser, ui],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
@@ -61,9 +72,15 @@ export function Shell() {
       <div className="pd-body">
         <Sidebar />
         <main className="pd-main">
-          <NavBar />
-          <Toolbar />
-          <FileList />
+          {view === 'sync' ? (
+            <SyncView />
+          ) : (
+            <>
+              <NavBar />
+              <Toolbar />
+              <FileList />
+            </>
+          )}
           <Toasts />
         </main>
       </div>

@@ -1,5 +1,6 @@
 import { cloudEn } from './cloud-en';
 import { codesEn, detailEn, reasonsEn, waitingEn } from './errors-en';
+import { syncEn } from './sync-en';
 
 /** English strings. Keys are grouped by screen; `zh-CN.ts` must have the same shape (checked by type). */
 export const en = {
@@ -311,6 +312,7 @@ export const en = {
     perSecond: '{{value}}/s',
   },
   ...cloudEn,
+  sync: syncEn,
 };
 
 /** The shape every language must provide. */

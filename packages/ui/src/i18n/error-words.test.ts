@@ -21,6 +21,7 @@ const PARAMS = {
   code: 'EIO',
   field: 'httpProxy',
   maxBytes: 1024,
+  other: 'Other',
   count: 3,
   hours: 48,
 };

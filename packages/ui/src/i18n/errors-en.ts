@@ -1,3 +1,4 @@
+import { syncReasonsEn } from './sync-reasons-en';
 import type { ErrorCode, ErrorReason } from '@pandesk/contract';
 
 /**
@@ -23,6 +24,7 @@ export const codesEn: Record<ErrorCode, string> = {
 };
 
 export const reasonsEn: Record<ErrorReason, string> = {
+  ...syncReasonsEn,
   no_credentials:
     'No account is connected. Enter your client ID and client secret in Settings, or try the demo drive.',
   credentials_rejected:

@@ -1,3 +1,4 @@
+import { syncReasonsZhCN } from './sync-reasons-zh-cn';
 import type { ErrorCode, ErrorReason } from '@pandesk/contract';
 import type { detailEn, waitingEn } from './errors-en';
 
@@ -20,6 +21,7 @@ export const codesZhCN: Record<ErrorCode, string> = {
 };
 
 export const reasonsZhCN: Record<ErrorReason, string> = {
+  ...syncReasonsZhCN,
   no_credentials: '尚未连接账号。请在设置中填写 Client ID 和 Client Secret，或先试用演示网盘。',
   credentials_rejected: '123 云盘没有接受这些凭据。请在设置中检查 Client ID 和 Client Secret（或令牌）。',
   auth_lost: '123 云盘不再接受已保存的登录信息。请打开设置重新登录，暂停的传输随后会继续。',

@@ -1,6 +1,7 @@
 import { cloudZhCN } from './cloud-zh-cn';
 import type { Resources } from './en';
 import { codesZhCN, detailZhCN, reasonsZhCN, waitingZhCN } from './errors-zh-cn';
+import { syncZhCN } from './sync-zh-cn';
 
 /** Simplified Chinese strings; same shape as `en` (the type enforces it). */
 export const zhCN: Resources = {
@@ -306,4 +307,5 @@ export const zhCN: Resources = {
     perSecond: '{{value}}/s',
   },
   ...cloudZhCN,
+  sync: syncZhCN,
 };

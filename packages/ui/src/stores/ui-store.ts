@@ -43,8 +43,13 @@ export interface ContextMenuState {
   treeFolderId?: number;
 }
 
+/** What the main pane shows: the file browser, or the Sync view. */
+export type MainView = 'files' | 'sync';
+
 /** Purely visual state: dialogs, toasts, in-place rename, context menu, panel collapse. */
 export interface UiState {
+  view: MainView;
+  setView(view: MainView): void;
   toasts: readonly Toast[];
   dialog: Dialog | null;
   renamingId: number | null;
@@ -82,6 +87,8 @@ const MAX_TOASTS = 5;
 export function createUiStore(): UiStore {
   let nextToast = 1;
   return createStore<UiState>()((set, get) => ({
+    view: 'files',
+    setView: (view) => set({ view }),
     toasts: [],
     dialog: null,
     renamingId: null,

@@ -21,6 +21,8 @@ import { serveOverLink } from './fake-link';
 import type { LinkedBridge } from './fake-link';
 import { createFakeTransfers } from './fake-transfers';
 import type { FakeTransfers } from './fake-transfers';
+import { createFakeSync } from './fake-sync';
+import type { FakeSync } from './fake-sync';
 
 /**
  * A faithful in-memory PanDeskBridge for tests and UI development: a drive with a recycle bin,
@@ -36,6 +38,8 @@ export interface FakeBridge extends LinkedBridge {
   readonly queue: FakeTransfers;
   /** The cloud side's state (shares, direct links, cloud tasks) and its test hooks. */
   readonly cloudFake: FakeCloud;
+  /** The sync pairs behind the `sync` domain (seed conflicts, choose planned files). */
+  readonly syncPairs: FakeSync;
   readonly hub: PanDeskEventHub;
   /** `domain.method` of every call that passed validation, in order. */
   readonly calls: string[];
@@ -149,7 +153,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   });
   const cloudHandlers = cloud.handlers();
 
+  const sync = createFakeSync(hub, call);
   const handlers: PanDeskApi = {
+    sync: sync.api,
     auth: {
       status: call('auth.status', () => ok(auth)),
       signIn: call('auth.signIn', () => {
@@ -334,6 +340,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     drive,
     queue,
     cloudFake: cloud,
+    syncPairs: sync,
     hub,
     calls,
     connection: () => connection,

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../../context';
 import { FolderTree } from './folder-tree';
 import { PlacesList } from './places-list';
+import { SyncLink } from '../sync/sync-link';
 import { TrashIcon } from '../icons';
 
 export function Sidebar() {
@@ -28,6 +29,7 @@ export function Sidebar() {
       >
         {t('myShares.open')}
       </button>
+      <SyncLink />
       <PlacesList />
     </nav>
   );

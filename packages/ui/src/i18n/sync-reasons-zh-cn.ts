@@ -1,0 +1,30 @@
+import type { SyncReason } from '@pandesk/contract';
+
+/** 同步自身失败原因的简体中文说明（与英文同一组原因）。 */
+export const syncReasonsZhCN: Record<SyncReason, string> = {
+  sync_pair_not_found: '此同步对已不存在。',
+  sync_plan_gone: '此计划已不再等待确认，请重新查看该同步对。',
+  sync_conflict_gone: '此冲突已处理。',
+  sync_pair_busy: '该同步对正在运行，请在本次运行结束后重试。',
+  sync_copy_not_synced: '冲突副本尚未同步，请在下次运行后重试。',
+  sync_path_not_absolute: '本地文件夹必须是完整路径，例如 /home/me/Photos 或 C:\\Photos。',
+  sync_local_folder_missing: '本地文件夹“{{path}}”不存在或不是文件夹。',
+  sync_folders_overlap: '此文件夹与另一个同步对的文件夹（“{{other}}”）重叠。',
+  sync_cloud_folder_taken: '另一个同步对已在同步此云端文件夹（“{{other}}”）。',
+  sync_waits_for_sign_in: '正在等待网盘重新登录，登录后将自动补上同步。',
+  sync_folder_unreadable: '无法读取此文件夹，已保持原样。',
+  sync_symlink_left_out: '符号链接不会同步。',
+  sync_special_left_out: '只同步普通文件和文件夹，不同步设备、管道或套接字。',
+  sync_file_and_folder: '两侧同名的一个是文件、一个是文件夹，均保持原样。',
+  sync_name_unusable_here: '此云端名称无法用作本机上的文件名。',
+  sync_case_clash: '与“{{other}}”仅大小写不同，本机文件夹无法区分二者。',
+  sync_name_refused: '123云盘不允许名称“{{name}}”，因此不会上传该项目。',
+  sync_refused_before: '123云盘之前拒绝过此文件；文件有变化后会再次上传。',
+  sync_target_taken: '此步骤所需的名称已被其他项目占用。',
+  sync_gone_locally: '自计划生成以来，该项目已从本机消失。',
+  sync_gone_in_cloud: '自计划生成以来，该项目已从云端消失。',
+  sync_changed_since_plan: '自计划生成以来已在本机被修改，下次运行会重新检查。',
+  sync_download_vanished: '下载的文件在放置时丢失，下次运行会重试。',
+  sync_transfer_cancelled: '该传输已在传输列表中取消。',
+  sync_steps_not_done: '本次运行有 {{count}} 个步骤未能完成。',
+};
