@@ -1,4 +1,5 @@
 import { cloudEn } from './cloud-en';
+import { openEn } from './open-en';
 
 /** English strings. Keys are grouped by screen; `zh-CN.ts` must have the same shape (checked by type). */
 export const en = {
@@ -302,6 +303,7 @@ export const en = {
     perSecond: '{{value}}/s',
   },
   ...cloudEn,
+  ...openEn,
 };
 
 /** The shape every language must provide. */

@@ -1,4 +1,5 @@
 import { cloudZhCN } from './cloud-zh-cn';
+import { openZhCN } from './open-zh-cn';
 import type { Resources } from './en';
 
 /** Simplified Chinese strings; same shape as `en` (the type enforces it). */
@@ -297,4 +298,5 @@ export const zhCN: Resources = {
     perSecond: '{{value}}/s',
   },
   ...cloudZhCN,
+  ...openZhCN,
 };

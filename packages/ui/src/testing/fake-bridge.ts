@@ -226,7 +226,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       detail: call('files.detail', ({ id }) => {
         const item = drive.items.get(id);
         return item
-          ? ok({ ...item.entry, trashed: item.trashed })
+          ? ok({ ...item.entry, size: drive.sizeOf(id), trashed: item.trashed })
           : fail('not_found', 'The item no longer exists.');
       }),
       mkdir: call('files.mkdir', ({ parentId, name }) =>

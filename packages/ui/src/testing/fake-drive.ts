@@ -31,6 +31,8 @@ export interface FakeDrive {
   deleteForever(ids: readonly FileId[]): Result<null>;
   search(query: string, exact: boolean, cursor?: string): Result<FilePage>;
   usedBytes(): number;
+  /** A file's size, or a folder's total (live contents, at any depth), as `files.detail` reports it. */
+  sizeOf(id: FileId): number;
 }
 
 export interface StoredItem {
@@ -197,6 +199,11 @@ export function createFakeDrive(pageSize: number): FakeDrive {
       return ok(page(all, cursor));
     },
     usedBytes: () => [...items.values()].reduce((sum, i) => sum + i.entry.size, 0),
+    sizeOf: function sizeOf(id: FileId): number {
+      const item = items.get(id);
+      if (item?.entry.kind === 'file') return item.entry.size;
+      return childrenOf(id).reduce((sum, e) => sum + sizeOf(e.id), 0);
+    },
   };
 }
 

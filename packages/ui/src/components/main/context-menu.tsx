@@ -67,6 +67,10 @@ export function ContextMenu() {
     items.push({ label: t('copyPaste.copy'), run: () => actions.copy(entries) });
     items.push({ label: t('toolbar.delete'), run: () => confirmDelete(ctx, entries) });
     items.push(...selectionCloudItems(ctx, t, entries));
+    items.push({
+      label: t('properties.menu'),
+      run: () => ui.getState().openDialog({ kind: 'properties', entries }),
+    });
   } else if (b.location.kind === 'folder') {
     items.push({
       label: t('toolbar.newFolder'),
