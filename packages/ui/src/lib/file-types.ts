@@ -19,7 +19,7 @@ export type FileType =
 
 const BY_EXTENSION: Readonly<Record<Exclude<FileType, 'folder' | 'other'>, readonly string[]>> = {
   image: ['jpg', 'jpeg', 'png', 'gif', 'webp', 'bmp', 'svg', 'ico', 'avif', 'heic', 'heif', 'tif', 'tiff'],
-  video: ['mp4', 'm4v', 'mkv', 'webm', 'mov', 'avi', 'wmv', 'flv', 'ts', 'm2ts', 'mpg', 'mpeg', '3gp'],
+  video: ['mp4', 'm4v', 'mkv', 'webm', 'mov', 'avi', 'wmv', 'flv', 'm2ts', 'mpg', 'mpeg', '3gp'], // '.ts' is listed as code: TypeScript far more often than an MPEG stream
   audio: ['mp3', 'flac', 'wav', 'aac', 'm4a', 'ogg', 'oga', 'opus', 'wma', 'ape'],
   archive: ['zip', 'rar', '7z', 'tar', 'gz', 'tgz', 'bz2', 'xz', 'zst', 'iso', 'dmg'],
   document: ['doc', 'docx', 'odt', 'rtf', 'pages', 'epub'],
@@ -72,9 +72,6 @@ const BY_EXTENSION: Readonly<Record<Exclude<FileType, 'folder' | 'other'>, reado
 const TYPE_OF_EXTENSION = new Map<string, FileType>(
   Object.entries(BY_EXTENSION).flatMap(([type, exts]) => exts.map((ext) => [ext, type as FileType])),
 );
-
-// `.ts` is far more often TypeScript than an MPEG transport stream among files people open.
-TYPE_OF_EXTENSION.set('ts', 'code');
 
 /**
  * The type of an item from its extension; for files without a known one, from the service's

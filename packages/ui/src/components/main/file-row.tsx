@@ -8,7 +8,8 @@ import type { DragPayload } from '../../lib/dnd';
 import { extensionOf } from '../../lib/sort';
 import { formatBytes, formatDate } from '../../lib/format';
 import { RenameInput } from './rename-input';
-import { FileIcon, FolderIcon } from '../icons';
+import { FileTypeIcon } from '../file-type-icon';
+import { fileTypeOf } from '../../lib/file-types';
 
 export const ROW_HEIGHT = 28;
 
@@ -104,7 +105,7 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
       {...drop.props}
     >
       <span role="gridcell" className="pd-cell pd-cell-name">
-        {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
+        <FileTypeIcon type={fileTypeOf(entry)} />
         {renaming ? (
           <RenameInput entry={entry} />
         ) : (
