@@ -310,7 +310,13 @@ describe('built main bundle on a fake Electron', () => {
       ok: true,
       value: {
         host: 'desktop',
-        capabilities: { startDrag: true, nativeDialogs: true, revealInFolder: true, keepAwake: true },
+        capabilities: {
+          startDrag: true,
+          nativeDialogs: true,
+          revealInFolder: true,
+          keepAwake: true,
+          openFiles: true,
+        },
       },
     });
   });

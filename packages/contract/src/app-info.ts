@@ -17,6 +17,8 @@ export interface HostCapabilities {
   readonly revealInFolder: boolean;
   /** Can keep the computer awake while transfers run. */
   readonly keepAwake: boolean;
+  /** `app.openFile` and `app.openDownload`: files open with the OS's default applications. */
+  readonly openFiles: boolean;
 }
 
 export interface AppInfo {
