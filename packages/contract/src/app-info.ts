@@ -63,6 +63,11 @@ export interface ChosenPaths {
 /** Input of `app.downloadLink`: the cloud file the browser should save. */
 export interface DownloadLinkInput {
   readonly fileId: FileId;
+  /**
+   * Shown in the browser tab where the browser can show the type (images, audio, video, PDF,
+   * text), instead of saved; other types are saved as usual.
+   */
+  readonly inline?: boolean;
 }
 
 /**

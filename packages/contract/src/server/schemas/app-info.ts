@@ -30,7 +30,7 @@ export const APP_INPUTS: DomainInputs<'app'> = {
     example: { mode: 'choose_folder', title: 'Save to' },
   },
   downloadLink: {
-    schema: z.strictObject({ fileId: fileIdSchema }),
+    schema: z.strictObject({ fileId: fileIdSchema, inline: z.boolean().optional() }),
     example: { fileId: 14_502_233 },
   },
   openFile: {
