@@ -289,6 +289,7 @@ export const en = {
     deleteForever: 'Deleting',
     upload: 'Upload',
     download: 'Download',
+    open: 'Opening',
     search: 'Search',
     settings: 'Saving settings',
     places: 'Changing places',

@@ -15,6 +15,12 @@ export const openEn = {
     executable: 'Program',
     other: 'File',
   },
+  open: {
+    tabBlocked: 'The browser blocked the new tab for “{{name}}”. Allow pop-ups for PanDesk, or use Download.',
+    unavailable: 'Files cannot be opened here. Use Download instead.',
+    openDownload: 'Open {{name}}',
+    revealDownload: 'Show {{name}} in its folder',
+  },
   properties: {
     menu: 'Properties',
     titleOne: 'Properties of “{{name}}”',

@@ -17,6 +17,12 @@ export const openZhCN: typeof openEn = {
     executable: '程序',
     other: '文件',
   },
+  open: {
+    tabBlocked: '浏览器阻止了为“{{name}}”打开新标签页。请允许 PanDesk 弹出窗口，或使用“下载”。',
+    unavailable: '此处无法打开文件，请使用“下载”。',
+    openDownload: '打开 {{name}}',
+    revealDownload: '在文件夹中显示 {{name}}',
+  },
   properties: {
     menu: '属性',
     titleOne: '“{{name}}”的属性',

@@ -284,6 +284,7 @@ export const zhCN: Resources = {
     deleteForever: '删除',
     upload: '上传',
     download: '下载',
+    open: '打开',
     search: '搜索',
     settings: '保存设置',
     places: '修改位置',

@@ -309,10 +309,14 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       choosePaths: call('app.choosePaths', ({ mode }) =>
         ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] }),
       ),
-      downloadLink: call('app.downloadLink', ({ fileId }) =>
+      // An inline link (shown in a tab) is told apart by its ending, for assertions.
+      downloadLink: call('app.downloadLink', ({ fileId, inline }) =>
         options.host === 'desktop'
           ? fail('unsupported', 'Not on the desktop.')
-          : ok({ url: `/api/dl/t${++linkCount}-${fileId}`, expiresAt: Date.now() + 60_000 }),
+          : ok({
+              url: `/api/dl/t${++linkCount}-${fileId}${inline === true ? '-inline' : ''}`,
+              expiresAt: Date.now() + 60_000,
+            }),
       ),
       openFile: call('app.openFile', ({ fileId }) => {
         if (options.host !== 'desktop') return fail('unsupported', 'Not in a browser.');

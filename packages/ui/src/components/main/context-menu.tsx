@@ -50,8 +50,8 @@ export function ContextMenu() {
       disabled: !first,
     });
   } else if (first) {
-    if (entries.length === 1 && first.kind === 'folder')
-      items.push({ label: t('menu.open'), run: () => b.navigate({ kind: 'folder', folderId: first.id }) });
+    if (entries.length === 1 && (first.kind === 'folder' || actions.canOpenFiles()))
+      items.push({ label: t('menu.open'), run: () => void actions.open(first) });
     items.push({ label: t('toolbar.download'), run: () => void actions.download(entries) });
     items.push({ label: t('toolbar.saveTo'), run: () => void actions.saveTo(entries) });
     items.push({

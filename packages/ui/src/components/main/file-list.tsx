@@ -44,8 +44,13 @@ function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') void ctx.actions.paste();
   else if (e.altKey && e.key === 'Enter' && b.selectedEntries().length > 0 && b.location.kind !== 'trash')
     ctx.ui.getState().openDialog({ kind: 'properties', entries: b.selectedEntries() });
-  else if (e.key === 'Enter' && !e.altKey && focused?.kind === 'folder')
-    b.navigate({ kind: 'folder', folderId: focused.id });
+  else if (
+    e.key === 'Enter' &&
+    !e.altKey &&
+    focused !== undefined &&
+    (focused.kind === 'folder' || b.location.kind !== 'trash')
+  )
+    void ctx.actions.open(focused);
   else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash')
     ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
   else if (e.key === 'Delete') confirmDelete(ctx, b.selectedEntries());

@@ -92,7 +92,8 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
       onClick={onClick}
       onPointerDown={() => entry.kind === 'file' && actions.prepareDragOut(entry.id)}
       onDoubleClick={() =>
-        entry.kind === 'folder' && browser.getState().navigate({ kind: 'folder', folderId: entry.id })
+        // Files in the recycle bin cannot be downloaded, so they cannot be opened either.
+        (entry.kind === 'folder' || browser.getState().location.kind !== 'trash') && void actions.open(entry)
       }
       onContextMenu={(e) => {
         e.preventDefault();
