@@ -230,6 +230,7 @@ export const en = {
     theme: 'Theme',
     themeName: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
     keepAwake: 'Keep the computer awake while transfers run',
+    openCacheLimitMb: 'Cache for opened files (MiB)',
     invalidNumber: '{{field}} must be a whole number.',
   },
   errors: {

@@ -1,5 +1,9 @@
 /** English strings of opening, previewing and inspecting files; spread into `en`. */
 export const openEn = {
+  openCache: {
+    usage: '{{files, number}} files, {{size}} used',
+    clear: 'Clear the cache',
+  },
   fileType: {
     folder: 'Folder',
     image: 'Image',

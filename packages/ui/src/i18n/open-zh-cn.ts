@@ -2,6 +2,10 @@ import type { openEn } from './open-en';
 
 /** 打开、预览和查看文件的简体中文文案；展开到 `zhCN`。 */
 export const openZhCN: typeof openEn = {
+  openCache: {
+    usage: '{{files, number}} 个文件，已用 {{size}}',
+    clear: '清空缓存',
+  },
   fileType: {
     folder: '文件夹',
     image: '图片',

@@ -226,6 +226,7 @@ export const zhCN: Resources = {
     theme: '主题',
     themeName: { system: '跟随系统', light: '浅色', dark: '深色' },
     keepAwake: '传输进行时阻止电脑休眠',
+    openCacheLimitMb: '已打开文件的缓存（MiB）',
     invalidNumber: '{{field}}必须是整数。',
   },
   errors: {
