@@ -35,3 +35,41 @@ export interface OpenDownloadInput {
 /** Smallest and largest open cache accepted, in MiB; files larger than the limit are not cached. */
 export const MIN_OPEN_CACHE_MB = 16;
 export const MAX_OPEN_CACHE_MB = 1024 * 1024;
+
+/**
+ * Extensions a browser tab shows (`app.downloadLink` with `inline`): raster images, audio,
+ * video, PDF and plain text. The browser host serves these inline and saves everything else,
+ * and the UI opens a tab only for these (other types are saved without an empty tab).
+ */
+export const TAB_VIEWABLE_EXTENSIONS: readonly string[] = [
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'bmp',
+  'avif',
+  'mp4',
+  'm4v',
+  'webm',
+  'mp3',
+  'm4a',
+  'ogg',
+  'oga',
+  'opus',
+  'wav',
+  'flac',
+  'pdf',
+  'txt',
+  'md',
+  'markdown',
+  'log',
+  'csv',
+  'json',
+  'js',
+  'ts',
+  'py',
+  'css',
+  'yaml',
+  'yml',
+];

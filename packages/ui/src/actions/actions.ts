@@ -17,12 +17,13 @@ export function createActions(deps: ActionDeps): Actions {
   const files = createFileActions(deps);
   const cloud = createCloudActions(deps);
   const copies = createCopyActions(deps, cloud);
+  const transfers = createTransferActions(deps, files);
   return {
     ...files,
-    ...createTransferActions(deps, files),
+    ...transfers,
     ...cloud,
     ...copies,
-    ...createOpenActions(deps, files),
+    ...createOpenActions(deps, files, transfers),
     // Paste moves what was cut and copies what was copied.
     paste: () => (deps.ui.getState().clipboardMode === 'copy' ? copies.pasteCopy() : files.paste()),
   };

@@ -81,6 +81,21 @@ describe('opening files in the browser host', () => {
     expect(bridge.calls).not.toContain('app.openFile');
   });
 
+  it('saves a type a tab cannot show, without opening an empty tab', async () => {
+    const open = vi.spyOn(window, 'open');
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.getAttribute('href') ?? '');
+    });
+    const bridge = createFakeBridge({ seed: false });
+    bridge.drive.add({ name: 'page.html', parentId: 0 });
+    await renderApp({ bridge, adapter: createTestHost({ browserDownloads: true }) });
+    fireEvent.doubleClick(row('page.html'));
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(clicked[0]).toMatch(/^\/api\/dl\/t\d+-\d+$/);
+    expect(open).not.toHaveBeenCalled();
+  });
+
   it('says so when the browser blocks the tab, and offers no Open on finished downloads', async () => {
     vi.spyOn(window, 'open').mockReturnValue(null);
     const bridge = createFakeBridge();

@@ -1,13 +1,16 @@
+import { TAB_VIEWABLE_EXTENSIONS } from '@pandesk/contract';
 import type { FileEntry, TransferItem } from '@pandesk/contract';
+import { extensionOf } from '../lib/sort';
 import type { ActionDeps } from './deps';
 import type { FileActions } from './file-actions';
+import type { TransferActions } from './transfer-actions';
 
 /** Opening items: folders in the list, files with the computer's applications or a browser tab. */
 export interface OpenActions {
   /**
    * A folder opens in the list. A file opens with its default application (desktop: fetched
    * into the open cache first, unless the cached copy is current), or in a new browser tab by
-   * the download method (browser host: shown where the browser can, saved otherwise).
+   * the download method (browser host: types a tab shows; other types are saved).
    */
   open(entry: FileEntry): Promise<void>;
   /** Whether files can be opened here at all (else Open is not offered for files). */
@@ -17,7 +20,11 @@ export interface OpenActions {
   canOpenDownloads(): boolean;
 }
 
-export function createOpenActions(deps: ActionDeps, files: FileActions): OpenActions {
+export function createOpenActions(
+  deps: ActionDeps,
+  files: FileActions,
+  transfers: Pick<TransferActions, 'saveTo'>,
+): OpenActions {
   const { bridge, host, session, browser, ui, i18n } = deps;
   const t = i18n.t.bind(i18n);
   const desktopOpen = (): boolean => session.getState().info?.capabilities.openFiles === true;
@@ -54,7 +61,11 @@ export function createOpenActions(deps: ActionDeps, files: FileActions): OpenAct
         if (!result.ok) files.reportError('open', result.error, () => void this.open(entry));
         return;
       }
-      if (host.browserDownloads === true) return openInTab(entry);
+      if (host.browserDownloads === true) {
+        // A tab for a type the browser would only save would stay empty: save it directly.
+        if (TAB_VIEWABLE_EXTENSIONS.includes(extensionOf(entry.name))) return openInTab(entry);
+        return transfers.saveTo([entry]);
+      }
       ui.getState().pushToast({ kind: 'error', message: t('open.unavailable') });
     },
     canOpenFiles: () => desktopOpen() || host.browserDownloads === true,

@@ -6,8 +6,10 @@
  * origin they could run script next to the app.
  */
 import { extname } from 'node:path';
+import { TAB_VIEWABLE_EXTENSIONS } from '@pandesk/contract';
 
-const INLINE_TYPES: Readonly<Record<string, string>> = {
+/** The Content-Type of each extension of the contract's {@link TAB_VIEWABLE_EXTENSIONS}. */
+export const INLINE_TYPES: Readonly<Record<string, string>> = {
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
@@ -42,7 +44,8 @@ const INLINE_TYPES: Readonly<Record<string, string>> = {
 
 /** The Content-Type a tab may show the file as, or `undefined` when it must be saved. */
 export function inlineContentType(name: string): string | undefined {
-  return INLINE_TYPES[extname(name).toLowerCase()];
+  const ext = extname(name).toLowerCase();
+  return TAB_VIEWABLE_EXTENSIONS.includes(ext.slice(1)) ? INLINE_TYPES[ext] : undefined;
 }
 
 /**
