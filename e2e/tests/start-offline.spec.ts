@@ -1,5 +1,4 @@
-import { createServer } from 'node:net';
-import type { AddressInfo, Server, Socket } from 'node:net';
+import { startSilentServer } from '@pandesk/fake-pan/testing';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
 import { startWebHostProcess } from '../support/web-host-process';
@@ -13,39 +12,11 @@ import { startWebHostProcess } from '../support/web-host-process';
  * machine must not fail the test, a start that waits for the network must.
  */
 
-/** Accepts every connection and never writes a byte back. */
-async function startSilentService(): Promise<{
-  url: string;
-  connections: () => number;
-  close: () => Promise<void>;
-}> {
-  const sockets = new Set<Socket>();
-  let accepted = 0;
-  const server: Server = createServer((socket) => {
-    accepted += 1;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    socket.resume();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    connections: () => accepted,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 test('the page shows at once against a service that never answers, then says it is unreachable', async ({
   page,
   workDir,
 }, testInfo) => {
-  const service = await startSilentService();
+  const service = await startSilentServer();
   const launchedAt = Date.now();
   const host = await startWebHostProcess({
     userData: join(workDir, 'user-data'),

@@ -67,18 +67,24 @@ test('an upload meets a 401 between slices and finishes without the user doing a
   fakePan,
   workDir,
 }) => {
-  const bytes = seededBytes(13, 4 * 1024 * 1024 + 9);
+  // Larger than the 16 MiB a single-step upload takes, so it goes up in slices: 35 small
+  // ones on a slowed upload link, so the upload is well inside its slices when the 401 comes.
+  const bytes = seededBytes(13, 17 * 1024 * 1024 + 9);
   const local = join(workDir, 'report.bin');
   await writeFile(local, bytes);
-  // Many small slices, each answered slowly, so the upload is still running when the 401 comes.
   fakePan.switches.set({ sliceSize: 512 * 1024 });
-  fakePan.faults.set({ responseDelayMs: 150 });
+  fakePan.faults.set({ uploadBytesPerSecond: 2 * 1024 * 1024 });
 
   const chooser = app.waitForEvent('filechooser');
   await app.getByTestId('upload-files').click();
   await (await chooser).setFiles(local);
   const upload = app.getByTestId('transfer-row').filter({ hasText: 'report.bin' });
   await expect(upload.getByTestId('transfer-state')).toHaveText('Uploading');
+  // Some slices are in (the row shows sent bytes), many are still to come.
+  const percent = async (): Promise<number> =>
+    Number((await upload.locator('progress').getAttribute('value')) ?? 0);
+  await expect.poll(percent, { timeout: 30_000 }).toBeGreaterThanOrEqual(10);
+  expect(await percent()).toBeLessThan(60);
   fakePan.faults.set({ force401Next: 1 });
 
   await expect.poll(() => fakePan.state.find('/report.bin')?.md5, { timeout: 90_000 }).toBe(md5(bytes));

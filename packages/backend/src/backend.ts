@@ -268,6 +268,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
           events,
           onAuthFailure: () => auth.reportAuthFailure(),
           onSpaceChanged: () => core.track(auth.refreshAccount()),
+          rootFolderId: () => settings.connection().rootFolderId,
           copy: cloud.copy,
         }),
         offlineRootOptions(core, auth, baseUrl),

@@ -13,11 +13,5 @@ export type {
 } from './ports';
 export type { SignInTiming } from './auth/sign-in-timing';
 export type { LocalPathPolicy } from './transfers/local-path-guard';
-export {
-  createMemorySecretVault,
-  createMemorySettingsStore,
-  refusingUrl,
-  startSilentServer,
-} from './testing';
-export type { SilentServer } from './testing';
+export { createMemorySecretVault, createMemorySettingsStore } from './testing';
 export type { MemorySecretVault, MemorySecretVaultOptions, MemorySettingsStore } from './testing';

@@ -13,7 +13,7 @@ import type { ApiDomain } from '@pandesk/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness } from './testing/backend-harness';
 import type { Harness } from './testing/backend-harness';
-import { startUrlServer } from './testing/url-server';
+import { startUrlServer } from '@pandesk/fake-pan/testing';
 
 let h: Harness;
 const stored: string[] = [];

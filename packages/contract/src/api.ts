@@ -35,6 +35,7 @@ import type {
   RestoreInput,
   RestoreResult,
   SearchInput,
+  SearchPage,
   TrashInput,
   TreeChildrenInput,
   TreeNode,
@@ -112,7 +113,7 @@ export interface SettingsApi {
  * so the back end can stay stateless.
  */
 export interface FilesApi {
-  /** First page of a folder's live items (trashed ones are never included). */
+  /** First page of a folder's live items (trashed ones are never included); `fresh` skips caches. */
   readonly list: Call<ListFolderInput, FolderPage>;
   /** The page after `cursor` (from a previous `list`/`listMore` of the same folder). */
   readonly listMore: Call<ListMoreInput, FolderPage>;
@@ -131,8 +132,8 @@ export interface FilesApi {
   readonly restore: Call<RestoreInput, RestoreResult>;
   /** Deletes recycle-bin items for good. */
   readonly deleteForever: Call<DeleteForeverInput, null>;
-  /** Server-side search over the whole drive; results may lag behind recent uploads. */
-  readonly search: Call<SearchInput, FilePage>;
+  /** Server-side search inside the root folder; results may lag behind recent uploads. */
+  readonly search: Call<SearchInput, SearchPage>;
   readonly quota: Query<Quota>;
   /**
    * Copies items into a folder inside the drive; answers at once with the task, whose progress

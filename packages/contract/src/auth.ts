@@ -1,3 +1,4 @@
+import type { ErrorFacts } from './errors';
 import type { Quota } from './files';
 
 /**
@@ -41,9 +42,9 @@ export type AuthStatus =
    * reason (`unreachable` keeps retrying by itself).
    */
   | { readonly state: 'connecting' }
-  | {
+  | ({
       readonly state: 'auth_required';
       readonly problem: AuthProblem;
-      /** Plain words for the user, e.g. what to check in the connection settings. */
+      /** English, for logs; the renderer words the state from `problem`, `reason` and `params`. */
       readonly message: string;
-    };
+    } & ErrorFacts);

@@ -1,4 +1,5 @@
 import type { FileId } from './common';
+import type { ApiError } from './errors';
 import type { ConflictPolicy } from './transfers';
 
 /**
@@ -44,8 +45,12 @@ export interface CloudTask {
   readonly percent: number | null;
   /** Copies only. */
   readonly counts: CopyCounts | null;
-  /** Why it failed (or what went wrong with part of a copy), in plain words; `null` otherwise. */
-  readonly message: string | null;
+  /**
+   * Why it failed, or what went wrong with part of a copy: errors with their reason and params
+   * (worded by the renderer in the user's language) and the service's own words in `detail`.
+   * Empty when nothing went wrong.
+   */
+  readonly problems: readonly ApiError[];
   /** The service's own status number, for diagnostics; `null` when it gave none. */
   readonly serviceStatus: number | null;
   readonly createdAt: number;

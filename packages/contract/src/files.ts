@@ -53,6 +53,15 @@ export interface FolderPage extends FilePage {
   readonly folderId: FileId;
 }
 
+/**
+ * A page of search results. Only items inside the root folder are answered; `folders` are the
+ * folders on the way from the root to each item's parent (the root itself excluded), so the
+ * renderer can show where each item is and open its folder.
+ */
+export interface SearchPage extends FilePage {
+  readonly folders: readonly TreeNode[];
+}
+
 /** A folder as the tree shows it. */
 export interface TreeNode {
   readonly id: FileId;
@@ -89,6 +98,11 @@ export const MAX_SEARCH_LENGTH = 255;
 
 export interface ListFolderInput {
   readonly folderId: FileId;
+  /**
+   * Ask the service now, past any cached listing (a refresh the user asked for): the answer is
+   * current or a failure, never a listing kept from before.
+   */
+  readonly fresh?: boolean;
 }
 export interface ListMoreInput {
   readonly folderId: FileId;

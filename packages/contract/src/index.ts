@@ -5,6 +5,7 @@
  */
 export * from './transfers';
 export * from './errors';
+export * from './error-reasons';
 export * from './names';
 export * from './clock';
 export * from './common';

@@ -1,3 +1,5 @@
+import type { ErrorFacts } from './errors';
+
 /**
  * Plain data types of transfers that cross the IPC boundary. Self-contained on purpose:
  * the engine (packages/transfer) produces them, the back end forwards them, the UI mirrors them.
@@ -43,7 +45,10 @@ export type TransferPhase =
 /** Why a paused item is paused. */
 export type PauseReason = 'user' | 'auth_required';
 
-/** Closed set of reasons an item failed (or is waiting); `message` carries the words for people. */
+/**
+ * Closed set of kinds of failure (or of waiting) of an item; the specific cause, which the
+ * renderer words, is the error's `reason` (see error-reasons.ts).
+ */
 export type TransferErrorCode =
   | 'auth_required'
   | 'network'
@@ -61,10 +66,15 @@ export type TransferErrorCode =
   | 'remote'
   | 'unknown';
 
-export interface TransferError {
+/**
+ * Why an item failed or waits. Journaled with its reason and params, so a failure stored in
+ * one language is worded in the current one. Never contains a token, secret or signed URL.
+ */
+export interface TransferError extends ErrorFacts {
   readonly code: TransferErrorCode;
-  /** Human-readable, never contains a token, secret or signed URL. */
+  /** English, for logs; the renderer words the error from code, reason and params. */
   readonly message: string;
+  /** True when Retry may work without the user changing anything outside PanDesk. */
   readonly retryable: boolean;
 }
 
@@ -140,7 +150,14 @@ export interface TransferPageQuery {
   readonly limit: number;
   readonly states?: readonly TransferState[];
   readonly direction?: TransferDirection;
+  /**
+   * `queue` (default): priority, then the order enqueued. `recent`: the most recently finished
+   * first, then the most recently changed (for views of finished items).
+   */
+  readonly order?: TransferOrder;
 }
+
+export type TransferOrder = 'queue' | 'recent';
 
 export interface TransferPage {
   readonly total: number;

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { registerApiRoutes } from './api';
 import type { UploadsHandle } from './api/upload-routes';
+import { keepConnectionsLikeTheService } from './http/keep-alive';
 import { startCdnServer } from './cdn/cdn-server';
 import { createUrlSigner } from './cdn/signing';
 import { registerCloudRoutes, type CloudHandle } from './cloud';
@@ -80,6 +81,7 @@ export interface FakePan {
 }
 
 async function listen(server: Server, host: string, port: number): Promise<string> {
+  keepConnectionsLikeTheService(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -1,10 +1,14 @@
 /**
  * The closed set of error codes the client reports, and the one error class carrying them.
+ * `code` drives what the client does (retry, refresh the token, give up); `reason` is the
+ * specific cause in the app's shared vocabulary (the contract's ERROR_REASONS), decided here,
+ * where the service's answers are understood, so no later layer reinterprets the service.
  *
  * Invariant: no message built here ever contains a token, a client secret or a signed URL
  * query. Service messages are kept verbatim (they are written by 123pan and hold no secrets);
  * URLs are reduced to their path by `redactUrl` before they appear anywhere.
  */
+import type { ErrorParams, ErrorReason } from '@pandesk/contract';
 export type PanErrorCode =
   /** No usable token: credentials missing or rejected, refresh failed, or a 401 survived one refresh. */
   | 'auth_required'
@@ -50,7 +54,35 @@ export interface PanErrorDetails {
   endpoint?: string;
   /** The underlying error, already free of secrets. */
   cause?: unknown;
+  /** The specific cause, when the code alone does not say it (default: by code, see REASON_BY_CODE). */
+  reason?: ErrorReason;
+  /** Values the reason's words need (a name, a size limit). */
+  params?: ErrorParams;
+  /** The service's own words (the envelope's `message`), verbatim, at most 500 characters. */
+  serviceMessage?: string;
 }
+
+/** The cause each code stands for unless the error names a more specific one. */
+export const REASON_BY_CODE: Readonly<Record<PanErrorCode, ErrorReason>> = {
+  auth_required: 'auth_lost',
+  rate_limited: 'rate_limited',
+  not_found: 'item_not_found',
+  name_conflict: 'name_taken',
+  invalid_name: 'name_rules',
+  quota: 'space_exhausted',
+  traffic_exhausted: 'traffic_exhausted',
+  processing: 'service_busy',
+  network: 'service_unreachable',
+  timeout: 'service_unreachable',
+  aborted: 'cancelled',
+  bad_response: 'bad_response',
+  server: 'service_unavailable',
+  upload_failed: 'upload_failed',
+  service: 'service_said',
+  invalid_argument: 'invalid_request',
+};
+
+const MAX_SERVICE_MESSAGE = 500;
 
 export class PanError extends Error {
   readonly code: PanErrorCode;
@@ -58,6 +90,9 @@ export class PanError extends Error {
   readonly httpStatus: number | undefined;
   readonly traceId: string | undefined;
   readonly endpoint: string | undefined;
+  readonly reason: ErrorReason;
+  readonly params: ErrorParams | undefined;
+  readonly serviceMessage: string | undefined;
 
   constructor(code: PanErrorCode, message: string, details: PanErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -67,6 +102,9 @@ export class PanError extends Error {
     this.httpStatus = details.httpStatus;
     this.traceId = details.traceId;
     this.endpoint = details.endpoint;
+    this.reason = details.reason ?? REASON_BY_CODE[code];
+    this.params = details.params;
+    this.serviceMessage = details.serviceMessage?.slice(0, MAX_SERVICE_MESSAGE);
   }
 
   /** A plain object safe to log or send across IPC (no stack, no cause). */
@@ -74,6 +112,7 @@ export class PanError extends Error {
     return {
       name: this.name,
       code: this.code,
+      reason: this.reason,
       message: this.message,
       serviceCode: this.serviceCode,
       httpStatus: this.httpStatus,

@@ -1,6 +1,6 @@
 export { createPanClient, DEFAULT_API_BASE_URL } from './client';
 export type { PanClient, PanClientOptions, AuthApi, FilesApi, UploadApi } from './client';
-export { PanError, isPanError, isTransientCode, redactUrl } from './errors';
+export { PanError, isPanError, isTransientCode, redactUrl, REASON_BY_CODE } from './errors';
 export type { PanErrorCode, PanErrorDetails } from './errors';
 export type {
   PanEntry,
@@ -21,7 +21,7 @@ export { MAX_IDS_PER_CALL, MAX_RENAMES_PER_CALL } from './endpoints/mutations';
 export type { EnsurePathOptions } from './endpoints/ensure-path';
 export type { FileTarget, CreateResult, SliceInput, CompleteOptions } from './endpoints/upload';
 export { MAX_CREATE_BYTES, MAX_SINGLE_BYTES } from './endpoints/upload';
-export type { Timeouts, AttemptReport } from './http/core';
+export type { Timeouts, AttemptReport, CallOptions, RetryWait } from './http/core';
 export type { LimitKey, RateFigure, RateTier } from './http/rate-table';
 export { RATE_TABLE } from './http/rate-table';
 export type { FetchLike } from './http/transport';

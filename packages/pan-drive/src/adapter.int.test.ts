@@ -59,8 +59,10 @@ describe('adapter answers, through the engine', () => {
     }));
     const slices = count(k, 'uploadSlice');
     await uploadAll(k, [local(k, 'a.bin', randomBytes(2 * MiB))]);
-    expect(k.items()[0]).toMatchObject({ state: 'failed', error: { code: 'remote', retryable: true } });
-    expect(k.items()[0]?.error?.message).toMatch(/unexpected form/);
+    expect(k.items()[0]).toMatchObject({
+      state: 'failed',
+      error: { code: 'remote', reason: 'bad_response', retryable: true },
+    });
     expect(slices.n).toBe(0);
     broken = false;
     k.engine.retry();
@@ -79,9 +81,26 @@ describe('adapter answers, through the engine', () => {
     });
     await uploadAll(k, [local(k, 'u.bin', randomBytes(1000))]);
     const down = k.items().find((i) => i.direction === 'download');
-    expect(down).toMatchObject({ state: 'failed', error: { code: 'quota' } });
-    expect(down?.error?.message).toMatch(/daily download traffic/);
+    expect(down).toMatchObject({
+      state: 'failed',
+      error: { code: 'quota', reason: 'traffic_exhausted', detail: { serviceCode: 5113 } },
+    });
+    expect(down?.error?.detail?.serviceMessage).toMatch(/流量/);
     expect(k.items().find((i) => i.direction === 'upload')?.state).toBe('completed');
+  });
+
+  it('fails an upload over the quota with the reason, and the service words kept as detail', async () => {
+    const k = (kit = await startPanKit({ fakePan: { faults: { quotaBytes: 1000 } } }));
+    await uploadAll(k, [local(k, 'big.bin', randomBytes(5000))]);
+    expect(k.items()[0]).toMatchObject({
+      state: 'failed',
+      error: {
+        code: 'quota',
+        reason: 'space_exhausted',
+        retryable: true,
+        detail: { serviceCode: 1, serviceMessage: '网盘空间不足,请清理空间或升级会员' },
+      },
+    });
   });
 
   it('sends a slice again when the service refuses it for its MD5 (a byte flipped in transit)', async () => {
@@ -135,7 +154,9 @@ describe('adapter answers, through the engine', () => {
     expect(k.pan.state.find('/t/exists/in.txt')).toBeDefined();
     expect(k.pan.state.find('/t/fresh/y.txt')).toBeDefined();
     const clash = k.items().find((i) => i.name === 'clash');
-    expect(clash).toMatchObject({ state: 'failed', error: { code: 'name_conflict' } });
-    expect(clash?.error?.message).toMatch(/already exists/);
+    expect(clash).toMatchObject({
+      state: 'failed',
+      error: { code: 'name_conflict', reason: 'name_taken', retryable: false },
+    });
   });
 });

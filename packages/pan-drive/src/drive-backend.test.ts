@@ -113,6 +113,33 @@ describe('DriveBackend over open-api', () => {
     expect(await kindOf(failing(new PanError('not_found', 'x')).downloadUrl(1, signal))).toBe('not_found');
   });
 
+  it('passes on what to tell the user: the reason, params and the service detail', async () => {
+    const refused = new PanError('service', 'file.move: 不能将文件夹移动到自身或其子目录下 (code 1)', {
+      serviceCode: 1,
+      serviceMessage: '不能将文件夹移动到自身或其子目录下',
+      traceId: 't-9',
+      reason: 'move_into_itself',
+    });
+    const backend = createDriveBackend(() =>
+      fakeClient({ download: { info: async () => Promise.reject(refused) } }),
+    );
+    const error = await backend.downloadUrl(1, signal).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DriveError);
+    expect((error as DriveError).facts).toEqual({
+      reason: 'move_into_itself',
+      detail: { serviceCode: 1, serviceMessage: '不能将文件夹移动到自身或其子目录下', traceId: 't-9' },
+    });
+    const big = new PanError('invalid_argument', 'too big', {
+      reason: 'file_too_large',
+      params: { maxBytes: 5 },
+    });
+    const sized = createDriveBackend(() =>
+      fakeClient({ download: { info: async () => Promise.reject(big) } }),
+    );
+    const second = (await sized.downloadUrl(1, signal).catch((e: unknown) => e)) as DriveError;
+    expect(second.facts).toEqual({ reason: 'file_too_large', params: { maxBytes: 5 } });
+  });
+
   it('pauses for auth when no drive is signed in', async () => {
     const backend = createDriveBackend(() => {
       throw new ApiException('auth_required', 'sign in');

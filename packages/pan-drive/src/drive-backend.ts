@@ -5,7 +5,7 @@
  */
 import type { PanClient, PanEntry } from '@pandesk/open-api';
 import { isPanError } from '@pandesk/open-api';
-import type { DriveBackend, RemoteEntry } from '@pandesk/transfer';
+import type { DriveBackend, RemoteEntry, WaitListener } from '@pandesk/transfer';
 import { guard } from './errors';
 
 function toRemote(entry: PanEntry): RemoteEntry {
@@ -21,7 +21,7 @@ function toRemote(entry: PanEntry): RemoteEntry {
 /** `client` answers the current session's client or throws (auth required). */
 export function createDriveBackend(client: () => PanClient): DriveBackend {
   return {
-    uploadSingle: (request, body, signal) =>
+    uploadSingle: (request, body, signal, onWait) =>
       guard('other', async () => ({
         fileId: await client().upload.single({
           parentId: request.parentId,
@@ -31,9 +31,10 @@ export function createDriveBackend(client: () => PanClient): DriveBackend {
           duplicate: request.duplicate,
           body,
           signal,
+          onWait,
         }),
       })),
-    createUpload: (request, signal) =>
+    createUpload: (request, signal, onWait) =>
       guard('other', async () => {
         const created = await client().upload.create({
           parentId: request.parentId,
@@ -42,6 +43,7 @@ export function createDriveBackend(client: () => PanClient): DriveBackend {
           md5: request.md5,
           duplicate: request.duplicate,
           signal,
+          onWait,
         });
         if (created.reuse) return { kind: 'instant', fileId: created.fileId };
         // open-api refuses an answer without servers (bad_response), so one is always there.
@@ -52,7 +54,7 @@ export function createDriveBackend(client: () => PanClient): DriveBackend {
           server: created.servers[0] as string,
         };
       }),
-    uploadSlice: (session, slice, signal) =>
+    uploadSlice: (session, slice, signal, onWait) =>
       guard('slice', () =>
         client().upload.uploadSlice({
           server: session.server,
@@ -61,14 +63,15 @@ export function createDriveBackend(client: () => PanClient): DriveBackend {
           md5: slice.md5,
           body: slice.body,
           signal,
+          onWait,
         }),
       ),
-    completeUpload: (session, signal) =>
+    completeUpload: (session, signal, onWait) =>
       guard('session', async () => {
         try {
           return {
             completed: true,
-            fileId: await client().upload.complete(session.preuploadId, { signal, budget: 1 }),
+            fileId: await client().upload.complete(session.preuploadId, { signal, onWait, budget: 1 }),
           };
         } catch (error) {
           // One poll that was "not yet": the engine polls again. A real failure carries a service code.
@@ -77,13 +80,13 @@ export function createDriveBackend(client: () => PanClient): DriveBackend {
           throw error;
         }
       }),
-    downloadUrl: (fileId, signal) =>
-      guard('other', async () => (await client().download.info(fileId, { signal })).url),
-    fileInfo: (fileId, signal) =>
-      guard('other', async () => toRemote(await client().files.detail(fileId, { signal }))),
-    listChildren: (parentId, signal) => listChildren(client, parentId, signal),
-    ensureFolder: (parentId, name, signal) =>
-      guard('other', () => client().files.ensureFolderPath([name], { rootId: parentId, signal })),
+    downloadUrl: (fileId, signal, onWait) =>
+      guard('other', async () => (await client().download.info(fileId, { signal, onWait })).url),
+    fileInfo: (fileId, signal, onWait) =>
+      guard('other', async () => toRemote(await client().files.detail(fileId, { signal, onWait }))),
+    listChildren: (parentId, signal, onWait) => listChildren(client, parentId, signal, onWait),
+    ensureFolder: (parentId, name, signal, onWait) =>
+      guard('other', () => client().files.ensureFolderPath([name], { rootId: parentId, signal, onWait })),
   };
 }
 
@@ -91,9 +94,10 @@ async function* listChildren(
   client: () => PanClient,
   parentId: number,
   signal: AbortSignal,
+  onWait?: WaitListener,
 ): AsyncIterable<readonly RemoteEntry[]> {
   const pages = await guard('other', async () =>
-    client().files.list(parentId, { signal })[Symbol.asyncIterator](),
+    client().files.list(parentId, { signal, onWait })[Symbol.asyncIterator](),
   );
   for (;;) {
     const next = await guard('other', () => pages.next());

@@ -1,1 +1,2 @@
 export { createDriveBackend } from './drive-backend';
+export { factsOf, toDriveError } from './errors';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classify, scrub } from './classify';
+import type { JournalItem } from './journal/records';
 import { DriveError } from './ports';
 
 const SIGNED = 'https://download.cdn.example/1234/file.bin?auth_key=1733-0-0-abcdef0123456789&sign=9f8e7d';
@@ -37,13 +38,62 @@ describe('classify keeps URLs out of transfer errors', () => {
   it('scrubs drive errors and unexpected errors', () => {
     expect(classify(new DriveError('network', `download of ${SIGNED} was cut`))).toEqual({
       code: 'network',
+      reason: 'service_unreachable',
       message: 'download of <url> was cut',
       retryable: true,
     });
     expect(classify(new TypeError(`fetch failed for ${SIGNED}`))).toEqual({
       code: 'unknown',
+      reason: 'internal',
       message: 'fetch failed for <url>',
       retryable: true,
+    });
+  });
+});
+
+describe('classify names the cause', () => {
+  it('keeps the reason, params and detail a backend gave, and withholds Retry where it cannot help', () => {
+    const quota = new DriveError('quota', 'x (code 1)', {
+      reason: 'space_exhausted',
+      detail: { serviceCode: 1, serviceMessage: '网盘空间不足' },
+    });
+    expect(classify(quota)).toEqual({
+      code: 'quota',
+      reason: 'space_exhausted',
+      message: 'x (code 1)',
+      retryable: true,
+      detail: { serviceCode: 1, serviceMessage: '网盘空间不足' },
+    });
+    expect(
+      classify(new DriveError('fatal', 'too big', { reason: 'file_too_large', params: { maxBytes: 9 } })),
+    ).toMatchObject({ code: 'remote', reason: 'file_too_large', params: { maxBytes: 9 }, retryable: false });
+    expect(classify(new DriveError('name_conflict', 'taken'))).toMatchObject({
+      reason: 'name_taken',
+      retryable: false,
+    });
+    expect(classify(new DriveError('fatal', 'odd'))).toMatchObject({
+      reason: 'service_said',
+      retryable: true,
+    });
+  });
+
+  it('tells a missing upload source from other missing paths', () => {
+    const gone = Object.assign(new Error('ENOENT'), { code: 'ENOENT', path: '/staging/a.bin' });
+    const upload = { direction: 'upload', localPath: '/staging/a.bin', name: 'a.bin' } as JournalItem;
+    expect(classify(gone, upload)).toMatchObject({
+      reason: 'local_source_missing',
+      params: { path: '/staging/a.bin' },
+      retryable: false,
+    });
+    const download = { ...upload, direction: 'download' } as JournalItem;
+    expect(classify(gone, download)).toMatchObject({ code: 'io', reason: 'local_missing', retryable: true });
+    expect(classify(Object.assign(new Error('x'), { code: 'ENOSPC' }))).toMatchObject({
+      code: 'disk_full',
+      reason: 'local_disk_full',
+    });
+    expect(classify(Object.assign(new Error('x'), { code: 'EWEIRD' }))).toMatchObject({
+      reason: 'local_io_error',
+      params: { code: 'EWEIRD' },
     });
   });
 });

@@ -131,7 +131,13 @@ describe('queue semantics', () => {
     h.engine.start();
     await h.engine.whenIdle();
     const failed = h.byState('failed')[0];
-    expect(failed?.error?.code).toBe('io');
+    // Said as the local source being gone (not a cloud file), and not offered for retry.
+    expect(failed?.error).toMatchObject({
+      code: 'not_found',
+      reason: 'local_source_missing',
+      params: { path: join(h.dir, 'missing.bin') },
+      retryable: false,
+    });
     expect(failed?.finishedAt).toBeGreaterThan(0);
     expect(h.engine.clearFinished()).toBe(1);
     expect(h.items().map((i) => i.name)).toEqual(['missing.bin']);

@@ -19,6 +19,7 @@ import type {
 import { downloadFileJob } from './download/download-file-job';
 import { downloadFolderJob } from './download/download-folder-job';
 import { enqueueDownload, enqueueUpload } from './enqueue';
+import { NO_ERROR } from './item-error';
 import { DEFAULT_LIMITS, DEFAULT_TUNING } from './defaults';
 import type { EngineTuning } from './job-context';
 import { createJournal } from './journal/journal';
@@ -233,13 +234,7 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
       scheduler.abort(changed, 'pause');
     },
     resume(ids) {
-      transition(ids, ['paused'], {
-        state: 'queued',
-        pauseReason: null,
-        errorCode: null,
-        errorMessage: null,
-        errorRetryable: false,
-      });
+      transition(ids, ['paused'], { state: 'queued', pauseReason: null, ...NO_ERROR });
       scheduler.pump();
     },
     cancel(ids) {
@@ -255,13 +250,7 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
       }
     },
     retry(ids) {
-      transition(ids, ['failed', 'cancelled'], {
-        state: 'queued',
-        errorCode: null,
-        errorMessage: null,
-        errorRetryable: false,
-        finishedAt: null,
-      });
+      transition(ids, ['failed', 'cancelled'], { state: 'queued', ...NO_ERROR, finishedAt: null });
       scheduler.pump();
     },
     moveToTop(ids) {
@@ -288,13 +277,7 @@ export function createTransferEngine(options: TransferEngineOptions): TransferEn
     setAuthAvailable(available) {
       if (!available) return scheduler.setAuthBlocked(true);
       scheduler.setAuthBlocked(false);
-      transition(undefined, ['paused'], {
-        state: 'queued',
-        pauseReason: null,
-        errorCode: null,
-        errorMessage: null,
-        errorRetryable: false,
-      });
+      transition(undefined, ['paused'], { state: 'queued', pauseReason: null, ...NO_ERROR });
     },
     getItem: (id) => itemsFor([id])[0],
     getPage(query) {

@@ -6,6 +6,7 @@
  * failed with words, without ever being opened. Downloads of one command get distinct local
  * names (`name (1).ext` where two would clean up to the same name).
  */
+import { errorFields, NO_ERROR } from './item-error';
 import { newItemId } from './util/item-id';
 import { basename } from 'node:path';
 import type { DownloadCommand, UploadCommand } from '@pandesk/contract';
@@ -29,9 +30,7 @@ export function notStartedFields(now: number) {
     bytesDone: 0,
     state: 'queued',
     pauseReason: null,
-    errorCode: null,
-    errorMessage: null,
-    errorRetryable: false,
+    ...NO_ERROR,
     createdAt: now,
     updatedAt: now,
     finishedAt: null,
@@ -94,9 +93,7 @@ function refusedFields(now: number) {
   const error = mapFsError(new NotRegularFileError());
   return {
     state: 'failed',
-    errorCode: error.code,
-    errorMessage: error.message,
-    errorRetryable: false,
+    ...errorFields({ ...error, retryable: false }),
     finishedAt: now,
   } as const satisfies Partial<NewItem>;
 }

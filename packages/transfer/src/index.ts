@@ -17,6 +17,7 @@ export type {
   SliceBytes,
   SlicePayload,
   UploadSession,
+  WaitListener,
 } from './ports';
 export type { LocalFs } from './local-fs';
 export { safeLocalName, resolveInside, numberedName } from './util/safe-name';

@@ -51,8 +51,13 @@ export interface JobContext {
   limits(): TransferLimits;
   /** Journals the patch (committed before returning) and publishes the change. */
   update(patch: ItemPatch): void;
-  /** In-memory progress, published with the next snapshot; not journaled. */
+  /**
+   * In-memory progress, published with the next snapshot; not journaled. The shown progress
+   * never goes backwards: bytes sent again count for speed but wait below the highest point.
+   */
   progress(bytesDone: number): void;
+  /** The job starts over from `bytesDone` (partial data dropped): the shown progress follows. */
+  restartProgress(bytesDone: number): void;
   setPhase(phase: TransferPhase | null): void;
   /** Adds items found while walking a folder; already-known ones (same dedupKey) are ignored. */
   enqueue(items: readonly NewItem[]): void;

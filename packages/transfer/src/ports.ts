@@ -3,6 +3,7 @@
  * time (Clock). The back end implements DriveBackend on top of the open-api client; tests use
  * the in-memory drive in `src/testing/`.
  */
+import type { ErrorFacts, ErrorReason } from '@pandesk/contract';
 
 /** What the backend does when the name already exists in the folder (`duplicate` 1 / 2 / 0). */
 export type DuplicateMode = 'keep_both' | 'overwrite' | 'error';
@@ -47,6 +48,12 @@ export interface CreateUploadRequest {
 export interface SliceBytes {
   readonly size: number;
   read(into: Uint8Array, offset: number): Promise<void>;
+  /**
+   * The backend tells how many of these bytes the request has sent so far, as the body
+   * streams (optional: a backend that cannot tell reports nothing, and progress moves when the
+   * request is done).
+   */
+  sent?(bytes: number): void;
 }
 
 /** One slice: 1-based number, MD5 of its bytes, and its bytes. */
@@ -56,6 +63,16 @@ export interface SlicePayload {
   readonly body: SliceBytes;
 }
 
+/**
+ * Told before the backend repeats a request by itself (the service asked to slow down, or
+ * answered with a server error), so the item can show why it waits meanwhile.
+ */
+export type WaitListener = (wait: { readonly reason: ErrorReason; readonly delayMs: number }) => void;
+
+/**
+ * Every call takes an abort signal and, optionally last, a WaitListener. The listener only
+ * reports; the backend still decides whether to repeat.
+ */
 export interface DriveBackend {
   /**
    * A whole file in one request (single step); resolves with the new file's id. Not repeated
@@ -65,21 +82,39 @@ export interface DriveBackend {
     request: CreateUploadRequest,
     body: SliceBytes,
     signal: AbortSignal,
+    onWait?: WaitListener,
   ): Promise<{ fileId: number }>;
   /** Step 1 of an upload; an instant (rapid) hit ends the upload there. */
-  createUpload(request: CreateUploadRequest, signal: AbortSignal): Promise<CreateUploadResult>;
+  createUpload(
+    request: CreateUploadRequest,
+    signal: AbortSignal,
+    onWait?: WaitListener,
+  ): Promise<CreateUploadResult>;
   /** Sends one slice; re-sending the same sliceNo must be allowed. */
-  uploadSlice(session: UploadSession, slice: SlicePayload, signal: AbortSignal): Promise<void>;
+  uploadSlice(
+    session: UploadSession,
+    slice: SlicePayload,
+    signal: AbortSignal,
+    onWait?: WaitListener,
+  ): Promise<void>;
   /** One completion call; the engine polls about once a second until completed. */
-  completeUpload(session: UploadSession, signal: AbortSignal): Promise<CompleteUploadResult>;
+  completeUpload(
+    session: UploadSession,
+    signal: AbortSignal,
+    onWait?: WaitListener,
+  ): Promise<CompleteUploadResult>;
   /** A fresh signed CDN URL for a file (may carry its expiry in the `t` query parameter). */
-  downloadUrl(fileId: number, signal: AbortSignal): Promise<string>;
+  downloadUrl(fileId: number, signal: AbortSignal, onWait?: WaitListener): Promise<string>;
   /** Size and MD5 of one file (file detail), for downloads queued without them. */
-  fileInfo(fileId: number, signal: AbortSignal): Promise<RemoteEntry>;
+  fileInfo(fileId: number, signal: AbortSignal, onWait?: WaitListener): Promise<RemoteEntry>;
   /** Every live (not trashed) child of a folder, page by page. */
-  listChildren(parentId: number, signal: AbortSignal): AsyncIterable<readonly RemoteEntry[]>;
+  listChildren(
+    parentId: number,
+    signal: AbortSignal,
+    onWait?: WaitListener,
+  ): AsyncIterable<readonly RemoteEntry[]>;
   /** The id of the child folder `name`, created when missing. */
-  ensureFolder(parentId: number, name: string, signal: AbortSignal): Promise<number>;
+  ensureFolder(parentId: number, name: string, signal: AbortSignal, onWait?: WaitListener): Promise<number>;
 }
 
 /**
@@ -99,11 +134,16 @@ export type DriveErrorKind =
   | 'checksum_mismatch'
   | 'fatal';
 
-/** The error a DriveBackend throws. Its message must never contain a secret or signed URL. */
+/**
+ * The error a DriveBackend throws: `kind` tells the engine what to do, `facts` what to tell the
+ * user (the specific reason, its params, the service's detail). Its message (English, for logs)
+ * must never contain a secret or signed URL.
+ */
 export class DriveError extends Error {
   constructor(
     readonly kind: DriveErrorKind,
     message: string,
+    readonly facts: ErrorFacts = {},
   ) {
     super(message);
     this.name = 'DriveError';

@@ -5,6 +5,7 @@
  */
 import type { TransferDirection, TransferKind, TransferLimits, TransferPhase } from '@pandesk/contract';
 import { classify } from './classify';
+import { errorFields, NO_ERROR } from './item-error';
 import type { EngineTuning, Job, JobContext, JobOutcome } from './job-context';
 import type { Journal } from './journal/journal';
 import type { ItemPatch, JournalItem } from './journal/records';
@@ -14,11 +15,18 @@ import { DriveError } from './ports';
 import type { LiveInfo, SnapshotPublisher } from './snapshots';
 import type { FileHasher } from './util/hash-workers';
 import type { RateLimiter } from './util/rate-limiter';
+import { createSpeedMeter } from './util/speed-meter';
+import type { SpeedMeter } from './util/speed-meter';
 
 export type AbortReason = 'pause' | 'cancel' | 'auth' | 'close';
 
 const FOLDER_WALKERS = 2;
-const SPEED_SAMPLE_MS = 500;
+
+/** What an item is doing from the moment its job starts, before the job names a later step. */
+function firstPhase(item: JournalItem): TransferPhase {
+  if (item.kind === 'folder') return 'scanning';
+  return item.direction === 'download' ? 'downloading' : 'creating';
+}
 
 export interface SchedulerDeps {
   journal: Journal;
@@ -41,8 +49,9 @@ interface Running {
   item: JournalItem;
   controller: AbortController;
   reason: AbortReason | null;
-  live: LiveInfo;
-  sample: { at: number; bytes: number };
+  /** Phase, and the progress shown: the most bytes reached, so it never goes backwards. */
+  live: { phase: TransferPhase | null; bytesDone: number };
+  meter: SpeedMeter;
   settled: Promise<void>;
 }
 
@@ -75,15 +84,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     publisher.changed(entry.item.id);
   };
 
+  // A request sent again (a slice, a segment, a resumed download) re-counts bytes shown before:
+  // the shown progress waits at its highest point until the job passes it again.
   const progress = (entry: Running, bytes: number): void => {
+    entry.meter.record(clock.now(), bytes);
+    entry.live.bytesDone = Math.max(entry.live.bytesDone, bytes);
+    publisher.changed(entry.item.id);
+  };
+
+  /** The job starts over from `bytes` (its partial data is gone): the shown progress follows. */
+  const restartProgress = (entry: Running, bytes: number): void => {
+    entry.meter.record(clock.now(), bytes);
     entry.live.bytesDone = bytes;
-    const now = clock.now();
-    const dt = now - entry.sample.at;
-    if (dt >= SPEED_SAMPLE_MS) {
-      const inst = (Math.max(0, bytes - entry.sample.bytes) * 1000) / dt;
-      entry.live.speedBps = entry.live.speedBps > 0 ? entry.live.speedBps * 0.6 + inst * 0.4 : inst;
-      entry.sample = { at: now, bytes };
-    }
     publisher.changed(entry.item.id);
   };
 
@@ -102,6 +114,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     limits: deps.limits,
     update: (patch) => update(entry, patch),
     progress: (bytes) => progress(entry, bytes),
+    restartProgress: (bytes) => restartProgress(entry, bytes),
     setPhase: (phase: TransferPhase | null) => {
       entry.live.phase = phase;
       publisher.changed(entry.item.id);
@@ -124,9 +137,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       state: outcome.state,
       bytesDone: done,
       pauseReason: null,
-      errorCode: null,
-      errorMessage: null,
-      errorRetryable: false,
+      ...NO_ERROR,
       finishedAt: clock.now(),
     });
   };
@@ -141,20 +152,20 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
         state: 'paused',
         pauseReason: 'auth_required',
         bytesDone,
-        errorCode: 'auth_required',
-        errorMessage: 'Sign-in is needed; the transfer resumes once signed in.',
-        errorRetryable: true,
+        ...errorFields({
+          code: 'auth_required',
+          reason: 'auth_lost',
+          message: 'Sign-in is needed; the transfer resumes once signed in.',
+          retryable: true,
+        }),
       });
       if (!authBlocked) setAuthBlocked(true);
       return;
     }
-    const e = classify(error);
     update(entry, {
       state: 'failed',
       bytesDone,
-      errorCode: e.code,
-      errorMessage: e.message,
-      errorRetryable: e.retryable,
+      ...errorFields(classify(error, entry.item)),
       finishedAt: clock.now(),
     });
   };
@@ -164,9 +175,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const patch: ItemPatch = {
       state: 'running',
       pauseReason: null,
-      errorCode: null,
-      errorMessage: null,
-      errorRetryable: false,
+      ...NO_ERROR,
       finishedAt: null,
       updatedAt: now,
     };
@@ -176,8 +185,8 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       item,
       controller: new AbortController(),
       reason: null,
-      live: { phase: null, bytesDone: item.bytesDone, speedBps: 0 },
-      sample: { at: now, bytes: item.bytesDone },
+      live: { phase: firstPhase(item), bytesDone: item.bytesDone },
+      meter: createSpeedMeter(now, item.bytesDone),
       settled: Promise.resolve(),
     };
     running.set(item.id, entry);
@@ -253,7 +262,11 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     },
     pump: schedulePump,
     runningIds: () => [...running.keys()],
-    live: (id) => running.get(id)?.live,
+    live(id) {
+      const entry = running.get(id);
+      if (!entry) return undefined;
+      return { ...entry.live, speedBps: entry.meter.speed(clock.now()) };
+    },
     abort,
     get authBlocked() {
       return authBlocked;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TransferSnapshot, TransferSummary } from '@pandesk/contract';
 import type { JournalItem } from './journal/records';
-import { createSnapshotPublisher, MAX_CHANGED_PER_SNAPSHOT, toTransferItem } from './snapshots';
+import { createSnapshotPublisher, HEARTBEAT_MS, MAX_CHANGED_PER_SNAPSHOT, toTransferItem } from './snapshots';
 import { createManualClock } from '@pandesk/contract/testing';
 
 function row(id: string): JournalItem {
@@ -25,6 +25,9 @@ function row(id: string): JournalItem {
     errorCode: 'network',
     errorMessage: 'retrying',
     errorRetryable: true,
+    errorReason: 'rate_limited',
+    errorParams: '{"host":"h"}',
+    errorDetail: null,
     conflict: 'keep_both',
     priority: 0,
     createdAt: 0,
@@ -98,5 +101,39 @@ describe('snapshots', () => {
     publisher.removed('x');
     await clock.advance(250);
     expect(pushes[1]).toMatchObject({ removed: ['x'], resync: false });
+  });
+
+  it('push running items at least once a second even when nothing changed, and stop when none runs', async () => {
+    const clock = createManualClock();
+    const pushes: TransferSnapshot[] = [];
+    let running = ['a'];
+    const publisher = createSnapshotPublisher(clock, 250, {
+      summary: () => summary,
+      items: (ids) => ids.map((id) => toTransferItem(row(id))),
+      live: () => running,
+    });
+    publisher.subscribe((s) => pushes.push(s));
+    await clock.advance(0);
+    expect(pushes).toHaveLength(1);
+    await clock.advance(HEARTBEAT_MS);
+    expect(pushes).toHaveLength(2);
+    expect(pushes[1]?.changed.map((c) => c.id)).toEqual(['a']);
+    running = [];
+    await clock.advance(HEARTBEAT_MS);
+    expect(pushes).toHaveLength(3);
+    await clock.advance(5 * HEARTBEAT_MS);
+    expect(pushes).toHaveLength(3);
+    publisher.close();
+  });
+
+  it('carry an error with its reason and params', () => {
+    const item = toTransferItem(row('a'));
+    expect(item.error).toEqual({
+      code: 'network',
+      reason: 'rate_limited',
+      message: 'retrying',
+      retryable: true,
+      params: { host: 'h' },
+    });
   });
 });

@@ -4,10 +4,16 @@
  * says `resync` and listeners re-read the pages they show (keeps 100,000-item batches cheap).
  */
 import type { TransferItem, TransferSnapshot, TransferSummary } from '@pandesk/contract';
+import { readError } from './item-error';
 import type { JournalItem } from './journal/records';
 import type { Clock } from './ports';
 
 export const MAX_CHANGED_PER_SNAPSHOT = 500;
+/**
+ * While items run, a push goes out at least this often even when no bytes moved, so speed and
+ * time left fall when a transfer stalls instead of showing the last figures.
+ */
+export const HEARTBEAT_MS = 1000;
 
 export interface LiveInfo {
   phase: TransferItem['phase'];
@@ -19,9 +25,8 @@ export interface LiveInfo {
 export function toTransferItem(row: JournalItem, live?: LiveInfo): TransferItem {
   const bytesDone = live?.bytesDone ?? row.bytesDone;
   const speedBps = live && row.state === 'running' ? Math.round(live.speedBps) : 0;
-  const error = row.errorCode
-    ? Object.freeze({ code: row.errorCode, message: row.errorMessage ?? '', retryable: row.errorRetryable })
-    : null;
+  const found = readError(row);
+  const error = found === null ? null : Object.freeze(found);
   return Object.freeze({
     id: row.id,
     batchId: row.batchId,
@@ -79,6 +84,22 @@ export function createSnapshotPublisher(
   let seq = 0;
   let lastEmit = -Infinity;
   let timer: AbortController | null = null;
+  let beat: AbortController | null = null;
+
+  /** Schedules the next push for running items, when none is pending. */
+  const heartbeat = (): void => {
+    if (beat || listeners.size === 0 || source.live().length === 0) return;
+    const own = new AbortController();
+    beat = own;
+    clock.sleep(HEARTBEAT_MS, own.signal).then(
+      () => {
+        if (beat !== own) return;
+        beat = null;
+        schedule();
+      },
+      () => undefined,
+    );
+  };
 
   const emit = (): void => {
     timer = null;
@@ -97,6 +118,7 @@ export function createSnapshotPublisher(
     removed = new Set();
     resync = false;
     for (const listener of listeners) listener(snapshot);
+    heartbeat();
   };
 
   const schedule = (): void => {
@@ -144,6 +166,8 @@ export function createSnapshotPublisher(
     close() {
       timer?.abort();
       timer = null;
+      beat?.abort();
+      beat = null;
       listeners.clear();
     },
   };

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultUserDataDir } from './app-paths';
-import { parseWebCliArgs, readEnvCredentials, USAGE } from './cli-args';
+import { parseWebCliArgs, USAGE } from './cli-args';
 import { startWebApp } from './start-web-app';
+import { stopOnSignals } from './stop-on-signals';
 import { ensureUiBuilt } from './ui-build';
+import { webAppOptionsFrom } from './web-app-options';
 
 /**
  * `pnpm start:web`: builds the UI if needed, starts the back end (the demo drive until a real
@@ -19,33 +21,17 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const staticDir = options.staticDir ?? join(webRoot, 'dist');
   if (options.build && options.staticDir === undefined && (await ensureUiBuilt(webRoot)))
     console.log('Built the PanDesk UI.');
-  const credentials = readEnvCredentials(process.env);
-  const app = await startWebApp({
-    userData: options.userData ?? defaultUserDataDir(),
-    staticDir,
-    port: options.port,
-    storeSecretsInFile: options.storeSecretsInFile,
-    ...(options.downloadDir === undefined ? {} : { downloadDir: options.downloadDir }),
-    ...(options.apiBaseUrl === undefined ? {} : { apiBaseUrl: options.apiBaseUrl }),
-    ...(credentials === undefined ? {} : { credentials }),
-    ...(options.fast ? { tuning: { rateLimits: false, retryBaseMs: 50 } } : {}),
-  });
+  const app = await startWebApp(
+    webAppOptionsFrom(options, process.env, {
+      userData: defaultUserDataDir(),
+      staticDir: join(webRoot, 'dist'),
+    }),
+  );
   for (const note of app.notes) console.log(note);
   console.log(`PanDesk is running. Open this address in your browser:\n  ${app.host.url}`);
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  stopOnSignals(() => app.close());
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,8 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSilentServer } from '@pandesk/backend';
-import type { SilentServer } from '@pandesk/backend';
+import { startSilentServer } from '@pandesk/fake-pan/testing';
+import type { SilentServer } from '@pandesk/fake-pan/testing';
 import { createApiClient, createTextTransport } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWebApp } from './start-web-app';

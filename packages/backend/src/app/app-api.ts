@@ -6,7 +6,7 @@ import type { BackendPorts, PlatformHooks } from '../ports';
 import type { OpenFiles } from '../open/open-files';
 
 function unsupported(what: string): ApiException {
-  return new ApiException('unsupported', `${what} is not available in this version of PanDesk.`);
+  return ApiException.because('not_available_here', `${what} is not available in this version of PanDesk.`);
 }
 
 export function appInfo(ports: Pick<BackendPorts, 'app' | 'host' | 'platform'>): AppInfo {

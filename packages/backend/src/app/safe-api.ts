@@ -24,6 +24,8 @@ export function makeSafe(api: PanDeskApi, onError: (error: unknown, context: str
             return fail(
               'internal',
               `Something went wrong inside PanDesk while handling ${domain}:${method}. The log has the details.`,
+              false,
+              { reason: 'internal' },
             );
           }
         },

@@ -1,8 +1,12 @@
-/** Plain words for the auth states; the renderer shows them next to the connection settings. */
+/**
+ * The auth states' causes: a reason (with params) the renderer words in the user's language,
+ * and an English message for the log.
+ */
 import { ApiException } from '@pandesk/contract';
-import type { AccountInfo, AuthProblem } from '@pandesk/contract';
+import type { AccountInfo, AuthProblem, AuthStatus, ErrorFacts } from '@pandesk/contract';
 import { isPanError } from '@pandesk/open-api';
 import type { PanClient, PanUser } from '@pandesk/open-api';
+import { serviceDetail } from '../errors/map-error';
 
 export const NO_CREDENTIALS_MESSAGE =
   'Enter your client ID and client secret from the 123 Open Platform (or paste an access token) in the connection settings, or use the demo drive.';
@@ -32,6 +36,20 @@ export function unreachableMessage(host: string): string {
   return `Could not reach the 123pan service at ${host}. Check the internet connection and the proxy settings.`;
 }
 
+/** `auth_required` with its cause. */
+export function authRequired(
+  problem: AuthProblem,
+  message: string,
+  facts: ErrorFacts,
+): Extract<AuthStatus, { state: 'auth_required' }> {
+  return { state: 'auth_required', problem, message, ...facts };
+}
+
+/** The service cannot be reached at `host`; PanDesk keeps trying. */
+export function unreachableStatus(host: string, message = unreachableMessage(host)): AuthStatus {
+  return authRequired('unreachable', message, { reason: 'service_unreachable', params: { host } });
+}
+
 /** `now` decides whether the developer benefit is still live (an unknown end counts as live). */
 export function toAccount(user: PanUser, now: number = Date.now()): AccountInfo {
   const developer =
@@ -44,17 +62,30 @@ export function toAccount(user: PanUser, now: number = Date.now()): AccountInfo 
   };
 }
 
-/** Why signing in failed, in words, and whether it is worth trying again by itself. */
-export function describeSignInFailure(
-  error: unknown,
-  host: string,
-): { problem: AuthProblem; message: string } {
-  if (error instanceof ApiException) return { problem: 'rejected', message: error.message };
+/** Why signing in failed (its cause and words for the log), and whether it is worth trying again by itself. */
+export interface SignInFailure extends ErrorFacts {
+  readonly problem: AuthProblem;
+  readonly message: string;
+}
+
+export function describeSignInFailure(error: unknown, host: string): SignInFailure {
+  if (error instanceof ApiException)
+    return {
+      problem: 'rejected',
+      message: error.message,
+      reason: error.reason ?? 'credentials_rejected',
+      ...(error.params === undefined ? {} : { params: error.params }),
+    };
   if (isPanError(error)) {
+    const detail = serviceDetail(error);
+    const withDetail = detail === undefined ? {} : { detail };
     if (['network', 'timeout', 'server', 'rate_limited', 'processing'].includes(error.code)) {
       return {
         problem: 'unreachable',
         message: unreachableMessage(host),
+        reason: 'service_unreachable',
+        params: { host },
+        ...withDetail,
       };
     }
     if (error.code === 'auth_required') {
@@ -62,13 +93,22 @@ export function describeSignInFailure(
         problem: 'rejected',
         message:
           'The 123pan service did not accept the credentials: check the client ID and client secret (or the access or refresh token) in the connection settings.',
+        reason: 'credentials_rejected',
+        ...withDetail,
       };
     }
-    return { problem: 'rejected', message: `Signing in failed: ${error.message.replace(/^[\w.]+:\s*/, '')}` };
+    return {
+      problem: 'rejected',
+      message: `Signing in failed: ${error.message.replace(/^[\w.]+:\s*/, '')}`,
+      reason: error.reason,
+      ...(error.params === undefined ? {} : { params: error.params }),
+      ...withDetail,
+    };
   }
   return {
     problem: 'rejected',
     message: 'Signing in failed for an unexpected reason. The log has the details.',
+    reason: 'internal',
   };
 }
 
@@ -83,23 +123,26 @@ export async function verifyRootFolder(client: PanClient, rootFolderId: number):
     entry = await client.files.detail(rootFolderId);
   } catch (error) {
     if (isPanError(error) && error.code === 'not_found') {
-      throw new ApiException(
-        'invalid_input',
-        `The root folder ID ${rootFolderId} does not exist on the drive. Find the folder's ID in the 123pan web page address (after homeFilePath=) or use 0 for the whole drive.`,
+      throw ApiException.because(
+        'root_folder_missing',
+        `The root folder ID ${rootFolderId} does not exist on the drive.`,
+        { params: { id: rootFolderId } },
       );
     }
     throw error;
   }
   if (entry.kind !== 'folder') {
-    throw new ApiException(
-      'invalid_input',
-      `The root folder ID ${rootFolderId} is a file ("${entry.name}"), not a folder. Use a folder's ID, or 0 for the whole drive.`,
-    );
+    throw ApiException.because('root_folder_is_file', `The root folder ID ${rootFolderId} is a file.`, {
+      params: { id: rootFolderId, name: entry.name },
+    });
   }
   if (entry.trashed) {
-    throw new ApiException(
-      'invalid_input',
-      `The root folder ID ${rootFolderId} ("${entry.name}") is in the recycle bin. Restore it or choose another folder.`,
+    throw ApiException.because(
+      'root_folder_trashed',
+      `The root folder ID ${rootFolderId} is in the recycle bin.`,
+      {
+        params: { id: rootFolderId, name: entry.name },
+      },
     );
   }
 }

@@ -8,16 +8,17 @@
  * `connecting` and signs in in the background. An unreachable service is retried with capped
  * backoff; the status says so once the grace period is over and recovers by itself.
  */
-import { ApiException } from '@pandesk/contract';
+import { ApiException, codeOf } from '@pandesk/contract';
 import type { AuthStatus } from '@pandesk/contract';
 import {
   AUTH_LOST_MESSAGE,
+  authRequired,
   CONNECTING_MESSAGE,
   NO_CREDENTIALS_MESSAGE,
   SIGNED_OUT_MESSAGE,
   serviceHost,
   toAccount,
-  unreachableMessage,
+  unreachableStatus,
   verifyRootFolder,
 } from './auth-messages';
 import type { AuthService, AuthServiceOptions, SessionListener } from './auth-types';
@@ -36,11 +37,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   const { settings, events, logger } = options;
   const timing: SignInTiming = { ...DEFAULT_SIGN_IN_TIMING, ...options.timing };
   const timers = createRetryTimers(timing, options.random);
-  let status: AuthStatus = {
-    state: 'auth_required',
-    problem: 'no_credentials',
-    message: NO_CREDENTIALS_MESSAGE,
-  };
+  let status: AuthStatus = authRequired('no_credentials', NO_CREDENTIALS_MESSAGE, {
+    reason: 'no_credentials',
+  });
   let session: DriveSession | null = null;
   let mode: DriveMode = 'real';
   let chain: Promise<unknown> = Promise.resolve();
@@ -91,7 +90,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
   function authLost(reason: string): void {
     if (session === null || !usable()) return;
     logger.warn(`auth lost: ${reason}`);
-    publish({ state: 'auth_required', problem: 'rejected', message: AUTH_LOST_MESSAGE });
+    publish(authRequired('rejected', AUTH_LOST_MESSAGE, { reason: 'auth_lost' }));
     notify();
   }
 
@@ -108,8 +107,8 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     timers.reset();
   }
 
-  function unreachable(message: string): AuthStatus {
-    return { state: 'auth_required', problem: 'unreachable', message: options.redactor.redact(message) };
+  function unreachable(message?: string): AuthStatus {
+    return unreachableStatus(host, message === undefined ? undefined : options.redactor.redact(message));
   }
 
   /** Enters `connecting` for the real drive: the previous session goes, listeners hear "no drive". */
@@ -130,8 +129,14 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     const credentials = toCredentials(connection);
     if (credentials.kind === 'none') {
       timers.reset();
-      const message = settings.canKeepSecrets() ? NO_CREDENTIALS_MESSAGE : settings.noStorageMessage();
-      return adopt(null, 'real', { state: 'auth_required', problem: 'no_credentials', message });
+      const keeps = settings.canKeepSecrets();
+      return adopt(
+        null,
+        'real',
+        authRequired('no_credentials', keeps ? NO_CREDENTIALS_MESSAGE : settings.noStorageMessage(), {
+          reason: keeps ? 'no_credentials' : 'secret_storage_unavailable',
+        }),
+      );
     }
     const before = readStatus();
     const unreachableBefore = before.state === 'auth_required' && before.problem === 'unreachable';
@@ -164,11 +169,9 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     }
     if (outcome.problem !== 'unreachable') {
       timers.reset();
-      return adopt(null, 'real', {
-        state: 'auth_required',
-        problem: outcome.problem,
-        message: options.redactor.redact(outcome.message),
-      });
+      const { problem, message, reason, params, detail } = outcome;
+      const facts = { reason, ...(params && { params }), ...(detail && { detail }) };
+      return adopt(null, 'real', authRequired(problem, options.redactor.redact(message), facts));
     }
     const delay = timers.retryLater(() => void serial(() => signInOnce(true)));
     logger.info(`next sign-in attempt in ${delay} ms`);
@@ -191,7 +194,7 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
       const now = readStatus();
       if (closed || now.state !== 'connecting') return;
       logger.warn(`the 123pan service at ${host} did not answer within ${timing.unreachableAfterMs} ms`);
-      publish(unreachable(unreachableMessage(host)));
+      publish(unreachable());
     });
     void serial(() => signInOnce(true));
   }
@@ -234,11 +237,11 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
         await options.tokenStore.save(null);
         await settings.setUseDemo(false);
         logger.info('signed out');
-        return adopt(null, 'real', {
-          state: 'auth_required',
-          problem: 'no_credentials',
-          message: SIGNED_OUT_MESSAGE,
-        });
+        return adopt(
+          null,
+          'real',
+          authRequired('no_credentials', SIGNED_OUT_MESSAGE, { reason: 'signed_out' }),
+        );
       });
     },
     useDemo() {
@@ -250,11 +253,15 @@ export function createAuthService(options: AuthServiceOptions): AuthService {
     },
     requireClient() {
       if (session === null || !usable()) {
-        if (status.state === 'connecting') throw new ApiException('network', CONNECTING_MESSAGE);
-        throw new ApiException(
-          'auth_required',
-          status.state === 'auth_required' ? status.message : NO_CREDENTIALS_MESSAGE,
-        );
+        if (status.state === 'connecting') throw ApiException.because('still_connecting', CONNECTING_MESSAGE);
+        if (status.state !== 'auth_required')
+          throw ApiException.because('no_credentials', NO_CREDENTIALS_MESSAGE);
+        const { reason = 'no_credentials', params } = status;
+        // Waiting for an unreachable service is a network problem; anything else needs the user.
+        throw new ApiException(codeOf(reason), status.message, undefined, {
+          reason,
+          ...(params === undefined ? {} : { params }),
+        });
       }
       return session.client;
     },

@@ -49,11 +49,15 @@ describe('auth and connection settings', () => {
     await refused;
     expect(h.vault.entries()['pandesk.auth.token']).toBeUndefined();
     const status = unwrap(await h.client.auth.signIn());
-    expect(status).toMatchObject({ state: 'auth_required', problem: 'rejected' });
+    expect(status).toMatchObject({
+      state: 'auth_required',
+      problem: 'rejected',
+      reason: 'credentials_rejected',
+    });
     if (status.state === 'auth_required') expect(status.message).toMatch(/client ID and client secret/);
     expect(await h.client.files.list({ folderId: 0 })).toMatchObject({
       ok: false,
-      error: { code: 'auth_required' },
+      error: { code: 'auth_required', reason: 'credentials_rejected' },
     });
     await h.backend.close();
     const logDir = join(h.dir, 'logs');
@@ -70,8 +74,18 @@ describe('auth and connection settings', () => {
     await h.restart({ apiBaseUrl: 'http://127.0.0.1:9' });
     unwrap(await h.client.settings.setConnection({ clientId: 'someone', clientSecret: 'some-secret-1' }));
     const status = unwrap(await h.client.auth.signIn());
-    expect(status).toMatchObject({ state: 'auth_required', problem: 'unreachable' });
+    expect(status).toMatchObject({
+      state: 'auth_required',
+      problem: 'unreachable',
+      reason: 'service_unreachable',
+      params: { host: '127.0.0.1:9' },
+    });
     if (status.state === 'auth_required') expect(status.message).toMatch(/Could not reach/);
+    // Other calls say the same cause, as a network problem (transfers wait; nothing to fix in settings).
+    expect(await h.client.files.list({ folderId: 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'network', reason: 'service_unreachable' },
+    });
   });
 
   it('refuses a root folder that is missing or a file, and reports it on sign-in', async () => {
@@ -79,11 +93,15 @@ describe('auth and connection settings', () => {
     const file = await h.fake.state.addFile('/note.txt', 'x');
     const folder = h.fake.state.addFolder('/Work');
     const missing = await h.client.settings.setConnection({ rootFolderId: 99999999 });
-    expect(missing).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    if (!missing.ok) expect(missing.error.message).toMatch(/does not exist/);
+    expect(missing).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', reason: 'root_folder_missing', params: { id: 99999999 } },
+    });
     const notFolder = await h.client.settings.setConnection({ rootFolderId: file.id });
-    if (!notFolder.ok) expect(notFolder.error.message).toMatch(/is a file/);
-    expect(notFolder.ok).toBe(false);
+    expect(notFolder).toMatchObject({
+      ok: false,
+      error: { reason: 'root_folder_is_file', params: { id: file.id, name: 'note.txt' } },
+    });
     expect(
       unwrap(await h.client.settings.setConnection({ rootFolderId: folder.id })).connection.rootFolderId,
     ).toBe(folder.id);
@@ -94,19 +112,29 @@ describe('auth and connection settings', () => {
     });
     await h.restart();
     const status = unwrap(await h.client.auth.status());
-    expect(status).toMatchObject({ state: 'auth_required', problem: 'rejected' });
-    if (status.state === 'auth_required')
-      expect(status.message).toMatch(/root folder ID 88888888 does not exist/);
+    expect(status).toMatchObject({
+      state: 'auth_required',
+      problem: 'rejected',
+      reason: 'root_folder_missing',
+      params: { id: 88888888 },
+    });
   });
 
   it('refuses to store secrets without OS encryption and says so in the status', async () => {
     h = await startHarness({ signIn: false, encryptionAvailable: false });
     expect(unwrap(await h.client.settings.get()).secretStorage).toBe('unavailable');
     const refused = await h.client.settings.setConnection({ clientId: 'abc', clientSecret: 'some-secret-1' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', reason: 'secret_storage_unavailable' },
+    });
     expect(h.vault.entries()).toEqual({});
     const status = unwrap(await h.client.auth.signIn());
-    expect(status).toMatchObject({ state: 'auth_required', problem: 'no_credentials' });
+    expect(status).toMatchObject({
+      state: 'auth_required',
+      problem: 'no_credentials',
+      reason: 'secret_storage_unavailable',
+    });
     if (status.state === 'auth_required') expect(status.message).toMatch(/only until PanDesk stops/);
   });
 
@@ -137,7 +165,7 @@ describe('auth and connection settings', () => {
   it('signs out: forgets secrets and tokens, keeps the client id', async () => {
     h = await startHarness();
     const status = unwrap(await h.client.auth.signOut());
-    expect(status.state).toBe('auth_required');
+    expect(status).toMatchObject({ state: 'auth_required', reason: 'signed_out' });
     const view = unwrap(await h.client.settings.get());
     expect(view.secretStorage).toBe('encrypted');
     expect(view.connection).toMatchObject({
@@ -152,13 +180,23 @@ describe('auth and connection settings', () => {
   it('validates settings changes with clear messages', async () => {
     h = await startHarness();
     const bad = await h.client.settings.update({ downloadFolder: join(h.dir, 'missing') });
-    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        reason: 'local_folder_missing',
+        params: { path: join(h.dir, 'missing') },
+      },
+    });
     await writeFile(join(h.dir, 'file.bin'), 'x');
     expect(await h.client.settings.update({ downloadFolder: join(h.dir, 'file.bin') })).toMatchObject({
       ok: false,
     });
     const proxy = await h.client.settings.update({ downloadMethod: 'proxy_url' });
-    if (!proxy.ok) expect(proxy.error.message).toMatch(/downloadProxyUrl/);
+    expect(proxy).toMatchObject({
+      ok: false,
+      error: { reason: 'invalid_setting', params: { field: 'downloadProxyUrl' } },
+    });
     const changed = h.waitFor('settings:changed', (v) => v.theme === 'dark');
     expect(unwrap(await h.client.settings.update({ theme: 'dark', uploadConcurrency: 2 })).theme).toBe(
       'dark',

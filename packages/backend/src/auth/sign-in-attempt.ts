@@ -4,16 +4,17 @@
  * built on the same token store (ordinary timeouts and retries). Never throws: the outcome
  * says what happened, in words for the user when it failed.
  */
-import type { AccountInfo, AuthProblem } from '@pandesk/contract';
+import type { AccountInfo } from '@pandesk/contract';
 import type { Credentials, FetchLike, TokenStore } from '@pandesk/open-api';
 import { createRealSession, createSignInProbe } from '../drive/drive-session';
 import type { ClientSettings, DriveSession } from '../drive/drive-session';
 import type { Logger } from '../log/daily-log';
 import { describeSignInFailure, toAccount, verifyRootFolder } from './auth-messages';
+import type { SignInFailure } from './auth-messages';
 
 export type SignInOutcome =
   | { readonly kind: 'signed_in'; readonly session: DriveSession; readonly account: AccountInfo }
-  | { readonly kind: 'failed'; readonly problem: AuthProblem; readonly message: string }
+  | ({ readonly kind: 'failed' } & SignInFailure)
   /** Called off (close, sign-out, demo chosen) before it finished. */
   | { readonly kind: 'aborted' };
 
@@ -57,10 +58,10 @@ export async function attemptSignIn(input: SignInAttemptInput): Promise<SignInOu
     return { kind: 'signed_in', session: createRealSession({ ...input.client, ...where }), account };
   } catch (error) {
     if (input.signal.aborted) return { kind: 'aborted' };
-    const { problem, message } = describeSignInFailure(error, input.host);
+    const failure = describeSignInFailure(error, input.host);
     // Unreachable repeats with every retry: its message is enough, without the stack.
-    const detail = problem === 'unreachable' && error instanceof Error ? error.message : error;
-    input.logger.warn(`sign-in failed (${problem})`, detail);
-    return { kind: 'failed', problem, message };
+    const logged = failure.problem === 'unreachable' && error instanceof Error ? error.message : error;
+    input.logger.warn(`sign-in failed (${failure.problem})`, logged);
+    return { kind: 'failed', ...failure };
   }
 }

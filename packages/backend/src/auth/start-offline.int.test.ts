@@ -13,8 +13,8 @@ import type { AuthStatus } from '@pandesk/contract';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startHarness } from '../testing/backend-harness';
 import type { Harness } from '../testing/backend-harness';
-import { refusingUrl, startSilentServer } from '../testing/silent-server';
-import type { SilentServer } from '../testing/silent-server';
+import { refusingUrl, startSilentServer } from '@pandesk/fake-pan/testing';
+import type { SilentServer } from '@pandesk/fake-pan/testing';
 import type { SignInTiming } from './sign-in-timing';
 
 let h: Harness | undefined;

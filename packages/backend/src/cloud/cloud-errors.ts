@@ -1,11 +1,12 @@
 /**
- * The one place where shares, direct links, cloud downloads and copies make their errors and
- * failure words. Each failure has a reason (a stable name) and maps to one of the contract's
- * error codes with an English message; service failures go through the back end's general
- * mapping (`toApiException`). Messages never carry a URL's query, a key or a token.
+ * The one place where shares, direct links, cloud downloads and copies make their errors. Each
+ * failure has one of the contract's reasons (its code follows from it; the renderer words it
+ * from the reason and params) and an English message for the log; service failures go through
+ * the back end's general mapping (`toApiException`), which keeps open-api's reason and the
+ * service's own words. Messages and params never carry a URL's query, a key or a token.
  */
 import { ApiException, ok } from '@pandesk/contract';
-import type { ErrorCode, Ok } from '@pandesk/contract';
+import type { ErrorReason, Ok } from '@pandesk/contract';
 import { toApiException } from '../errors/map-error';
 
 export type CloudReason =
@@ -29,64 +30,76 @@ export type CloudReason =
   | 'sources_missing';
 
 interface ReasonSpec {
-  code: ErrorCode;
+  reason: ErrorReason;
   retryable?: boolean;
   message: (params: Record<string, string | number>) => string;
 }
 
 const REASONS: Record<CloudReason, ReasonSpec> = {
   benefit_required: {
-    code: 'unsupported',
+    reason: 'direct_link_benefit_required',
     message: () =>
       'Direct links need a 123pan account with VIP or developer benefits. This account has neither.',
   },
   secure_storage_required: {
-    code: 'unsupported',
+    reason: 'private_key_storage_unavailable',
     message: () =>
       'This computer offers no secure storage for secrets, so PanDesk will not save the direct-link private key.',
   },
   bad_cursor: {
-    code: 'invalid_input',
+    reason: 'share_page_unknown',
     message: () => 'That page of the share list is not known. Reload the list.',
   },
   task_interrupted: {
-    code: 'cancelled',
+    reason: 'cloud_task_interrupted',
     message: () =>
       'PanDesk was closed while this copy was under way. Check the target folder; copies not yet in place may be in a folder named .pandesk-copy-… there.',
   },
   poll_gave_up: {
-    code: 'network',
+    reason: 'cloud_task_gave_up',
     message: ({ hours }) =>
       `The service had not finished after ${hours} hours, so PanDesk stopped following this task. It may still finish on the service.`,
   },
   fetch_failed: {
-    code: 'not_found',
+    reason: 'cloud_fetch_failed',
     retryable: false,
     message: ({ status }) =>
       `The 123pan service could not fetch this address (service status ${status}). Check that it is reachable from the internet.`,
   },
   copy_failed: {
-    code: 'internal',
+    reason: 'copy_failed',
     retryable: false,
     message: () => 'The 123pan service reported that the copy failed. Nothing may have been copied.',
   },
   placement_failed: {
-    code: 'internal',
+    reason: 'copy_placement_failed',
     retryable: false,
     message: ({ count, cause }) =>
       `${count} copied item(s) could not be put in place: ${cause} Originals that were to be replaced were kept.`,
   },
   sources_missing: {
-    code: 'not_found',
+    reason: 'copy_sources_missing',
     retryable: false,
     message: ({ count }) => `${count} item(s) to copy no longer exist.`,
   },
 };
 
-/** The error of one of the reasons above. */
-export function cloudError(reason: CloudReason, params: Record<string, string | number> = {}): ApiException {
+/**
+ * The error of one of the reasons above. `cause` (for `placement_failed`): the failure behind
+ * it, whose English joins the message and whose service detail is kept for the details view.
+ */
+export function cloudError(
+  reason: CloudReason,
+  params: Record<string, string | number> = {},
+  cause?: ApiException,
+): ApiException {
   const spec = REASONS[reason];
-  return new ApiException(spec.code, spec.message(params), spec.retryable);
+  const message = spec.message({ ...params, cause: cause?.message ?? '' });
+  return ApiException.because(spec.reason, message, {
+    ...(Object.keys(params).length > 0 && { params }),
+    ...(cause?.detail && { detail: cause.detail }),
+    ...(spec.retryable !== undefined && { retryable: spec.retryable }),
+  });
 }
 
 /** Any failure of these features as the contract's error (service failures in the general words). */

@@ -25,6 +25,7 @@ import { createSharesApi } from '../shares/shares-api';
 import { cloudError, createCloudRun } from './cloud-errors';
 import { createCopyRunner } from './copy-runner';
 import { createDriveIdentity } from './drive-identity';
+import { identityWithRetries } from './identity-retry';
 import { createOfflineDownloads } from './offline-downloads';
 import { createCloudTaskList } from './task-list';
 
@@ -91,11 +92,19 @@ export async function createCloudService(options: CloudServiceOptions): Promise<
   });
   const key = await loadDirectLinkKey(ports.secretVault, (value) => options.redactor.addSecret(value));
   let binding: Promise<void> = Promise.resolve();
+  /** Stops the identity retries of the session being bound (a newer session replaces it). */
+  let bindAbort = new AbortController();
 
-  async function bind(hasSession: boolean): Promise<void> {
+  async function bind(hasSession: boolean, signal: AbortSignal): Promise<void> {
     await offline.stopAll();
     if (!hasSession) return; // signing in again: the same drive usually comes back
-    const drive = await identity().catch(() => null);
+    const drive = await identityWithRetries({
+      identity: () => identity(),
+      signal,
+      baseDelayMs: pollMs,
+      maxDelayMs: 30 * pollMs,
+      onRetry: (error, attempt) => logger.warn(`cloud tasks: drive identity, attempt ${attempt}`, error),
+    });
     if (drive === null) return;
     for (const task of await tasks.bind(drive.key)) {
       if (task.kind === 'cloud_download') offline.follow(task);
@@ -103,7 +112,7 @@ export async function createCloudService(options: CloudServiceOptions): Promise<
         tasks.update(task.id, {
           state: 'failed',
           phase: null,
-          message: cloudError('task_interrupted').message,
+          problems: [cloudError('task_interrupted').toError()],
           updatedAt: clock.now(),
         });
     }
@@ -136,10 +145,15 @@ export async function createCloudService(options: CloudServiceOptions): Promise<
     },
     copy: (input) => run(() => copies.start(input)),
     onSession(hasSession) {
-      binding = binding.then(() => bind(hasSession)).catch((e: unknown) => logger.error('cloud tasks', e));
+      bindAbort.abort();
+      const abort = (bindAbort = new AbortController());
+      binding = binding
+        .then(() => bind(hasSession, abort.signal))
+        .catch((e: unknown) => logger.error('cloud tasks', e));
       options.track(binding);
     },
     async close() {
+      bindAbort.abort();
       await binding;
       await Promise.all([offline.stopAll(), copies.stopAll()]);
       await tasks.settled();

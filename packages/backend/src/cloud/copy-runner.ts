@@ -7,7 +7,7 @@
  * cannot be moved in. Nothing is ever deleted but the emptied staging folder.
  */
 import { randomUUID } from 'node:crypto';
-import type { CloudTask, CopyCounts, CopyInput, FileId } from '@pandesk/contract';
+import type { ApiError, CloudTask, CopyCounts, CopyInput, FileId } from '@pandesk/contract';
 import type { PanClient, PanEntry } from '@pandesk/open-api';
 import type { Logger } from '../log/daily-log';
 import type { Clock } from '../ports';
@@ -45,7 +45,7 @@ interface Run {
   conflict: CopyInput['conflict'];
   signal: AbortSignal;
   counts: { total: number; copied: number; skipped: number; failed: number };
-  problems: string[];
+  problems: ApiError[];
   trashed: FileId[];
 }
 
@@ -95,7 +95,7 @@ export function createCopyRunner(options: CopyRunnerOptions): CopyRunner {
         moving.push(copy.id);
       } catch (error) {
         run.counts.failed++;
-        run.problems.push(toCloudError(error).message);
+        run.problems.push(toCloudError(error).toError());
       }
     }
     if (replacing.length > 0) {
@@ -113,7 +113,7 @@ export function createCopyRunner(options: CopyRunnerOptions): CopyRunner {
       }
       run.counts.failed += moving.length;
       run.problems.push(
-        cloudError('placement_failed', { count: moving.length, cause: toCloudError(error).message }).message,
+        cloudError('placement_failed', { count: moving.length }, toCloudError(error)).toError(),
       );
       await client.files.trash([stagingId]).catch((e: unknown) => options.logger.error('staging folder', e));
       return;
@@ -136,7 +136,7 @@ export function createCopyRunner(options: CopyRunnerOptions): CopyRunner {
       } catch (error) {
         if (signal.aborted) throw error;
         run.counts.failed += plan.direct.length;
-        run.problems.push(toCloudError(error).message);
+        run.problems.push(toCloudError(error).toError());
       }
       progress(run);
     }
@@ -146,7 +146,7 @@ export function createCopyRunner(options: CopyRunnerOptions): CopyRunner {
       } catch (error) {
         if (signal.aborted) throw error;
         run.counts.failed += layer.length;
-        run.problems.push(toCloudError(error).message);
+        run.problems.push(toCloudError(error).toError());
       }
       progress(run);
     }
@@ -156,10 +156,8 @@ export function createCopyRunner(options: CopyRunnerOptions): CopyRunner {
     try {
       await work(run, sources);
     } catch (error) {
-      const message = run.signal.aborted
-        ? cloudError('task_interrupted').message
-        : toCloudError(error).message;
-      run.problems.push(message);
+      const problem = run.signal.aborted ? cloudError('task_interrupted') : toCloudError(error);
+      run.problems.push(problem.toError());
       run.counts.failed = run.counts.total - run.counts.copied - run.counts.skipped;
     }
     if (run.trashed.length > 0) await options.onTrashed(run.trashed).catch(() => undefined);
@@ -168,7 +166,7 @@ export function createCopyRunner(options: CopyRunnerOptions): CopyRunner {
     progress(run, {
       state: failedAll ? 'failed' : 'completed',
       phase: null,
-      message: run.problems.length > 0 ? run.problems.join(' ') : null,
+      problems: [...run.problems],
     });
   }
 
@@ -194,7 +192,7 @@ export function createCopyRunner(options: CopyRunnerOptions): CopyRunner {
         targetFolderId: input.targetFolderId,
         percent: null,
         counts: { total: input.ids.length, copied: 0, skipped: 0, failed: missing },
-        message: missing > 0 ? cloudError('sources_missing', { count: missing }).message : null,
+        problems: missing > 0 ? [cloudError('sources_missing', { count: missing }).toError()] : [],
         serviceStatus: null,
         createdAt: now,
         updatedAt: now,
@@ -209,7 +207,7 @@ export function createCopyRunner(options: CopyRunnerOptions): CopyRunner {
         conflict: input.conflict,
         signal: abort.signal,
         counts: { ...record.counts },
-        problems: record.message === null ? [] : [record.message],
+        problems: [...record.problems],
         trashed: [],
       };
       const done = execute(run, sources).finally(() => active.delete(taskId));

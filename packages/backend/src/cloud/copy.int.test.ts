@@ -56,7 +56,7 @@ describe('copy over fake-pan', () => {
       kind: 'copy',
       state: 'completed',
       title: 'a.txt (+3)',
-      message: null,
+      problems: [],
       counts: { total: 4, copied: 4, skipped: 0, failed: 0 },
     });
     await changed;
@@ -179,7 +179,7 @@ describe('copy over fake-pan', () => {
     expect(task).toMatchObject({
       id: started.id,
       state: 'failed',
-      message: expect.stringContaining('was closed'),
+      problems: [{ code: 'cancelled', reason: 'cloud_task_interrupted' }],
     });
   });
 
@@ -188,7 +188,10 @@ describe('copy over fake-pan', () => {
     h.fake.faults.set({ quotaBytes: h.fake.state.spaceUsed() + 10 });
     const task = await copyAndWait(h, [c.id], dest.id, 'keep_both');
     expect(task).toMatchObject({ state: 'failed', counts: { copied: 0, failed: 1 } });
-    expect(task.message).toContain('not enough space');
+    // The service's refusal keeps open-api's reason and the service's own words for the details.
+    expect(task.problems).toMatchObject([
+      { code: 'quota', reason: 'space_exhausted', detail: { serviceMessage: expect.any(String) } },
+    ]);
     expect(listing(h.fake, '/Dest')).toEqual([]);
   });
 
@@ -198,7 +201,9 @@ describe('copy over fake-pan', () => {
     const old = await h.fake.state.addFile('/Dest/a.txt', 'old a');
     const task = await copyAndWait(h, [a.id], h.fake.state.find('/Dest')!.id, 'overwrite');
     expect(task).toMatchObject({ state: 'failed', counts: { copied: 0, failed: 1 } });
-    expect(task.message).toContain('could not be put in place');
+    expect(task.problems).toMatchObject([
+      { reason: 'copy_placement_failed', params: { count: 1 }, retryable: false },
+    ]);
     expect(h.fake.state.get(old.id)?.trashed).toBe(false);
     expect(listing(h.fake, '/Dest')).toEqual([['a.txt', old.md5]]);
   });
@@ -210,6 +215,10 @@ describe('copy over fake-pan', () => {
       targetFolderId: dest.id,
       conflict: 'skip',
     });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      // The service itself says the id names nothing.
+      error: { code: 'not_found', reason: 'item_not_found' },
+    });
   });
 });

@@ -6,7 +6,7 @@
 import { jsonText, writeFileDurably } from '@pandesk/durable-file';
 import type { LocalFs } from '../ports';
 
-export async function readJsonFile(fs: LocalFs, path: string): Promise<unknown> {
+export async function readJsonFile(fs: Pick<LocalFs, 'open'>, path: string): Promise<unknown> {
   let handle;
   try {
     handle = await fs.open(path, 'r');

@@ -4,8 +4,8 @@ import type { CloudTask } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHarness } from '../testing/backend-harness';
 import type { Harness } from '../testing/backend-harness';
-import { startUrlServer } from '../testing/url-server';
-import type { UrlServer } from '../testing/url-server';
+import { startUrlServer } from '@pandesk/fake-pan/testing';
+import type { UrlServer } from '@pandesk/fake-pan/testing';
 
 let h: Harness | undefined;
 let web: UrlServer | undefined;
@@ -26,6 +26,10 @@ describe('cloud downloads over fake-pan', () => {
     const body = randomBytes(200_000);
     const gate = web.serve('/files/big%20data.bin', body, { holdAfter: 50_000 });
     const folder = h.fake.state.addFolder('/Inbox');
+    // Waiters start before the call: the service may report progress before the call answers.
+    const progressed = h.waitFor('cloud:changed', (s) =>
+      s.tasks.some((t) => (t.percent ?? 0) > 0 && (t.percent ?? 0) < 100),
+    );
     const [task] = unwrap(
       await h.client.cloud.download({
         urls: [`${web.origin}/files/big%20data.bin?sig=abc`],
@@ -40,17 +44,15 @@ describe('cloud downloads over fake-pan', () => {
       percent: 0,
     });
     // Part of the body arrived: the service reports a percentage between 0 and 100.
-    await h.waitFor('cloud:changed', (s) => {
-      const p = taskIn(s.tasks, task!.id)?.percent ?? 0;
-      return p > 0 && p < 100;
-    });
+    const partly = await progressed;
+    expect(taskIn(partly.tasks, task!.id)?.percent).toBeGreaterThan(0);
     const announced = h.waitFor('folder:changed', (c) => c.folderIds.includes(folder.id));
     gate.release();
     const done = await h.waitFor('cloud:changed', (s) => taskIn(s.tasks, task!.id)?.state === 'completed');
     expect(taskIn(done.tasks, task!.id)).toMatchObject({
       percent: 100,
       phase: null,
-      message: null,
+      problems: [],
       serviceStatus: 2,
     });
     await announced;
@@ -68,10 +70,11 @@ describe('cloud downloads over fake-pan', () => {
     const body = randomBytes(120_000);
     const gate = web.serve('/later.iso', body, { holdAfter: 1000 });
     const folder = h.fake.state.addFolder('/Later');
+    const progressed = h.waitFor('cloud:changed', (s) => s.tasks.some((t) => (t.percent ?? 0) > 0));
     const [task] = unwrap(
       await h.client.cloud.download({ urls: [`${web.origin}/later.iso`], folderId: folder.id }),
     );
-    await h.waitFor('cloud:changed', (s) => (taskIn(s.tasks, task!.id)?.percent ?? 0) > 0);
+    expect(taskIn((await progressed).tasks, task!.id)?.percent).toBeGreaterThan(0);
     await h.restart();
     expect(taskIn(unwrap(await h.client.cloud.tasks()), task!.id)?.state).toBe('running');
     gate.release();
@@ -84,6 +87,10 @@ describe('cloud downloads over fake-pan', () => {
     web = await startUrlServer();
     web.serve('/ok.txt', Buffer.from('fine'));
     const folder = h.fake.state.addFolder('/Mixed');
+    const settling = h.waitFor(
+      'cloud:changed',
+      (s) => s.tasks.every((t) => t.state !== 'running') && s.tasks.length === 2,
+    );
     const tasks = unwrap(
       await h.client.cloud.download({
         urls: [`${web.origin}/missing.txt`, `${web.origin}/ok.txt`],
@@ -91,13 +98,10 @@ describe('cloud downloads over fake-pan', () => {
       }),
     );
     const [missing, fine] = tasks.map((t) => t.id);
-    const settled = await h.waitFor(
-      'cloud:changed',
-      (s) => s.tasks.every((t) => t.state !== 'running') && s.tasks.length === 2,
-    );
+    const settled = await settling;
     expect(taskIn(settled.tasks, missing!)).toMatchObject({
       state: 'failed',
-      message: expect.stringContaining('could not fetch this address (service status 1)'),
+      problems: [{ code: 'not_found', reason: 'cloud_fetch_failed', params: { status: 1 } }],
     });
     expect(taskIn(settled.tasks, fine!)?.state).toBe('completed');
     unwrap(await h.client.cloud.clearFinished());
@@ -108,12 +112,19 @@ describe('cloud downloads over fake-pan', () => {
     h = await startHarness({ fake: { switches: { offlineWithoutDir: 'refuse' } } });
     web = await startUrlServer();
     const [refused] = unwrap(await h.client.cloud.download({ urls: [`${web.origin}/x.bin`], folderId: 0 }));
-    expect(refused).toMatchObject({ state: 'failed', message: expect.stringContaining('请指定保存目录') });
+    // The service's refusal is worded from its reason; its own (Chinese) words wait in the details.
+    expect(refused).toMatchObject({
+      state: 'failed',
+      problems: [
+        { reason: 'service_said', detail: { serviceMessage: expect.stringContaining('请指定保存目录') } },
+      ],
+    });
 
     h.fake.switches.set({ offlineWithoutDir: 'default_folder' });
     web.serve('/root.bin', Buffer.from('root bytes'));
+    const completed = h.waitFor('cloud:changed', (s) => s.tasks.some((t) => t.state === 'completed'));
     const [task] = unwrap(await h.client.cloud.download({ urls: [`${web.origin}/root.bin`], folderId: 0 }));
-    await h.waitFor('cloud:changed', (s) => taskIn(s.tasks, task!.id)?.state === 'completed');
+    expect(taskIn((await completed).tasks, task!.id)?.state).toBe('completed');
     expect(h.fake.state.find('/来自:离线下载/root.bin')).toBeDefined();
   });
 });

@@ -75,8 +75,8 @@ export function createOfflineDownloads(options: OfflineDownloadsOptions): Offlin
           return;
         }
         if (progress.state === 'failed') {
-          const message = cloudError('fetch_failed', { status: progress.rawStatus }).message;
-          finish(task, { state: 'failed', message, serviceStatus: progress.rawStatus });
+          const problem = cloudError('fetch_failed', { status: progress.rawStatus }).toError();
+          finish(task, { state: 'failed', problems: [problem], serviceStatus: progress.rawStatus });
           return;
         }
         const current = tasks.get(task.id);
@@ -91,14 +91,14 @@ export function createOfflineDownloads(options: OfflineDownloadsOptions): Offlin
         // Signed out: the next sign-in follows the task again.
         if (failure.code === 'auth_required') return;
         if (!failure.retryable) {
-          finish(task, { state: 'failed', message: failure.message });
+          finish(task, { state: 'failed', problems: [failure.toError()] });
           return;
         }
       }
       if (clock.now() - task.createdAt > MAX_FOLLOW_HOURS * 3600_000) {
         finish(task, {
           state: 'failed',
-          message: cloudError('poll_gave_up', { hours: MAX_FOLLOW_HOURS }).message,
+          problems: [cloudError('poll_gave_up', { hours: MAX_FOLLOW_HOURS }).toError()],
         });
         return;
       }
@@ -131,7 +131,7 @@ export function createOfflineDownloads(options: OfflineDownloadsOptions): Offlin
       targetFolderId: folderId,
       percent: 0,
       counts: null,
-      message: null,
+      problems: [],
       serviceStatus: null,
       createdAt: now,
       updatedAt: now,
@@ -144,7 +144,7 @@ export function createOfflineDownloads(options: OfflineDownloadsOptions): Offlin
     } catch (error) {
       const failure = toCloudError(error);
       if (failure.code === 'auth_required') throw failure;
-      return { ...base, state: 'failed', phase: null, percent: null, message: failure.message };
+      return { ...base, state: 'failed', phase: null, percent: null, problems: [failure.toError()] };
     }
   }
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import * as fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_CLOUD_TASKS, createEventHub } from '@pandesk/contract';
+import { MAX_CLOUD_TASKS, because, createEventHub } from '@pandesk/contract';
 import type { CloudTasksSnapshot } from '@pandesk/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../log/daily-log';
@@ -22,7 +22,7 @@ function task(id: string, state: TaskRecord['state'] = 'running', createdAt = 1)
     targetFolderId: 5,
     percent: 0,
     counts: null,
-    message: null,
+    problems: [],
     serviceStatus: null,
     createdAt,
     updatedAt: createdAt,
@@ -107,6 +107,29 @@ describe('the cloud task list', () => {
     expect(ids).toContain(`done-${MAX_CLOUD_TASKS - 1}`);
     list.clearFinished();
     expect(list.snapshot().map((t) => t.id)).toEqual(['old-running']);
+  });
+
+  it('keeps a failure’s reason, params and service detail across a restart, and reads an older list', async () => {
+    const first = make();
+    await first.list.bind('7');
+    first.list.add(task('a'));
+    const problem = because('cloud_fetch_failed', 'The 123pan service could not fetch this address.', {
+      params: { status: 1 },
+      detail: { serviceCode: 1, serviceMessage: '请指定保存目录' },
+    });
+    first.list.update('a', { state: 'failed', phase: null, problems: [problem] });
+    await first.list.settled();
+    const again = make();
+    await again.list.bind('7');
+    expect(again.list.snapshot()[0]?.problems).toEqual([problem]);
+
+    // A list saved when tasks had an English message: the task stays, the message is not shown.
+    const older = { ...task('b', 'failed'), problems: undefined, message: 'Copy failed.' };
+    await fsp.writeFile(join(dir, 'cloud-tasks-8.json'), JSON.stringify({ version: 1, tasks: [older] }));
+    const third = make();
+    await third.list.bind('8');
+    expect(third.list.snapshot()).toMatchObject([{ id: 'b', state: 'failed', problems: [] }]);
+    expect(JSON.stringify(third.list.snapshot())).not.toContain('Copy failed.');
   });
 
   it('ignores a damaged file', async () => {

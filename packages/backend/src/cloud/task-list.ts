@@ -6,7 +6,7 @@
  * finished ones go first, oldest first.
  */
 import { join } from 'node:path';
-import { MAX_CLOUD_TASKS } from '@pandesk/contract';
+import { isResult, MAX_CLOUD_TASKS } from '@pandesk/contract';
 import type { CloudTask, PanDeskEventHub } from '@pandesk/contract';
 import type { Logger } from '../log/daily-log';
 import type { LocalFs } from '../ports';
@@ -40,17 +40,32 @@ export function toView(record: TaskRecord): CloudTask {
   return view;
 }
 
+/**
+ * The tasks of a saved list. A list saved before tasks carried their problems as errors had an
+ * English `message` instead, which is not shown (it is in one language only): such a task keeps
+ * its state and counts, without problems.
+ */
 function parse(raw: unknown): TaskRecord[] {
   const doc = raw as { version?: unknown; tasks?: unknown } | undefined;
   if (doc?.version !== 1 || !Array.isArray(doc.tasks)) return [];
-  return (doc.tasks as TaskRecord[]).filter(
-    (t) =>
-      typeof t === 'object' &&
-      t !== null &&
-      typeof t.id === 'string' &&
-      (t.kind === 'cloud_download' || t.kind === 'copy') &&
-      (t.state === 'running' || t.state === 'completed' || t.state === 'failed'),
-  );
+  return (doc.tasks as (TaskRecord & { message?: unknown })[])
+    .filter(
+      (t) =>
+        typeof t === 'object' &&
+        t !== null &&
+        typeof t.id === 'string' &&
+        (t.kind === 'cloud_download' || t.kind === 'copy') &&
+        (t.state === 'running' || t.state === 'completed' || t.state === 'failed'),
+    )
+    .map(({ message, ...task }) => {
+      void message;
+      return { ...task, problems: Array.isArray(task.problems) ? task.problems.filter(isProblem) : [] };
+    });
+}
+
+/** A saved problem with the shape of the contract's error (a hand-edited file may hold anything). */
+function isProblem(value: unknown): boolean {
+  return isResult({ ok: false, error: value });
 }
 
 /** Drops finished tasks (oldest first) while over the limit; running ones always stay. */

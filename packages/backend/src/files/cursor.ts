@@ -34,8 +34,8 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 function invalid(): ApiException {
-  return new ApiException(
-    'invalid_input',
+  return ApiException.because(
+    'listing_expired',
     'This listing cursor is not valid here (the list may have been reloaded). Open the list again.',
   );
 }

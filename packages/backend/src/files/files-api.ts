@@ -14,6 +14,7 @@ import type { FolderCache } from './folder-cache';
 import { fetchPage } from './folder-listing';
 import type { FolderListing } from './folder-listing';
 import { toFileDetail, toFileEntry } from './map-entry';
+import { createSearchScope } from './search-scope';
 import type { TrashBin } from './trash-bin';
 
 export interface FilesApiOptions {
@@ -27,17 +28,26 @@ export interface FilesApiOptions {
   onAuthFailure: () => void;
   /** Re-reads the account after changes to used space (quota in `auth:changed`). */
   onSpaceChanged: () => void;
+  /** The root folder: search answers only what is inside it. */
+  rootFolderId: () => FileId;
   /** Copies inside the drive, run as cloud tasks (`cloud/copy-runner.ts`). */
   copy: FilesApi['copy'];
 }
 
 function requireName(name: string): void {
   const check = checkName(name);
-  if (!check.ok) throw new ApiException('invalid_name', check.message);
+  if (!check.ok)
+    throw ApiException.because('name_rules', check.message, {
+      params: {
+        problem: check.problem,
+        ...(check.character === undefined ? {} : { character: check.character }),
+      },
+    });
 }
 
 export function createFilesApi(options: FilesApiOptions): FilesApi {
   const { cache, events } = options;
+  const scope = createSearchScope();
   const run = <T>(work: () => Promise<T>) =>
     mapErrors(work).then(ok, (error: unknown) => {
       if (error instanceof ApiException && error.code === 'auth_required') options.onAuthFailure();
@@ -60,7 +70,7 @@ export function createFilesApi(options: FilesApiOptions): FilesApi {
   }
 
   return {
-    list: ({ folderId }) => run(() => options.listing.list(folderId)),
+    list: ({ folderId, fresh }) => run(() => options.listing.list(folderId, fresh === true)),
     listMore: ({ folderId, cursor }) => run(() => options.listing.listMore(folderId, cursor)),
     treeChildren: ({ folderId }) => run(() => options.listing.treeChildren(folderId)),
     detail: ({ id }) => run(async () => toFileDetail(await options.client().files.detail(id))),
@@ -128,12 +138,11 @@ export function createFilesApi(options: FilesApiOptions): FilesApi {
     search: ({ query, exact, cursor }) =>
       run(async () => {
         const after = cursor === undefined ? 0 : expectCursor(cursor, ['search']).next;
-        const page = await fetchPage(options.client(), 0, after, {
-          query: query.trim(),
-          exact: exact === true,
-        });
+        const client = options.client();
+        const page = await fetchPage(client, 0, after, { query: query.trim(), exact: exact === true });
+        const placed = await scope.place(client, page.items.map(toFileEntry), options.rootFolderId());
         return {
-          items: page.items.map(toFileEntry),
+          ...placed,
           cursor: page.done ? null : encodeCursor({ kind: 'search', next: page.nextCursor }),
         };
       }),

@@ -56,6 +56,43 @@ describe('files against fake-pan', () => {
     expect((await listAll(folder.id)).map((e) => e.name).sort()).toEqual(['a.txt', 'b.txt']);
   });
 
+  it('answers a fresh listing past the cache, and says so when the service fails', async () => {
+    const folder = h.fake.state.addFolder('/fresh');
+    await h.fake.state.addFile('/fresh/a.txt', 'a');
+    expect(await listAll(folder.id)).toHaveLength(1);
+    await h.fake.state.addFile('/fresh/b.txt', 'b');
+    const current = unwrap(await h.client.files.list({ folderId: folder.id, fresh: true }));
+    expect(current.items.map((e) => e.name).sort()).toEqual(['a.txt', 'b.txt']);
+    h.fake.faults.set({ rawHttpErrorNext: 1000, rawHttpErrorStatus: 502 });
+    // The cached listing still answers a plain visit; a refresh the user asked for reports the outage.
+    expect(unwrap(await h.client.files.list({ folderId: folder.id })).items).toHaveLength(2);
+    expect(await h.client.files.list({ folderId: folder.id, fresh: true })).toMatchObject({
+      ok: false,
+      error: { code: 'network', reason: 'service_unavailable', retryable: true, detail: { httpStatus: 502 } },
+    });
+  });
+
+  it('searches inside the root folder only, answering the folders on the way to each hit', async () => {
+    const work = h.fake.state.addFolder('/Work');
+    const deep = h.fake.state.addFolder('/Work/2025/Q1');
+    await h.fake.state.addFile('/Work/2025/Q1/report.txt', 'in');
+    await h.fake.state.addFile('/Work/report top.txt', 'in');
+    await h.fake.state.addFile('/Private/report.txt', 'out');
+    const everywhere = unwrap(await h.client.files.search({ query: 'report' }));
+    expect(everywhere.items.map((e) => e.name).sort()).toEqual([
+      'report top.txt',
+      'report.txt',
+      'report.txt',
+    ]);
+    unwrap(await h.client.settings.setConnection({ rootFolderId: work.id }));
+    await h.waitFor('auth:changed', (s) => s.state === 'signed_in');
+    const inside = unwrap(await h.client.files.search({ query: 'report' }));
+    expect(inside.items.map((e) => e.name).sort()).toEqual(['report top.txt', 'report.txt']);
+    expect(inside.items.find((e) => e.name === 'report.txt')?.parentId).toBe(deep.id);
+    expect(inside.folders.map((f) => f.name).sort()).toEqual(['2025', 'Q1']);
+    expect(inside.folders.find((f) => f.name === '2025')?.parentId).toBe(work.id);
+  });
+
   it('creates, renames, moves and lists the tree, announcing each change', async () => {
     const made = h.waitFor('folder:changed', (c) => c.folderIds.includes(0));
     const { id: a } = unwrap(await h.client.files.mkdir({ parentId: 0, name: 'Alpha' }));

@@ -27,7 +27,8 @@ export interface FolderListingOptions {
 }
 
 export interface FolderListing {
-  list(folderId: FileId): Promise<FolderPage>;
+  /** `fresh`: ask the service now even when the folder is cached (a refresh the user asked for). */
+  list(folderId: FileId, fresh?: boolean): Promise<FolderPage>;
   listMore(folderId: FileId, cursor: string): Promise<FolderPage>;
   treeChildren(folderId: FileId): Promise<TreeNode[]>;
   /** Resolves when every background revalidation started so far has finished (tests, close). */
@@ -86,7 +87,7 @@ export function createFolderListing(options: FolderListingOptions): FolderListin
       if (isPanError(error) && error.code === 'not_found') {
         cache.invalidate(folderId);
         events.emit('folder:changed', { folderIds: [folderId], trashChanged: false });
-      } else options.logger.debug(`revalidating folder ${folderId} failed`, error);
+      } else options.logger.warn(`revalidating folder ${folderId} failed; its cached listing stays`, error);
     }
   }
 
@@ -116,7 +117,8 @@ export function createFolderListing(options: FolderListingOptions): FolderListin
   }
 
   return {
-    async list(folderId) {
+    async list(folderId, fresh = false) {
+      if (fresh) return serverPage(folderId, 0);
       const cached = fromCache(folderId, 0);
       if (cached !== undefined) {
         startRevalidation(folderId);

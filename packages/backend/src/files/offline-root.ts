@@ -3,12 +3,14 @@
  * userData: its first page, at most {@link OFFLINE_ROOT_LIMIT} entries) so the window can show
  * it while signing in is under way or the service is unreachable. Bound to the drive and root
  * it came from (service address, client id, root folder id), so another account's files never
- * show. Names and sizes only: no secret is ever in it. Written to a temporary file renamed over
- * the old one, one write at a time, and only when the listing changed.
+ * show. Names and sizes only: no secret is ever in it. Written durably (a synced temporary file
+ * renamed over the old one), one write at a time, and only when the listing changed.
  */
 import { join } from 'node:path';
+import { writeFileDurably } from '@pandesk/durable-file';
 import type { FileEntry } from '@pandesk/contract';
 import type { Logger } from '../log/daily-log';
+import { readJsonFile } from '../cloud/json-file';
 import type { LocalFs } from '../ports';
 
 export const OFFLINE_ROOT_LIMIT = 200;
@@ -41,18 +43,15 @@ function isEntry(value: unknown): value is FileEntry {
   );
 }
 
-function parse(text: string, key: string): readonly FileEntry[] | null {
-  try {
-    const stored = JSON.parse(text) as Partial<Stored>;
-    if (stored.version !== 1 || stored.key !== key || !Array.isArray(stored.items)) return null;
-    return stored.items.every(isEntry) ? stored.items : null;
-  } catch {
-    return null;
-  }
+function parse(json: unknown, key: string): readonly FileEntry[] | null {
+  const stored = json as Partial<Stored> | undefined;
+  if (typeof stored !== 'object' || stored === null) return null;
+  if (stored.version !== 1 || stored.key !== key || !Array.isArray(stored.items)) return null;
+  return stored.items.every(isEntry) ? stored.items : null;
 }
 
 export function createOfflineRoot(options: {
-  fs: Pick<LocalFs, 'open' | 'rename' | 'unlink'>;
+  fs: Pick<LocalFs, 'open'>;
   userData: string;
   logger: Logger;
   clock: { now(): number };
@@ -60,17 +59,6 @@ export function createOfflineRoot(options: {
   const path = join(options.userData, 'root-listing.json');
   let writing: Promise<void> = Promise.resolve();
   let lastWritten = '';
-
-  async function write(text: string): Promise<void> {
-    const temp = `${path}.${process.pid}.tmp`;
-    const handle = await options.fs.open(temp, 'w');
-    try {
-      await handle.writeFile(text, 'utf8');
-    } finally {
-      await handle.close();
-    }
-    await options.fs.rename(temp, path);
-  }
 
   return {
     remember(key, items) {
@@ -80,7 +68,7 @@ export function createOfflineRoot(options: {
       lastWritten = body;
       const stored: Stored = { version: 1, key, savedAt: options.clock.now(), items: kept };
       writing = writing
-        .then(() => write(JSON.stringify(stored)))
+        .then(() => writeFileDurably(path, JSON.stringify(stored)))
         .catch((error: unknown) => {
           lastWritten = '';
           options.logger.warn('could not keep the root listing for offline use', error);
@@ -89,16 +77,7 @@ export function createOfflineRoot(options: {
     },
     async recall(key) {
       await writing;
-      try {
-        const handle = await options.fs.open(path, 'r');
-        try {
-          return parse(await handle.readFile('utf8'), key);
-        } finally {
-          await handle.close();
-        }
-      } catch {
-        return null;
-      }
+      return parse(await readJsonFile(options.fs, path).catch(() => undefined), key);
     },
   };
 }

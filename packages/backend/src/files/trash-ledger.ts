@@ -12,6 +12,7 @@
 import { join } from 'node:path';
 import type { FileId } from '@pandesk/contract';
 import { writeFileDurably } from '@pandesk/durable-file';
+import { readJsonFile } from '../cloud/json-file';
 import type { LocalFs } from '../ports';
 
 /** Upper bound on remembered ids; refreshing them costs one `infos` call per 100. */
@@ -29,29 +30,12 @@ interface LedgerDocument {
   ids: FileId[];
 }
 
-function parseLedger(text: string): FileId[] {
-  try {
-    const doc = JSON.parse(text) as Partial<LedgerDocument>;
-    if (doc.version !== 1 || !Array.isArray(doc.ids)) return [];
-    return doc.ids.filter((id): id is FileId => Number.isSafeInteger(id) && id > 0);
-  } catch {
-    return [];
-  }
-}
-
-async function readText(fs: LocalFs, path: string): Promise<string | undefined> {
-  let handle;
-  try {
-    handle = await fs.open(path, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  try {
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
+/** The ids of a ledger document; none when it is missing, unreadable or of another version. */
+function parseLedger(json: unknown): FileId[] {
+  const doc = json as Partial<LedgerDocument> | undefined;
+  if (typeof doc !== 'object' || doc === null) return [];
+  if (doc.version !== 1 || !Array.isArray(doc.ids)) return [];
+  return doc.ids.filter((id): id is FileId => Number.isSafeInteger(id) && id > 0);
 }
 
 /** The ledger file of one drive: `trash-ledger-<account uid>.json` (real drive) or `trash-ledger-demo.json`. */
@@ -65,8 +49,7 @@ export function trashLedgerPath(
 export function createTrashLedger(fs: LocalFs, path: string): TrashLedger {
   let loaded: Promise<FileId[]> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
-  const load = (): Promise<FileId[]> =>
-    (loaded ??= readText(fs, path).then((t) => (t === undefined ? [] : parseLedger(t))));
+  const load = (): Promise<FileId[]> => (loaded ??= readJsonFile(fs, path).then(parseLedger));
 
   /** Runs one change after the previous one, then persists the result. */
   function change(update: (ids: FileId[]) => FileId[]): Promise<void> {

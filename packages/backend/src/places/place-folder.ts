@@ -14,9 +14,10 @@ export async function checkPlaceFolder(
   path: string,
 ): Promise<string> {
   if (!isAbsolute(path))
-    throw new ApiException(
-      'invalid_input',
+    throw ApiException.because(
+      'local_path_not_absolute',
       `"${path}" is not a full path. A place needs the folder's full path, starting with / (or a drive letter such as C:\\ on Windows).`,
+      { params: { path } },
     );
   const absolute = resolve(path);
   let real: string;
@@ -24,12 +25,15 @@ export async function checkPlaceFolder(
     real = await fs.realpath(absolute);
     if (!(await fs.stat(real)).isDirectory()) throw new Error('not a folder');
   } catch {
-    throw new ApiException('not_found', `"${absolute}" is not an existing folder.`);
+    throw ApiException.because('local_folder_missing', `"${absolute}" is not an existing folder.`, {
+      params: { path: absolute },
+    });
   }
   if (parse(real).root === real)
-    throw new ApiException(
-      'invalid_input',
+    throw ApiException.because(
+      'local_drive_root',
       `"${absolute}" is the top of a drive, which cannot be a place. Choose a folder on it instead.`,
+      { params: { path: absolute } },
     );
   return absolute;
 }

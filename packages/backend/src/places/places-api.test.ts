@@ -63,18 +63,25 @@ describe('places', () => {
     for (const relative of ['../..', '.', 'Music', `..${sep}${basename(dir)}`]) {
       await expect(api.add({ path: relative })).rejects.toMatchObject({
         code: 'invalid_input',
+        reason: 'local_path_not_absolute',
+        params: { path: relative },
         message: expect.stringMatching(/not a full path/),
       });
     }
     await expect(api.add({ path: '/' })).rejects.toMatchObject({
       code: 'invalid_input',
+      reason: 'local_drive_root',
+      params: { path: '/' },
       message: expect.stringMatching(/top of a drive/),
     });
     // A link to the top of the drive is no way round it.
     await symlink('/', join(dir, 'to-root'));
     await expect(api.add({ path: join(dir, 'to-root') })).rejects.toMatchObject({ code: 'invalid_input' });
     await writeFile(join(dir, 'file.txt'), 'x');
-    await expect(api.add({ path: join(dir, 'file.txt') })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(api.add({ path: join(dir, 'file.txt') })).rejects.toMatchObject({
+      reason: 'local_folder_missing',
+      params: { path: join(dir, 'file.txt') },
+    });
     expect(JSON.stringify(store.current())).toBe(before);
     expect(seen).toHaveLength(0);
   });
@@ -101,8 +108,18 @@ describe('places', () => {
 
   it('refuses missing folders, unknown ids and built-in places', async () => {
     const { api, dir } = await setup();
-    await expect(api.add({ path: join(dir, 'missing') })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(api.remove({ id: 'custom-x' })).rejects.toMatchObject({ code: 'not_found' });
-    await expect(api.remove({ id: 'downloads' })).rejects.toMatchObject({ code: 'unsupported' });
+    await expect(api.add({ path: join(dir, 'missing') })).rejects.toMatchObject({
+      code: 'invalid_input',
+      reason: 'local_folder_missing',
+      params: { path: join(dir, 'missing') },
+    });
+    await expect(api.remove({ id: 'custom-x' })).rejects.toMatchObject({
+      code: 'not_found',
+      reason: 'place_not_found',
+    });
+    await expect(api.remove({ id: 'downloads' })).rejects.toMatchObject({
+      code: 'unsupported',
+      reason: 'place_builtin',
+    });
   });
 });

@@ -65,9 +65,9 @@ export function createPlacesApi(input: {
     remove: ({ id }) =>
       mapErrors(async () => {
         if (BUILT_IN.some((b) => b.kind === id))
-          throw new ApiException('unsupported', 'Built-in places cannot be removed.');
+          throw ApiException.because('place_builtin', 'Built-in places cannot be removed.');
         if (!settings.places().some((p) => p.id === id))
-          throw new ApiException('not_found', 'That place does not exist (any more).');
+          throw ApiException.because('place_not_found', 'That place does not exist (any more).');
         await settings.setPlaces(settings.places().filter((p) => p.id !== id));
         announce();
         return null;

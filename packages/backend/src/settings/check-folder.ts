@@ -10,27 +10,34 @@ import type { LocalFs } from '../ports';
  */
 export async function checkWritableFolder(fs: Pick<LocalFs, 'stat' | 'access'>, path: string): Promise<void> {
   if (!isAbsolute(path))
-    throw new ApiException(
-      'invalid_input',
+    throw ApiException.because(
+      'local_path_not_absolute',
       `The download folder "${path}" is not a full path. Choose the folder's full path, starting with / (or a drive letter such as C:\\ on Windows).`,
+      { params: { path } },
     );
   let isDirectory: boolean;
   try {
     isDirectory = (await fs.stat(path)).isDirectory();
   } catch {
-    throw new ApiException(
-      'invalid_input',
-      `The download folder "${path}" does not exist. Choose an existing folder.`,
-    );
+    throw ApiException.because('local_folder_missing', `The download folder "${path}" does not exist.`, {
+      params: { path },
+    });
   }
   if (!isDirectory)
-    throw new ApiException('invalid_input', `The download folder "${path}" is a file, not a folder.`);
+    throw ApiException.because(
+      'local_folder_missing',
+      `The download folder "${path}" is a file, not a folder.`,
+      {
+        params: { path },
+      },
+    );
   try {
     await fs.access(path, constants.W_OK);
   } catch {
-    throw new ApiException(
-      'invalid_input',
-      `PanDesk cannot write into the download folder "${path}" (permission denied or read-only). Choose another folder.`,
+    throw ApiException.because(
+      'local_folder_not_writable',
+      `PanDesk cannot write into the download folder "${path}" (permission denied or read-only).`,
+      { params: { path } },
     );
   }
 }

@@ -109,7 +109,8 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
   };
 
   const requireStorage = (): void => {
-    if (!vault.isEncryptionAvailable()) throw new ApiException('unsupported', noStorageMessage());
+    if (!vault.isEncryptionAvailable())
+      throw ApiException.because('secret_storage_unavailable', noStorageMessage());
   };
 
   const connection = (): ConnectionSettings => ({
@@ -133,7 +134,7 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
 
   async function update(patch: SettingsPatch): Promise<SettingsView> {
     const merged = applySettingsPatch(doc.settings, patch);
-    if (!merged.ok) throw new ApiException(merged.error.code, merged.error.message);
+    if (!merged.ok) throw ApiException.of(merged.error);
     const next = { ...merged.value };
     const passwords: Partial<Record<ProxyField, string | null>> = {};
     for (const field of ['httpProxy', 'downloadProxyUrl'] as const) {
@@ -161,8 +162,8 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     accept?: (next: ConnectionSettings) => Promise<void>,
   ): Promise<ConnectionSettings> {
     // Checked here too, for in-process callers that skip the dispatcher's validation.
-    const checked = parseInput(connectionPatchSchema, patch, 'settings:setConnection');
-    if (!checked.ok) throw new ApiException(checked.error.code, checked.error.message);
+    const checked = parseInput(connectionPatchSchema, patch, 'settings:setConnection', 'invalid_setting');
+    if (!checked.ok) throw ApiException.of(checked.error);
     patch = checked.value;
     const next = applyConnectionPatch(connection(), patch);
     const setsSecret = [patch.clientSecret, patch.accessToken, patch.refreshToken].some(
@@ -170,9 +171,10 @@ export async function createSettingsService(options: SettingsServiceOptions): Pr
     );
     const session = patch.sessionOnly === true && vault.storage() !== 'session';
     if (session && vault.storage() === 'encrypted')
-      throw new ApiException(
-        'invalid_input',
+      throw ApiException.because(
+        'invalid_setting',
         'Secrets are saved in secure storage here; "only until PanDesk stops" is for computers without any.',
+        { params: { field: 'sessionOnly' } },
       );
     if (setsSecret && !session) requireStorage();
     for (const value of [next.clientSecret, next.accessToken, next.refreshToken])

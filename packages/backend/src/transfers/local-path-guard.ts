@@ -13,6 +13,7 @@
  */
 import { isAbsolute, relative } from 'node:path';
 import { ApiException } from '@pandesk/contract';
+import type { ErrorReason } from '@pandesk/contract';
 import { listPlaces } from '../places/places-api';
 import type { BackendPorts, LocalFs } from '../ports';
 import type { SettingsService } from '../settings/settings-service';
@@ -45,8 +46,9 @@ function isWithin(root: string, child: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-function refuse(message: string, code: 'invalid_input' | 'not_found' = 'invalid_input'): never {
-  throw new ApiException(code, message);
+/** Refuses with the reason and the path it is about (the user's own path, not a secret). */
+function refuse(reason: ErrorReason, path: string, message: string): never {
+  throw ApiException.because(reason, message, { params: { path } });
 }
 
 export function createLocalPathGuard(options: LocalPathGuardOptions): LocalPathGuard {
@@ -71,12 +73,18 @@ export function createLocalPathGuard(options: LocalPathGuardOptions): LocalPathG
   async function checkStaged(path: string, roots: readonly string[]): Promise<void> {
     const outside = (): never =>
       refuse(
+        'upload_not_staged',
+        path,
         `Only files dropped into or picked in the PanDesk page can be uploaded; "${path}" is not one of them.`,
       );
     const info = await fs.lstat(path).catch(() => undefined);
-    if (info === undefined) refuse(`"${path}" no longer exists.`, 'not_found');
+    if (info === undefined) refuse('local_source_missing', path, `"${path}" no longer exists.`);
     if (info.isSymbolicLink())
-      refuse(`"${path}" is a link to another file or folder; links are not uploaded.`);
+      refuse(
+        'upload_is_link',
+        path,
+        `"${path}" is a link to another file or folder; links are not uploaded.`,
+      );
     const real = await fs.realpath(path).catch(outside);
     if (!roots.some((root) => real !== root && isWithin(root, real))) outside();
   }
@@ -85,20 +93,31 @@ export function createLocalPathGuard(options: LocalPathGuardOptions): LocalPathG
     async checkUploads(paths) {
       const relativeOne = paths.find((p) => !isAbsolute(p));
       if (relativeOne !== undefined)
-        refuse(`"${relativeOne}" is not a full path; uploads need the full path of each file or folder.`);
+        refuse(
+          'local_path_not_absolute',
+          relativeOne,
+          `"${relativeOne}" is not a full path; uploads need the full path of each file or folder.`,
+        );
       if (policy.uploadRoots === undefined) return;
       const roots = await realFolders(policy.uploadRoots);
       for (const path of paths) await checkStaged(path, roots);
     },
     async checkDownloadFolder(dir) {
-      if (!isAbsolute(dir)) refuse(`"${dir}" is not a full path; downloads need a folder's full path.`);
+      if (!isAbsolute(dir))
+        refuse(
+          'local_path_not_absolute',
+          dir,
+          `"${dir}" is not a full path; downloads need a folder's full path.`,
+        );
       if (policy.downloadsIntoPlacesOnly !== true) return;
       const targets = await realFolders(downloadTargets());
       const real = await fs
         .realpath(dir)
-        .catch(() => refuse(`"${dir}" is not an existing folder.`, 'not_found'));
+        .catch(() => refuse('local_folder_missing', dir, `"${dir}" is not an existing folder.`));
       if (!targets.some((target) => isWithin(target, real)))
         refuse(
+          'download_folder_not_allowed',
+          dir,
           `Downloads go only into the download folder or one of the places in the sidebar (or a folder inside them); "${dir}" is neither. Add it as a place first.`,
         );
     },

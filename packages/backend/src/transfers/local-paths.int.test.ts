@@ -46,20 +46,24 @@ describe('local paths named by a client', () => {
     const upload = (path: string) =>
       h!.client.transfers.upload({ localPaths: [path], remoteParentId: 0, conflict: 'keep_both' });
 
-    for (const [path, words] of [
-      [outside, /dropped into or picked in the PanDesk page/],
-      ['/etc/hostname', /dropped into or picked in the PanDesk page/],
-      [join(world.staging, 'batch', 'link.txt'), /is a link/],
-      [join(world.staging, 'batch', 'hostname'), /is a link/],
-      [join(world.staging, 'batch', 'dir-link'), /is a link/],
-      [join(world.staging, 'via', 'parent', 'private.txt'), /dropped into or picked/],
-      [join(world.staging, 'batch', '..', '..', 'private.txt'), /dropped into or picked/],
-      [world.staging, /dropped into or picked/],
-      ['batch/file.txt', /not a full path/],
+    for (const [path, words, reason] of [
+      [outside, /dropped into or picked in the PanDesk page/, 'upload_not_staged'],
+      ['/etc/hostname', /dropped into or picked in the PanDesk page/, 'upload_not_staged'],
+      [join(world.staging, 'batch', 'link.txt'), /is a link/, 'upload_is_link'],
+      [join(world.staging, 'batch', 'hostname'), /is a link/, 'upload_is_link'],
+      [join(world.staging, 'batch', 'dir-link'), /is a link/, 'upload_is_link'],
+      [join(world.staging, 'via', 'parent', 'private.txt'), /dropped into or picked/, 'upload_not_staged'],
+      [
+        join(world.staging, 'batch', '..', '..', 'private.txt'),
+        /dropped into or picked/,
+        'upload_not_staged',
+      ],
+      [world.staging, /dropped into or picked/, 'upload_not_staged'],
+      ['batch/file.txt', /not a full path/, 'local_path_not_absolute'],
     ] as const) {
       expect(await upload(path), path).toMatchObject({
         ok: false,
-        error: { code: 'invalid_input', message: expect.stringMatching(words) },
+        error: { code: 'invalid_input', reason, params: { path }, message: expect.stringMatching(words) },
       });
     }
     expect(await queued(h)).toBe(0);
@@ -107,6 +111,8 @@ describe('local paths named by a client', () => {
       ok: false,
       error: {
         code: 'invalid_input',
+        reason: 'download_folder_not_allowed',
+        params: { path: world.elsewhere },
         message: expect.stringMatching(/only into the download folder or one of the places/),
       },
     });

@@ -30,9 +30,13 @@ describe('createApiProxy (what the Electron preload builds)', () => {
     const hub = createEventHub();
     const rejecting = createApiProxy({ invoke: () => Promise.reject(new Error('ipc gone')), on: hub.on });
     expect(await rejecting.auth.status()).toEqual(
-      fail('disconnected', "PanDesk's back end could not be reached for auth:status."),
+      fail('disconnected', "PanDesk's back end could not be reached for auth:status.", true, {
+        reason: 'disconnected',
+      }),
     );
     const garbled = createApiProxy({ invoke: async () => ({ ok: 'yes' }), on: hub.on });
-    expect(await garbled.app.info()).toEqual(fail('internal', 'The answer to app:info was malformed.'));
+    expect(await garbled.app.info()).toEqual(
+      fail('internal', 'The answer to app:info was malformed.', false, { reason: 'internal' }),
+    );
   });
 });

@@ -1,7 +1,9 @@
 import type { PanDeskApi } from '../api';
 import { API_CHANNELS } from '../channels';
 import { fail, isResult } from '../errors';
-import type { Result } from '../errors';
+import type { ErrorFacts, Result } from '../errors';
+
+const DISCONNECTED: ErrorFacts = { reason: 'disconnected' };
 import { createEventHub } from '../event-hub';
 import { isEventName } from '../events';
 import type { EventListener, EventName, PanDeskBridge, Unsubscribe } from '../events';
@@ -20,7 +22,9 @@ export interface ApiProxyPorts {
 }
 
 function checked(channel: string, answer: unknown): Result<unknown> {
-  return isResult(answer) ? answer : fail('internal', `The answer to ${channel} was malformed.`);
+  return isResult(answer)
+    ? answer
+    : fail('internal', `The answer to ${channel} was malformed.`, false, { reason: 'internal' });
 }
 
 /** Builds a plain object of plain functions (safe to pass through Electron's contextBridge). */
@@ -31,7 +35,8 @@ export function createApiProxy(ports: ApiProxyPorts): PanDeskBridge {
     group[method] = (input?: unknown) =>
       ports.invoke(channel, input).then(
         (answer) => checked(channel, answer),
-        () => fail('disconnected', `PanDesk's back end could not be reached for ${channel}.`),
+        () =>
+          fail('disconnected', `PanDesk's back end could not be reached for ${channel}.`, true, DISCONNECTED),
       );
   }
   return { ...(api as unknown as PanDeskApi), on: (event, listener) => ports.on(event, listener) };
@@ -58,7 +63,8 @@ export function createApiClient(transport: Transport): ApiClient {
     closed = true;
     const waiting = [...pending.values()];
     pending.clear();
-    for (const resolve of waiting) resolve(fail('disconnected', "The link to PanDesk's back end closed."));
+    for (const resolve of waiting)
+      resolve(fail('disconnected', "The link to PanDesk's back end closed.", true, DISCONNECTED));
   }
 
   function receive(message: unknown): void {
@@ -74,7 +80,10 @@ export function createApiClient(transport: Transport): ApiClient {
   }
 
   function invoke(channel: string, input: unknown): Promise<unknown> {
-    if (closed) return Promise.resolve(fail('disconnected', "The link to PanDesk's back end is closed."));
+    if (closed)
+      return Promise.resolve(
+        fail('disconnected', "The link to PanDesk's back end is closed.", true, DISCONNECTED),
+      );
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);

@@ -59,6 +59,8 @@ describe('validation at the edge', () => {
       fail(
         'invalid_input',
         'files:rename: name: A name cannot contain any of these characters: " \\ / : * ? | > < (found |).',
+        false,
+        { reason: 'invalid_request', params: { field: 'name' } },
       ),
     );
     expect(result.ok ? true : result.error.retryable).toBe(false);
@@ -100,9 +102,21 @@ describe('validation at the edge', () => {
     await settle();
     const byId = [...answers].sort((a, b) => (a as { id: number }).id - (b as { id: number }).id);
     expect(byId).toEqual([
-      { kind: 'result', id: 1, result: fail('unsupported', 'Unknown call: files:format.') },
-      { kind: 'result', id: 2, result: fail('unsupported', 'Unknown call: __proto__.') },
-      { kind: 'result', id: 3, result: fail('invalid_input', 'The call message is malformed.') },
+      {
+        kind: 'result',
+        id: 1,
+        result: fail('unsupported', 'Unknown call: files:format.', false, { reason: 'not_available_here' }),
+      },
+      {
+        kind: 'result',
+        id: 2,
+        result: fail('unsupported', 'Unknown call: __proto__.', false, { reason: 'not_available_here' }),
+      },
+      {
+        kind: 'result',
+        id: 3,
+        result: fail('invalid_input', 'The call message is malformed.', false, { reason: 'invalid_request' }),
+      },
     ]);
     expect(calls).toEqual([]);
   });
@@ -121,6 +135,8 @@ describe('handler failures', () => {
       fail(
         'internal',
         'Something went wrong inside PanDesk while handling files:quota. The log has the details.',
+        false,
+        { reason: 'internal' },
       ),
     );
     expect(JSON.stringify(result)).not.toMatch(/abc123|stack|at /);

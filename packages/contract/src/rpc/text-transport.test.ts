@@ -53,7 +53,11 @@ describe('createTextTransport', () => {
     transport.send({ kind: 'result', id: 4, result: ok(cyclic) });
     transport.send({ kind: 'event', event: 'places:changed', payload: cyclic });
     expect(sent.map((t) => JSON.parse(t) as unknown)).toEqual([
-      { kind: 'result', id: 4, result: fail('internal', 'The answer could not be sent.') },
+      {
+        kind: 'result',
+        id: 4,
+        result: fail('internal', 'The answer could not be sent.', false, { reason: 'internal' }),
+      },
     ]);
   });
 

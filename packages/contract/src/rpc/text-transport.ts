@@ -40,7 +40,10 @@ export function createTextTransport(port: TextPort, options: TextTransportOption
       return JSON.stringify(message);
     } catch {
       if (message.kind !== 'result') return undefined;
-      return JSON.stringify({ ...message, result: fail('internal', 'The answer could not be sent.') });
+      return JSON.stringify({
+        ...message,
+        result: fail('internal', 'The answer could not be sent.', false, { reason: 'internal' }),
+      });
     }
   }
 

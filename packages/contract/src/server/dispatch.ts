@@ -39,19 +39,26 @@ function internal(channel: string): Result<never> {
   return fail(
     'internal',
     `Something went wrong inside PanDesk while handling ${channel}. The log has the details.`,
+    false,
+    { reason: 'internal' },
   );
 }
+
+const unsupported = (message: string): Result<never> =>
+  fail('unsupported', message, false, { reason: 'not_available_here' });
 
 export function createDispatcher(handlers: PanDeskApi, options: DispatchOptions = {}): Dispatch {
   const validate = options.validate ?? true;
   return async (channel, input) => {
     const spec = typeof channel === 'string' ? findServedChannel(channel) : undefined;
-    if (spec === undefined) return fail('unsupported', `Unknown call: ${String(channel).slice(0, 100)}.`);
+    if (spec === undefined) return unsupported(`Unknown call: ${String(channel).slice(0, 100)}.`);
     const handler = handlerFor(handlers, spec.domain, spec.method);
-    if (handler === undefined) return fail('unsupported', `${spec.channel} is not available on this host.`);
+    if (handler === undefined) return unsupported(`${spec.channel} is not available on this host.`);
     let value = input;
     if (validate) {
-      const parsed = parseInput(spec.input.schema, input, spec.channel);
+      // Settings are what a person typed; any other refused input is a caller's bug.
+      const reason = spec.domain === 'settings' ? 'invalid_setting' : 'invalid_request';
+      const parsed = parseInput(spec.input.schema, input, spec.channel, reason);
       if (!parsed.ok) return parsed;
       value = parsed.value;
     }

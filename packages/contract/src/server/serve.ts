@@ -51,7 +51,9 @@ export function serveApi(handlers: PanDeskApi, transport: Transport, options: Se
         transport.send({
           kind: 'result',
           id,
-          result: fail('invalid_input', 'The call message is malformed.'),
+          result: fail('invalid_input', 'The call message is malformed.', false, {
+            reason: 'invalid_request',
+          }),
         });
       return;
     }

@@ -29,10 +29,21 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
 
 /**
  * Validates `input` against `schema`; on failure answers `invalid_input` whose message starts
- * with `label` (usually the channel name) so the reader knows which call was refused.
+ * with `label` (usually the channel name) so the reader knows which call was refused. The
+ * reason is `invalid_request` (a caller's bug) unless the input is what a person typed
+ * (`invalid_setting`); `params.field` names the first field refused.
  */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown, label: string): Result<T> {
+export function parseInput<T>(
+  schema: z.ZodType<T>,
+  input: unknown,
+  label: string,
+  reason: 'invalid_request' | 'invalid_setting' = 'invalid_request',
+): Result<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
-  return fail('invalid_input', `${label}: ${formatIssues(parsed.error.issues)}`);
+  const field = parsed.error.issues[0]?.path[0];
+  return fail('invalid_input', `${label}: ${formatIssues(parsed.error.issues)}`, false, {
+    reason,
+    ...(typeof field === 'string' ? { params: { field } } : {}),
+  });
 }

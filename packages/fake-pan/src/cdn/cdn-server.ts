@@ -23,6 +23,7 @@ import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { contentType } from 'mime-types';
 import type { Faults, Switches } from '../options';
+import { keepConnectionsLikeTheService } from '../http/keep-alive';
 import type { Traffic } from '../http/traffic';
 import type { ContentStore } from '../content/content-store';
 import { sendBody } from './body-sender';
@@ -77,6 +78,7 @@ export async function startCdnServer(options: CdnServerOptions): Promise<CdnServ
   let url = '';
   const handler = createCdnHandler(options, () => url, stats);
   const server: Server = createServer((req, res) => void handler(req, res));
+  keepConnectionsLikeTheService(server);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

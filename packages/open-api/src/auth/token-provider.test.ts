@@ -201,6 +201,18 @@ describe('token provider', () => {
     expect(provider.status().state).toBe('valid');
   });
 
+  it('answers an already aborted caller without starting a refresh nobody would wait for', async () => {
+    const refuse = vi.fn(async (): Promise<MintedToken> => {
+      throw new PanError('network', 'down');
+    });
+    const { provider } = setup({ minter: { clientCredentials: refuse } });
+    const abort = new AbortController();
+    abort.abort();
+    await expect(provider.getToken(abort.signal)).rejects.toMatchObject({ code: 'aborted' });
+    // A refresh started here would reject with no one listening (an unhandled rejection).
+    expect(refuse).not.toHaveBeenCalled();
+  });
+
   it('does not go sticky on a transient refresh failure', async () => {
     let calls = 0;
     const flaky = vi.fn(async (): Promise<MintedToken> => {

@@ -150,6 +150,7 @@ export function createTokenProvider(options: TokenProviderOptions): TokenProvide
 
   const getToken = async (signal?: AbortSignal): Promise<string> => {
     for (;;) {
+      if (signal?.aborted) throw new PanError('aborted', 'aborted while waiting for a token');
       if (failure) throw new PanError('auth_required', failure);
       if (creds.kind === 'none') throw fail('no credentials configured');
       await ensureLoaded();

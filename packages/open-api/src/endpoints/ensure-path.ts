@@ -1,9 +1,11 @@
 import { PanError, isTransientCode } from '../errors';
+import type { CallOptions } from '../http/core';
 import type { ListingApi } from './listing';
 import type { MutationsApi } from './mutations';
 
 export interface EnsurePathOptions {
   signal?: AbortSignal;
+  onWait?: CallOptions['onWait'];
   /** Folder the path is relative to (default 0, the drive root). */
   rootId?: number;
   /** How many times one segment may hit a transient failure before giving up. */
@@ -44,7 +46,7 @@ async function ensureChild(
   const attempts = options.attempts ?? 3;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await mutations.mkdir(parentId, name, { signal: options.signal });
+      return await mutations.mkdir(parentId, name, { signal: options.signal, onWait: options.onWait });
     } catch (error) {
       if (!(error instanceof PanError)) throw error;
       const lost = isTransientCode(error.code) && error.code !== 'rate_limited' && attempt < attempts;

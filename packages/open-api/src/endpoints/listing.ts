@@ -1,13 +1,12 @@
 import { PanError } from '../errors';
-import type { HttpCore } from '../http/core';
+import type { CallOptions, HttpCore } from '../http/core';
 import { ENDPOINTS } from '../http/endpoints';
 import { mapFileDetail, mapFileItem, mapFileItemV1, mapListPage } from '../map/files';
 import type { ListPage, PanEntry, TrashPage } from '../types';
 import { chunk } from '../util/batch';
 import { wireFileDetail, wireInfos, wireListV1, wireListV2 } from '../wire/files';
 
-export interface ListOptions {
-  signal?: AbortSignal;
+export interface ListOptions extends CallOptions {
   /** Page size, 1..100 (default 100). */
   limit?: number;
   /** Resume from a cursor returned earlier (`ListPage.nextCursor`); default: the first page. */
@@ -29,7 +28,7 @@ export interface ListingApi {
    * service answers the whole bin for the root is undocumented.
    */
   listTrash(options?: TrashListOptions): AsyncIterable<TrashPage>;
-  detail(fileId: number, options?: { signal?: AbortSignal }): Promise<PanEntry>;
+  detail(fileId: number, options?: CallOptions): Promise<PanEntry>;
   /** Entries for many ids (batches of 100); unknown ids are simply absent. */
   infos(fileIds: readonly number[], options?: { signal?: AbortSignal }): Promise<PanEntry[]>;
 }
@@ -55,6 +54,7 @@ export function createListingApi(core: HttpCore): ListingApi {
     for (;;) {
       const wire = await core.call(ENDPOINTS.listV2, wireListV2, {
         signal: options.signal,
+        onWait: options.onWait,
         query: {
           parentFileId: parentId,
           limit,
@@ -109,6 +109,7 @@ export function createListingApi(core: HttpCore): ListingApi {
       return mapFileDetail(
         await core.call(ENDPOINTS.detail, wireFileDetail, {
           signal: options.signal,
+          onWait: options.onWait,
           query: { fileID: fileId },
         }),
       );

@@ -1,5 +1,5 @@
 import { PanError } from '../errors';
-import type { HttpCore } from '../http/core';
+import type { CallOptions, HttpCore } from '../http/core';
 import { ENDPOINTS } from '../http/endpoints';
 import { chunk } from '../util/batch';
 import { assertValidName } from '../util/names';
@@ -10,9 +10,7 @@ import { wireMkdir, wireRecover, wireRenameMany } from '../wire/files';
 export const MAX_IDS_PER_CALL = 100;
 export const MAX_RENAMES_PER_CALL = 30;
 
-export interface Signalled {
-  signal?: AbortSignal;
-}
+export type Signalled = CallOptions;
 
 export interface RenameFailure {
   fileId: number;
@@ -54,6 +52,7 @@ export function createMutationsApi(core: HttpCore): MutationsApi {
       assertValidName(name);
       const data = await core.call(ENDPOINTS.mkdir, wireMkdir, {
         signal: options.signal,
+        onWait: options.onWait,
         json: { name, parentID: parentId },
       });
       return data.dirID;

@@ -1,5 +1,5 @@
 import { PanError } from '../errors';
-import type { HttpCore } from '../http/core';
+import type { CallOptions, HttpCore } from '../http/core';
 import { ENDPOINTS } from '../http/endpoints';
 import type { Pacer } from '../http/pacer';
 import { normaliseBase } from '../http/transport';
@@ -23,6 +23,7 @@ export interface FileTarget {
   duplicate?: DuplicatePolicy;
   containDir?: boolean;
   signal?: AbortSignal;
+  onWait?: CallOptions['onWait'];
 }
 
 export type CreateResult =
@@ -38,10 +39,12 @@ export interface SliceInput {
   /** Lowercase hex MD5 of this slice (the caller hashes while it reads the file). */
   md5: string;
   signal?: AbortSignal;
+  onWait?: CallOptions['onWait'];
 }
 
 export interface CompleteOptions {
   signal?: AbortSignal;
+  onWait?: CallOptions['onWait'];
   /** Polls before giving up (default: the pacer's, 60 like OpenList). */
   budget?: number;
   /** Pause between polls, ms (default: the pacer's, 1 s as the docs say). */
@@ -49,7 +52,7 @@ export interface CompleteOptions {
 }
 
 export interface UploadCalls {
-  domains(options?: { signal?: AbortSignal; refresh?: boolean }): Promise<string[]>;
+  domains(options?: CallOptions & { refresh?: boolean }): Promise<string[]>;
   create(target: FileTarget & { md5: string }): Promise<CreateResult>;
   uploadSlice(input: SliceInput): Promise<void>;
   /** Poll until the service has merged and verified the upload; returns the new file id. */
@@ -73,6 +76,7 @@ export function checkTarget(t: FileTarget & { md5?: string }, maxBytes: number):
     throw new PanError(
       'invalid_argument',
       `file is larger than the ${maxBytes}-byte limit of this upload method`,
+      { reason: 'file_too_large', params: { maxBytes } },
     );
   if (t.md5 !== undefined && !/^[0-9a-fA-F]{32}$/.test(t.md5))
     throw new PanError('invalid_argument', 'md5 must be 32 hex digits');
@@ -101,7 +105,7 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
   const domains: UploadCalls['domains'] = (options = {}) => {
     if (options.refresh || !domainCache) {
       const pending = core
-        .call(ENDPOINTS.uploadDomain, wireDomains, { signal: options.signal })
+        .call(ENDPOINTS.uploadDomain, wireDomains, { signal: options.signal, onWait: options.onWait })
         .then((list) => list.map(normaliseBase));
       domainCache = pending;
       pending.catch(() => {
@@ -117,6 +121,7 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
       checkTarget(target, MAX_CREATE_BYTES);
       const data = await core.call(ENDPOINTS.uploadCreate, wireCreate, {
         signal: target.signal,
+        onWait: target.onWait,
         idempotent: target.duplicate === 'overwrite',
         json: { ...targetFields(target), etag: target.md5.toLowerCase() },
       });
@@ -141,6 +146,7 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
       ];
       await core.call(ENDPOINTS.uploadSlice, wireNullData, {
         signal: input.signal,
+        onWait: input.onWait,
         baseUrl: input.server,
         body: () =>
           buildMultipart(
@@ -156,6 +162,7 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
         try {
           const data = await core.call(ENDPOINTS.uploadComplete, wireComplete, {
             signal: options.signal,
+            onWait: options.onWait,
             callerPolls: true,
             json: { preuploadID: preuploadId },
           });
@@ -175,7 +182,7 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
     },
     async single(target) {
       checkTarget(target, MAX_SINGLE_BYTES);
-      const [domain] = await domains({ signal: target.signal });
+      const [domain] = await domains({ signal: target.signal, onWait: target.onWait });
       const f = targetFields(target);
       const fields: Array<[string, string]> = [
         ['parentFileID', String(f.parentFileID)],
@@ -188,6 +195,7 @@ export function createUploadCalls(core: HttpCore, clock: Clock, pacer: Pacer): U
       const boundary = newBoundary();
       const data = await core.call(ENDPOINTS.uploadSingle, wireSingle, {
         signal: target.signal,
+        onWait: target.onWait,
         baseUrl: domain,
         idempotent: target.duplicate === 'overwrite',
         body: () =>

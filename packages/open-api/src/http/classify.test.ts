@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { PanError, redactUrl } from '../errors';
 import { classify } from './classify';
 import { createPacer } from './pacer';
-import { serviceErrorCode } from './service-errors';
+import { serviceError, serviceErrorCode } from './service-errors';
 
 const err = (
   code: ConstructorParameters<typeof PanError>[0],
@@ -72,6 +72,45 @@ describe('service code mapping', () => {
       'rate_limited',
     );
     expect(serviceErrorCode(1, '内部错误')).toBe('service');
+  });
+});
+
+describe('service reasons', () => {
+  const reasonOf = (code: number, message: string) => serviceError(code, message, 'trace-1', 'file.move');
+
+  it('names the specific cause where the code alone is the catch-all, keeping the service words apart', () => {
+    const into = reasonOf(1, '不能将文件夹移动到自身或其子目录下');
+    expect(into).toMatchObject({
+      code: 'service',
+      reason: 'move_into_itself',
+      serviceCode: 1,
+      serviceMessage: '不能将文件夹移动到自身或其子目录下',
+      traceId: 'trace-1',
+    });
+    expect(reasonOf(1, '网盘空间不足,请清理空间或升级会员').reason).toBe('space_exhausted');
+    expect(reasonOf(5113, '您今日自用下载流量已超出1GB上限').reason).toBe('traffic_exhausted');
+    expect(reasonOf(1, '文件大小超过限制').reason).toBe('file_too_large');
+    expect(reasonOf(1, '该目录下已经有同名文件,无法进行操作').reason).toBe('name_taken');
+    expect(reasonOf(5066, '文件不存在').reason).toBe('item_not_found');
+    expect(reasonOf(429, '请求太频繁').reason).toBe('rate_limited');
+    expect(reasonOf(20103, '文件正在校验中').reason).toBe('service_busy');
+  });
+
+  it('answers an unknown refusal as service_said, with its code and words as detail', () => {
+    const e = reasonOf(7777, '某个新的错误');
+    expect(e).toMatchObject({
+      code: 'service',
+      reason: 'service_said',
+      serviceCode: 7777,
+      serviceMessage: '某个新的错误',
+    });
+    expect(reasonOf(1, 'x'.repeat(900)).serviceMessage).toHaveLength(500);
+  });
+
+  it('gives transport failures their cause by code', () => {
+    expect(new PanError('server', 'x', { httpStatus: 502 }).reason).toBe('service_unavailable');
+    expect(new PanError('timeout', 'x').reason).toBe('service_unreachable');
+    expect(new PanError('aborted', 'x').reason).toBe('cancelled');
   });
 });
 

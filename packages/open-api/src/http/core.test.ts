@@ -61,6 +61,19 @@ describe('http pipeline', () => {
     expect(h.clock.now() - t0).toBeGreaterThanOrEqual(1500);
   });
 
+  it('tells a waiting caller why and how long before each repeat', async () => {
+    let n = 0;
+    const h = harness({
+      [LIST]: () => (++n === 1 ? envelope(null, 429, '请求太频繁') : n === 2 ? raw(503) : emptyList()),
+    });
+    const waits: unknown[] = [];
+    await h.client.files.listAll(0, { onWait: (w) => waits.push(w) });
+    expect(waits).toEqual([
+      { reason: 'rate_limited', delayMs: 500 },
+      { reason: 'service_unavailable', delayMs: 500 },
+    ]);
+  });
+
   it('gives up on a 429 storm with rate_limited after the budget', async () => {
     const h = harness({ [LIST]: () => envelope(null, 429) }, { retry: { maxRateLimited: 3 } });
     await expect(h.client.files.listAll(0)).rejects.toMatchObject({ code: 'rate_limited', serviceCode: 429 });

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
 import { PanError } from '../errors';
-import type { Clock } from '@pandesk/contract';
+import type { Clock, ErrorReason } from '@pandesk/contract';
 import { classify, type RetryAction } from './classify';
 import { decodeEnvelope } from './envelope';
 import type { EndpointSpec } from './endpoints';
@@ -26,8 +26,20 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = { api: 30_000, slice: 10 * 60_000, single: 60 * 60_000 };
 
-export interface CallInput extends SendInput {
+/** A pause before the pipeline repeats a request, so a caller that waits can show why. */
+export interface RetryWait {
+  /** Why: `rate_limited`, `service_unavailable`, `service_unreachable`, `service_busy`. */
+  readonly reason: ErrorReason;
+  readonly delayMs: number;
+}
+
+/** What every call may take: an abort signal, and a listener told before each repeat. */
+export interface CallOptions {
   signal?: AbortSignal;
+  onWait?: (wait: RetryWait) => void;
+}
+
+export interface CallInput extends SendInput, CallOptions {
   timeoutMs?: number;
   /** Override the endpoint's idempotency for this call (e.g. create with duplicate=overwrite). */
   idempotent?: boolean;
@@ -152,6 +164,7 @@ export function createHttpCore(options: HttpCoreOptions): HttpCore {
         continue;
       }
       if (delay === null) throw failure;
+      input.onWait?.({ reason: failure.reason, delayMs: delay });
       if (failure.code === 'rate_limited' && spec.limitKey)
         limiter.penalize(spec.limitKey, clock.now() + delay);
       else await sleepOrAbort(clock, delay, input.signal, spec.id);

@@ -29,6 +29,26 @@ describe('multipart bodies', () => {
     ]);
   });
 
+  it('reports the bytes the client has taken as the body streams, ending with all of them', async () => {
+    const sent: number[] = [];
+    const reader = {
+      size: bytes.byteLength,
+      read: async (into: Uint8Array, offset: number) =>
+        void into.set(bytes.subarray(offset, offset + into.byteLength)),
+      sent: (n: number) => void sent.push(n),
+    };
+    const built = buildMultipart([], { field: 'slice', filename: 'p', body: reader }, 'B');
+    const stream = (built.body as ReadableStream<Uint8Array>).getReader();
+    await stream.read(); // head
+    expect(sent).toEqual([]);
+    await stream.read(); // first piece: asked for, so nothing of the reader taken yet
+    expect(sent).toEqual([0]);
+    await stream.read(); // second piece: the first was taken
+    expect(sent).toEqual([0, 1024 * 1024]);
+    await stream.read(); // tail: everything taken
+    expect(sent).toEqual([0, 1024 * 1024, bytes.byteLength]);
+  });
+
   it('a failed read fails the stream', async () => {
     const failing = { size: 3, read: () => Promise.reject(new Error('EIO')) };
     const built = buildMultipart([], { field: 'slice', filename: 'p', body: failing }, 'B');

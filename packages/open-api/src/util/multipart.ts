@@ -7,6 +7,11 @@
 export interface SliceReader {
   readonly size: number;
   read(into: Uint8Array, offset: number): Promise<void>;
+  /**
+   * Told how many of the reader's bytes the HTTP client has taken so far, each time it asks for
+   * more and once all are taken: progress of the upload as the body streams, not per request.
+   */
+  sent?(bytes: number): void;
 }
 
 /** Piece size when streaming a reader body. */
@@ -47,15 +52,18 @@ function readerStream(head: Uint8Array, reader: SliceReader, tail: Uint8Array): 
   let offset = -1; // -1: head not sent yet
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
+      // The stream asks for more once the client has taken what was queued: those bytes are sent.
       if (offset < 0) {
         controller.enqueue(head);
         offset = 0;
       } else if (offset < reader.size) {
+        reader.sent?.(offset);
         const piece = new Uint8Array(Math.min(READER_PIECE, reader.size - offset));
         await reader.read(piece, offset);
         offset += piece.byteLength;
         controller.enqueue(piece);
       } else {
+        reader.sent?.(reader.size);
         controller.enqueue(tail);
         controller.close();
       }

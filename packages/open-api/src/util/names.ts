@@ -7,5 +7,11 @@ import { PanError } from '../errors';
  */
 export function assertValidName(name: string): void {
   const check = checkName(name);
-  if (!check.ok) throw new PanError('invalid_name', check.message);
+  if (!check.ok)
+    throw new PanError('invalid_name', check.message, {
+      params: {
+        problem: check.problem,
+        ...(check.character === undefined ? {} : { character: check.character }),
+      },
+    });
 }

@@ -9,6 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TransferItem } from '@pandesk/contract';
 import type { FakePan } from '@pandesk/fake-pan';
+import { mulberry32 } from '@pandesk/fake-pan/testing';
 import { createTransferEngine } from '@pandesk/transfer';
 import type { DriveBackend } from '@pandesk/transfer';
 import type { CrashConfig } from './crash-child';
@@ -16,16 +17,10 @@ import type { CrashConfig } from './crash-child';
 const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '../../../..');
 
-/** Deterministic PRNG so a failing run can be replayed (mulberry32). */
+/** Deterministic PRNG in [0, 1) so a failing run can be replayed (fake-pan's mulberry32). */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
+  return () => next() / 4294967296;
 }
 
 export const md5 = (b: Uint8Array): string => createHash('md5').update(b).digest('hex');

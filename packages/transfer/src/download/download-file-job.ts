@@ -30,6 +30,7 @@ class PartMismatch extends Error {}
 async function dropPart(ctx: JobContext, partPath: string): Promise<void> {
   await ctx.fs.unlink(partPath).catch(() => undefined);
   ctx.journal.clearParts(ctx.item.id);
+  ctx.restartProgress(0);
 }
 
 /** Downloads what is missing into the part file and checks its MD5; returns the part's identity. */
@@ -66,7 +67,9 @@ async function downloadAndVerify(ctx: JobContext, fileId: number, partPath: stri
 
 /** Re-reads the cloud file's info; true (with the new info journaled) when it changed. */
 async function remoteChanged(ctx: JobContext, fileId: number): Promise<boolean> {
-  const info = await withRetry(ctx, 'verifying', () => ctx.backend.fileInfo(fileId, ctx.signal));
+  const info = await withRetry(ctx, 'verifying', (onWait) =>
+    ctx.backend.fileInfo(fileId, ctx.signal, onWait),
+  );
   const etag = info.etag.toLowerCase() || null;
   if (info.size === ctx.item.size && etag === (ctx.item.etag?.toLowerCase() ?? null)) return false;
   ctx.update({ size: info.size, etag });
@@ -90,7 +93,9 @@ export const downloadFileJob: Job = async (ctx) => {
   const fileId = ctx.item.remoteFileId;
   if (fileId === null) throw new DriveError('not_found', 'The item has no remote file to download.');
   if (ctx.item.etag === null) {
-    const info = await withRetry(ctx, 'downloading', () => ctx.backend.fileInfo(fileId, ctx.signal));
+    const info = await withRetry(ctx, 'downloading', (onWait) =>
+      ctx.backend.fileInfo(fileId, ctx.signal, onWait),
+    );
     ctx.update({ size: info.size, etag: info.etag || null });
   }
   const partPath = partPathOf(ctx);

@@ -17,9 +17,9 @@ export const downloadFolderJob: Job = async (ctx) => {
   if (folderId === null) throw new DriveError('not_found', 'The item has no remote folder to download.');
   ctx.setPhase('scanning');
   await ctx.fs.mkdir(ctx.item.localPath, { recursive: true });
-  await withRetry(ctx, 'scanning', async () => {
+  await withRetry(ctx, 'scanning', async (onWait) => {
     const localName = createNameAllocator();
-    for await (const page of ctx.backend.listChildren(folderId, ctx.signal)) {
+    for await (const page of ctx.backend.listChildren(folderId, ctx.signal, onWait)) {
       const items: NewItem[] = page.map((entry) => {
         const local = resolveInside(ctx.item.localPath, localName(safeLocalName(entry.name)));
         const extra = {

@@ -51,7 +51,9 @@ async function openRange(
       continue;
     }
     if (response.status === 403 || response.status === 410)
-      throw new DriveError('fatal', 'The download server keeps refusing the download link.');
+      throw new DriveError('fatal', 'The download server keeps refusing the download link.', {
+        reason: 'download_link_refused',
+      });
     throw new HttpStatusError(response.status);
   }
 }

@@ -36,7 +36,9 @@ export function createUrlSource(ctx: JobContext, fileId: number): UrlSource {
   return {
     get() {
       if (current !== undefined && fresh(current)) return Promise.resolve(current);
-      pending ??= withRetry(ctx, 'downloading', () => ctx.backend.downloadUrl(fileId, ctx.signal)).then(
+      pending ??= withRetry(ctx, 'downloading', (onWait) =>
+        ctx.backend.downloadUrl(fileId, ctx.signal, onWait),
+      ).then(
         (url) => {
           current = url;
           pending = undefined;

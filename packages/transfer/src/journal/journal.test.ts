@@ -64,6 +64,64 @@ describe('journal', () => {
     k.close();
   });
 
+  it('keeps the reason, params and service detail of an error across a reopen', () => {
+    const path = join(dir, 'j.db');
+    const j = createJournal(path);
+    j.insertItems([item('a')]);
+    j.update('a', {
+      state: 'failed',
+      errorCode: 'quota',
+      errorMessage: 'full',
+      errorRetryable: true,
+      errorReason: 'space_exhausted',
+      errorParams: '{"name":"a"}',
+      errorDetail: '{"serviceCode":1}',
+    });
+    j.close();
+    const k = createJournal(path);
+    expect(k.get('a')).toMatchObject({
+      errorReason: 'space_exhausted',
+      errorParams: '{"name":"a"}',
+      errorDetail: '{"serviceCode":1}',
+    });
+    k.close();
+  });
+
+  it('brings a journal of the first version up, keeping its items (their errors have no reason)', () => {
+    const path = join(dir, 'j.db');
+    const j = createJournal(path);
+    j.insertItems([item('old', { state: 'failed', errorCode: 'io', errorMessage: 'gone', finishedAt: 5 })]);
+    j.close();
+    const db = new sqlite.Database(path);
+    db.exec('PRAGMA locking_mode = EXCLUSIVE');
+    db.exec('DROP INDEX items_recent');
+    for (const column of ['error_reason', 'error_params', 'error_detail'])
+      db.exec(`ALTER TABLE items DROP COLUMN ${column}`);
+    db.exec('PRAGMA user_version = 1');
+    db.close();
+    const k = createJournal(path);
+    expect(k.get('old')).toMatchObject({ errorCode: 'io', errorMessage: 'gone', errorReason: null });
+    k.update('old', { errorReason: 'local_missing' });
+    expect(k.get('old')?.errorReason).toBe('local_missing');
+    k.close();
+  });
+
+  it('lists finished items latest first when asked, the queue order otherwise', () => {
+    const j = createJournal(join(dir, 'j.db'));
+    j.insertItems([
+      item('first', { state: 'completed', finishedAt: 100 }),
+      item('second', { state: 'completed', finishedAt: 300 }),
+      item('third', { state: 'failed', finishedAt: 200 }),
+    ]);
+    const ids = (order?: 'queue' | 'recent') =>
+      j
+        .page({ offset: 0, limit: 10, states: ['completed', 'failed'], ...(order ? { order } : {}) })
+        .items.map((r) => r.id);
+    expect(ids('recent')).toEqual(['second', 'third', 'first']);
+    expect(ids()).toEqual(['first', 'second', 'third']);
+    j.close();
+  });
+
   it('ignores items whose dedup key exists, so re-walking a folder adds nothing twice', () => {
     const j = createJournal(join(dir, 'j.db'));
     expect(j.insertItems([item('a'), item('b')])).toBe(2);

@@ -192,7 +192,9 @@ export function createJournal(path: string): Journal {
       );
       const limit = Math.max(0, Math.min(1000, Math.floor(query.limit)));
       const offset = Math.max(0, Math.floor(query.offset));
-      const items = rows(`SELECT * FROM items ${clause} ORDER BY priority DESC, seq LIMIT ? OFFSET ?`, [
+      // Views of finished items show the latest first; finished items always have finished_at.
+      const order = query.order === 'recent' ? 'finished_at DESC, seq DESC' : 'priority DESC, seq';
+      const items = rows(`SELECT * FROM items ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`, [
         ...values,
         limit,
         offset,

@@ -4,6 +4,7 @@
  */
 import type {
   ConflictPolicy,
+  ErrorReason,
   PauseReason,
   TransferDirection,
   TransferErrorCode,
@@ -34,6 +35,12 @@ export interface JournalItem {
   errorCode: TransferErrorCode | null;
   errorMessage: string | null;
   errorRetryable: boolean;
+  /** The specific cause (the contract's ErrorReason); null for errors journaled before reasons. */
+  errorReason: ErrorReason | null;
+  /** JSON of the error's params (names, sizes), or null. */
+  errorParams: string | null;
+  /** JSON of the service's detail (code, words, trace id), or null. */
+  errorDetail: string | null;
   conflict: ConflictPolicy;
   priority: number;
   createdAt: number;
@@ -71,6 +78,9 @@ export const COLUMNS: readonly Column[] = [
   ['errorCode', 'error_code', 'plain'],
   ['errorMessage', 'error_message', 'plain'],
   ['errorRetryable', 'error_retryable', 'bool'],
+  ['errorReason', 'error_reason', 'plain'],
+  ['errorParams', 'error_params', 'plain'],
+  ['errorDetail', 'error_detail', 'plain'],
   ['conflict', 'conflict', 'plain'],
   ['priority', 'priority', 'plain'],
   ['createdAt', 'created_at', 'plain'],

@@ -81,6 +81,12 @@ const MIGRATIONS: readonly string[] = [
      folder_id INTEGER NOT NULL,
      PRIMARY KEY (batch_id, parent_id, name)
    );`,
+  // v2: an error's specific cause, its params and the service's detail, so stored failures are
+  // worded in the current language; finished items listed latest first.
+  `ALTER TABLE items ADD COLUMN error_reason TEXT;
+   ALTER TABLE items ADD COLUMN error_params TEXT;
+   ALTER TABLE items ADD COLUMN error_detail TEXT;
+   CREATE INDEX items_recent ON items (finished_at DESC, seq DESC);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -10,6 +10,7 @@ import type {
   DriveBackend,
   FetchLike,
   RemoteEntry,
+  SliceBytes,
   UploadSession,
 } from '../ports';
 import { DriveError } from '../ports';
@@ -62,6 +63,20 @@ export interface MemoryDrive {
 
 function entry(n: DriveNode): RemoteEntry {
   return { fileId: n.id, name: n.name, type: n.type, size: n.size, etag: n.md5 };
+}
+
+/** Piece size of a body read as an HTTP client streams it. */
+const BODY_PIECE = 64 * 1024;
+
+/** Reads a request body piece by piece, telling the sender how much went out, like a real client. */
+async function readBody(body: SliceBytes): Promise<Uint8Array> {
+  const bytes = new Uint8Array(body.size);
+  for (let at = 0; at < body.size; at += BODY_PIECE) {
+    body.sent?.(at);
+    await body.read(bytes.subarray(at, Math.min(body.size, at + BODY_PIECE)), at);
+  }
+  body.sent?.(body.size);
+  return bytes;
 }
 
 function keepBothName(name: string, n: number): string {
@@ -137,8 +152,7 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
       if (req.duplicate === 'error' && children(req.parentId).some((n) => n.name === req.name)) {
         throw new DriveError('name_conflict', 'A file with this name already exists.');
       }
-      const bytes = new Uint8Array(body.size);
-      await body.read(bytes, 0);
+      const bytes = await readBody(body);
       if (bytes.byteLength !== req.size || md5Hex(bytes) !== req.md5)
         throw new DriveError('fatal', 'Upload failed: the content does not match its MD5.');
       store.putBlob(bytes);
@@ -171,8 +185,7 @@ export function createMemoryDrive(options: MemoryDriveOptions = {}): MemoryDrive
       enter('uploadSlice');
       const s = store.sessions.get(session.preuploadId);
       if (!s || s.completedFileId) throw new DriveError('session_expired', 'The upload session is unknown.');
-      const bytes = new Uint8Array(slice.body.size);
-      await slice.body.read(bytes, 0);
+      const bytes = await readBody(slice.body);
       const count = Math.ceil(s.size / s.sliceSize);
       const expected = slice.sliceNo < count ? s.sliceSize : s.size - (count - 1) * s.sliceSize;
       if (slice.sliceNo < 1 || slice.sliceNo > count || bytes.byteLength !== expected)

@@ -6,7 +6,7 @@
  * (`name(1).ext`, `name (1).ext`), is taken as ours instead of uploading a duplicate.
  */
 import type { JobContext, JobOutcome } from '../job-context';
-import type { RemoteEntry } from '../ports';
+import type { RemoteEntry, WaitListener } from '../ports';
 import { withRetry } from '../retry';
 
 export interface Identity {
@@ -30,11 +30,12 @@ export function isNumberedVariant(candidate: string, name: string): boolean {
 async function scanFolder(
   ctx: JobContext,
   id: Identity,
+  onWait: WaitListener,
 ): Promise<{ sameName: RemoteEntry | undefined; landed: RemoteEntry | undefined }> {
   const name = ctx.item.name;
   let sameName: RemoteEntry | undefined;
   let landed: RemoteEntry | undefined;
-  for await (const page of ctx.backend.listChildren(ctx.item.remoteParentId ?? 0, ctx.signal)) {
+  for await (const page of ctx.backend.listChildren(ctx.item.remoteParentId ?? 0, ctx.signal, onWait)) {
     for (const e of page) {
       if (e.type !== 'file') continue;
       if (e.name === name) sameName ??= e;
@@ -49,7 +50,7 @@ async function scanFolder(
 /** Ends the item early when the folder already settles it (skip policy, or our upload landed). */
 export async function lookBeforeCreate(ctx: JobContext, id: Identity): Promise<JobOutcome | null> {
   if (ctx.item.conflict !== 'skip' && !ctx.item.createAttempted) return null;
-  const { sameName, landed } = await withRetry(ctx, 'creating', () => scanFolder(ctx, id));
+  const { sameName, landed } = await withRetry(ctx, 'creating', (onWait) => scanFolder(ctx, id, onWait));
   if (ctx.item.createAttempted && landed)
     return { state: 'completed', patch: { remoteFileId: landed.fileId } };
   return ctx.item.conflict === 'skip' && sameName ? { state: 'skipped' } : null;

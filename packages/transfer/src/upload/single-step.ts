@@ -5,7 +5,7 @@
  * folder is looked at (before-create) before sending again.
  */
 import type { JobContext, JobOutcome } from '../job-context';
-import { doneWaiting, isTransient, waitToRetry } from '../retry';
+import { doneWaiting, isTransient, showWaiting, waitToRetry } from '../retry';
 import type { Identity } from './before-create';
 import { lookBeforeCreate } from './before-create';
 import type { SourceFile } from './source-file';
@@ -33,9 +33,11 @@ export async function uploadSingleStep(
       duplicate: duplicateMode(ctx.item.conflict),
     };
     try {
-      const body = source.bytes(0, id.size, (upTo) => ctx.progress(upTo));
-      const { fileId } = await ctx.backend.uploadSingle(request, body, ctx.signal);
-      if (attempt > 0) doneWaiting(ctx, 'uploading');
+      const body = { ...source.bytes(0, id.size), sent: (bytes: number) => ctx.progress(bytes) };
+      const { fileId } = await ctx.backend.uploadSingle(request, body, ctx.signal, (wait) =>
+        showWaiting(ctx, wait.reason),
+      );
+      if (attempt > 0 || ctx.item.errorCode !== null) doneWaiting(ctx, 'uploading');
       return { state: 'completed', patch: { remoteFileId: fileId } };
     } catch (error) {
       if (ctx.signal.aborted || !isTransient(error)) throw error;

@@ -21,6 +21,7 @@ async function sendSlice(
   session: StoredSession,
   source: SourceFile,
   no: number,
+  sent: (bytes: number) => void,
 ): Promise<number> {
   const { start, end } = sliceRange(no, session.size, session.sliceSize);
   for (let attempt = 1; ; attempt++) {
@@ -28,9 +29,11 @@ async function sendSlice(
     const md5 = await ctx.hasher.md5(ctx.item.localPath, { start, end }, ctx.signal);
     await ctx.limiter.take(end - start, ctx.signal);
     try {
-      await withRetry(ctx, 'uploading', () =>
-        ctx.backend.uploadSlice(session, { sliceNo: no, md5, body: source.bytes(start, end) }, ctx.signal),
-      );
+      await withRetry(ctx, 'uploading', (onWait) => {
+        sent(0);
+        const body = { ...source.bytes(start, end), sent };
+        return ctx.backend.uploadSlice(session, { sliceNo: no, md5, body }, ctx.signal, onWait);
+      });
       return end - start;
     } catch (error) {
       const rejected = error instanceof DriveError && error.kind === 'slice_rejected';
@@ -54,17 +57,29 @@ export async function uploadMissingSlices(
     if (acked.has(no)) done += end - start;
     else missing.push(no);
   }
-  ctx.progress(done);
+  /** Bytes of each slice in flight that its request has sent so far. */
+  const inFlight = new Map<number, number>();
+  const report = (): void => {
+    let sending = 0;
+    for (const bytes of inFlight.values()) sending += bytes;
+    ctx.progress(done + sending);
+  };
+  report();
   if (missing.length === 0) return;
   await runPool(
     Math.min(ctx.limits().slicesPerFile, missing.length),
     missing,
     ctx.signal,
     async (no, signal) => {
-      const bytes = await sendSlice({ ...ctx, signal }, session, source, no);
+      const sent = (bytes: number): void => {
+        inFlight.set(no, bytes);
+        report();
+      };
+      const bytes = await sendSlice({ ...ctx, signal }, session, source, no, sent);
       ctx.journal.addPart(ctx.item.id, no);
+      inFlight.delete(no);
       done += bytes;
-      ctx.progress(done);
+      report();
     },
   );
   // A change during the last reads would otherwise surface only as the service's MD5 refusal.

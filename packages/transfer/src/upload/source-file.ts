@@ -19,7 +19,7 @@ export interface SourceFile {
   /** Current size and mtime, from the open handle. */
   stat(): Promise<{ size: number; mtimeMs: number }>;
   /** Bytes [start, end), read piece by piece on demand; a short file is a changed file. */
-  bytes(start: number, end: number, onRead?: (upTo: number) => void): SliceBytes;
+  bytes(start: number, end: number): SliceBytes;
   close(): Promise<void>;
 }
 
@@ -37,7 +37,7 @@ export async function openSource(ctx: JobContext): Promise<SourceFile> {
       const st = await handle.stat();
       return { size: st.size, mtimeMs: st.mtimeMs };
     },
-    bytes(start, end, onRead) {
+    bytes(start, end) {
       return {
         size: end - start,
         async read(into, offset) {
@@ -47,7 +47,6 @@ export async function openSource(ctx: JobContext): Promise<SourceFile> {
             if (bytesRead === 0) throw new FileChangedError();
             done += bytesRead;
           }
-          onRead?.(offset + into.byteLength);
         },
       };
     },

@@ -46,6 +46,7 @@ async function createSession(ctx: JobContext, id: Identity): Promise<StoredSessi
   if (early) return early;
   ctx.update({ createAttempted: true, sessionJson: null });
   ctx.journal.clearParts(ctx.item.id);
+  ctx.restartProgress(0);
   const request = {
     parentId: ctx.item.remoteParentId ?? 0,
     name: ctx.item.name,
@@ -53,7 +54,9 @@ async function createSession(ctx: JobContext, id: Identity): Promise<StoredSessi
     size: id.size,
     duplicate: duplicateMode(ctx.item.conflict),
   };
-  const created = await withRetry(ctx, 'creating', () => ctx.backend.createUpload(request, ctx.signal));
+  const created = await withRetry(ctx, 'creating', (onWait) =>
+    ctx.backend.createUpload(request, ctx.signal, onWait),
+  );
   if (created.kind === 'instant') return { state: 'completed', patch: { remoteFileId: created.fileId } };
   const session: StoredSession = {
     preuploadId: created.preuploadId,
@@ -68,11 +71,15 @@ async function createSession(ctx: JobContext, id: Identity): Promise<StoredSessi
 async function pollComplete(ctx: JobContext, session: StoredSession): Promise<number> {
   ctx.setPhase('completing');
   for (let poll = 0; poll < ctx.tuning.completePollBudget; poll++) {
-    const result = await withRetry(ctx, 'completing', () => ctx.backend.completeUpload(session, ctx.signal));
+    const result = await withRetry(ctx, 'completing', (onWait) =>
+      ctx.backend.completeUpload(session, ctx.signal, onWait),
+    );
     if (result.completed && result.fileId > 0) return result.fileId;
     await ctx.clock.sleep(ctx.tuning.completePollMs, ctx.signal);
   }
-  throw new DriveError('fatal', 'The service did not finish the upload in time.');
+  throw new DriveError('fatal', 'The service did not finish the upload in time.', {
+    reason: 'upload_not_finished',
+  });
 }
 
 function isSessionGone(error: unknown): boolean {

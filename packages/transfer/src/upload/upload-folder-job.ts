@@ -18,7 +18,9 @@ async function remoteFolderId(ctx: JobContext): Promise<number> {
   const parentId = ctx.item.remoteParentId ?? 0;
   const cached = ctx.journal.cachedFolder(batchId, parentId, name);
   if (cached !== undefined) return cached;
-  const id = await withRetry(ctx, 'scanning', () => ctx.backend.ensureFolder(parentId, name, ctx.signal));
+  const id = await withRetry(ctx, 'scanning', (onWait) =>
+    ctx.backend.ensureFolder(parentId, name, ctx.signal, onWait),
+  );
   ctx.journal.cacheFolder(batchId, parentId, name, id);
   return id;
 }

@@ -1,7 +1,6 @@
 import type { ApiError, CreateShareInput, FileEntry, FileId, Result, ShareLink } from '@pandesk/contract';
 import { writeToClipboard } from './clipboard';
 import type { ActionDeps } from './deps';
-import { describeError } from './errors';
 
 /** Share links, direct links, cloud downloads and the cloud task list; failures become toasts. */
 export interface CloudActions {
@@ -30,14 +29,12 @@ const MAX_DEPTH = 256;
 export function createCloudActions(deps: ActionDeps): CloudActions {
   const { bridge, session, browser, cloud, ui, i18n } = deps;
   const t = i18n.t.bind(i18n);
-  const info = (message: string): void => void ui.getState().pushToast({ kind: 'info', message });
+  const info = (key: string, values: Record<string, string | number> = {}): void =>
+    void ui.getState().pushToast({ kind: 'info', text: { key, values } });
 
+  /** `actionKey` names the action under `action.`; the error is worded from its reason. */
   function reportCloudError(actionKey: string, error: ApiError): void {
-    const message = t('errors.failed', {
-      action: t(`cloud.action.${actionKey}`),
-      message: describeError(t, error),
-    });
-    ui.getState().pushToast({ kind: 'error', message });
+    ui.getState().pushToast({ kind: 'error', text: { error, action: actionKey } });
   }
 
   const enabled = (): ReadonlySet<FileId> => new Set(cloud.getState().directLinks?.enabledFolderIds ?? []);
@@ -48,7 +45,7 @@ export function createCloudActions(deps: ActionDeps): CloudActions {
       share.extractionCode === null
         ? share.url
         : t('share.linkWithCode', { url: share.url, code: share.extractionCode }),
-    copyShareLink: (share) => writeToClipboard(deps, api.shareLinkText(share), t('share.copied')),
+    copyShareLink: (share) => writeToClipboard(deps, api.shareLinkText(share), { key: 'share.copied' }),
     createShare: (input) => bridge.shares.create(input),
     hasDirectLinkBenefit() {
       const auth = session.getState().auth;
@@ -75,7 +72,7 @@ export function createCloudActions(deps: ActionDeps): CloudActions {
         return false;
       }
       cloud.getState().setDirectLinks(result.value);
-      info(t(on ? 'directLink.enabled' : 'directLink.disabled', { name: folder.name }));
+      info(on ? 'directLink.enabled' : 'directLink.disabled', { name: folder.name });
       return true;
     },
     async copyDirectLink(file) {
@@ -84,11 +81,10 @@ export function createCloudActions(deps: ActionDeps): CloudActions {
         reportCloudError('directLink', result.error);
         return false;
       }
-      return writeToClipboard(
-        deps,
-        result.value.url,
-        t(result.value.signed ? 'directLink.copiedSigned' : 'directLink.copied', { name: file.name }),
-      );
+      return writeToClipboard(deps, result.value.url, {
+        key: result.value.signed ? 'directLink.copiedSigned' : 'directLink.copied',
+        values: { name: file.name },
+      });
     },
     async cloudDownload(urls, folderId) {
       const result = await bridge.cloud.download({ urls: [...urls], folderId });
@@ -98,7 +94,7 @@ export function createCloudActions(deps: ActionDeps): CloudActions {
       }
       ui.getState().setTransfersOpen(true);
       cloud.getState().setShowTasks(true);
-      info(t('cloudDownload.submitted', { count: result.value.length }));
+      info('cloudDownload.submitted', { count: result.value.length });
       return true;
     },
     async clearFinishedCloudTasks() {

@@ -12,8 +12,7 @@ export interface CopyActions {
 }
 
 export function createCopyActions(deps: ActionDeps, cloudActions: CloudActions): CopyActions {
-  const { bridge, session, browser, ui, cloud, i18n } = deps;
-  const t = i18n.t.bind(i18n);
+  const { bridge, session, browser, ui, cloud } = deps;
   const memory = createConflictMemory();
   /** What the last Copy took, by id (the clipboard itself holds ids only). */
   let copied = new Map<FileId, FileEntry>();
@@ -46,7 +45,10 @@ export function createCopyActions(deps: ActionDeps, cloudActions: CloudActions):
         entries.map((e) => e.id),
         'copy',
       );
-      ui.getState().pushToast({ kind: 'info', message: t('copyPaste.copied', { count: entries.length }) });
+      ui.getState().pushToast({
+        kind: 'info',
+        text: { key: 'copyPaste.copied', values: { count: entries.length } },
+      });
     },
     async pasteCopy() {
       const ids = ui.getState().clipboard;
@@ -54,7 +56,7 @@ export function createCopyActions(deps: ActionDeps, cloudActions: CloudActions):
       if (ids === null || here.kind !== 'folder') return false;
       const sources = ids.map((id) => copied.get(id)).filter((e): e is FileEntry => e !== undefined);
       if (sources.some((s) => s.id === here.folderId)) {
-        ui.getState().pushToast({ kind: 'error', message: t('copyPaste.intoItself') });
+        ui.getState().pushToast({ kind: 'error', text: { key: 'copyPaste.intoItself' } });
         return false;
       }
       const conflict = await choosePolicy(sources, here.folderId);
@@ -66,7 +68,10 @@ export function createCopyActions(deps: ActionDeps, cloudActions: CloudActions):
       }
       ui.getState().setTransfersOpen(true);
       cloud.getState().setShowTasks(true);
-      ui.getState().pushToast({ kind: 'info', message: t('copyPaste.started', { count: ids.length }) });
+      ui.getState().pushToast({
+        kind: 'info',
+        text: { key: 'copyPaste.started', values: { count: ids.length } },
+      });
       return true;
     },
   };

@@ -1,14 +1,15 @@
 import { checkName } from '@pandesk/contract';
 import type { ApiError, FileEntry, FileId, Result } from '@pandesk/contract';
-import { describeError, describeNameProblem } from './errors';
+import { nameProblem } from './errors';
+import type { InlineProblem } from './errors';
 import type { ActionDeps } from './deps';
 
 /** File operations: names are checked before any request; failures become toasts with retry. */
 export interface FileActions {
-  /** Resolves to an inline error message, or null when the folder was created. */
-  mkdir(name: string): Promise<string | null>;
-  /** Resolves to an inline error message, or null when renamed. */
-  rename(id: FileId, name: string): Promise<string | null>;
+  /** Resolves to the problem to show in the dialog, or null when the folder was created. */
+  mkdir(name: string): Promise<InlineProblem | null>;
+  /** Resolves to the problem to show by the name field, or null when renamed. */
+  rename(id: FileId, name: string): Promise<InlineProblem | null>;
   move(ids: readonly FileId[], targetFolderId: FileId): Promise<boolean>;
   trash(entries: readonly FileEntry[]): Promise<boolean>;
   /** To the original folders, or into `targetFolderId` (for items whose folder is gone). */
@@ -17,22 +18,22 @@ export interface FileActions {
   cut(ids: readonly FileId[]): void;
   paste(): Promise<boolean>;
   deleteForever(ids: readonly FileId[]): Promise<boolean>;
-  /** Shows an error toast; `retry` offered when the error says retrying may work. */
+  /** Shows an error toast (worded at display time); `retry` offered when retrying may work. */
   reportError(actionKey: string, error: ApiError, retry?: () => void): void;
 }
 
 export function createFileActions(deps: ActionDeps): FileActions {
-  const { bridge, browser, ui, i18n } = deps;
-  const t = i18n.t.bind(i18n);
+  const { bridge, browser, ui } = deps;
 
   function reportError(actionKey: string, error: ApiError, retry?: () => void): void {
-    const message = t('errors.failed', {
-      action: t(`action.${actionKey}`),
-      message: describeError(t, error),
+    ui.getState().pushToast({
+      kind: 'error',
+      text: { error, action: actionKey },
+      ...(error.retryable && retry ? { retry } : {}),
     });
-    ui.getState().pushToast({ kind: 'error', message, ...(error.retryable && retry ? { retry } : {}) });
   }
-  const info = (message: string): void => void ui.getState().pushToast({ kind: 'info', message });
+  const info = (key: string, values: Record<string, string | number>): void =>
+    void ui.getState().pushToast({ kind: 'info', text: { key, values } });
 
   /** Runs a mutation; on failure shows a toast (with retry when sensible) and answers false. */
   async function run<T>(
@@ -54,19 +55,24 @@ export function createFileActions(deps: ActionDeps): FileActions {
     return here.kind === 'folder' ? here.folderId : null;
   };
 
-  /** Errors the user fixes by changing the name are shown inline; the rest as toasts. */
-  function inline(result: Result<unknown>, key: string): string | null {
+  /** The folder an item is in, where the listing or the breadcrumbs know it. */
+  const parentOf = (id: FileId): FileId | undefined => {
+    const { entries, known } = browser.getState();
+    return entries.find((e) => e.id === id)?.parentId ?? known.get(id)?.parentId;
+  };
+
+  /** Errors the user fixes by changing the name are shown inline; the rest as toasts too. */
+  function inline(result: Result<unknown>, key: string): InlineProblem | null {
     if (result.ok) return null;
-    if (result.error.code === 'name_conflict' || result.error.code === 'invalid_name')
-      return describeError(t, result.error);
-    reportError(key, result.error);
-    return describeError(t, result.error);
+    if (result.error.code !== 'name_conflict' && result.error.code !== 'invalid_name')
+      reportError(key, result.error);
+    return { error: result.error };
   }
 
   const api: FileActions = {
     reportError,
     async mkdir(name) {
-      const problem = describeNameProblem(t, checkName(name));
+      const problem = nameProblem(checkName(name));
       const parentId = currentFolder();
       if (problem !== null || parentId === null) return problem;
       const result = await bridge.files.mkdir({ parentId, name });
@@ -90,21 +96,25 @@ export function createFileActions(deps: ActionDeps): FileActions {
     async rename(id, name) {
       const entry = browser.getState().entries.find((e) => e.id === id);
       if (entry && entry.name === name) return null;
-      const problem = describeNameProblem(t, checkName(name));
+      const problem = nameProblem(checkName(name));
       if (problem !== null) return problem;
       const result = await bridge.files.rename({ id, name });
       if (result.ok) browser.getState().patchEntry(id, { name });
       return inline(result, 'rename');
     },
     move(ids, targetFolderId) {
-      const movable = ids.filter((id) => id !== targetFolderId);
-      if (movable.length === 0) return Promise.resolve(false);
+      const movable = ids.filter((id) => id !== targetFolderId && parentOf(id) !== targetFolderId);
+      if (movable.length === 0) {
+        const first = browser.getState().entries.find((e) => e.id === ids[0]);
+        if (ids.length > 0) info('toast.alreadyHere', { count: ids.length, name: first?.name ?? '' });
+        return Promise.resolve(false);
+      }
       return run(
         'move',
         () => bridge.files.move({ ids: movable, targetFolderId }),
         () => {
           if (currentFolder() !== targetFolderId) browser.getState().removeEntries(movable);
-          info(t('toast.moved', { count: movable.length }));
+          info('toast.moved', { count: movable.length });
         },
       );
     },
@@ -115,14 +125,14 @@ export function createFileActions(deps: ActionDeps): FileActions {
         () => bridge.files.trash({ ids }),
         () => {
           browser.getState().removeEntries(ids);
-          info(t('toast.trashed', { count: ids.length }));
+          info('toast.trashed', { count: ids.length });
         },
       );
     },
     cut(ids) {
       if (ids.length === 0) return;
       ui.getState().setClipboard(ids);
-      info(t('toast.cut', { count: ids.length }));
+      info('toast.cut', { count: ids.length });
     },
     async paste() {
       const ids = ui.getState().clipboard;
@@ -138,11 +148,11 @@ export function createFileActions(deps: ActionDeps): FileActions {
         () => bridge.files.restore(input),
         (value) => {
           browser.getState().removeEntries(value.restored);
-          if (value.restored.length > 0) info(t('toast.restored', { count: value.restored.length }));
+          if (value.restored.length > 0) info('toast.restored', { count: value.restored.length });
           if (value.needsTarget.length > 0)
             ui.getState().pushToast({
               kind: 'error',
-              message: t('errors.restoreNeedsTarget', { count: value.needsTarget.length }),
+              text: { key: 'errors.restoreNeedsTarget', values: { count: value.needsTarget.length } },
             });
         },
       );
@@ -153,7 +163,7 @@ export function createFileActions(deps: ActionDeps): FileActions {
         () => bridge.files.deleteForever({ ids: [...ids] }),
         () => {
           browser.getState().removeEntries(ids);
-          info(t('toast.deleted', { count: ids.length }));
+          info('toast.deleted', { count: ids.length });
         },
       );
     },

@@ -44,7 +44,7 @@ describe('opening files on the desktop', () => {
     fireEvent.doubleClick(row('readme.md'));
     const toast = await screen.findByRole('alert');
     expect(toast.textContent).toContain('Opening');
-    expect(toast.textContent).toContain('The disk is full.');
+    expect(toast.textContent).toContain('A local disk operation failed');
   });
 
   it('offers Open and Show in folder on finished downloads', async () => {

@@ -25,8 +25,7 @@ export function createOpenActions(
   files: FileActions,
   transfers: Pick<TransferActions, 'saveTo'>,
 ): OpenActions {
-  const { bridge, host, session, browser, ui, i18n } = deps;
-  const t = i18n.t.bind(i18n);
+  const { bridge, host, session, browser, ui } = deps;
   const desktopOpen = (): boolean => session.getState().info?.capabilities.openFiles === true;
 
   /**
@@ -36,7 +35,10 @@ export function createOpenActions(
   async function openInTab(entry: FileEntry): Promise<void> {
     const tab = window.open('', '_blank');
     if (tab === null) {
-      ui.getState().pushToast({ kind: 'error', message: t('open.tabBlocked', { name: entry.name }) });
+      ui.getState().pushToast({
+        kind: 'error',
+        text: { key: 'open.tabBlocked', values: { name: entry.name } },
+      });
       return;
     }
     // The new tab must not reach back into the app.
@@ -66,7 +68,7 @@ export function createOpenActions(
         if (TAB_VIEWABLE_EXTENSIONS.includes(extensionOf(entry.name))) return openInTab(entry);
         return transfers.saveTo([entry]);
       }
-      ui.getState().pushToast({ kind: 'error', message: t('open.unavailable') });
+      ui.getState().pushToast({ kind: 'error', text: { key: 'open.unavailable' } });
     },
     canOpenFiles: () => desktopOpen() || host.browserDownloads === true,
     async openDownload(item, how) {

@@ -36,7 +36,8 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
   const t = i18n.t.bind(i18n);
   const memory = createConflictMemory();
   const dragLinks = createDownloadLinkCache(bridge);
-  const info = (message: string): void => void ui.getState().pushToast({ kind: 'info', message });
+  const info = (key: string, values: Record<string, string | number>): void =>
+    void ui.getState().pushToast({ kind: 'info', text: { key, values } });
 
   async function choosePolicy(
     names: readonly string[],
@@ -70,7 +71,7 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
       files.reportError('upload', result.error, () => void upload(paths, targetFolderId));
       return false;
     }
-    info(t('toast.uploadQueued', { count: paths.length }));
+    info('toast.uploadQueued', { count: paths.length });
     return true;
   }
 
@@ -93,7 +94,7 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
       files.reportError('download', result.error, () => void download(entries, localDir));
       return false;
     }
-    info(t('toast.downloadQueued', { count: entries.length, dir }));
+    info('toast.downloadQueued', { count: entries.length, dir });
     return true;
   }
 
@@ -107,8 +108,13 @@ export function createTransferActions(deps: ActionDeps, files: FileActions): Tra
         const paths = await host.stageFiles(data);
         return await upload(paths, targetFolderId);
       } catch (error) {
+        // The host's own words (not the back end's) go to the details, the summary is ours.
         const message = error instanceof Error ? error.message : String(error);
-        ui.getState().pushToast({ kind: 'error', message: t('errors.uploadStageFailed', { message }) });
+        ui.getState().pushToast({
+          kind: 'error',
+          text: { key: 'errors.uploadStageFailed' },
+          extra: [message],
+        });
         return false;
       }
     },

@@ -62,10 +62,14 @@ describe('language, theme, auth and tree', () => {
         state: 'auth_required',
         problem: 'rejected',
         message: 'The access token has expired.',
+        reason: 'auth_lost',
       }),
     );
     const banner = await screen.findByTestId('auth-banner');
-    expect(banner.textContent).toMatch(/Signed out: The access token has expired\. Transfers are paused/);
+    expect(banner.textContent).toMatch(
+      /no longer accepts the saved sign-in\. Open Settings and sign in again/,
+    );
+    expect(banner.textContent).not.toMatch(/access token has expired/);
     await waitFor(() =>
       expect(within(screen.getByTestId('transfers-panel')).getByTestId('transfer-state').textContent).toBe(
         'Paused: sign in again',

@@ -42,7 +42,11 @@ describe('mountPanDesk', () => {
     });
     render(<App bridge={bridge} host={createTestHost()} i18n={createI18n('en')} />);
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/could not reach its back end: The window is closing/);
+    // Worded by the code in the UI's language; the English message stays in the log.
+    expect(alert.textContent).toMatch(
+      /could not reach its back end: The link to the PanDesk back end was lost/,
+    );
+    expect(alert.textContent).not.toMatch(/The window is closing/);
     expect(document.querySelector('[data-app-state="error"]')).not.toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(document.querySelector('[data-app-state="ready"]')).not.toBeNull());

@@ -47,11 +47,25 @@ export function App({ bridge, host, i18n: given }: AppProps) {
   }, [i18n, language]);
 
   // A new root, or a different drive (demo ↔ real account, signed back in): start browsing afresh.
+  // No drive (signed out, credentials refused): nothing of the previous drive stays on screen.
   useEffect(() => {
-    if (!loaded || rootFolderId === undefined || driveKey === 'none') return;
+    if (!loaded || rootFolderId === undefined) return;
+    if (driveKey === 'none') {
+      ctx.browser.getState().reset();
+      ctx.tree.getState().clear();
+      return;
+    }
     ctx.browser.getState().setRoot(rootFolderId);
-    ctx.tree.getState().reset(rootFolderId, i18n.t('app.rootName'));
-  }, [ctx, i18n, loaded, rootFolderId, driveKey]);
+    ctx.tree.getState().reset(rootFolderId, '');
+    if (rootFolderId === 0) return;
+    let current = true;
+    void bridge.files.detail({ id: rootFolderId }).then((found) => {
+      if (current && found.ok) ctx.browser.getState().setRootName(found.value.name);
+    });
+    return () => {
+      current = false;
+    };
+  }, [ctx, bridge, loaded, rootFolderId, driveKey]);
 
   return (
     <I18nextProvider i18n={i18n}>

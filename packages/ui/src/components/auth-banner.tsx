@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { authFacts, describeError, errorDetails } from '../actions/errors';
 import { useApp, useSlice } from '../context';
+import { DetailsDisclosure } from './details-disclosure';
 
 /**
  * First run (demo drive), connecting, no account, or auth lost: one clear line and one click
@@ -9,6 +11,7 @@ export function AuthBanner() {
   const { t } = useTranslation();
   const { session, ui, bridge } = useApp();
   const auth = useSlice(session, (s) => s.auth);
+  const host = useSlice(session, (s) => s.info?.host);
   if (auth === null || auth.state === 'signed_in') return null;
   if (auth.state === 'connecting') {
     return (
@@ -34,15 +37,26 @@ export function AuthBanner() {
       </div>
     );
   }
+  // Worded from the cause, never from the back end's English message.
+  const facts = authFacts(auth);
+  // Without secret storage the words depend on the host: the browser host never uses a keyring.
   const text =
-    auth.problem === 'no_credentials'
+    facts.reason === 'no_credentials'
       ? t('banner.noCredentials')
-      : auth.problem === 'unreachable'
-        ? t('banner.unreachable', { message: auth.message })
-        : t('banner.authLost', { message: auth.message });
+      : facts.reason === 'secret_storage_unavailable'
+        ? t(host === 'web' ? 'settings.noSecretStorageWeb' : 'settings.noEncryption')
+        : describeError(t, facts);
   return (
-    <div className="pd-banner pd-banner-warn" role="alert" data-testid="auth-banner">
-      <span>{text}</span>
+    <div
+      className="pd-banner pd-banner-warn"
+      role="alert"
+      data-testid="auth-banner"
+      data-problem={auth.problem}
+    >
+      <span>
+        {text}
+        <DetailsDisclosure lines={errorDetails(t, auth)} />
+      </span>
       {openSettings}
       {auth.problem === 'no_credentials' && (
         <button type="button" onClick={() => void bridge.auth.useDemo()}>

@@ -41,11 +41,19 @@ describe('start-up while the back end is still signing in', () => {
     );
 
     act(() =>
-      bridge.setAuth({ state: 'auth_required', problem: 'unreachable', message: 'Could not reach it.' }),
+      bridge.setAuth({
+        state: 'auth_required',
+        problem: 'unreachable',
+        message: 'Could not reach it.',
+        reason: 'service_unreachable',
+        params: { host: 'open-api.123pan.com' },
+      }),
     );
-    expect((await screen.findByTestId('auth-banner')).textContent).toMatch(
-      /cannot be reached: Could not reach it\. PanDesk keeps trying/,
-    );
+    const banner = await screen.findByTestId('auth-banner');
+    expect(banner.textContent).toMatch(/123 Cloud Drive cannot be reached\..*PanDesk keeps trying/);
+    expect(banner.textContent).not.toMatch(/Could not reach it/);
+    // Where it tried is in the details, folded away.
+    expect(within(banner).getByTestId('error-details').textContent).toMatch(/open-api\.123pan\.com/);
     expect(screen.getByTestId('status-account').textContent).toBe('Offline: retrying');
     expect(screen.getByTestId('transfers-blocked').textContent).toMatch(/wait until PanDesk is connected/);
 

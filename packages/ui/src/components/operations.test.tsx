@@ -81,8 +81,9 @@ describe('file operations', () => {
     );
     const toast = await screen.findByRole('alert');
     expect(toast.textContent).toMatch(
-      /Moving to the recycle bin failed: Too many requests\. The service asked PanDesk to slow down/,
+      /Moving to the recycle bin failed: The service asked PanDesk to slow down\. Try again in a moment\./,
     );
+    expect(toast.textContent).not.toMatch(/Too many requests/);
     fireEvent.click(within(toast).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(rowNames()).toEqual(['Documents', 'Photos']));
   });
@@ -98,9 +99,15 @@ describe('file operations', () => {
     );
     bridge.failNext('files.search', { code: 'network', message: 'Offline.', retryable: true });
     fireEvent.click(screen.getByTestId('refresh'));
-    await waitFor(() => expect(screen.getByTestId('list-error').textContent).toMatch(/Offline/));
-    fireEvent.click(within(screen.getByTestId('list-error')).getByRole('button', { name: 'Retry' }));
-    await waitFor(() => expect(rowNames()).toEqual(['notes.txt']));
+    // The results stay, said to be possibly out of date, with the cause and a retry.
+    const failed = await screen.findByTestId('list-refresh-failed');
+    expect(failed.textContent).toMatch(/Could not refresh: The service could not be reached/);
+    expect(rowNames()).toEqual(['notes.txt']);
+    expect(screen.getByTestId('file-grid').dataset.stale).toBe('true');
+    fireEvent.click(within(failed).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByTestId('list-refresh-failed')).toBeNull());
+    expect(rowNames()).toEqual(['notes.txt']);
+    expect(screen.getByTestId('file-grid').dataset.stale).toBeUndefined();
   });
 
   it('downloads the selection to the download folder and offers a context menu', async () => {

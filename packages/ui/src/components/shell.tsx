@@ -64,13 +64,13 @@ export function Shell() {
           <NavBar />
           <Toolbar />
           <FileList />
+          <Toasts />
         </main>
       </div>
       <TransfersPanel />
       <StatusBar />
       <Dialogs />
       <ContextMenu />
-      <Toasts />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../context';
+import { renderWords, wordsDetails } from '../lib/words';
 import type { Toast } from '../stores/ui-store';
+import { DetailsDisclosure } from './details-disclosure';
 
 const INFO_MS = 5000;
 
@@ -14,13 +16,17 @@ function ToastItem({ toast }: { toast: Toast }) {
     const timer = setTimeout(() => ui.getState().dismissToast(toast.id), INFO_MS);
     return () => clearTimeout(timer);
   }, [toast, ui]);
+  const text = renderWords(t, toast.text);
   return (
     <div
       className={`pd-toast pd-toast-${toast.kind}`}
       role={toast.kind === 'error' ? 'alert' : 'status'}
       data-testid="toast"
     >
-      <span>{toast.message}</span>
+      <div className="pd-toast-body">
+        <span className="pd-toast-text">{text}</span>
+        <DetailsDisclosure lines={wordsDetails(t, toast.text, toast.extra)} />
+      </div>
       {toast.retry && (
         <button
           type="button"
@@ -39,7 +45,11 @@ function ToastItem({ toast }: { toast: Toast }) {
   );
 }
 
-/** Messages in a corner: info fades after a few seconds, errors stay until dismissed. */
+/**
+ * Messages at the bottom corner of the file area: info fades after a few seconds, errors stay
+ * until dismissed. Worded at render time, so they follow a language switch. They sit above the
+ * list, never over the transfers panel's buttons.
+ */
 export function Toasts() {
   const { ui } = useApp();
   const toasts = useSlice(ui, (s) => s.toasts);

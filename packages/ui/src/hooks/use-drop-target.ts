@@ -17,13 +17,14 @@ export interface DropTargetProps {
  * inside the list does not also trigger the list background.
  */
 export function useFolderDropTarget(folderId: FileId | null): { over: boolean; props: DropTargetProps } {
-  const { ui, actions } = useApp();
+  const { ui, actions, browser } = useApp();
   const [over, setOver] = useState(false);
 
   const accepts = (e: DragEvent): 'move' | 'copy' | null => {
     if (folderId === null) return null;
     const types = [...e.dataTransfer.types];
-    if (isInternalDrag(types)) return canMoveInto(ui.getState().drag, folderId) ? 'move' : null;
+    if (isInternalDrag(types))
+      return canMoveInto(ui.getState().drag, folderId, browser.getState().known) ? 'move' : null;
     return isOsFileDrag(types) ? 'copy' : null;
   };
   const onOver = (e: DragEvent): void => {

@@ -2,15 +2,6 @@
 export const cloudEn = {
   cloud: {
     clipboardFailed: 'PanDesk could not put this on the clipboard. Copy it by hand: {{text}}',
-    action: {
-      share: 'Sharing',
-      enableDirectLinks: 'Turning on direct links',
-      disableDirectLinks: 'Turning off direct links',
-      directLink: 'Getting the direct link',
-      cloudDownload: 'Submitting the cloud download',
-      cloudTasks: 'Clearing cloud tasks',
-      copy: 'Copying',
-    },
   },
   share: {
     menu: 'Share…',
@@ -97,6 +88,7 @@ export const cloudEn = {
     submitted_other: '{{count}} cloud downloads started. Their progress is in the transfers panel.',
   },
   cloudTasks: {
+    withProblems: '{{state}}: {{problems}}',
     label: 'Cloud tasks',
     tab: 'Cloud tasks ({{count, number}})',
     empty: 'No cloud downloads or copies yet.',

@@ -4,15 +4,6 @@ import type { cloudEn } from './cloud-en';
 export const cloudZhCN: typeof cloudEn = {
   cloud: {
     clipboardFailed: 'PanDesk 无法写入剪贴板。请手动复制：{{text}}',
-    action: {
-      share: '分享',
-      enableDirectLinks: '开启直链',
-      disableDirectLinks: '关闭直链',
-      directLink: '获取直链',
-      cloudDownload: '提交离线下载',
-      cloudTasks: '清除云端任务',
-      copy: '复制',
-    },
   },
   share: {
     menu: '分享…',
@@ -97,6 +88,7 @@ export const cloudZhCN: typeof cloudEn = {
     submitted_other: '已开始 {{count}} 个离线下载，进度显示在传输面板中。',
   },
   cloudTasks: {
+    withProblems: '{{state}}：{{problems}}',
     label: '云端任务',
     tab: '云端任务（{{count, number}}）',
     empty: '还没有离线下载或复制任务。',

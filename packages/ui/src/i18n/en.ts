@@ -1,4 +1,5 @@
 import { cloudEn } from './cloud-en';
+import { codesEn, detailEn, reasonsEn, waitingEn } from './errors-en';
 import { openEn } from './open-en';
 
 /** English strings. Keys are grouped by screen; `zh-CN.ts` must have the same shape (checked by type). */
@@ -15,8 +16,6 @@ export const en = {
     noCredentials:
       'No account is connected. Enter your client ID and client secret in Settings, or try the demo drive.',
     useDemo: 'Try the demo drive',
-    authLost: 'Signed out: {{message}} Transfers are paused until you sign in again.',
-    unreachable: 'The 123 Cloud Drive service cannot be reached: {{message}} PanDesk keeps trying.',
     connecting: 'Connecting to 123 Cloud Drive… Your files appear as soon as the service answers.',
     openSettings: 'Open settings',
   },
@@ -83,6 +82,9 @@ export const en = {
     selected: '{{count, number}} selected',
     offlineCopy: 'Offline: the last known contents of this folder',
     offlineNothing: 'Your files appear as soon as PanDesk is connected.',
+    signedOut: 'Sign in to see your files.',
+    refreshing: 'Refreshing…',
+    location: 'Location',
     blocked: 'Blocked by content review',
     newFolderName: 'New folder',
     renameLabel: 'New name',
@@ -91,6 +93,7 @@ export const en = {
   menu: {
     label: 'Actions',
     open: 'Open',
+    openLocation: 'Open containing folder',
   },
   dialog: {
     cancel: 'Cancel',
@@ -99,9 +102,11 @@ export const en = {
     create: 'Create',
     newFolderTitle: 'New folder',
     folderName: 'Folder name',
-    moveTitle: 'Move {{count}} items to…',
+    moveTitle_one: 'Move 1 item to…',
+    moveTitle_other: 'Move {{count}} items to…',
     moveHere: 'Move here',
-    restoreTitle: 'Restore {{count}} items to…',
+    restoreTitle_one: 'Restore 1 item to…',
+    restoreTitle_other: 'Restore {{count}} items to…',
     restoreHere: 'Restore here',
     trashTitle: 'Move to the recycle bin?',
     trashBody_one: '“{{name}}” will be moved to the recycle bin. You can restore it from there.',
@@ -143,6 +148,11 @@ export const en = {
     download: 'Download',
     empty: 'No transfers here.',
     timeLeft: '{{time}} left',
+    starting: 'Starting',
+    stateWithReason: '{{state}}: {{reason}}',
+    savedAs: 'Done · saved as “{{name}}”',
+    details: 'Details of {{name}}',
+    waiting: waitingEn,
     state: {
       queued: 'Queued',
       running: 'Running',
@@ -240,24 +250,13 @@ export const en = {
       forbidden_character: 'A name cannot contain {{character}} (not allowed: " \\ / : * ? | > <).',
       only_spaces: 'A name cannot be made only of spaces.',
     },
-    code: {
-      auth_required: 'Sign-in is needed. Open Settings and check the connection.',
-      rate_limited: 'The service asked PanDesk to slow down. Try again in a moment.',
-      not_found: 'The item no longer exists. Refresh to see the current state.',
-      name_conflict: 'An item with that name already exists here. Choose another name.',
-      invalid_name: 'That name is not allowed.',
-      quota: 'Your storage space or download traffic is used up.',
-      network: 'The service could not be reached. Check the connection and retry.',
-      io: 'A local disk operation failed. Check free space and permissions.',
-      invalid_input: 'PanDesk sent something the back end refused.',
-      unsupported: 'This is not available here.',
-      cancelled: 'The operation was cancelled.',
-      disconnected: 'The link to the PanDesk back end was lost. Retry in a moment.',
-      internal: 'Something went wrong inside PanDesk. The log has details.',
-    },
+    code: codesEn,
+    reason: reasonsEn,
+    detail: detailEn,
     failed: '{{action}} failed: {{message}}',
     listFailed: 'The folder could not be listed: {{message}}',
-    uploadStageFailed: 'The dropped items could not be prepared for upload: {{message}}',
+    refreshFailed: 'Could not refresh: {{message}} Showing the contents listed at {{time}}.',
+    uploadStageFailed: 'The dropped items could not be prepared for upload. Drop them again to retry.',
     restoreNeedsTarget_one:
       '1 item could not go back to its folder (it no longer exists). Select it and use “Restore to…” to choose a folder.',
     restoreNeedsTarget_other:
@@ -279,6 +278,9 @@ export const en = {
     deleted_other: 'Deleted {{count}} items for good.',
     cut_one: '1 item cut: open a folder and paste (Ctrl+V) to move it there.',
     cut_other: '{{count}} items cut: open a folder and paste (Ctrl+V) to move them there.',
+    alreadyHere_one: '“{{name}}” is already in this folder; nothing was moved.',
+    alreadyHere_other: '{{count}} items are already in this folder; nothing was moved.',
+    placePath: '{{name}} is the folder {{path}} on the computer running PanDesk.',
   },
   action: {
     list: 'Listing',
@@ -295,6 +297,13 @@ export const en = {
     settings: 'Saving settings',
     places: 'Changing places',
     transfers: 'Changing transfers',
+    share: 'Sharing',
+    enableDirectLinks: 'Turning on direct links',
+    disableDirectLinks: 'Turning off direct links',
+    directLink: 'Getting the direct link',
+    cloudDownload: 'Submitting the cloud download',
+    cloudTasks: 'Clearing cloud tasks',
+    copy: 'Copying',
   },
   units: {
     bytes: '{{value}} B',

@@ -1,6 +1,7 @@
 import { cloudZhCN } from './cloud-zh-cn';
 import { openZhCN } from './open-zh-cn';
 import type { Resources } from './en';
+import { codesZhCN, detailZhCN, reasonsZhCN, waitingZhCN } from './errors-zh-cn';
 
 /** Simplified Chinese strings; same shape as `en` (the type enforces it). */
 export const zhCN: Resources = {
@@ -15,8 +16,6 @@ export const zhCN: Resources = {
     connect: '连接账号',
     noCredentials: '尚未连接账号。请在设置中填写 Client ID 和 Client Secret，或先试用演示网盘。',
     useDemo: '试用演示网盘',
-    authLost: '已退出登录：{{message}} 传输已暂停，重新登录后继续。',
-    unreachable: '无法连接 123 云盘服务：{{message}} PanDesk 会自动重试。',
     connecting: '正在连接 123 云盘…… 服务响应后即显示您的文件。',
     openSettings: '打开设置',
   },
@@ -81,6 +80,9 @@ export const zhCN: Resources = {
     count_one: '{{count, number}} 项',
     count_other: '{{count, number}} 项',
     offlineCopy: '离线：此文件夹上次已知的内容',
+    signedOut: '登录后即可查看你的文件。',
+    refreshing: '正在刷新…',
+    location: '位置',
     offlineNothing: 'PanDesk 连接后即显示您的文件。',
     selected: '已选 {{count, number}} 项',
     blocked: '未通过内容审核',
@@ -91,6 +93,7 @@ export const zhCN: Resources = {
   menu: {
     label: '操作',
     open: '打开',
+    openLocation: '打开所在文件夹',
   },
   dialog: {
     cancel: '取消',
@@ -99,9 +102,11 @@ export const zhCN: Resources = {
     create: '创建',
     newFolderTitle: '新建文件夹',
     folderName: '文件夹名称',
-    moveTitle: '将 {{count}} 项移动到…',
+    moveTitle_one: '将 1 项移动到…',
+    moveTitle_other: '将 {{count}} 项移动到…',
     moveHere: '移动到这里',
-    restoreTitle: '将 {{count}} 项还原到…',
+    restoreTitle_one: '将 1 项还原到…',
+    restoreTitle_other: '将 {{count}} 项还原到…',
     restoreHere: '还原到这里',
     trashTitle: '移到回收站？',
     trashBody_one: '“{{name}}”将被移到回收站，可以从回收站还原。',
@@ -142,6 +147,11 @@ export const zhCN: Resources = {
     download: '下载',
     empty: '这里没有传输任务。',
     timeLeft: '剩余 {{time}}',
+    starting: '正在开始',
+    stateWithReason: '{{state}}：{{reason}}',
+    savedAs: '完成 · 已另存为“{{name}}”',
+    details: '{{name}} 的详情',
+    waiting: waitingZhCN,
     state: {
       queued: '排队中',
       running: '进行中',
@@ -236,24 +246,13 @@ export const zhCN: Resources = {
       forbidden_character: '名称不能包含 {{character}}（不允许：" \\ / : * ? | > <）。',
       only_spaces: '名称不能只包含空格。',
     },
-    code: {
-      auth_required: '需要登录。请打开设置检查连接。',
-      rate_limited: '服务要求放慢请求速度，请稍后重试。',
-      not_found: '该项目已不存在。刷新即可查看最新状态。',
-      name_conflict: '这里已有同名项目，请换一个名称。',
-      invalid_name: '该名称不被允许。',
-      quota: '存储空间或下载流量已用完。',
-      network: '无法连接服务。请检查网络后重试。',
-      io: '本地磁盘操作失败。请检查剩余空间和权限。',
-      invalid_input: 'PanDesk 发送的内容被后端拒绝。',
-      unsupported: '此处不支持该操作。',
-      cancelled: '操作已取消。',
-      disconnected: '与 PanDesk 后端的连接已断开，请稍后重试。',
-      internal: 'PanDesk 内部出错，详情见日志。',
-    },
+    code: codesZhCN,
+    reason: reasonsZhCN,
+    detail: detailZhCN,
     failed: '{{action}}失败：{{message}}',
     listFailed: '无法列出文件夹：{{message}}',
-    uploadStageFailed: '拖入的项目无法准备上传：{{message}}',
+    refreshFailed: '刷新失败：{{message}} 当前显示的是 {{time}} 时列出的内容。',
+    uploadStageFailed: '拖入的项目无法准备上传，请重新拖入以重试。',
     restoreNeedsTarget_one: '有 1 项无法回到原文件夹（原文件夹已不存在）。请选中后使用“还原到…”选择文件夹。',
     restoreNeedsTarget_other:
       '有 {{count}} 项无法回到原文件夹（原文件夹已不存在）。请选中后使用“还原到…”选择文件夹。',
@@ -274,6 +273,9 @@ export const zhCN: Resources = {
     deleted_other: '已彻底删除 {{count}} 项。',
     cut_one: '已剪切 1 项：打开目标文件夹后粘贴（Ctrl+V）即可移动。',
     cut_other: '已剪切 {{count}} 项：打开目标文件夹后粘贴（Ctrl+V）即可移动。',
+    alreadyHere_one: '“{{name}}”已在此文件夹中，未移动任何内容。',
+    alreadyHere_other: '{{count}} 项已在此文件夹中，未移动任何内容。',
+    placePath: '{{name}} 是运行 PanDesk 的电脑上的文件夹 {{path}}。',
   },
   action: {
     list: '列出文件',
@@ -290,6 +292,13 @@ export const zhCN: Resources = {
     settings: '保存设置',
     places: '修改位置',
     transfers: '修改传输',
+    share: '分享',
+    enableDirectLinks: '开启直链',
+    disableDirectLinks: '关闭直链',
+    directLink: '获取直链',
+    cloudDownload: '提交离线下载',
+    cloudTasks: '清除云端任务',
+    copy: '复制',
   },
   units: {
     bytes: '{{value}} B',

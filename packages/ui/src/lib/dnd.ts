@@ -37,9 +37,26 @@ export function readDragPayload(data: DataTransfer): DragPayload | null {
   }
 }
 
-/** Whether dropping the dragged items into `folderId` is a real move (not onto themselves or their own folder). */
-export function canMoveInto(payload: DragPayload | null, folderId: FileId): boolean {
+/**
+ * Whether dropping the dragged items into `folderId` is a real move: not onto themselves, not
+ * all into the folder they are already in, and not a folder into one of its own subfolders
+ * (`parents` knows where folders are: from listings and the tree).
+ */
+export function canMoveInto(
+  payload: DragPayload | null,
+  folderId: FileId,
+  parents: ReadonlyMap<FileId, { parentId: FileId }> = new Map(),
+): boolean {
   if (payload === null) return true;
-  if (payload.entries.some((e) => e.id === folderId)) return false;
+  const dragged = new Set(payload.entries.map((e) => e.id));
+  const seen = new Set<FileId>();
+  for (
+    let id: FileId | undefined = folderId;
+    id !== undefined && !seen.has(id);
+    id = parents.get(id)?.parentId
+  ) {
+    if (dragged.has(id)) return false;
+    seen.add(id);
+  }
   return payload.entries.some((e) => e.parentId !== folderId);
 }

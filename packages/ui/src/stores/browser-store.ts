@@ -5,6 +5,9 @@ import { compareEntries, mergeSorted } from '../lib/sort';
 import type { SortOrder } from '../lib/sort';
 import { clickSelect, EMPTY_SELECTION, moveFocus, pruneSelection, selectAll } from '../lib/selection';
 import type { ClickModifiers, Selection } from '../lib/selection';
+import { leaveSearch, stepBack, stepForward } from './history';
+import type { Step } from './history';
+import { createListingCache } from './listing-cache';
 import { fetchListingPage, sameLocation } from './listing';
 import type { Location } from './listing';
 
@@ -20,26 +23,42 @@ export interface KnownFolder {
  * The main pane: where we are, history, the (sorted) entries streamed in page by page, and the
  * selection. A generation counter makes pages of an abandoned location harmless; completed
  * folder listings are cached (bounded) so revisiting shows at once and revalidates behind.
+ * A revalidation (or a refresh) that fails keeps the rows and says so (`refreshError`, with
+ * the time they were listed), so stale rows never pass for current ones.
  */
 export interface BrowserState {
   rootId: FileId;
+  /** The root folder's own name; null for the drive's top (the UI names it). */
+  rootName: string | null;
   location: Location;
   back: readonly Location[];
   forward: readonly Location[];
   entries: readonly FileEntry[];
   status: ListingStatus;
-  /** True while a cached view is shown and its fresh listing loads behind it. */
+  /** True while shown rows are being listed again behind them (revisit, refresh). */
   revalidating: boolean;
   error: ApiError | null;
+  /** Listing the shown rows again failed: they may be out of date. */
+  refreshError: ApiError | null;
+  /** When the shown rows were listed (epoch ms), null before any listing. */
+  listedAt: number | null;
   sort: SortOrder;
   selection: Selection;
   known: ReadonlyMap<FileId, KnownFolder>;
-  setRoot(rootId: FileId): void;
-  navigate(location: Location): void;
+  setRoot(rootId: FileId, rootName?: string | null): void;
+  /** The root folder's own name, once known. */
+  setRootName(rootName: string | null): void;
+  /** No drive to browse (signed out): nothing stays on screen. */
+  reset(): void;
+  /** Opens a location; `select` is selected once listed (open containing folder). */
+  navigate(location: Location, select?: FileId): void;
   goBack(): void;
   goForward(): void;
   goUp(): void;
+  /** Lists the location again from the service itself; failures are reported, rows stay. */
   refresh(): void;
+  /** Leaves search results for where the user was before searching. */
+  closeSearch(): void;
   setSort(key: SortOrder['key']): void;
   click(id: FileId, mods?: ClickModifiers): void;
   moveFocus(delta: number, extend?: boolean): void;
@@ -59,19 +78,21 @@ export type BrowserStore = StoreApi<BrowserState>;
 
 const CACHE_LIMIT = 20;
 
+interface LoadMode {
+  /** Keep the shown rows until the new listing is complete. */
+  behind: boolean;
+  /** Ask the service itself (past the back end's cache). */
+  fresh: boolean;
+}
+
 export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): BrowserStore {
   let generation = 0;
-  const cache = new Map<FileId, FileEntry[]>();
+  const cache = createListingCache(CACHE_LIMIT);
+  let pendingSelect: FileId | null = null;
 
   return createStore<BrowserState>()((set, get) => {
-    const cacheFolder = (id: FileId, entries: FileEntry[]): void => {
-      cache.delete(id);
-      cache.set(id, entries);
-      if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as FileId);
-    };
-
-    const learnFrom = (items: readonly FileEntry[]): ReadonlyMap<FileId, KnownFolder> => {
-      const folders = items.filter((e) => e.kind === 'folder');
+    const learnFrom = (items: readonly { id: FileId; name: string; parentId: FileId; kind?: string }[]) => {
+      const folders = items.filter((e) => e.kind === undefined || e.kind === 'folder');
       if (folders.length === 0) return get().known;
       const known = new Map(get().known);
       for (const f of folders) known.set(f.id, { name: f.name, parentId: f.parentId });
@@ -83,49 +104,87 @@ export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): B
       selection: pruneSelection(get().selection, new Set(entries.map((e) => e.id))),
     });
 
+    /** Selects the entry asked for by `navigate(…, select)` once it is listed. */
+    const applyPendingSelect = (): void => {
+      if (pendingSelect === null || !get().entries.some((e) => e.id === pendingSelect)) return;
+      const id = pendingSelect;
+      pendingSelect = null;
+      get().click(id);
+    };
+
     /** Streams a location's pages; with `behind` the visible entries stay until the listing completes. */
-    async function load(location: Location, behind: boolean): Promise<void> {
+    async function load(location: Location, mode: LoadMode): Promise<void> {
       const gen = ++generation;
+      const { behind } = mode;
       const cmp = compareEntries(get().sort);
       set(
         behind
           ? { revalidating: true, error: null }
-          : { status: 'loading', entries: [], error: null, revalidating: false, selection: EMPTY_SELECTION },
+          : {
+              status: 'loading',
+              entries: [],
+              error: null,
+              refreshError: null,
+              revalidating: false,
+              selection: EMPTY_SELECTION,
+            },
       );
       let acc: FileEntry[] = [];
       let cursor: string | undefined;
       for (;;) {
-        const page = await fetchListingPage(bridge, location, cursor);
+        const page = await fetchListingPage(bridge, location, cursor, mode.fresh && cursor === undefined);
         if (gen !== generation) return;
         if (!page.ok) {
-          set({ status: 'error', error: page.error, revalidating: false });
+          // Rows on screen stay, said to be possibly out of date; with none, the listing failed.
+          if (behind && get().status === 'complete') set({ refreshError: page.error, revalidating: false });
+          else set({ status: 'error', error: page.error, revalidating: false });
           return;
         }
         acc = mergeSorted(acc, page.value.items, cmp);
-        const known = learnFrom(page.value.items);
+        const known = learnFrom([...(page.value.folders ?? []), ...page.value.items]);
         const done = page.value.cursor === null;
         if (!behind) set({ ...withEntries(acc), known, status: done ? 'complete' : 'streaming' });
         else set({ known });
+        if (!behind) applyPendingSelect();
         if (done) break;
         cursor = page.value.cursor ?? undefined;
       }
+      const listedAt = Date.now();
       if (behind) set({ ...withEntries(acc), status: 'complete', revalidating: false });
-      if (location.kind === 'folder') cacheFolder(location.folderId, acc);
+      set({ refreshError: null, listedAt });
+      applyPendingSelect();
+      if (location.kind === 'folder') cache.put(location.folderId, { entries: acc, listedAt });
     }
 
     function show(location: Location): void {
       const cached = location.kind === 'folder' ? cache.get(location.folderId) : undefined;
       if (cached) {
-        set({ location, entries: cached, status: 'complete', selection: EMPTY_SELECTION, error: null });
-        void load(location, true);
+        set({
+          location,
+          entries: cached.entries,
+          listedAt: cached.listedAt,
+          status: 'complete',
+          selection: EMPTY_SELECTION,
+          error: null,
+          refreshError: null,
+        });
+        applyPendingSelect();
+        void load(location, { behind: true, fresh: true });
       } else {
         set({ location });
-        void load(location, false);
+        void load(location, { behind: false, fresh: false });
       }
+    }
+
+    function take(step: Step | null): void {
+      if (step === null) return;
+      set({ back: step.back, forward: step.forward });
+      show(step.to);
     }
 
     return {
       rootId,
+      rootName: null,
       location: { kind: 'folder', folderId: rootId },
       back: [],
       forward: [],
@@ -133,34 +192,46 @@ export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): B
       status: 'idle',
       revalidating: false,
       error: null,
+      refreshError: null,
+      listedAt: null,
       sort: { key: 'name', dir: 'asc' },
       selection: EMPTY_SELECTION,
       known: new Map(),
-      setRoot(id) {
+      setRoot(id, name = null) {
         cache.clear();
-        set({ rootId: id, back: [], forward: [] });
+        set({ rootId: id, rootName: name, back: [], forward: [] });
         show({ kind: 'folder', folderId: id });
       },
-      navigate(location) {
+      setRootName: (rootName) => set({ rootName }),
+      reset() {
+        generation++;
+        cache.clear();
+        pendingSelect = null;
+        set({
+          location: { kind: 'folder', folderId: get().rootId },
+          back: [],
+          forward: [],
+          entries: [],
+          status: 'idle',
+          revalidating: false,
+          error: null,
+          refreshError: null,
+          listedAt: null,
+          selection: EMPTY_SELECTION,
+        });
+      },
+      navigate(location, select) {
+        pendingSelect = select ?? null;
         const { location: here, back } = get();
-        if (sameLocation(here, location) && get().status !== 'idle') return get().refresh();
+        if (sameLocation(here, location) && get().status !== 'idle') {
+          applyPendingSelect();
+          return get().refresh();
+        }
         set({ back: get().status === 'idle' ? back : [...back, here], forward: [] });
         show(location);
       },
-      goBack() {
-        const { back, forward, location } = get();
-        const prev = back[back.length - 1];
-        if (!prev) return;
-        set({ back: back.slice(0, -1), forward: [location, ...forward] });
-        show(prev);
-      },
-      goForward() {
-        const { back, forward, location } = get();
-        const next = forward[0];
-        if (!next) return;
-        set({ back: [...back, location], forward: forward.slice(1) });
-        show(next);
-      },
+      goBack: () => take(stepBack(get())),
+      goForward: () => take(stepForward(get())),
       goUp() {
         const { location, rootId: root, known } = get();
         if (location.kind !== 'folder') return get().navigate({ kind: 'folder', folderId: root });
@@ -168,7 +239,10 @@ export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): B
         const parent = known.get(location.folderId)?.parentId ?? root;
         get().navigate({ kind: 'folder', folderId: parent });
       },
-      refresh: () => void load(get().location, get().status === 'complete'),
+      refresh: () => void load(get().location, { behind: get().status === 'complete', fresh: true }),
+      closeSearch() {
+        if (get().location.kind === 'search') take(leaveSearch(get(), get().rootId));
+      },
       setSort(key) {
         const { sort, entries } = get();
         const next: SortOrder = { key, dir: sort.key === key && sort.dir === 'asc' ? 'desc' : 'asc' };
@@ -194,11 +268,7 @@ export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): B
         }),
       selectAll: () => set({ selection: selectAll(get().entries.map((e) => e.id)) }),
       clearSelection: () => set({ selection: EMPTY_SELECTION }),
-      learn(folders) {
-        const known = new Map(get().known);
-        for (const f of folders) known.set(f.id, { name: f.name, parentId: f.parentId });
-        set({ known });
-      },
+      learn: (folders) => set({ known: learnFrom(folders) }),
       removeEntries(ids) {
         const gone = new Set(ids);
         set(withEntries(get().entries.filter((e) => !gone.has(e.id))));
@@ -222,7 +292,7 @@ export function createBrowserStore(bridge: PanDeskBridge, rootId: FileId = 0): B
         const affected =
           (here.kind === 'folder' && change.folderIds.includes(here.folderId)) ||
           (here.kind === 'trash' && change.trashChanged);
-        if (affected && get().status !== 'loading') void load(here, true);
+        if (affected && get().status !== 'loading') void load(here, { behind: true, fresh: false });
       },
       selectedEntries() {
         const { entries, selection } = get();

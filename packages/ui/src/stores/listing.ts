@@ -1,4 +1,4 @@
-import type { FileEntry, FileId, PanDeskBridge, Result } from '@pandesk/contract';
+import type { FileEntry, FileId, PanDeskBridge, Result, TreeNode } from '@pandesk/contract';
 
 /** What the main pane shows: a folder, the recycle bin, or search results. */
 export type Location =
@@ -7,6 +7,8 @@ export type Location =
 export interface ListingPage {
   items: readonly FileEntry[];
   cursor: string | null;
+  /** Search results only: the folders between the root and the hits, to say where each is. */
+  folders?: readonly TreeNode[];
 }
 
 export function sameLocation(a: Location, b: Location): boolean {
@@ -18,16 +20,18 @@ export function sameLocation(a: Location, b: Location): boolean {
 /**
  * One page of a location's listing: the first when `cursor` is undefined. The three listings
  * share the pull-streamed shape (items + cursor until null), so the store streams them alike.
+ * `fresh`: a folder's first page comes from the service now, past the back end's cache.
  */
 export function fetchListingPage(
   bridge: PanDeskBridge,
   location: Location,
   cursor?: string,
+  fresh = false,
 ): Promise<Result<ListingPage>> {
   switch (location.kind) {
     case 'folder':
       return cursor === undefined
-        ? bridge.files.list({ folderId: location.folderId })
+        ? bridge.files.list(fresh ? { folderId: location.folderId, fresh } : { folderId: location.folderId })
         : bridge.files.listMore({ folderId: location.folderId, cursor });
     case 'trash':
       return bridge.files.listTrash(cursor === undefined ? {} : { cursor });

@@ -5,6 +5,7 @@ import type {
   PanDeskBridge,
   TransferItem,
   TransferSnapshot,
+  TransferOrder,
   TransferState,
   TransferSummary,
   Unsubscribe,
@@ -16,6 +17,13 @@ export const VIEW_STATES: Readonly<Record<TransferView, readonly TransferState[]
   active: ['running', 'queued', 'paused'],
   failed: ['failed', 'cancelled'],
   completed: ['completed', 'skipped'],
+};
+
+/** The queue in its own order; what has finished, the latest first. */
+const VIEW_ORDER: Readonly<Record<TransferView, TransferOrder>> = {
+  active: 'queue',
+  failed: 'recent',
+  completed: 'recent',
 };
 
 /**
@@ -70,6 +78,7 @@ export function createTransfersStore(bridge: PanDeskBridge): TransfersStore {
         offset: pageIndex * TRANSFER_PAGE,
         limit: TRANSFER_PAGE,
         states: [...VIEW_STATES[get().view]],
+        order: VIEW_ORDER[get().view],
       });
       if (gen !== generation) return;
       if (!result.ok) return set({ error: result.error });

@@ -19,14 +19,23 @@ describe('tree store', () => {
         .visible()
         .map((v) => tree.getState().nodes.get(v.id)?.name);
     expect(names()).toEqual(['My drive', 'Documents', 'Photos']);
-    expect(bridge.calls.filter((c) => c === 'files.treeChildren')).toHaveLength(1);
-    const docs = tree.getState().visible()[1]!.id;
-    await tree.getState().expand(docs);
+    const [docs, photos] = tree.getState().nodes.get(0)!.children!;
+    // The shown folders are looked into quietly: a leaf is known before anyone opens it.
+    await until(() => tree.getState().nodes.get(photos!)?.children !== null);
+    await until(() => tree.getState().nodes.get(docs!)?.children !== null);
+    expect(tree.getState().nodes.get(photos!)?.children).toEqual([]);
+    expect(tree.getState().nodes.get(docs!)?.children).toHaveLength(1);
+    expect(tree.getState().nodes.get(docs!)?.loading).toBe(false);
+    const treeCalls = () => bridge.calls.filter((c) => c === 'files.treeChildren').length;
+    expect(treeCalls()).toBe(3);
+    await tree.getState().expand(docs!);
     expect(names()).toEqual(['My drive', 'Documents', 'Reports', 'Photos']);
     expect(tree.getState().visible()[2]?.depth).toBe(2);
-    tree.getState().collapse(docs);
-    await tree.getState().expand(docs);
-    expect(bridge.calls.filter((c) => c === 'files.treeChildren')).toHaveLength(2);
+    // Opening Documents looks into Reports; collapsing and opening again asks nothing more.
+    await until(() => treeCalls() === 4);
+    tree.getState().collapse(docs!);
+    await tree.getState().expand(docs!);
+    expect(treeCalls()).toBe(4);
   });
 
   it('reloads loaded folders after a change and keeps errors per node', async () => {
@@ -37,10 +46,11 @@ describe('tree store', () => {
     bridge.drive.add({ name: 'Music', parentId: 0, kind: 'folder' });
     await tree.getState().reload([0, 12345]);
     expect(tree.getState().nodes.get(0)?.children).toHaveLength(3);
-    const photos = tree.getState().nodes.get(0)!.children![2]!;
+    const music = tree.getState().nodes.get(0)!.children![1]!;
+    expect(tree.getState().nodes.get(music)?.name).toBe('Music');
     bridge.failNext('files.treeChildren', { code: 'rate_limited', message: 'Slow down.' });
-    await tree.getState().expand(photos);
-    expect(tree.getState().nodes.get(photos)?.error?.code).toBe('rate_limited');
+    await tree.getState().expand(music);
+    expect(tree.getState().nodes.get(music)?.error?.code).toBe('rate_limited');
   });
 });
 

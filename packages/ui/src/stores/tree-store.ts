@@ -2,7 +2,11 @@ import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ApiError, FileId, PanDeskBridge, TreeNode } from '@pandesk/contract';
 
-/** A folder in the sidebar tree. `children` is null until first expanded (lazy). */
+/**
+ * A folder in the sidebar tree. `children` is null until first looked into: a folder's
+ * children are loaded when it is expanded, and the children of shown folders are looked into
+ * quietly, so a folder without subfolders shows no expand arrow before anyone opens it.
+ */
 export interface TreeItem {
   id: FileId;
   name: string;
@@ -23,7 +27,10 @@ export interface TreeState {
   nodes: ReadonlyMap<FileId, TreeItem>;
   expanded: ReadonlySet<FileId>;
   focusedId: FileId;
+  /** `rootName`: the root folder's own name ('' for the drive's top, which the UI names). */
   reset(rootId: FileId, rootName: string): void;
+  /** No drive: an empty tree. */
+  clear(): void;
   expand(id: FileId): Promise<void>;
   collapse(id: FileId): void;
   toggle(id: FileId): Promise<void>;
@@ -41,11 +48,16 @@ export interface TreeState {
 export type TreeStore = StoreApi<TreeState>;
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/** Folders looked into at once, and at most how many children of one folder. */
+const PROBES_AT_ONCE = 2;
+const PROBES_PER_FOLDER = 50;
 
 export function createTreeStore(
   bridge: PanDeskBridge,
   onLearn?: (nodes: readonly TreeNode[]) => void,
 ): TreeStore {
+  /** Folders being looked into quietly right now (never twice at once). */
+  const probing = new Set<FileId>();
   return createStore<TreeState>()((set, get) => {
     const patch = (id: FileId, change: Partial<TreeItem>): void => {
       const node = get().nodes.get(id);
@@ -55,10 +67,12 @@ export function createTreeStore(
       set({ nodes });
     };
 
-    async function loadChildren(id: FileId): Promise<void> {
-      patch(id, { loading: true, error: null });
+    /** `quiet`: a look-ahead (no spinner, failures ignored: the folder is loaded again when opened). */
+    async function loadChildren(id: FileId, quiet = false): Promise<void> {
+      if (!quiet) patch(id, { loading: true, error: null });
       const result = await bridge.files.treeChildren({ folderId: id });
-      if (!result.ok) return patch(id, { loading: false, error: result.error });
+      if (!result.ok) return quiet ? undefined : patch(id, { loading: false, error: result.error });
+      if (!get().nodes.has(id)) return;
       const sorted = [...result.value].sort((a, b) => collator.compare(a.name, b.name));
       onLearn?.(sorted);
       const nodes = new Map(get().nodes);
@@ -78,6 +92,22 @@ export function createTreeStore(
       set({ nodes });
     }
 
+    /** Looks into the children of `id` that were never loaded, a few at a time. */
+    async function probeChildren(id: FileId): Promise<void> {
+      const queue = (get().nodes.get(id)?.children ?? [])
+        .filter((child) => get().nodes.get(child)?.children === null && !probing.has(child))
+        .slice(0, PROBES_PER_FOLDER);
+      queue.forEach((child) => probing.add(child));
+      const worker = async (): Promise<void> => {
+        for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+          const node = get().nodes.get(next);
+          if (node && node.children === null && !node.loading) await loadChildren(next, true);
+          probing.delete(next);
+        }
+      };
+      await Promise.all(Array.from({ length: PROBES_AT_ONCE }, worker));
+    }
+
     return {
       rootId: 0,
       nodes: new Map(),
@@ -95,11 +125,13 @@ export function createTreeStore(
         set({ rootId, nodes: new Map([[rootId, root]]), expanded: new Set(), focusedId: rootId });
         void get().expand(rootId);
       },
+      clear: () => set({ nodes: new Map(), expanded: new Set() }),
       async expand(id) {
         const node = get().nodes.get(id);
         if (!node) return;
         if (!get().expanded.has(id)) set({ expanded: new Set(get().expanded).add(id) });
         if (node.children === null && !node.loading) await loadChildren(id);
+        void probeChildren(id);
       },
       collapse(id) {
         const expanded = new Set(get().expanded);

@@ -1,14 +1,19 @@
 import { createStore } from 'zustand/vanilla';
 import type { StoreApi } from 'zustand/vanilla';
-import type { ConflictPolicy, FileEntry } from '@pandesk/contract';
+import type { ConflictPolicy, FileEntry, TransferItem } from '@pandesk/contract';
 import type { DragPayload } from '../lib/dnd';
+import type { Words } from '../lib/words';
 
-/** A message shown in the corner; `retry` repeats the failed action. */
+/**
+ * A message shown in the corner, kept as words (it follows a language switch); `retry` repeats
+ * the failed action; `extra` are details lines that are not the service's (e.g. a host's own text).
+ */
 export interface Toast {
   id: number;
   kind: 'info' | 'error';
-  message: string;
+  text: Words;
   retry?: () => void;
+  extra?: readonly string[];
 }
 
 export interface ConflictRequest {
@@ -26,6 +31,7 @@ export type Dialog =
   | { kind: 'confirm-delete-forever'; entries: readonly FileEntry[] }
   | { kind: 'conflict'; request: ConflictRequest }
   | { kind: 'add-place' }
+  | { kind: 'transfer-details'; item: TransferItem }
   | { kind: 'share'; entries: readonly FileEntry[] }
   | { kind: 'my-shares' }
   | { kind: 'cloud-download'; folderId: number }
@@ -34,6 +40,8 @@ export type Dialog =
 export interface ContextMenuState {
   x: number;
   y: number;
+  /** A folder of the sidebar tree; absent: the file list's selection (or its background). */
+  treeFolderId?: number;
 }
 
 /** Purely visual state: dialogs, toasts, in-place rename, context menu, panel collapse. */

@@ -1,6 +1,6 @@
 import type { AppInfo } from '@pandesk/contract';
 
-/** What the fake bridge says about its host: a desktop host has native drag and dialogs. */
+/** What the fake bridge says about its host: a desktop host has native drag, dialogs and a file manager. */
 export function fakeAppInfo(host: AppInfo['host']): AppInfo {
   return {
     name: 'PanDesk',
@@ -12,7 +12,7 @@ export function fakeAppInfo(host: AppInfo['host']): AppInfo {
     capabilities: {
       startDrag: host === 'desktop',
       nativeDialogs: host === 'desktop',
-      revealInFolder: false,
+      revealInFolder: host === 'desktop',
       keepAwake: false,
       openFiles: host === 'desktop',
     },

@@ -43,7 +43,7 @@ export interface FakeBridge extends LinkedBridge {
   /** The stored connection (secrets included) — what the back end keeps, for assertions. */
   connection(): ConnectionSettings;
   /** The next call of `domain.method` answers this error instead. */
-  failNext(method: string, error: Pick<ApiError, 'code' | 'message'> & { retryable?: boolean }): void;
+  failNext(method: string, error: Pick<ApiError, 'code' | 'message'> & Partial<ApiError>): void;
   /** `files.listMore` waits until the returned release function is called. */
   holdListMore(): () => void;
   /** Changes the auth state (auth lost pauses the queue) and emits `auth:changed`. */
@@ -160,13 +160,23 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         setAuth(
           has
             ? { state: 'signed_in', account: { ...ACCOUNT, name: 'real-user' } }
-            : { state: 'auth_required', problem: 'no_credentials', message: 'Enter a client ID and secret.' },
+            : {
+                state: 'auth_required',
+                problem: 'no_credentials',
+                message: 'Enter a client ID and secret.',
+                reason: 'no_credentials',
+              },
         );
         return ok(auth);
       }),
       signOut: call('auth.signOut', () => {
         connection = { ...connection, clientSecret: null, accessToken: null, refreshToken: null };
-        setAuth({ state: 'auth_required', problem: 'no_credentials', message: 'Signed out.' });
+        setAuth({
+          state: 'auth_required',
+          problem: 'no_credentials',
+          message: 'Signed out.',
+          reason: 'signed_out',
+        });
         return ok(auth);
       }),
       useDemo: call('auth.useDemo', () => {
@@ -257,7 +267,9 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       deleteForever: call('files.deleteForever', ({ ids }) =>
         after(drive.deleteForever(ids), () => changed([], true)),
       ),
-      search: call('files.search', ({ query, exact, cursor }) => drive.search(query, exact ?? false, cursor)),
+      search: call('files.search', ({ query, exact, cursor }) =>
+        drive.search(query, exact ?? false, cursor, connection.rootFolderId),
+      ),
       quota: call('files.quota', () =>
         ok({ usedBytes: drive.usedBytes(), totalBytes: ACCOUNT.quota.totalBytes }),
       ),

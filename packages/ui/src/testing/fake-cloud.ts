@@ -1,4 +1,4 @@
-import { fail, ok } from '@pandesk/contract';
+import { because, fail, ok } from '@pandesk/contract';
 import type {
   CloudApi,
   CloudTask,
@@ -114,7 +114,7 @@ export function createFakeCloud(
       targetFolderId: input.targetFolderId,
       percent: null,
       counts,
-      message: null,
+      problems: [],
       serviceStatus: null,
       createdAt: now(),
       updatedAt: now(),
@@ -144,7 +144,17 @@ export function createFakeCloud(
         state: outcome,
         phase: null,
         percent: outcome === 'completed' ? 100 : task.percent,
-        message: outcome === 'failed' ? 'The 123pan service could not fetch this address.' : null,
+        // As the back end reports it: the reason and its params, the service's own words in the detail.
+        problems:
+          outcome === 'failed'
+            ? [
+                because('cloud_fetch_failed', 'The 123pan service could not fetch this address.', {
+                  params: { status: 1 },
+                  detail: { serviceMessage: '离线下载失败' },
+                  retryable: false,
+                }),
+              ]
+            : [],
       });
     },
     handlers: () => ({
@@ -216,7 +226,7 @@ export function createFakeCloud(
             targetFolderId: folderId,
             percent: 0,
             counts: null,
-            message: null,
+            problems: [],
             serviceStatus: 0,
             createdAt: now(),
             updatedAt: now(),

@@ -1,5 +1,14 @@
-import { checkName, fail, ok } from '@pandesk/contract';
-import type { FileEntry, FileId, FilePage, FolderPage, Result, TreeNode } from '@pandesk/contract';
+import { because, checkName, ok } from '@pandesk/contract';
+import type { ErrorReason, NameCheck } from '@pandesk/contract';
+import type {
+  FileEntry,
+  FileId,
+  FilePage,
+  FolderPage,
+  Result,
+  SearchPage,
+  TreeNode,
+} from '@pandesk/contract';
 
 /**
  * The drive half of the fake bridge: folders, files and the recycle bin in memory, with the
@@ -29,7 +38,8 @@ export interface FakeDrive {
     target?: FileId,
   ): Result<{ restored: FileId[]; needsTarget: FileId[]; folders: FileId[] }>;
   deleteForever(ids: readonly FileId[]): Result<null>;
-  search(query: string, exact: boolean, cursor?: string): Result<FilePage>;
+  /** Like the back end: only items inside `rootId`, with the folders on the way to them. */
+  search(query: string, exact: boolean, cursor?: string, rootId?: FileId): Result<SearchPage>;
   usedBytes(): number;
   /** A file's size, or a folder's total (live contents, at any depth), as `files.detail` reports it. */
   sizeOf(id: FileId): number;
@@ -48,6 +58,19 @@ function categoryOf(name: string): FileEntry['category'] {
   if (['mp4', 'mkv', 'avi'].includes(ext)) return 'video';
   if (['jpg', 'jpeg', 'png', 'gif'].includes(ext)) return 'image';
   return 'other';
+}
+
+/** A failed result the way the back end words it: by reason (the code follows from it). */
+function refuse(reason: ErrorReason, message: string, params?: Record<string, string | number>) {
+  return { ok: false as const, error: because(reason, message, params ? { params } : {}) };
+}
+
+function refuseName(check: Exclude<NameCheck, { ok: true }>) {
+  const params = {
+    problem: check.problem,
+    ...(check.character === undefined ? {} : { character: check.character }),
+  };
+  return refuse('name_rules', check.message, params);
 }
 
 export function createFakeDrive(pageSize: number): FakeDrive {
@@ -91,9 +114,10 @@ export function createFakeDrive(pageSize: number): FakeDrive {
   }
 
   function checkIds(ids: readonly FileId[]): Result<StoredItem[]> {
-    if (ids.includes(0)) return fail('invalid_input', 'ids: must not include the drive root (id 0)');
+    if (ids.includes(0)) return refuse('invalid_request', 'ids: must not include the drive root (id 0)');
     const found = ids.map((id) => live(id));
-    if (found.some((i) => i === undefined)) return fail('not_found', 'One of the items no longer exists.');
+    if (found.some((i) => i === undefined))
+      return refuse('item_not_found', 'One of the items no longer exists.');
     return ok(found as StoredItem[]);
   }
 
@@ -120,38 +144,38 @@ export function createFakeDrive(pageSize: number): FakeDrive {
         add({ name: `${prefix}-${String(i).padStart(5, '0')}.bin`, parentId, size: i });
     },
     list(folderId, cursor) {
-      if (!isFolder(folderId)) return fail('not_found', 'This folder no longer exists.');
+      if (!isFolder(folderId)) return refuse('item_not_found', 'This folder no longer exists.');
       const all = childrenOf(folderId).sort((a, b) => a.id - b.id);
       return ok({ folderId, ...page(all, cursor) });
     },
     treeChildren(folderId) {
-      if (!isFolder(folderId)) return fail('not_found', 'This folder no longer exists.');
+      if (!isFolder(folderId)) return refuse('item_not_found', 'This folder no longer exists.');
       const nodes = childrenOf(folderId).filter((e) => e.kind === 'folder');
       return ok(nodes.map((e) => ({ id: e.id, name: e.name, parentId: e.parentId })));
     },
     mkdir(parentId, name) {
       const check = checkName(name);
-      if (!check.ok) return fail('invalid_name', check.message);
-      if (!isFolder(parentId)) return fail('not_found', 'The parent folder no longer exists.');
-      if (nameTaken(parentId, name)) return fail('name_conflict', `“${name}” already exists here.`);
+      if (!check.ok) return refuseName(check);
+      if (!isFolder(parentId)) return refuse('item_not_found', 'The parent folder no longer exists.');
+      if (nameTaken(parentId, name)) return refuse('name_taken', `“${name}” already exists here.`, { name });
       return ok({ id: add({ name, parentId, kind: 'folder' }).id });
     },
     rename(id, name) {
       const check = checkName(name);
-      if (!check.ok) return fail('invalid_name', check.message);
+      if (!check.ok) return refuseName(check);
       const item = live(id);
-      if (!item) return fail('not_found', 'The item no longer exists.');
+      if (!item) return refuse('item_not_found', 'The item no longer exists.');
       if (nameTaken(item.entry.parentId, name, id))
-        return fail('name_conflict', `“${name}” already exists here.`);
+        return refuse('name_taken', `“${name}” already exists here.`, { name });
       replace(item, { name });
       return ok(item.entry.parentId);
     },
     move(ids, target) {
       const found = checkIds(ids);
       if (!found.ok) return found;
-      if (!isFolder(target)) return fail('not_found', 'The target folder no longer exists.');
+      if (!isFolder(target)) return refuse('item_not_found', 'The target folder no longer exists.');
       if (ids.some((id) => isInside(target, id)))
-        return fail('invalid_input', 'A folder cannot be moved into itself.');
+        return refuse('move_into_itself', 'A folder cannot be moved into itself.');
       const sources = new Set(found.value.map((i) => i.entry.parentId));
       for (const item of found.value) replace(item, { parentId: target });
       return ok([...sources, target]);
@@ -189,14 +213,29 @@ export function createFakeDrive(pageSize: number): FakeDrive {
       for (const id of ids) if (items.get(id)?.trashed) items.delete(id);
       return ok(null);
     },
-    search(query, exact, cursor) {
+    search(query, exact, cursor, rootId = 0) {
       const q = query.toLowerCase();
-      const all = [...items.values()]
+      /** Folders from below the root down to `parentId`, or null when outside the root. */
+      const chain = (parentId: FileId): TreeNode[] | null => {
+        const path: TreeNode[] = [];
+        for (let id = parentId; id !== rootId;) {
+          const folder = live(id);
+          if (id === 0 || !folder) return null;
+          path.unshift({ id, name: folder.entry.name, parentId: folder.entry.parentId });
+          id = folder.entry.parentId;
+        }
+        return path;
+      };
+      const hits = [...items.values()]
         .filter(
           (i) => !i.trashed && (exact ? i.entry.name === query : i.entry.name.toLowerCase().includes(q)),
         )
+        .filter((i) => chain(i.entry.parentId) !== null)
         .map((i) => i.entry);
-      return ok(page(all, cursor));
+      const shown = page(hits, cursor);
+      const folders = new Map<FileId, TreeNode>();
+      for (const e of shown.items) for (const f of chain(e.parentId) ?? []) folders.set(f.id, f);
+      return ok({ ...shown, folders: [...folders.values()] });
     },
     usedBytes: () => [...items.values()].reduce((sum, i) => sum + i.entry.size, 0),
     sizeOf: function sizeOf(id: FileId): number {

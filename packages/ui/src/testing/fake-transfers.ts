@@ -34,6 +34,8 @@ export interface FakeTransfers {
   progress(id: string, bytes: number, speedBps?: number): void;
   /** Test control: fails an item with a reason. */
   failItem(id: string, error: TransferError): void;
+  /** Test control: changes an item as the engine would (phase, waiting reason, local name…). */
+  patch(id: string, patch: Partial<TransferItem>): void;
   /** Pauses (auth lost) or resumes (auth back) everything that was waiting on auth. */
   setAuthBlocked(blocked: boolean): void;
 }
@@ -237,7 +239,12 @@ export function createFakeTransfers(
       const all = [...items.values()]
         .filter((i) => (query.states ? query.states.includes(i.state) : true))
         .filter((i) => (query.direction ? i.direction === query.direction : true))
-        .sort((a, b) => b.priority - a.priority || a.createdAt - b.createdAt);
+        .sort((a, b) =>
+          // Like the journal: finished items latest first when asked, else the queue's order.
+          query.order === 'recent'
+            ? (b.finishedAt ?? 0) - (a.finishedAt ?? 0) || b.createdAt - a.createdAt
+            : b.priority - a.priority || a.createdAt - b.createdAt,
+        );
       return ok({
         total: all.length,
         offset: query.offset,
@@ -267,6 +274,10 @@ export function createFakeTransfers(
     },
     failItem(id, error) {
       update(id, { state: 'failed', error, phase: null, speedBps: 0, finishedAt: Date.now() });
+      flush();
+    },
+    patch(id, patch) {
+      update(id, patch);
       flush();
     },
     setAuthBlocked(blocked) {

@@ -71,6 +71,16 @@ describe('createStagingJanitor', () => {
     janitor.close();
   });
 
+  it('keeps the batch of a cancelled upload, which can be retried', async () => {
+    const { janitor } = harness();
+    const a = await stage('batch-cccc', 'a.txt');
+    await janitor.api.transfers.upload({ localPaths: [a], remoteParentId: 0, conflict: 'keep_both' });
+    queue.push(item(a, 'cancelled'));
+    await janitor.check();
+    expect(await staging.listBatches()).toEqual(['batch-cccc']);
+    janitor.close();
+  });
+
   it('keeps a batch while an item failed (retry needs the bytes), releases it once cleared', async () => {
     const { janitor } = harness();
     const a = await stage('batch-bbbb', 'a.txt');

@@ -5,13 +5,19 @@ import type { StagingArea } from './staging-area';
  * Removes staged drops once their uploads are over. The page stages a drop, then calls
  * `transfers.upload` with the staged paths; the janitor wraps that call to learn which staging
  * batches are in the queue, and after queue changes it removes each batch whose items all
- * finished (completed, skipped or cancelled). Failed items keep their batch so "retry" still
- * has the bytes; clearing them from the list releases it. At start, batches no live item
- * refers to (left by a crash or an abandoned drop) are removed.
+ * finished (completed or skipped). Failed and cancelled items keep their batch so "retry",
+ * which the list offers for both, still has the bytes; clearing them from the list releases it.
+ * At start, batches no live item refers to (left by a crash or an abandoned drop) are removed.
  */
 
-/** States in which an item may still read its staged source. */
-const LIVE_STATES: ReadonlySet<TransferState> = new Set(['queued', 'running', 'paused', 'failed']);
+/** States in which an item may still read its staged source (failed and cancelled ones on retry). */
+const LIVE_STATES: ReadonlySet<TransferState> = new Set([
+  'queued',
+  'running',
+  'paused',
+  'failed',
+  'cancelled',
+]);
 const PAGE_SIZE = 1000;
 
 export interface StagingJanitorOptions {

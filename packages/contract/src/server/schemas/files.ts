@@ -17,7 +17,10 @@ const folderInputSchema = z.strictObject({ folderId: fileIdSchema });
 
 /** Every files call: the schema its input must pass, and one valid example input. */
 export const FILES_INPUTS: DomainInputs<'files'> = {
-  list: { schema: folderInputSchema, example: { folderId: 0 } },
+  list: {
+    schema: z.strictObject({ folderId: fileIdSchema, fresh: z.boolean().optional() }),
+    example: { folderId: 0, fresh: true },
+  },
   listMore: {
     schema: z.strictObject({ folderId: fileIdSchema, cursor: cursorSchema }),
     example: { folderId: 14663228, cursor: '5373646' },

@@ -75,7 +75,12 @@ export const settingsPatchSchema = z.strictObject(settingsShape).partial() satis
 /** Merges a patch into the current settings and checks the result as a whole. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): Result<Settings> {
   const defined = Object.entries(patch).filter(([, value]) => value !== undefined);
-  return parseInput(settingsSchema, { ...current, ...Object.fromEntries(defined) }, 'settings');
+  return parseInput(
+    settingsSchema,
+    { ...current, ...Object.fromEntries(defined) },
+    'settings',
+    'invalid_setting',
+  );
 }
 
 /** Printable ASCII without spaces: what client ids, secrets and tokens are made of. */

@@ -108,8 +108,9 @@ export const TRANSFERS_INPUTS: DomainInputs<'transfers'> = {
         .max(MAX_TRANSFER_PAGE, `must be at most ${MAX_TRANSFER_PAGE}`),
       states: z.array(transferStateSchema).max(TRANSFER_STATES.length, 'lists too many states').optional(),
       direction: transferDirectionSchema.optional(),
+      order: z.enum(['queue', 'recent']).optional(),
     }),
-    example: { offset: 0, limit: 200, states: ['failed'], direction: 'upload' },
+    example: { offset: 0, limit: 200, states: ['failed'], direction: 'upload', order: 'recent' },
   },
   summary: NO_INPUT,
 };

@@ -25,6 +25,23 @@ interface Props {
   /** The browser host words the notice differently: it never uses an OS keyring. */
   host: HostKind | undefined;
   update(patch: Partial<SettingsForm>): void;
+  /** Words to show under a field that was refused, by field name. */
+  problems?: Readonly<Record<string, string>>;
+}
+
+/** A refusal shown right under the field it is about. */
+function FieldProblem({ field, text }: { field: string; text: string | undefined }) {
+  if (text === undefined) return null;
+  return (
+    <p
+      role="alert"
+      id={`settings-problem-${field}`}
+      className="pd-inline-error"
+      data-testid={`settings-problem-${field}`}
+    >
+      {text}
+    </p>
+  );
 }
 
 /** What the user is told when secrets cannot be saved, and the "only until PanDesk stops" choice. */
@@ -54,7 +71,7 @@ function SecretStorageNotice({ form, secretStorage, host, update }: Omit<Props, 
 }
 
 /** Client ID, the three write-only secrets (state shown, values never) and the root folder ID. */
-export function ConnectionFields({ form, connection, secretStorage, host, update }: Props) {
+export function ConnectionFields({ form, connection, secretStorage, host, update, problems = {} }: Props) {
   const { t } = useTranslation();
   const locked = secretStorage === 'unavailable' && !form.sessionOnly;
   return (
@@ -129,9 +146,12 @@ export function ConnectionFields({ form, connection, secretStorage, host, update
           inputMode="numeric"
           value={form.rootFolderId}
           data-testid="settings-rootFolderId"
+          aria-invalid={problems.rootFolderId !== undefined}
+          aria-describedby={problems.rootFolderId !== undefined ? 'settings-problem-rootFolderId' : undefined}
           onChange={(e) => update({ rootFolderId: e.target.value })}
         />
       </label>
+      <FieldProblem field="rootFolderId" text={problems.rootFolderId} />
       <p className="pd-hint">{t('settings.rootFolderIdHint')}</p>
     </fieldset>
   );

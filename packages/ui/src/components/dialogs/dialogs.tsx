@@ -8,6 +8,7 @@ import { NewFolderDialog } from './name-dialog';
 import { PathDialog } from './path-dialog';
 import { PropertiesDialog } from './properties-dialog';
 import { SettingsDialog } from './settings-dialog';
+import { TransferDetailsDialog } from './transfer-details-dialog';
 import { ShareDialog } from './share-dialog';
 
 /** The one open dialog, if any. */
@@ -32,6 +33,8 @@ export function Dialogs() {
       return <ConfirmDialog entries={dialog.entries} forever />;
     case 'conflict':
       return <ConflictDialog request={dialog.request} />;
+    case 'transfer-details':
+      return <TransferDetailsDialog item={dialog.item} />;
     case 'share':
       return <ShareDialog entries={dialog.entries} />;
     case 'my-shares':

@@ -29,7 +29,10 @@ function trapFocus(e: KeyboardEvent, dialog: HTMLElement | null): void {
   }
 }
 
-/** A modal dialog: labelled, Escape closes, focus starts inside and returns where it was. */
+/**
+ * A modal dialog: labelled, Escape closes, focus starts inside and returns where it was (or to
+ * the file list when that place is gone).
+ */
 export function Modal({ title, onClose, children, footer, testId, wide }: ModalProps) {
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -39,7 +42,11 @@ export function Modal({ title, onClose, children, footer, testId, wide }: ModalP
       'input:not([type=hidden]), select, textarea, button.pd-primary, button',
     );
     first?.focus();
-    return () => before?.focus?.();
+    return () => {
+      // Back where the keyboard was; if that is gone (a menu that closed), to the file list.
+      const back = before && before !== document.body && before.isConnected ? before : null;
+      (back ?? document.querySelector<HTMLElement>('[data-testid="file-grid"]'))?.focus?.();
+    };
   }, []);
   return (
     <div className="pd-backdrop">

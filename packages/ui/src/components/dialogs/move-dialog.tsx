@@ -4,16 +4,28 @@ import type { FileId } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
 import { Modal } from './modal';
 
-/** Move to…: pick a folder from the (lazily expanded) tree. */
+/**
+ * Move to…: pick a folder from the (lazily expanded) tree. Folders being moved are not offered,
+ * and neither is anything inside them (a folder cannot go into its own subfolder).
+ */
 export function MoveDialog({ ids, restore = false }: { ids: readonly FileId[]; restore?: boolean }) {
   const { t } = useTranslation();
-  const { ui, tree, actions } = useApp();
-  useSlice(tree, (s) => s.nodes);
-  useSlice(tree, (s) => s.expanded);
+  const { ui, tree, actions, browser } = useApp();
+  const rootName = useSlice(browser, (s) => s.rootName);
+  const nodes = useSlice(tree, (s) => s.nodes);
+  const expanded = useSlice(tree, (s) => s.expanded);
   const [target, setTarget] = useState<FileId | null>(null);
   const close = (): void => ui.getState().closeDialog();
-  const nodes = tree.getState().nodes;
   const moving = new Set(ids);
+  const rows: { id: FileId; depth: number }[] = [];
+  const walk = (id: FileId, depth: number): void => {
+    if (moving.has(id)) return;
+    rows.push({ id, depth });
+    if (!expanded.has(id)) return;
+    for (const child of nodes.get(id)?.children ?? []) walk(child, depth + 1);
+  };
+  const root = tree.getState().rootId;
+  if (nodes.has(root)) walk(root, 0);
   return (
     <Modal
       title={t(restore ? 'dialog.restoreTitle' : 'dialog.moveTitle', { count: ids.length })}
@@ -41,29 +53,41 @@ export function MoveDialog({ ids, restore = false }: { ids: readonly FileId[]; r
       }
     >
       <div role="listbox" aria-label={t('sidebar.tree')} className="pd-picker">
-        {tree
-          .getState()
-          .visible()
-          .map(({ id, depth }) => {
-            const node = nodes.get(id);
-            if (!node || moving.has(id)) return null;
-            return (
-              <div
-                key={id}
-                role="option"
-                aria-selected={target === id}
-                tabIndex={0}
-                style={{ paddingInlineStart: `${0.5 + depth}rem` }}
-                onClick={() => {
-                  setTarget(id);
-                  void tree.getState().expand(id);
+        {rows.map(({ id, depth }) => {
+          const node = nodes.get(id);
+          if (!node) return null;
+          const leaf = node.children !== null && node.children.filter((c) => !moving.has(c)).length === 0;
+          const open = expanded.has(id);
+          return (
+            <div
+              key={id}
+              role="option"
+              aria-selected={target === id}
+              aria-expanded={leaf ? undefined : open}
+              data-testid="move-target"
+              tabIndex={0}
+              style={{ paddingInlineStart: `${0.5 + depth}rem` }}
+              onClick={() => setTarget(id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') setTarget(id);
+                if (e.key === 'ArrowRight') void tree.getState().expand(id);
+                if (e.key === 'ArrowLeft') tree.getState().collapse(id);
+              }}
+            >
+              <span
+                className="pd-twisty"
+                aria-hidden="true"
+                onClick={(e) => {
+                  e.stopPropagation();
+                  void tree.getState().toggle(id);
                 }}
-                onKeyDown={(e) => e.key === 'Enter' && setTarget(id)}
               >
-                {node.name}
-              </div>
-            );
-          })}
+                {leaf ? '' : open ? '▾' : '▸'}
+              </span>
+              {node.parentId === null ? (rootName ?? t('app.rootName')) : node.name}
+            </div>
+          );
+        })}
       </div>
     </Modal>
   );

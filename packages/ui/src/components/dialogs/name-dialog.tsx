@@ -3,15 +3,20 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkName } from '@pandesk/contract';
 import { useApp } from '../../context';
-import { describeNameProblem } from '../../actions/errors';
+import { describeInline, nameProblem } from '../../actions/errors';
+import type { InlineProblem } from '../../actions/errors';
 import { Modal } from './modal';
 
-/** New folder: the name is checked while typing; conflicts from the back end show inline too. */
+/**
+ * New folder: the name is checked while typing; the service's refusal shows inline too. Only a
+ * name that breaks the rules holds Create back: after any other failure (a clash, the service
+ * down) Create stays available, so trying again needs no change of name.
+ */
 export function NewFolderDialog() {
   const { t } = useTranslation();
   const { ui, actions } = useApp();
   const [name, setName] = useState(t('list.newFolderName'));
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<InlineProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const close = (): void => ui.getState().closeDialog();
   async function submit(e: FormEvent): Promise<void> {
@@ -20,8 +25,9 @@ export function NewFolderDialog() {
     const failure = await actions.mkdir(name);
     setBusy(false);
     if (failure === null) close();
-    else setError(failure);
+    else setProblem(failure);
   }
+  const breaksRules = problem !== null && 'check' in problem;
   return (
     <Modal title={t('dialog.newFolderTitle')} onClose={close} testId="new-folder-dialog">
       <form onSubmit={(e) => void submit(e)}>
@@ -29,24 +35,24 @@ export function NewFolderDialog() {
           {t('dialog.folderName')}
           <input
             value={name}
-            aria-invalid={error !== null}
+            aria-invalid={problem !== null}
             data-testid="new-folder-name"
             onChange={(e) => {
               setName(e.target.value);
-              setError(describeNameProblem(t, checkName(e.target.value)));
+              setProblem(nameProblem(checkName(e.target.value)));
             }}
           />
         </label>
-        {error && (
-          <p role="alert" className="pd-inline-error">
-            {error}
+        {problem && (
+          <p role="alert" className="pd-inline-error" data-testid="new-folder-error">
+            {describeInline(t, problem)}
           </p>
         )}
         <div className="pd-dialog-footer">
           <button type="button" onClick={close}>
             {t('dialog.cancel')}
           </button>
-          <button type="submit" className="pd-primary" disabled={busy || error !== null}>
+          <button type="submit" className="pd-primary" disabled={busy || breaksRules}>
             {t('dialog.create')}
           </button>
         </div>

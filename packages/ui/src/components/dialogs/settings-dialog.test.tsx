@@ -119,7 +119,7 @@ describe('settings dialog', () => {
     fireEvent.click(within(dialog).getByTestId('settings-test'));
     await waitFor(() =>
       expect(within(dialog).getByTestId('settings-message').textContent).toBe(
-        'Not connected: Enter a client ID and secret.',
+        'Not connected: No account is connected. Enter your client ID and client secret in Settings, or try the demo drive.',
       ),
     );
     await user.type(within(dialog).getByTestId('settings-clientSecret'), 'abc');

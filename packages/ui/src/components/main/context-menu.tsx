@@ -1,10 +1,22 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../../context';
+import { openContainingFolder } from './open-entry';
+import { treeMenuItems } from './tree-menu-items';
 import { confirmDelete } from './toolbar';
 import { folderCloudItems, selectionCloudItems } from './cloud-menu-items';
 
-interface MenuItem {
+/**
+ * After an action the keyboard goes back to the list, unless the action opened something that
+ * took it (a dialog, the rename field).
+ */
+export function returnFocusToList(ui: ReturnType<typeof useApp>['ui']): void {
+  const after = ui.getState();
+  if (after.dialog !== null || after.renamingId !== null) return;
+  document.querySelector<HTMLElement>('[data-testid="file-grid"]')?.focus();
+}
+
+export interface MenuItem {
   label: string;
   run(): void;
   disabled?: boolean;
@@ -33,7 +45,9 @@ export function ContextMenu() {
   const entries = b.selectedEntries();
   const first = entries[0];
   const items: MenuItem[] = [];
-  if (b.location.kind === 'trash') {
+  if (menu.treeFolderId !== undefined) {
+    items.push(...treeMenuItems(ctx, t, menu.treeFolderId));
+  } else if (b.location.kind === 'trash') {
     items.push({
       label: t('toolbar.restore'),
       run: () => void actions.restore(entries.map((e) => e.id)),
@@ -52,6 +66,8 @@ export function ContextMenu() {
   } else if (first) {
     if (entries.length === 1 && (first.kind === 'folder' || actions.canOpenFiles()))
       items.push({ label: t('menu.open'), run: () => void actions.open(first) });
+    if (entries.length === 1 && b.location.kind === 'search')
+      items.push({ label: t('menu.openLocation'), run: () => openContainingFolder(ctx, first) });
     items.push({ label: t('toolbar.download'), run: () => void actions.download(entries) });
     items.push({ label: t('toolbar.saveTo'), run: () => void actions.saveTo(entries) });
     items.push({
@@ -88,7 +104,7 @@ export function ContextMenu() {
     });
     items.push(...folderCloudItems(ctx, t, b.location.folderId));
   }
-  items.push({ label: t('toolbar.refresh'), run: () => b.refresh() });
+  if (menu.treeFolderId === undefined) items.push({ label: t('toolbar.refresh'), run: () => b.refresh() });
 
   return (
     <div
@@ -102,8 +118,10 @@ export function ContextMenu() {
           ...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([disabled])') ?? []),
         ];
         const at = all.indexOf(document.activeElement as HTMLElement);
-        if (e.key === 'Escape') ui.getState().openContextMenu(null);
-        else if (e.key === 'ArrowDown') all[(at + 1) % all.length]?.focus();
+        if (e.key === 'Escape') {
+          ui.getState().openContextMenu(null);
+          returnFocusToList(ui);
+        } else if (e.key === 'ArrowDown') all[(at + 1) % all.length]?.focus();
         else if (e.key === 'ArrowUp') all[(at - 1 + all.length) % all.length]?.focus();
         else return;
         e.preventDefault();
@@ -118,6 +136,7 @@ export function ContextMenu() {
           onClick={() => {
             ui.getState().openContextMenu(null);
             item.run();
+            returnFocusToList(ui);
           }}
         >
           {item.label}

@@ -10,8 +10,33 @@ import type { SortKey } from '../../lib/sort';
 import { FileRow, ROW_HEIGHT } from './file-row';
 import { confirmDelete } from './toolbar';
 import { ListFooter } from './list-footer';
+import { openEntry } from './open-entry';
 
 const COLUMNS: readonly SortKey[] = ['name', 'size', 'type', 'modified'];
+
+/** A sortable column header; `location` (search results) is not sortable. */
+function HeaderCell({ column }: { column: SortKey | 'location' }) {
+  const { t } = useTranslation();
+  const { browser } = useApp();
+  const sort = useSlice(browser, (s) => s.sort);
+  if (column === 'location')
+    return (
+      <span role="columnheader" className="pd-cell pd-cell-location">
+        <span className="pd-header-label">{t('list.location')}</span>
+      </span>
+    );
+  return (
+    <span
+      role="columnheader"
+      className={`pd-cell pd-cell-${column}`}
+      aria-sort={sort.key === column ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+    >
+      <button type="button" tabIndex={-1} onClick={() => browser.getState().setSort(column)}>
+        {t(`list.${column}`)} {sort.key === column ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+      </button>
+    </span>
+  );
+}
 const PAGE_ROWS = 10;
 
 /** Opens the context menu next to the focused row (keyboard users: Menu key or Shift+F10). */
@@ -44,13 +69,7 @@ function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') void ctx.actions.paste();
   else if (e.altKey && e.key === 'Enter' && b.selectedEntries().length > 0 && b.location.kind !== 'trash')
     ctx.ui.getState().openDialog({ kind: 'properties', entries: b.selectedEntries() });
-  else if (
-    e.key === 'Enter' &&
-    !e.altKey &&
-    focused !== undefined &&
-    (focused.kind === 'folder' || b.location.kind !== 'trash')
-  )
-    void ctx.actions.open(focused);
+  else if (e.key === 'Enter' && focused) openEntry(ctx, focused);
   else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash')
     ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
   else if (e.key === 'Delete') confirmDelete(ctx, b.selectedEntries());
@@ -71,8 +90,12 @@ export function FileList() {
   const { browser, ui } = ctx;
   const entries = useSlice(browser, (s) => s.entries);
   const selection = useSlice(browser, (s) => s.selection);
-  const sort = useSlice(browser, (s) => s.sort);
   const location = useSlice(browser, (s) => s.location);
+  const stale = useSlice(browser, (s) => s.refreshError !== null);
+  const searching = location.kind === 'search';
+  const columns: readonly (SortKey | 'location')[] = searching
+    ? ['name', 'location', 'size', 'type', 'modified']
+    : COLUMNS;
   const renamingId = useSlice(ui, (s) => s.renamingId);
   const scroller = useRef<HTMLDivElement>(null);
   const drop = useFolderDropTarget(location.kind === 'folder' ? location.folderId : null);
@@ -108,23 +131,15 @@ export function FileList() {
         aria-activedescendant={focusIndex >= 0 ? `file-row-${selection.focus}` : undefined}
         tabIndex={0}
         data-testid="file-grid"
-        className="pd-grid"
+        data-stale={stale || undefined}
+        className={`pd-grid${searching ? ' pd-grid-search' : ''}${stale ? ' is-stale' : ''}`}
         onKeyDown={(e) => {
           if (renamingId === null && handleGridKey(ctx, e)) e.preventDefault();
         }}
       >
         <div role="row" aria-rowindex={1} className="pd-row pd-header">
-          {COLUMNS.map((key) => (
-            <span
-              key={key}
-              role="columnheader"
-              className={`pd-cell pd-cell-${key}`}
-              aria-sort={sort.key === key ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none'}
-            >
-              <button type="button" tabIndex={-1} onClick={() => browser.getState().setSort(key)}>
-                {t(`list.${key}`)} {sort.key === key ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-              </button>
-            </span>
+          {columns.map((key) => (
+            <HeaderCell key={key} column={key} />
           ))}
         </div>
         <div
@@ -145,6 +160,7 @@ export function FileList() {
                   selected={selection.selected.has(entry.id)}
                   focused={selection.focus === entry.id}
                   renaming={renamingId === entry.id}
+                  searching={searching}
                   style={{
                     position: 'absolute',
                     top: 0,

@@ -1,12 +1,14 @@
 import type { CSSProperties, DragEvent, MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileEntry } from '@pandesk/contract';
-import { useApp } from '../../context';
+import { useApp, useSlice } from '../../context';
 import { useFolderDropTarget } from '../../hooks/use-drop-target';
 import { writeDragPayload } from '../../lib/dnd';
 import type { DragPayload } from '../../lib/dnd';
 import { extensionOf } from '../../lib/sort';
 import { formatBytes, formatDate } from '../../lib/format';
+import { folderPath } from './nav-bar';
+import { openContainingFolder, openEntry } from './open-entry';
 import { RenameInput } from './rename-input';
 import { FileTypeIcon } from '../file-type-icon';
 import { fileTypeOf } from '../../lib/file-types';
@@ -19,7 +21,36 @@ interface FileRowProps {
   selected: boolean;
   focused: boolean;
   renaming: boolean;
+  /** Search results: a Location column says where the item is. */
+  searching?: boolean;
   style: CSSProperties;
+}
+
+/** Where an item is, root first ("My drive › Work › 2025"), from the folders learnt so far. */
+function LocationCell({ entry }: { entry: FileEntry }) {
+  const { t } = useTranslation();
+  const ctx = useApp();
+  const known = useSlice(ctx.browser, (s) => s.known);
+  const rootId = useSlice(ctx.browser, (s) => s.rootId);
+  const rootName = useSlice(ctx.browser, (s) => s.rootName);
+  const path = folderPath(known, rootId, entry.parentId)
+    .map((c) => c.name ?? (c.id === rootId ? (rootName ?? t('app.rootName')) : `#${c.id}`))
+    .join(' › ');
+  return (
+    <span role="gridcell" className="pd-cell pd-cell-location" title={path} data-testid="file-location">
+      <button
+        type="button"
+        className="pd-link-button pd-location-link"
+        tabIndex={-1}
+        onClick={(e) => {
+          e.stopPropagation();
+          openContainingFolder(ctx, entry);
+        }}
+      >
+        {path}
+      </button>
+    </span>
+  );
 }
 
 /** Starts an internal drag of the selection (the row joins it first when it was not selected). */
@@ -64,9 +95,10 @@ function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
   };
 }
 
-export function FileRow({ entry, index, selected, focused, renaming, style }: FileRowProps) {
+export function FileRow({ entry, index, selected, focused, renaming, searching, style }: FileRowProps) {
   const { t, i18n } = useTranslation();
-  const { browser, ui, actions } = useApp();
+  const ctx = useApp();
+  const { browser, ui, actions } = ctx;
   const drop = useFolderDropTarget(entry.kind === 'folder' ? entry.id : null);
   const onDragStart = useRowDrag(entry);
   const ext = extensionOf(entry.name);
@@ -91,10 +123,7 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
       draggable={!renaming}
       onClick={onClick}
       onPointerDown={() => entry.kind === 'file' && actions.prepareDragOut(entry.id)}
-      onDoubleClick={() =>
-        // Files in the recycle bin cannot be downloaded, so they cannot be opened either.
-        (entry.kind === 'folder' || browser.getState().location.kind !== 'trash') && void actions.open(entry)
-      }
+      onDoubleClick={() => openEntry(ctx, entry)}
       onContextMenu={(e) => {
         e.preventDefault();
         e.stopPropagation();
@@ -116,6 +145,7 @@ export function FileRow({ entry, index, selected, focused, renaming, style }: Fi
         )}
         {entry.blocked && <span className="pd-badge">{t('list.blocked')}</span>}
       </span>
+      {searching && <LocationCell entry={entry} />}
       <span role="gridcell" className="pd-cell pd-cell-size">
         {entry.kind === 'folder' ? '' : formatBytes(t, entry.size)}
       </span>

@@ -25,10 +25,15 @@ export function folderPath(
   return [{ id: rootId, name: null }, ...out];
 }
 
+/**
+ * Enter searches; emptying the box or Escape leaves the results for where the user was (Escape
+ * on an empty box gives the keyboard back to the list).
+ */
 function SearchBox() {
   const { t } = useTranslation();
   const { browser } = useApp();
   const [query, setQuery] = useState('');
+  const searching = useSlice(browser, (s) => s.location.kind === 'search');
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     if (query.trim()) browser.getState().navigate({ kind: 'search', query: query.trim() });
@@ -42,7 +47,19 @@ function SearchBox() {
         placeholder={t('toolbar.searchPlaceholder')}
         value={query}
         maxLength={255}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          if (e.target.value === '' && searching) browser.getState().closeSearch();
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== 'Escape') return;
+          e.preventDefault();
+          const wasEmpty = query === '';
+          setQuery('');
+          if (searching) browser.getState().closeSearch();
+          if (wasEmpty || !searching)
+            document.querySelector<HTMLElement>('[data-testid="file-grid"]')?.focus();
+        }}
       />
     </form>
   );
@@ -55,6 +72,7 @@ export function NavBar() {
   const location = useSlice(browser, (s) => s.location);
   const known = useSlice(browser, (s) => s.known);
   const rootId = useSlice(browser, (s) => s.rootId);
+  const rootName = useSlice(browser, (s) => s.rootName);
   const canBack = useSlice(browser, (s) => s.back.length > 0);
   const canForward = useSlice(browser, (s) => s.forward.length > 0);
   const atRoot = location.kind === 'folder' && location.folderId === rootId;
@@ -105,7 +123,7 @@ export function NavBar() {
                   aria-current={last ? 'page' : undefined}
                   onClick={() => go(c.id)}
                 >
-                  {c.name ?? (c.id === rootId ? t('app.rootName') : `#${c.id}`)}
+                  {c.name ?? (c.id === rootId ? (rootName ?? t('app.rootName')) : `#${c.id}`)}
                 </button>
               </li>
             );

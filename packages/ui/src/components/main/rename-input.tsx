@@ -1,19 +1,49 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { checkName } from '@pandesk/contract';
 import type { FileEntry } from '@pandesk/contract';
 import { useApp } from '../../context';
-import { describeNameProblem } from '../../actions/errors';
+import { describeInline, nameProblem } from '../../actions/errors';
+import type { InlineProblem } from '../../actions/errors';
+
+/**
+ * The problem under the field, drawn over the page (a portal at the field's position): the name
+ * cell clips its content and the list's rows are positioned boxes, so a message inside them
+ * would be cut off.
+ */
+function RenameProblem({ id, anchor, text }: { id: string; anchor: HTMLElement | null; text: string }) {
+  const [place, setPlace] = useState<{ left: number; top: number; width: number } | null>(null);
+  useLayoutEffect(() => {
+    const rect = anchor?.getBoundingClientRect();
+    if (rect) setPlace({ left: rect.left, top: rect.bottom + 2, width: Math.max(rect.width, 260) });
+  }, [anchor, text]);
+  return createPortal(
+    <span
+      id={id}
+      role="alert"
+      className="pd-inline-error pd-popover-error"
+      data-testid="rename-error"
+      style={place ? { left: place.left, top: place.top, maxWidth: place.width } : undefined}
+    >
+      {text}
+    </span>,
+    // Inside the app's root (its fonts and theme colours), which has no transform to trap a fixed box.
+    anchor?.closest('.pd-app') ?? document.body,
+  );
+}
 
 /**
  * In-place rename (F2). The name is checked on every keystroke against the service's rules and
- * the message shown inline; Enter commits (only a valid name reaches the back end), Escape cancels.
+ * the message shown under the field; Enter commits (only a valid name reaches the back end),
+ * Escape cancels. While the back end answers, the field stays focused (read-only): a refused
+ * name leaves the keyboard in the field, so Escape and the list's keys keep working.
  */
 export function RenameInput({ entry }: { entry: FileEntry }) {
   const { t } = useTranslation();
   const { ui, actions } = useApp();
   const [value, setValue] = useState(entry.name);
-  const [error, setError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<InlineProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -31,15 +61,18 @@ export function RenameInput({ entry }: { entry: FileEntry }) {
   };
   async function commit(): Promise<void> {
     if (busy) return;
-    const problem = describeNameProblem(t, checkName(value));
-    if (problem !== null) return setError(problem);
+    const local = nameProblem(checkName(value));
+    if (local !== null) return setProblem(local);
     setBusy(true);
     const failure = await actions.rename(entry.id, value);
     setBusy(false);
-    if (failure === null) stop();
-    else setError(failure);
+    if (failure === null) return stop();
+    setProblem(failure);
+    input.current?.focus();
+    input.current?.select();
   }
 
+  const errorId = `rename-error-${entry.id}`;
   return (
     <span
       className="pd-rename"
@@ -49,14 +82,15 @@ export function RenameInput({ entry }: { entry: FileEntry }) {
       <input
         ref={input}
         aria-label={t('list.renameLabel')}
-        aria-invalid={error !== null}
-        aria-describedby={error ? `rename-error-${entry.id}` : undefined}
+        aria-invalid={problem !== null}
+        aria-describedby={problem ? errorId : undefined}
+        aria-busy={busy || undefined}
         data-testid="rename-input"
         value={value}
-        disabled={busy}
+        readOnly={busy}
         onChange={(e) => {
           setValue(e.target.value);
-          setError(describeNameProblem(t, checkName(e.target.value)));
+          setProblem(nameProblem(checkName(e.target.value)));
         }}
         onKeyDown={(e) => {
           e.stopPropagation();
@@ -64,21 +98,14 @@ export function RenameInput({ entry }: { entry: FileEntry }) {
           if (e.key === 'Escape') stop();
         }}
         onBlur={() => {
-          // Leaving the field keeps a changed name (if valid) like Enter; an unchanged one just closes.
-          if (value === entry.name) stop();
+          // Leaving the field keeps a changed name (if valid) like Enter; an unchanged one, or
+          // one already refused, just closes.
+          if (busy) return;
+          if (value === entry.name || problem !== null) stop();
           else void commit();
         }}
       />
-      {error && (
-        <span
-          id={`rename-error-${entry.id}`}
-          role="alert"
-          className="pd-inline-error"
-          data-testid="rename-error"
-        >
-          {error}
-        </span>
-      )}
+      {problem && <RenameProblem id={errorId} anchor={input.current} text={describeInline(t, problem)} />}
     </span>
   );
 }

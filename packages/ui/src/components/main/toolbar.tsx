@@ -21,6 +21,7 @@ export function Toolbar() {
   const kind = useSlice(browser, (s) => s.location.kind);
   const selectedCount = useSlice(browser, (s) => s.selection.selected.size);
   const transfersOpen = useSlice(ui, (s) => s.transfersOpen);
+  const refreshing = useSlice(browser, (s) => s.revalidating || s.status === 'loading');
   const selected = (): FileEntry[] => browser.getState().selectedEntries();
   const none = selectedCount === 0;
   const live = kind !== 'trash';
@@ -95,7 +96,16 @@ export function Toolbar() {
           {button(t('toolbar.deleteForever'), () => confirmDelete(ctx, selected()), none, 'delete-forever')}
         </>
       )}
-      {button(t('toolbar.refresh'), () => browser.getState().refresh(), false, 'refresh')}
+      <button
+        type="button"
+        onClick={() => browser.getState().refresh()}
+        data-testid="refresh"
+        aria-busy={refreshing}
+        className={refreshing ? 'is-busy' : undefined}
+      >
+        {refreshing && <span className="pd-spinner" aria-hidden="true" />}
+        {t('toolbar.refresh')}
+      </button>
       <span className="pd-spacer" />
       <button
         type="button"

@@ -22,11 +22,13 @@ function TreeRow({
   expanded: boolean;
 }) {
   const { t } = useTranslation();
-  const { tree, browser } = useApp();
+  const { tree, browser, ui } = useApp();
   const drop = useFolderDropTarget(node.id);
   const leaf = node.children !== null && node.children.length === 0;
-  // The root has no name of its own in the drive; translate it at render so it follows language switches.
-  const name = node.parentId === null ? t('app.rootName') : node.name;
+  // The drive's top has no name of its own: translated at render, so it follows language
+  // switches. A root folder chosen in the settings shows its own name.
+  const rootName = useSlice(browser, (s) => s.rootName);
+  const name = node.parentId === null ? (rootName ?? t('app.rootName')) : node.name;
   return (
     <div
       role="treeitem"
@@ -42,6 +44,11 @@ function TreeRow({
       onClick={() => {
         tree.getState().focus(node.id);
         browser.getState().navigate({ kind: 'folder', folderId: node.id });
+      }}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        tree.getState().focus(node.id);
+        ui.getState().openContextMenu({ x: e.clientX, y: e.clientY, treeFolderId: node.id });
       }}
       {...drop.props}
     >
@@ -66,7 +73,7 @@ function TreeRow({
 /** Lazy folder tree: children load on first expand; arrows, Home/End and Enter work as in a file manager. */
 export function FolderTree() {
   const { t } = useTranslation();
-  const { tree, browser } = useApp();
+  const { tree, browser, ui } = useApp();
   const nodes = useSlice(tree, (s) => s.nodes);
   const expanded = useSlice(tree, (s) => s.expanded);
   const focusedId = useSlice(tree, (s) => s.focusedId);
@@ -90,6 +97,16 @@ export function FolderTree() {
 
   function onKeyDown(e: KeyboardEvent): void {
     const s = tree.getState();
+    if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+      e.preventDefault();
+      const rect = container.current?.querySelector(`[data-id="${focusedId}"]`)?.getBoundingClientRect();
+      ui.getState().openContextMenu({
+        x: (rect?.left ?? 0) + 24,
+        y: rect?.bottom ?? 0,
+        treeFolderId: focusedId,
+      });
+      return;
+    }
     const index = visible.findIndex((v) => v.id === focusedId);
     const node = nodes.get(focusedId);
     const go = (id: FileId | undefined): void => {

@@ -5,12 +5,25 @@ import type { Place } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
 import { isInternalDrag, readDragPayload } from '../../lib/dnd';
 
-/** A local place: cloud items dropped here download into its folder. */
+/**
+ * A local place: cloud items dropped here download into its folder. A click opens the folder in
+ * the system's file manager where the host can; elsewhere (a browser) it says where it is.
+ */
 function PlaceRow({ place }: { place: Place }) {
   const { t } = useTranslation();
   // Built-in places are named by kind in the UI language; the back end's name is only an English fallback.
   const name = place.kind === 'custom' ? place.name : t(`places.${place.kind}`);
-  const { ui, actions, bridge } = useApp();
+  const { ui, actions, bridge, session } = useApp();
+  async function show(): Promise<void> {
+    if (session.getState().info?.capabilities.revealInFolder === true) {
+      const shown = await bridge.app.revealInFolder({ path: place.path });
+      if (shown.ok) return;
+    }
+    ui.getState().pushToast({
+      kind: 'info',
+      text: { key: 'toast.placePath', values: { name, path: place.path } },
+    });
+  }
   const [over, setOver] = useState(false);
   const onOver = (e: DragEvent): void => {
     if (!isInternalDrag([...e.dataTransfer.types])) return;
@@ -38,7 +51,14 @@ function PlaceRow({ place }: { place: Place }) {
         void actions.download(payload.entries, place.path);
       }}
     >
-      <span className="pd-place-name">{name}</span>
+      <button
+        type="button"
+        className="pd-link-button pd-place-name"
+        data-testid="place-open"
+        onClick={() => void show()}
+      >
+        {name}
+      </button>
       {place.removable && (
         <button
           type="button"

@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CloudTask } from '@pandesk/contract';
+import { describeError, errorDetails } from '../../actions/errors';
+import { DetailsDisclosure } from '../details-disclosure';
 
 /** What the task is doing, or how it ended, in words. */
 export function cloudTaskStateText(t: TFunction, task: CloudTask): string {
@@ -14,7 +16,16 @@ export function cloudTaskStateText(t: TFunction, task: CloudTask): string {
       ? ''
       : ` (${t('cloudTasks.counts', { copied: counts.copied, skipped: counts.skipped, failed: counts.failed })})`;
   const base = `${t(`cloudTasks.state.${task.state}`)}${summary}`;
-  return task.message === null ? base : `${base}: ${task.message}`;
+  // Each problem worded from its reason in the current language, never the back end's English.
+  const problems = task.problems.map((p) => describeError(t, p));
+  return problems.length === 0
+    ? base
+    : t('cloudTasks.withProblems', { state: base, problems: problems.join(' ') });
+}
+
+/** The service's own words and codes behind the task's problems, for the folded details. */
+function cloudTaskDetails(t: TFunction, task: CloudTask): string[] {
+  return [...new Set(task.problems.flatMap((p) => errorDetails(t, p)))];
 }
 
 /** One cloud download or copy in the transfers panel. */
@@ -40,9 +51,10 @@ export function CloudTaskRow({ task }: { task: CloudTask }) {
       </span>
       {/* Without a value the bar shows activity without claiming a share (copies give none). */}
       <progress className="pd-progress" max={100} value={value} aria-label={task.title} />
-      <span className="pd-transfer-state" data-testid="cloud-task-state">
+      <span className="pd-transfer-state" data-testid="cloud-task-state" title={cloudTaskStateText(t, task)}>
         {cloudTaskStateText(t, task)}
       </span>
+      <DetailsDisclosure lines={cloudTaskDetails(t, task)} />
     </li>
   );
 }

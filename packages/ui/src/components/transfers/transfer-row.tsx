@@ -4,22 +4,14 @@ import type { TransferItem } from '@pandesk/contract';
 import { useApp } from '../../context';
 import { formatBytes, formatDuration, formatSpeed } from '../../lib/format';
 import { FolderIcon, PauseIcon } from '../icons';
+import { canRetry, stateText } from './transfer-text';
 
 export const TRANSFER_ROW_HEIGHT = 44;
 
-/** What the item is doing, or why it stopped, in words. */
-function useStateText(item: TransferItem): string {
-  const { t } = useTranslation();
-  if (item.state === 'paused' && item.pauseReason === 'auth_required') return t('transfers.pausedAuth');
-  if (item.state === 'running' && item.phase) return t(`transfers.phase.${item.phase}`);
-  const base = t(`transfers.state.${item.state}`);
-  return item.error ? `${base}: ${item.error.message}` : base;
-}
-
 export function TransferRow({ item, style }: { item: TransferItem; style: CSSProperties }) {
   const { t } = useTranslation();
-  const { actions } = useApp();
-  const stateText = useStateText(item);
+  const { actions, ui } = useApp();
+  const text = stateText(t, item);
   const percent =
     item.size > 0 ? Math.floor((item.bytesDone / item.size) * 100) : item.state === 'completed' ? 100 : 0;
   const name = item.name;
@@ -57,8 +49,8 @@ export function TransferRow({ item, style }: { item: TransferItem; style: CSSPro
           ? t('transfers.timeLeft', { time: formatDuration(item.etaSeconds) })
           : ''}
       </span>
-      <span className="pd-transfer-state" data-testid="transfer-state">
-        {stateText}
+      <span className="pd-transfer-state" data-testid="transfer-state" title={text}>
+        {text}
       </span>
       <span className="pd-transfer-actions">
         {(item.state === 'queued' || item.state === 'running') &&
@@ -67,7 +59,14 @@ export function TransferRow({ item, style }: { item: TransferItem; style: CSSPro
           button(t('transfers.resume', { name }), () => void actions.control('resume', [item]), '▶')}
         {item.state === 'queued' &&
           button(t('transfers.moveToTop', { name }), () => void actions.moveToTop(item), '⤒')}
-        {(item.state === 'failed' || item.state === 'cancelled') &&
+        {item.error !== null &&
+          item.state !== 'running' &&
+          button(
+            t('transfers.details', { name }),
+            () => ui.getState().openDialog({ kind: 'transfer-details', item }),
+            'ⓘ',
+          )}
+        {canRetry(item) &&
           button(t('transfers.retry', { name }), () => void actions.control('retry', [item]), '↻')}
         {finishedDownload &&
           button(t('open.openDownload', { name }), () => void actions.openDownload(item, 'open'), '↗')}

@@ -78,8 +78,9 @@ describe('transfers panel', () => {
     act(() =>
       bridge.queue.failItem(a!.id, {
         code: 'quota',
+        reason: 'space_exhausted',
         message: 'No space left on the drive.',
-        retryable: false,
+        retryable: true,
       }),
     );
     act(() => bridge.queue.progress(b!.id, 1000));
@@ -89,7 +90,7 @@ describe('transfers panel', () => {
     fireEvent.click(panel().getByRole('tab', { name: 'Failed (1)' }));
     await waitFor(() => expect(rows()).toHaveLength(1));
     expect(within(rows()[0]!).getByTestId('transfer-state').textContent).toBe(
-      'Failed: No space left on the drive.',
+      'Failed: The cloud drive is full. Free some space (empty the recycle bin) or upgrade the account, then retry.',
     );
     fireEvent.click(panel().getByRole('button', { name: 'Retry all' }));
     await waitFor(() => expect(rows()).toHaveLength(0));

@@ -79,9 +79,11 @@ export function TransfersPanel() {
   const view = useSlice(transfers, (s) => s.view);
   // The transfer queue's view, or null while the cloud tasks are shown instead.
   const queueView = showTasks ? null : view;
+  // No transfers to list (and no cloud tasks shown): the panel keeps just its header and one line.
+  const empty = useSlice(transfers, (s) => s.total === 0) && !showTasks;
   return (
     <section
-      className={`pd-transfers${open ? '' : ' is-collapsed'}`}
+      className={`pd-transfers${open ? '' : ' is-collapsed'}${empty ? ' is-empty' : ''}`}
       aria-label={t('transfers.label')}
       data-testid="transfers-panel"
     >
