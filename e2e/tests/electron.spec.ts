@@ -169,4 +169,27 @@ test.describe('desktop app (Electron)', () => {
       await expect(tree.getByRole('treeitem').filter({ hasText: name }).first()).toBeVisible();
     }
   });
+  test('double-click opens a demo file with the OS application, from the open cache the second time', async () => {
+    if (!probe.found) return;
+    profile = await mkdtemp(join(tmpdir(), 'pandesk-electron-'));
+    app = await launch(join(profile, 'user-data'));
+    // Record what reaches shell.openPath instead of starting an application on the test machine.
+    await app.evaluate(({ shell }) => {
+      const opened: string[] = [];
+      (globalThis as { openedPaths?: string[] }).openedPaths = opened;
+      shell.openPath = async (path: string) => (opened.push(path), '');
+    });
+    const page = await app.firstWindow();
+    await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 60_000 });
+    const rows = page.getByTestId('file-row');
+    await rows.filter({ hasText: 'Documents' }).first().dblclick();
+    const file = rows.filter({ has: page.locator('[data-file-type="text"]') }).first();
+    await file.dblclick();
+    const opened = () => app!.evaluate(() => (globalThis as { openedPaths?: string[] }).openedPaths ?? []);
+    await expect.poll(async () => (await opened()).length).toBe(1);
+    const [first] = await opened();
+    expect(first).toContain(join('open-cache', 'demo'));
+    await file.dblclick();
+    await expect.poll(opened).toEqual([first, first]);
+  });
 });

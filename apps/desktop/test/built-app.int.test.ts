@@ -310,7 +310,13 @@ describe('built main bundle on a fake Electron', () => {
       ok: true,
       value: {
         host: 'desktop',
-        capabilities: { startDrag: true, nativeDialogs: true, revealInFolder: true, keepAwake: true },
+        capabilities: {
+          startDrag: true,
+          nativeDialogs: true,
+          revealInFolder: true,
+          keepAwake: true,
+          openFiles: true,
+        },
       },
     });
   });
@@ -331,6 +337,28 @@ describe('built main bundle on a fake Electron', () => {
     // The back end's requests went through Chromium's stack (the session's fetch), cookie-less.
     expect(fake.sessionRequests.length).toBeGreaterThan(0);
     expect(fake.sessionRequests.every((r) => r.init.credentials === 'omit')).toBe(true);
+  });
+
+  it('opens a demo file with shell.openPath from the open cache, the second time without a download', async () => {
+    const listed = await call('files:list', { folderId: 0 });
+    const items = listed.ok
+      ? (listed.value as { items: Array<{ id: number; name: string; kind: string }> }).items
+      : [];
+    const docs = items.find((i) => i.name === 'Documents');
+    const inner = await call('files:list', { folderId: docs?.id });
+    const file = (inner.ok ? (inner.value as { items: Array<{ id: number; kind: string }> }).items : []).find(
+      (i) => i.kind === 'file',
+    );
+    expect(file).toBeDefined();
+    const first = await call('app:openFile', { fileId: file?.id });
+    expect(first).toMatchObject({ ok: true, value: { fromCache: false } });
+    const opened = first.ok ? (first.value as { path: string }).path : '';
+    expect(opened.startsWith(path.join(work, 'profile', 'open-cache', 'demo'))).toBe(true);
+    expect(fake.opened).toEqual([opened]);
+    expect((await stat(opened)).isFile()).toBe(true);
+    const second = await call('app:openFile', { fileId: file?.id });
+    expect(second).toMatchObject({ ok: true, value: { path: opened, fromCache: true } });
+    expect(fake.opened).toEqual([opened, opened]);
   });
 
   it('serves the renderer from the app scheme with the CSP header, and nothing outside it', async () => {

@@ -173,6 +173,9 @@ export function createFakeElectron(root: string, options: FakeElectronOptions = 
     /** The answer `dialog.showMessageBox` gives (button index). */
     messageBoxResponse: 0,
     errorBoxes: [] as Array<{ title: string; content: string }>,
+    /** Paths handed to `shell.openPath` and `shell.showItemInFolder`, in order. */
+    opened: [] as string[],
+    revealed: [] as string[],
     powerMonitor: new EventEmitter(),
     menu: undefined as unknown,
     /** Calls a bound IPC handler as a renderer would; the answer is cloned like Electron's. */
@@ -278,7 +281,10 @@ export function createFakeElectron(root: string, options: FakeElectronOptions = 
       },
       showErrorBox: (title: string, content: string) => fake.errorBoxes.push({ title, content }),
     },
-    shell: { showItemInFolder: () => undefined, openPath: async () => '' },
+    shell: {
+      showItemInFolder: (p: string) => void fake.revealed.push(p),
+      openPath: async (p: string) => (fake.opened.push(p), ''),
+    },
     powerSaveBlocker: { start: () => 1, stop: () => true, isStarted: () => false },
     safeStorage: createFakeSafeStorage(readiness, { platform, ...options.safeStorage }),
     nativeImage: fakeNativeImage,

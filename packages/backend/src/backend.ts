@@ -4,6 +4,7 @@
  * app info, behind the contract's `PanDeskApi`.
  */
 import * as fsp from 'node:fs/promises';
+import { join } from 'node:path';
 import { createEventHub, ok } from '@pandesk/contract';
 import type { FileId, PanDeskApi } from '@pandesk/contract';
 import { DEFAULT_API_BASE_URL } from '@pandesk/open-api';
@@ -33,6 +34,9 @@ import { createEffectiveFetch } from './net/effective-fetch';
 import { createDirectFetch } from './net/undici-fetch';
 import { createProxyFetchFactory, type ProxyFetchFactory } from './net/proxy-fetch';
 import { createPlacesApi } from './places/places-api';
+import { createOpenFiles } from './open/open-files';
+import { createDriveIdentity } from './cloud/drive-identity';
+import { toFileDetail } from './files/map-entry';
 import type { BackendPorts, Clock, LocalFs } from './ports';
 import { checkWritableFolder } from './settings/check-folder';
 import { createAuthApi, createSettingsApi } from './settings/settings-api';
@@ -228,6 +232,16 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     logger,
   });
   const cloud = await createCloudService({ ...core, auth, cache, bin });
+  const driveIdentity = createDriveIdentity(auth);
+  const opener = createOpenFiles({
+    root: join(ports.paths.userData, 'open-cache'),
+    driveKey: async () => (await driveIdentity()).key,
+    detail: async (id) => toFileDetail(await auth.requireClient().files.detail(id)),
+    engine: () => transfers.engine(),
+    platform: ports.platform ?? {},
+    limitMb: () => settings.settings().openCacheLimitMb,
+    clock: core.clock,
+  });
   const notes = await applyInitialConnection({
     patch: ports.initialConnection,
     settings,
@@ -280,7 +294,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         createLocalPathGuard({ ports, fs: core.fs, settings }),
       ),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
-      app: createAppApi(ports),
+      app: createAppApi(ports, opener),
       shares: cloud.shares,
       directLinks: cloud.directLinks,
       cloud: cloud.cloud,

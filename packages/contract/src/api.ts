@@ -8,6 +8,7 @@ import type {
   StartDragInput,
 } from './app-info';
 import type { AuthStatus } from './auth';
+import type { OpenCacheInfo, OpenDownloadInput, OpenedFile, OpenFileInput } from './open-files';
 import type { CloudDownloadInput, CloudTask, CopyInput } from './cloud-tasks';
 import type {
   DirectLink,
@@ -197,6 +198,16 @@ export interface AppApi {
   readonly choosePaths: Call<ChoosePathsInput, ChosenPaths>;
   /** A single-use, short-lived link the browser saves one file from (browser host only; `unsupported` elsewhere). */
   readonly downloadLink: Call<DownloadLinkInput, DownloadLink>;
+  /**
+   * Opens a cloud file with its default application (`capabilities.openFiles`): fetched into the
+   * open cache through the transfer queue unless the cached copy is current.
+   */
+  readonly openFile: Call<OpenFileInput, OpenedFile>;
+  /** Opens a finished download, or shows it in the file manager (`capabilities.openFiles`). */
+  readonly openDownload: Call<OpenDownloadInput, null>;
+  readonly openCache: Query<OpenCacheInfo>;
+  /** Deletes every cached copy of the current drive's opened files. */
+  readonly clearOpenCache: Query<null>;
 }
 
 /** Share links of the account (reference §6.1-§6.3). */
@@ -308,7 +319,18 @@ export const API_METHODS = {
     'summary',
   ],
   places: ['list', 'add', 'remove'],
-  app: ['info', 'openLogFolder', 'revealInFolder', 'startDrag', 'choosePaths', 'downloadLink'],
+  app: [
+    'info',
+    'openLogFolder',
+    'revealInFolder',
+    'startDrag',
+    'choosePaths',
+    'downloadLink',
+    'openFile',
+    'openDownload',
+    'openCache',
+    'clearOpenCache',
+  ],
   shares: ['create', 'list', 'setTraffic'],
   directLinks: ['status', 'enable', 'disable', 'url', 'setSigning'],
   cloud: ['download', 'tasks', 'clearFinished'],

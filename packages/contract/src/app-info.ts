@@ -17,6 +17,8 @@ export interface HostCapabilities {
   readonly revealInFolder: boolean;
   /** Can keep the computer awake while transfers run. */
   readonly keepAwake: boolean;
+  /** `app.openFile` and `app.openDownload`: files open with the OS's default applications. */
+  readonly openFiles: boolean;
 }
 
 export interface AppInfo {
@@ -61,6 +63,11 @@ export interface ChosenPaths {
 /** Input of `app.downloadLink`: the cloud file the browser should save. */
 export interface DownloadLinkInput {
   readonly fileId: FileId;
+  /**
+   * Shown in the browser tab where the browser can show the type (images, audio, video, PDF,
+   * text), instead of saved; other types are saved as usual.
+   */
+  readonly inline?: boolean;
 }
 
 /**

@@ -14,6 +14,7 @@ export * from './auth';
 export * from './settings';
 export * from './places';
 export * from './app-info';
+export * from './open-files';
 export * from './transfer-inputs';
 export * from './shares';
 export * from './direct-links';

@@ -44,6 +44,8 @@ export interface Settings {
   readonly theme: Theme;
   /** Keep the computer awake while transfers run. */
   readonly keepAwake: boolean;
+  /** Most MiB kept by the cache of opened files; the least recently opened go first. */
+  readonly openCacheLimitMb: number;
 }
 
 /**
@@ -112,6 +114,7 @@ export function createDefaultSettings(downloadFolder: string): Settings {
     language: 'en',
     theme: 'system',
     keepAwake: true,
+    openCacheLimitMb: 2048,
   };
 }
 

@@ -72,7 +72,7 @@ function platformHooks(deps: PortDeps): PlatformHooks {
     revealInFolder: async (p) => shell.showItemInFolder(p),
     openPath: async (p) => {
       const problem = await shell.openPath(p);
-      if (problem !== '') throw new Error(`The folder could not be opened: ${problem}`);
+      if (problem !== '') throw new Error(`The system could not open it: ${problem}`);
     },
     startDrag: (paths) => void deps.startDrag({ paths: [...paths] }),
     choosePaths: async (input) => {

@@ -9,9 +9,9 @@ describe('download tickets', () => {
     const a = ticketOf(tickets.mint(7).url);
     const b = ticketOf(tickets.mint(8).url);
     expect(a).not.toBe(b);
-    expect(tickets.redeem(b)).toBe(8);
+    expect(tickets.redeem(b)).toEqual({ fileId: 8, inline: false });
     expect(tickets.redeem(b)).toBeUndefined();
-    expect(tickets.redeem(a)).toBe(7);
+    expect(tickets.redeem(a)).toEqual({ fileId: 7, inline: false });
     expect(tickets.redeem('unknown')).toBeUndefined();
   });
 

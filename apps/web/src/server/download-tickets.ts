@@ -17,10 +17,16 @@ export const MAX_TICKETS = 1000;
 /** The route tickets are redeemed at. */
 export const TICKET_ROUTE = '/api/dl/';
 
+/** What a ticket was minted for: a file, saved or shown in the tab (`inline`). */
+export interface TicketGrant {
+  readonly fileId: FileId;
+  readonly inline: boolean;
+}
+
 export interface DownloadTickets {
-  mint(fileId: FileId): DownloadLink;
-  /** The file the ticket was minted for, once; undefined when unknown, used or expired. */
-  redeem(ticket: string): FileId | undefined;
+  mint(fileId: FileId, inline?: boolean): DownloadLink;
+  /** What the ticket was minted for, once; undefined when unknown, used or expired. */
+  redeem(ticket: string): TicketGrant | undefined;
   /** Unredeemed, unexpired tickets (tests). */
   size(): number;
 }
@@ -33,7 +39,7 @@ export interface DownloadTicketOptions {
 export function createDownloadTickets(options: DownloadTicketOptions = {}): DownloadTickets {
   const now = options.now ?? Date.now;
   const lifetime = options.lifetimeMs ?? TICKET_LIFETIME_MS;
-  const tickets = new Map<string, { fileId: FileId; expiresAt: number }>();
+  const tickets = new Map<string, { grant: TicketGrant; expiresAt: number }>();
 
   const dropExpired = (): void => {
     const time = now();
@@ -48,18 +54,18 @@ export function createDownloadTickets(options: DownloadTicketOptions = {}): Down
   };
 
   return {
-    mint(fileId) {
+    mint(fileId, inline = false) {
       dropExpired();
       makeRoom();
       const ticket = randomBytes(16).toString('base64url');
       const expiresAt = now() + lifetime;
-      tickets.set(ticket, { fileId, expiresAt });
+      tickets.set(ticket, { grant: { fileId, inline }, expiresAt });
       return { url: `${TICKET_ROUTE}${ticket}`, expiresAt };
     },
     redeem(ticket) {
       const entry = tickets.get(ticket);
       tickets.delete(ticket);
-      return entry !== undefined && entry.expiresAt > now() ? entry.fileId : undefined;
+      return entry !== undefined && entry.expiresAt > now() ? entry.grant : undefined;
     },
     size() {
       dropExpired();
@@ -72,6 +78,9 @@ export function createDownloadTickets(options: DownloadTicketOptions = {}): Down
 export function withDownloadLinks(api: PanDeskApi, tickets: DownloadTickets): PanDeskApi {
   return {
     ...api,
-    app: { ...api.app, downloadLink: async ({ fileId }) => ok(tickets.mint(fileId)) },
+    app: {
+      ...api.app,
+      downloadLink: async ({ fileId, inline }) => ok(tickets.mint(fileId, inline === true)),
+    },
   };
 }

@@ -91,14 +91,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const download = async (req: IncomingMessage, res: ServerResponse, ticket: string): Promise<void> => {
-    const fileId = tickets.redeem(ticket);
-    if (fileId === undefined)
+    const grant = tickets.redeem(ticket);
+    if (grant === undefined)
       return replyText(
         res,
         410,
         'This download link was used already or has expired. Start the download again in PanDesk.',
       );
-    return serveFile(req, res, fileId);
+    return serveFile(req, res, grant.fileId, grant.inline);
   };
   const statics = createStaticFiles(options.staticRoot);
   const pageConfig: WebPageConfig = { browserDownloads };

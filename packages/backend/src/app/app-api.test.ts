@@ -3,8 +3,17 @@ import type { PanDeskApi } from '@pandesk/contract';
 import { describe, expect, it } from 'vitest';
 import { appInfo, createAppApi } from './app-api';
 import { makeSafe } from './safe-api';
+import type { OpenFiles } from '../open/open-files';
 
 const paths = { userData: '/u', logs: '/u/logs', downloads: '/d' };
+const never = async (): Promise<never> => Promise.reject(new Error('not used here'));
+const opener: OpenFiles = {
+  available: false,
+  openFile: never,
+  openDownload: never,
+  info: never,
+  clear: never,
+};
 
 describe('app api', () => {
   it('reports the host and the capabilities its hooks provide', () => {
@@ -16,7 +25,13 @@ describe('app api', () => {
     expect(desktop).toMatchObject({
       host: 'desktop',
       version: '1.2.3',
-      capabilities: { startDrag: true, revealInFolder: true, nativeDialogs: false, keepAwake: false },
+      capabilities: {
+        startDrag: true,
+        revealInFolder: true,
+        nativeDialogs: false,
+        keepAwake: false,
+        openFiles: false,
+      },
     });
     expect(desktop.versions).toMatchObject({ electron: '40.0.0' });
     expect(appInfo({ host: 'web' }).host).toBe('web');
@@ -24,14 +39,17 @@ describe('app api', () => {
 
   it('opens the log folder through the platform, or says it cannot', async () => {
     const opened: string[] = [];
-    const withHook = createAppApi({
-      host: 'electron',
-      paths,
-      platform: { openPath: async (p) => void opened.push(p) },
-    });
+    const withHook = createAppApi(
+      {
+        host: 'electron',
+        paths,
+        platform: { openPath: async (p) => void opened.push(p) },
+      },
+      opener,
+    );
     expect(await withHook.openLogFolder()).toEqual(ok(null));
     expect(opened).toEqual(['/u/logs']);
-    const without = createAppApi({ host: 'web', paths });
+    const without = createAppApi({ host: 'web', paths }, opener);
     await expect(without.startDrag({ paths: ['/x'] })).rejects.toMatchObject({ code: 'unsupported' });
     await expect(without.downloadLink({ fileId: 1 })).rejects.toMatchObject({ code: 'unsupported' });
   });

@@ -3,6 +3,7 @@ import { ApiException, ok } from '@pandesk/contract';
 import type { AppApi, AppInfo } from '@pandesk/contract';
 import { mapErrors } from '../errors/map-error';
 import type { BackendPorts, PlatformHooks } from '../ports';
+import type { OpenFiles } from '../open/open-files';
 
 function unsupported(what: string): ApiException {
   return ApiException.because('not_available_here', `${what} is not available in this version of PanDesk.`);
@@ -22,11 +23,15 @@ export function appInfo(ports: Pick<BackendPorts, 'app' | 'host' | 'platform'>):
       nativeDialogs: platform.choosePaths !== undefined,
       revealInFolder: platform.revealInFolder !== undefined,
       keepAwake: platform.keepAwake !== undefined,
+      openFiles: platform.openPath !== undefined,
     },
   };
 }
 
-export function createAppApi(ports: Pick<BackendPorts, 'app' | 'host' | 'platform' | 'paths'>): AppApi {
+export function createAppApi(
+  ports: Pick<BackendPorts, 'app' | 'host' | 'platform' | 'paths'>,
+  opener: OpenFiles,
+): AppApi {
   const platform: PlatformHooks = ports.platform ?? {};
   const run = <T>(work: () => Promise<T>) => mapErrors(work).then(ok);
   return {
@@ -59,5 +64,10 @@ export function createAppApi(ports: Pick<BackendPorts, 'app' | 'host' | 'platfor
       run(async () => {
         throw unsupported('Saving files through the browser');
       }),
+    openFile: ({ fileId }) => run(() => opener.openFile(fileId)),
+    openDownload: ({ transferId, how }) =>
+      run(async () => (await opener.openDownload(transferId, how), null)),
+    openCache: () => run(() => opener.info()),
+    clearOpenCache: () => run(async () => (await opener.clear(), null)),
   };
 }

@@ -24,14 +24,6 @@ export function FolderIcon() {
   );
 }
 
-export function FileIcon() {
-  return (
-    <svg {...common} className="pd-icon pd-icon-file">
-      <path d="M3.5 1.5h6l3 3v10h-9z M9.5 1.5v3h3" fill="none" stroke="currentColor" strokeWidth="1" />
-    </svg>
-  );
-}
-
 export function TrashIcon() {
   return (
     <svg {...common} className="pd-icon">

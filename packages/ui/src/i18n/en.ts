@@ -1,6 +1,7 @@
 import { cloudEn } from './cloud-en';
 import { codesEn, detailEn, reasonsEn, waitingEn } from './errors-en';
 import { syncEn } from './sync-en';
+import { openEn } from './open-en';
 
 /** English strings. Keys are grouped by screen; `zh-CN.ts` must have the same shape (checked by type). */
 export const en = {
@@ -240,6 +241,7 @@ export const en = {
     theme: 'Theme',
     themeName: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
     keepAwake: 'Keep the computer awake while transfers run',
+    openCacheLimitMb: 'Cache for opened files (MiB)',
     invalidNumber: '{{field}} must be a whole number.',
   },
   errors: {
@@ -291,6 +293,7 @@ export const en = {
     deleteForever: 'Deleting',
     upload: 'Upload',
     download: 'Download',
+    open: 'Opening',
     search: 'Search',
     settings: 'Saving settings',
     places: 'Changing places',
@@ -313,6 +316,7 @@ export const en = {
   },
   ...cloudEn,
   sync: syncEn,
+  ...openEn,
 };
 
 /** The shape every language must provide. */

@@ -1,4 +1,5 @@
 import { cloudZhCN } from './cloud-zh-cn';
+import { openZhCN } from './open-zh-cn';
 import type { Resources } from './en';
 import { codesZhCN, detailZhCN, reasonsZhCN, waitingZhCN } from './errors-zh-cn';
 import { syncZhCN } from './sync-zh-cn';
@@ -236,6 +237,7 @@ export const zhCN: Resources = {
     theme: '主题',
     themeName: { system: '跟随系统', light: '浅色', dark: '深色' },
     keepAwake: '传输进行时阻止电脑休眠',
+    openCacheLimitMb: '已打开文件的缓存（MiB）',
     invalidNumber: '{{field}}必须是整数。',
   },
   errors: {
@@ -286,6 +288,7 @@ export const zhCN: Resources = {
     deleteForever: '删除',
     upload: '上传',
     download: '下载',
+    open: '打开',
     search: '搜索',
     settings: '保存设置',
     places: '修改位置',
@@ -308,4 +311,5 @@ export const zhCN: Resources = {
   },
   ...cloudZhCN,
   sync: syncZhCN,
+  ...openZhCN,
 };

@@ -34,7 +34,8 @@ export type Dialog =
   | { kind: 'transfer-details'; item: TransferItem }
   | { kind: 'share'; entries: readonly FileEntry[] }
   | { kind: 'my-shares' }
-  | { kind: 'cloud-download'; folderId: number };
+  | { kind: 'cloud-download'; folderId: number }
+  | { kind: 'properties'; entries: readonly FileEntry[] };
 
 export interface ContextMenuState {
   x: number;

@@ -14,6 +14,7 @@ export function fakeAppInfo(host: AppInfo['host']): AppInfo {
       nativeDialogs: host === 'desktop',
       revealInFolder: host === 'desktop',
       keepAwake: false,
+      openFiles: host === 'desktop',
     },
   };
 }

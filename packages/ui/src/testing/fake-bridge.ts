@@ -5,6 +5,7 @@ import type {
   AuthStatus,
   ConnectionSettings,
   FileEntry,
+  FileId,
   PanDeskApi,
   PanDeskEventHub,
   Place,
@@ -80,6 +81,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const hub = createEventHub();
   const drive = createFakeDrive(options.pageSize ?? 100);
   const queue = createFakeTransfers((snapshot) => hub.emit('transfers:changed', snapshot));
+  /** Files `app.openFile` has cached (desktop host). */
+  const openCache = new Set<FileId>();
   if (options.seed !== false) seedSampleDrive(drive);
   const calls: string[] = [];
   const faults = new Map<string, ApiError>();
@@ -242,7 +245,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       detail: call('files.detail', ({ id }) => {
         const item = drive.items.get(id);
         return item
-          ? ok({ ...item.entry, trashed: item.trashed })
+          ? ok({ ...item.entry, size: drive.sizeOf(id), trashed: item.trashed })
           : fail('not_found', 'The item no longer exists.');
       }),
       mkdir: call('files.mkdir', ({ parentId, name }) =>
@@ -324,11 +327,30 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       choosePaths: call('app.choosePaths', ({ mode }) =>
         ok({ paths: mode === 'choose_folder' ? ['/home/user/Chosen'] : ['/home/user/picked.bin'] }),
       ),
-      downloadLink: call('app.downloadLink', ({ fileId }) =>
+      // An inline link (shown in a tab) is told apart by its ending, for assertions.
+      downloadLink: call('app.downloadLink', ({ fileId, inline }) =>
         options.host === 'desktop'
           ? fail('unsupported', 'Not on the desktop.')
-          : ok({ url: `/api/dl/t${++linkCount}-${fileId}`, expiresAt: Date.now() + 60_000 }),
+          : ok({
+              url: `/api/dl/t${++linkCount}-${fileId}${inline === true ? '-inline' : ''}`,
+              expiresAt: Date.now() + 60_000,
+            }),
       ),
+      openFile: call('app.openFile', ({ fileId }) => {
+        if (options.host !== 'desktop') return fail('unsupported', 'Not in a browser.');
+        const item = drive.items.get(fileId);
+        if (!item || item.trashed) return fail('not_found', 'The item no longer exists.');
+        const fromCache = openCache.has(fileId);
+        openCache.add(fileId);
+        return ok({ path: `/cache/${fileId}/${item.entry.name}`, fromCache });
+      }),
+      openDownload: call('app.openDownload', () =>
+        options.host === 'desktop' ? ok(null) : fail('unsupported', 'Not in a browser.'),
+      ),
+      openCache: call('app.openCache', () =>
+        ok({ files: openCache.size, bytes: openCache.size * 1024, limitBytes: 2048 * 1024 * 1024 }),
+      ),
+      clearOpenCache: call('app.clearOpenCache', () => (openCache.clear(), ok(null))),
     },
     shares: cloudHandlers.shares,
     directLinks: cloudHandlers.directLinks,

@@ -41,6 +41,8 @@ export interface FakeDrive {
   /** Like the back end: only items inside `rootId`, with the folders on the way to them. */
   search(query: string, exact: boolean, cursor?: string, rootId?: FileId): Result<SearchPage>;
   usedBytes(): number;
+  /** A file's size, or a folder's total (live contents, at any depth), as `files.detail` reports it. */
+  sizeOf(id: FileId): number;
 }
 
 export interface StoredItem {
@@ -236,6 +238,11 @@ export function createFakeDrive(pageSize: number): FakeDrive {
       return ok({ ...shown, folders: [...folders.values()] });
     },
     usedBytes: () => [...items.values()].reduce((sum, i) => sum + i.entry.size, 0),
+    sizeOf: function sizeOf(id: FileId): number {
+      const item = items.get(id);
+      if (item?.entry.kind === 'file') return item.entry.size;
+      return childrenOf(id).reduce((sum, e) => sum + sizeOf(e.id), 0);
+    },
   };
 }
 

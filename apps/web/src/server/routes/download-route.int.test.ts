@@ -46,6 +46,8 @@ afterEach(async () => {
   cdn = undefined;
 });
 
+const NAMES: Record<number, string> = { 9: 'folder', 50: 'photo.png', 51: 'page.html', 52: 'paper.pdf' };
+
 function withSettings(method: DownloadMethod, proxyUrl = '') {
   return (api: PanDeskApi): PanDeskApi => ({
     ...api,
@@ -60,7 +62,7 @@ function withSettings(method: DownloadMethod, proxyUrl = '') {
           ? fail('not_found', 'That file no longer exists.')
           : ok({
               id,
-              name: id === 9 ? 'folder' : '报告 "1".bin',
+              name: NAMES[id] ?? '报告 "1".bin',
               kind: id === 9 ? 'folder' : 'file',
             } as never),
     },
@@ -144,6 +146,31 @@ describe('GET /api/dl/<ticket> (browser downloads)', () => {
     const res = await get(k, 42);
     expect(res.status).toBe(502);
     expect(await res.text()).not.toContain('sig=');
+  });
+
+  it('local_proxy inline: shows safe types in the tab, sandboxed, and saves the rest', async () => {
+    const k = await startWith('local_proxy');
+    const open = async (fileId: number): Promise<Response> => {
+      const link = await mintDownloadLink(k.host, fileId, true);
+      return fetch(`${k.host.origin}${link.url}`);
+    };
+    const image = await open(50);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    expect(image.headers.get('content-disposition')).toMatch(/^inline; filename="photo.png"/);
+    expect(image.headers.get('content-security-policy')).toMatch(/^sandbox;/);
+    expect(image.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(Buffer.from(await image.arrayBuffer()).equals(CONTENT)).toBe(true);
+    // HTML could run script from this origin: saved, never shown.
+    const page = await open(51);
+    expect(page.headers.get('content-type')).toBe('application/octet-stream');
+    expect(page.headers.get('content-disposition')).toMatch(/^attachment;/);
+    await page.arrayBuffer();
+    const pdf = await open(52);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toMatch(/^inline;/);
+    await pdf.arrayBuffer();
+    // The same image through a plain download link is saved.
+    expect((await get(k, 50)).headers.get('content-disposition')).toMatch(/^attachment;/);
   });
 
   it('maps back-end errors and bad ids to HTTP statuses', async () => {

@@ -5,6 +5,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { Err, PanDeskApi, Result } from '@pandesk/contract';
 import { attachmentDisposition } from './content-disposition';
 import { replyApiError, replyText } from './http-reply';
+import { inlineContentType, inlineDisposition, inlinePolicy } from './inline-types';
 
 /**
  * A browser download of one cloud file (`GET /api/dl/<ticket>`, after the ticket was redeemed
@@ -59,7 +60,27 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
     }
   }
 
-  async function proxy(req: IncomingMessage, res: ServerResponse, fileId: number): Promise<void> {
+  /** Saved (`attachment`) unless asked inline and the type is one a tab shows safely. */
+  function setBodyHeaders(res: ServerResponse, name: string, inline: boolean): void {
+    const shown = inline ? inlineContentType(name) : undefined;
+    const attachment = attachmentDisposition(name);
+    if (shown === undefined) {
+      res.setHeader('Content-Type', 'application/octet-stream');
+      res.setHeader('Content-Disposition', attachment);
+      return;
+    }
+    res.setHeader('Content-Type', shown);
+    res.setHeader('Content-Disposition', inlineDisposition(attachment));
+    const policy = inlinePolicy(shown);
+    if (policy !== undefined) res.setHeader('Content-Security-Policy', policy);
+  }
+
+  async function proxy(
+    req: IncomingMessage,
+    res: ServerResponse,
+    fileId: number,
+    inline: boolean,
+  ): Promise<void> {
     const detail = await deps.api.files.detail({ id: fileId });
     if (!detail.ok) return replyApiError(res, detail.error);
     if (detail.value.kind === 'folder')
@@ -79,8 +100,7 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
       if (value !== null) res.setHeader(name, value);
     }
     if (!res.hasHeader('accept-ranges')) res.setHeader('Accept-Ranges', 'bytes');
-    res.setHeader('Content-Type', 'application/octet-stream');
-    res.setHeader('Content-Disposition', attachmentDisposition(detail.value.name));
+    setBodyHeaders(res, detail.value.name, inline);
     res.setHeader('Cache-Control', 'no-store');
     if (req.method === 'HEAD') {
       await upstream.body.cancel();
@@ -101,15 +121,19 @@ export function createDownloadRoute(deps: DownloadRouteDeps) {
     res.end();
   }
 
-  /** Serves one file to an already authorised request. */
+  /**
+   * Serves one file to an already authorised request. `inline`: shown in the tab where the type
+   * allows; through `direct` and `proxy_url` the CDN's own headers decide, as for a download.
+   */
   return async function handleDownload(
     req: IncomingMessage,
     res: ServerResponse,
     fileId: number,
+    inline = false,
   ): Promise<void> {
     const settings = await deps.api.settings.get();
     if (!settings.ok) return replyApiError(res, settings.error);
-    if (settings.value.downloadMethod === 'local_proxy') return proxy(req, res, fileId);
+    if (settings.value.downloadMethod === 'local_proxy') return proxy(req, res, fileId, inline);
     return redirect(res, fileId);
   };
 }

@@ -103,12 +103,12 @@ export function connectWs(
 }
 
 /** Mints a browser download link over the WebSocket, as the page does (`app.downloadLink`). */
-export async function mintDownloadLink(host: WebHost, fileId: number): Promise<DownloadLink> {
+export async function mintDownloadLink(host: WebHost, fileId: number, inline = false): Promise<DownloadLink> {
   const { socket, status } = await connectWs(host);
   if (socket === undefined) throw new Error(`the socket was refused (${status})`);
   const client = createApiClient(createTextTransport(toTextPort(socket)));
   try {
-    return unwrap(await client.app.downloadLink({ fileId }));
+    return unwrap(await client.app.downloadLink(inline ? { fileId, inline } : { fileId }));
   } finally {
     client.close();
   }

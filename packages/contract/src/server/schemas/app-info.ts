@@ -30,7 +30,20 @@ export const APP_INPUTS: DomainInputs<'app'> = {
     example: { mode: 'choose_folder', title: 'Save to' },
   },
   downloadLink: {
+    schema: z.strictObject({ fileId: fileIdSchema, inline: z.boolean().optional() }),
+    example: { fileId: 14_502_233 },
+  },
+  openFile: {
     schema: z.strictObject({ fileId: fileIdSchema }),
     example: { fileId: 14_502_233 },
   },
+  openDownload: {
+    schema: z.strictObject({
+      transferId: z.string().min(1, 'must not be empty').max(100, 'is too long'),
+      how: z.enum(['open', 'reveal'], { error: 'must be open or reveal' }),
+    }),
+    example: { transferId: 'c0a8012e-7d1f-4c2b-9a55-3f1e2d4c5b6a', how: 'open' },
+  },
+  openCache: NO_INPUT,
+  clearOpenCache: NO_INPUT,
 };

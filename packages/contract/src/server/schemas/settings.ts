@@ -9,6 +9,7 @@ import {
   THEMES,
 } from '../../settings';
 import type { ConnectionPatch, Settings, SettingsPatch } from '../../settings';
+import { MAX_OPEN_CACHE_MB, MIN_OPEN_CACHE_MB } from '../../open-files';
 import type { DomainInputs } from '../input-spec';
 import { NO_INPUT } from '../input-spec';
 import { parseInput } from '../validation';
@@ -54,6 +55,10 @@ const settingsShape = {
   language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
   theme: z.enum(THEMES, { error: `must be one of ${THEMES.join(', ')}` }),
   keepAwake: z.boolean({ error: 'must be true or false' }),
+  openCacheLimitMb: z
+    .int({ error: 'must be a whole number of MiB' })
+    .min(MIN_OPEN_CACHE_MB, `must be at least ${MIN_OPEN_CACHE_MB}`)
+    .max(MAX_OPEN_CACHE_MB, 'is larger than any disk'),
 };
 
 /** A complete, consistent settings object (cross-field rules included). */

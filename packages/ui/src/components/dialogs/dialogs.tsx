@@ -6,6 +6,7 @@ import { MoveDialog } from './move-dialog';
 import { MySharesDialog } from './my-shares-dialog';
 import { NewFolderDialog } from './name-dialog';
 import { PathDialog } from './path-dialog';
+import { PropertiesDialog } from './properties-dialog';
 import { SettingsDialog } from './settings-dialog';
 import { TransferDetailsDialog } from './transfer-details-dialog';
 import { ShareDialog } from './share-dialog';
@@ -40,5 +41,7 @@ export function Dialogs() {
       return <MySharesDialog />;
     case 'cloud-download':
       return <CloudDownloadDialog folderId={dialog.folderId} />;
+    case 'properties':
+      return <PropertiesDialog entries={dialog.entries} />;
   }
 }

@@ -3,6 +3,7 @@ import { DOWNLOAD_METHODS, LANGUAGES, THEMES } from '@pandesk/contract';
 import type { ConflictPolicy } from '@pandesk/contract';
 import type { SettingsForm } from './settings-form';
 import { LANGUAGE_NAMES } from '../../lib/languages';
+import { OpenCacheFields } from './open-cache-fields';
 
 const CONFLICTS: readonly { value: ConflictPolicy; key: string }[] = [
   { value: 'keep_both', key: 'dialog.keepBoth' },
@@ -96,6 +97,7 @@ export function PreferenceFields({ form, update, chooseFolder }: Props) {
           />
           {t('settings.keepAwake')}
         </label>
+        <OpenCacheFields limitMb={form.openCacheLimitMb} update={(v) => update({ openCacheLimitMb: v })} />
       </fieldset>
       <fieldset>
         <legend>{t('settings.appearance')}</legend>

@@ -27,6 +27,8 @@ export interface SettingsForm {
   language: SettingsView['language'];
   theme: SettingsView['theme'];
   keepAwake: boolean;
+  /** MiB as typed. */
+  openCacheLimitMb: string;
 }
 
 export function formFromSettings(s: SettingsView): SettingsForm {
@@ -48,6 +50,7 @@ export function formFromSettings(s: SettingsView): SettingsForm {
     language: s.language,
     theme: s.theme,
     keepAwake: s.keepAwake,
+    openCacheLimitMb: String(s.openCacheLimitMb),
   };
 }
 
@@ -61,6 +64,7 @@ export function invalidNumberField(form: SettingsForm): keyof SettingsForm | nul
     'downloadConcurrency',
     'uploadSpeedLimit',
     'downloadSpeedLimit',
+    'openCacheLimitMb',
   ] as const;
   return fields.find((f) => !WHOLE.test(form[f].trim())) ?? null;
 }
@@ -95,6 +99,7 @@ export function settingsPatch(form: SettingsForm, current: SettingsView): Settin
     language: form.language,
     theme: form.theme,
     keepAwake: form.keepAwake,
+    openCacheLimitMb: Number(form.openCacheLimitMb),
   };
   const changed = Object.entries(next).filter(([key, value]) => current[key as keyof SettingsView] !== value);
   return Object.fromEntries(changed) as SettingsPatch;

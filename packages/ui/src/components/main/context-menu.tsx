@@ -64,8 +64,8 @@ export function ContextMenu() {
       disabled: !first,
     });
   } else if (first) {
-    if (entries.length === 1 && first.kind === 'folder')
-      items.push({ label: t('menu.open'), run: () => b.navigate({ kind: 'folder', folderId: first.id }) });
+    if (entries.length === 1 && (first.kind === 'folder' || actions.canOpenFiles()))
+      items.push({ label: t('menu.open'), run: () => void actions.open(first) });
     if (entries.length === 1 && b.location.kind === 'search')
       items.push({ label: t('menu.openLocation'), run: () => openContainingFolder(ctx, first) });
     items.push({ label: t('toolbar.download'), run: () => void actions.download(entries) });
@@ -83,6 +83,10 @@ export function ContextMenu() {
     items.push({ label: t('copyPaste.copy'), run: () => actions.copy(entries) });
     items.push({ label: t('toolbar.delete'), run: () => confirmDelete(ctx, entries) });
     items.push(...selectionCloudItems(ctx, t, entries));
+    items.push({
+      label: t('properties.menu'),
+      run: () => ui.getState().openDialog({ kind: 'properties', entries }),
+    });
   } else if (b.location.kind === 'folder') {
     items.push({
       label: t('toolbar.newFolder'),

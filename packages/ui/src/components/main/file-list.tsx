@@ -67,6 +67,8 @@ function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c' && b.location.kind !== 'trash')
     ctx.actions.copy(b.selectedEntries());
   else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'v') void ctx.actions.paste();
+  else if (e.altKey && e.key === 'Enter' && b.selectedEntries().length > 0 && b.location.kind !== 'trash')
+    ctx.ui.getState().openDialog({ kind: 'properties', entries: b.selectedEntries() });
   else if (e.key === 'Enter' && focused) openEntry(ctx, focused);
   else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash')
     ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);

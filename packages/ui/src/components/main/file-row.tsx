@@ -10,7 +10,8 @@ import { formatBytes, formatDate } from '../../lib/format';
 import { folderPath } from './nav-bar';
 import { openContainingFolder, openEntry } from './open-entry';
 import { RenameInput } from './rename-input';
-import { FileIcon, FolderIcon } from '../icons';
+import { FileTypeIcon } from '../file-type-icon';
+import { fileTypeOf } from '../../lib/file-types';
 
 export const ROW_HEIGHT = 28;
 
@@ -134,7 +135,7 @@ export function FileRow({ entry, index, selected, focused, renaming, searching, 
       {...drop.props}
     >
       <span role="gridcell" className="pd-cell pd-cell-name">
-        {entry.kind === 'folder' ? <FolderIcon /> : <FileIcon />}
+        <FileTypeIcon type={fileTypeOf(entry)} />
         {renaming ? (
           <RenameInput entry={entry} />
         ) : (

@@ -8,10 +8,12 @@ export function openContainingFolder(ctx: Pick<AppContextValue, 'browser'>, entr
 
 /**
  * What double-click and Enter do: a folder opens; in search results a file's folder opens with
- * the file selected. A file elsewhere stays as it is (opening files is the host's job).
+ * the file selected; elsewhere a file opens with its application or in a browser tab
+ * (`actions.open`), except in the recycle bin, whose files cannot be downloaded.
  */
-export function openEntry(ctx: Pick<AppContextValue, 'browser'>, entry: FileEntry): void {
+export function openEntry(ctx: Pick<AppContextValue, 'browser' | 'actions'>, entry: FileEntry): void {
   const b = ctx.browser.getState();
   if (entry.kind === 'folder') b.navigate({ kind: 'folder', folderId: entry.id });
   else if (b.location.kind === 'search') openContainingFolder(ctx, entry);
+  else if (b.location.kind !== 'trash') void ctx.actions.open(entry);
 }

@@ -6,6 +6,7 @@ import { useApp, useSlice } from '../../context';
 import { useFolderDropTarget } from '../../hooks/use-drop-target';
 import type { TreeItem } from '../../stores/tree-store';
 import { folderPath } from '../main/nav-bar';
+import { FolderIcon } from '../icons';
 
 function TreeRow({
   node,
@@ -62,6 +63,7 @@ function TreeRow({
       >
         {leaf ? '' : expanded ? '▾' : '▸'}
       </span>
+      <FolderIcon />
       <span className="pd-tree-name">{name}</span>
       {node.loading && <span className="pd-muted">{t('sidebar.loadingChildren')}</span>}
     </div>

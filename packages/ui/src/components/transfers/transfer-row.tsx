@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TransferItem } from '@pandesk/contract';
 import { useApp } from '../../context';
 import { formatBytes, formatDuration, formatSpeed } from '../../lib/format';
-import { PauseIcon } from '../icons';
+import { FolderIcon, PauseIcon } from '../icons';
 import { canRetry, stateText } from './transfer-text';
 
 export const TRANSFER_ROW_HEIGHT = 44;
@@ -15,6 +15,8 @@ export function TransferRow({ item, style }: { item: TransferItem; style: CSSPro
   const percent =
     item.size > 0 ? Math.floor((item.bytesDone / item.size) * 100) : item.state === 'completed' ? 100 : 0;
   const name = item.name;
+  const finishedDownload =
+    item.direction === 'download' && item.state === 'completed' && actions.canOpenDownloads();
   // The label names the action for assistive tech; the glyph or icon is only its picture.
   const button = (label: string, run: () => void, glyph: ReactNode) => (
     <button type="button" className="pd-icon-button" aria-label={label} title={label} onClick={run}>
@@ -66,6 +68,14 @@ export function TransferRow({ item, style }: { item: TransferItem; style: CSSPro
           )}
         {canRetry(item) &&
           button(t('transfers.retry', { name }), () => void actions.control('retry', [item]), '↻')}
+        {finishedDownload &&
+          button(t('open.openDownload', { name }), () => void actions.openDownload(item, 'open'), '↗')}
+        {finishedDownload &&
+          button(
+            t('open.revealDownload', { name }),
+            () => void actions.openDownload(item, 'reveal'),
+            <FolderIcon />,
+          )}
         {(item.state === 'queued' || item.state === 'running' || item.state === 'paused') &&
           button(t('transfers.cancel', { name }), () => void actions.control('cancel', [item]), '✕')}
       </span>
