@@ -96,6 +96,31 @@ export default tseslint.config(
     },
   },
   {
+    // Sync knows the cloud only through its SyncRemote port and transfers only through the
+    // engine's types; pan-drive brings open-api to it, the back end assembles it.
+    files: ['packages/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              group: [
+                '@pandesk/open-api',
+                '@pandesk/pan-drive',
+                '@pandesk/backend',
+                '@pandesk/fake-pan',
+                '@pandesk/ui',
+              ],
+              message: 'sync imports contract and transfer only; the cloud comes in through SyncRemote.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The engine knows the cloud only through its DriveBackend port; the adapter (pan-drive)
     // brings open-api to it, never the other way round.
     files: ['packages/transfer/**/*.ts'],

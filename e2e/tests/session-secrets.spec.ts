@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../support/fixtures';
+import { shot } from '../support/shots';
 import { startWebHostProcess } from '../support/web-host-process';
 
 /** Every regular file below `dir` that holds `needle` (compared as bytes). */
@@ -40,6 +41,7 @@ test('without secret storage, the browser host signs in until it stops and write
     await expect(notice).not.toContainText('Keyring');
     const secretField = dialog.getByTestId('settings-clientSecret');
     await expect(secretField).toBeDisabled();
+    await shot(page, '9-browser-host-no-keyring');
 
     await dialog.getByTestId('settings-session-only').check();
     await expect(secretField).toBeEnabled();
