@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, safeStorage, session } from 'electron';
+import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { createBackend } from '@pandesk/backend';
@@ -11,9 +11,6 @@ import type { PanDeskApi } from '@pandesk/contract';
 import identity from '../../app-identity.json';
 import { createDragRoots, DRAG_FOLDERS_FILE } from './adapters/drag-roots';
 import { createNativeDrag } from './adapters/native-drag';
-import { createSecretServiceStore, loadKeyringBinding } from './adapters/secret-service';
-import { openDesktopVault } from './adapters/secret-vault';
-import type { DesktopVault, UnreadableChoice } from './adapters/secret-vault';
 import { registerAppScheme, serveAppProtocol } from './app-protocol';
 import { createBackendPorts } from './backend-ports';
 import { bindIpc } from './ipc/bind-ipc';
@@ -24,8 +21,9 @@ import { buildMenuTemplate } from './menu';
 import { clearStaleJournalOwners } from './platform/journal-owners';
 import { nativeLanguage, nativeText } from './platform/native-text';
 import type { NativeText } from './platform/native-text';
-import { sandboxNotice } from './platform/sandbox-notice';
 import { reportStartupFailure } from './platform/startup-failure';
+import { explainSandbox, openVault } from './platform/start-dialogs';
+import type { StartDialogDeps } from './platform/start-dialogs';
 import { startUpdateChecks } from './platform/updates';
 import { guardContents, hardenSession } from './security/session-guard';
 import { openAppStore } from './store/app-store';
@@ -158,67 +156,9 @@ function installMenu(running: Backend): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-/** Asks whether to try reading a secret again; after one "continue" it stops asking this run. */
-function unlockPrompt(): (key: string, reason: string) => Promise<UnreadableChoice> {
-  let keepAll = false;
-  return async (key, reason) => {
-    log(new Error(`the stored secret ${key} could not be read: ${reason}`), 'vault');
-    if (keepAll) return 'keep';
-    const options = {
-      type: 'warning' as const,
-      buttons: [text.tryAgain, text.continueWithout],
-      defaultId: 0,
-      cancelId: 1,
-      message: text.unlockTitle,
-      detail: text.unlockDetail.replace('{reason}', reason),
-    };
-    const win = liveWindow();
-    const { response } = await (win === undefined
-      ? dialog.showMessageBox(options)
-      : dialog.showMessageBox(win, options));
-    if (response === 0) return 'retry';
-    keepAll = true;
-    return 'keep';
-  };
-}
-
-function openVault(store: AppStore): Promise<DesktopVault> {
-  const profile = app.getPath('userData');
-  return openDesktopVault({
-    safeStorage,
-    store: { read: store.readSecrets, write: store.writeSecrets },
-    platform: process.platform,
-    secretService: () => {
-      const binding = loadKeyringBinding(NATIVE, process.platform, process.arch, (note) =>
-        log(new Error(note), 'vault'),
-      );
-      return binding === undefined ? undefined : createSecretServiceStore(binding, profile);
-    },
-    onUnreadable: unlockPrompt(),
-    onNote: (note) => log(new Error(note), 'vault'),
-  });
-}
-
-/** Tells the user once per profile when Chromium's sandbox is off; the log says it every time. */
-function explainSandbox(store: AppStore): void {
-  const notice = sandboxNotice(
-    {
-      platform: process.platform,
-      noSandbox: app.commandLine.hasSwitch('no-sandbox'),
-      appImage: process.env.APPIMAGE,
-    },
-    text,
-  );
-  if (notice === undefined) return;
-  log(new Error(notice.logLine), 'sandbox');
-  const shown = store.readNoticesShown();
-  if (shown.includes(notice.id)) return;
-  store.writeNoticesShown([...shown, notice.id]);
-  const options = { type: 'info' as const, buttons: [text.ok], message: notice.title, detail: notice.detail };
-  const win = liveWindow();
-  void (win === undefined ? dialog.showMessageBox(options) : dialog.showMessageBox(win, options)).catch(
-    (error: unknown) => log(error, 'sandbox notice'),
-  );
+/** What the start-up dialogs need from this module's state. */
+function dialogDeps(store: AppStore): StartDialogDeps {
+  return { store, text: () => text, window: liveWindow, log };
 }
 
 let closing: Promise<void> | undefined;
@@ -266,7 +206,7 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (liveWindow() === undefined) openWindow(store);
   });
-  const composing = openVault(store).then((vault) =>
+  const composing = openVault(dialogDeps(store), NATIVE).then((vault) =>
     createBackend(
       createBackendPorts({
         store,
@@ -287,7 +227,7 @@ async function start(): Promise<void> {
   const running = await composing;
   installMenu(running);
   installTray(running, store);
-  explainSandbox(store);
+  explainSandbox(dialogDeps(store));
   startUpdateChecks({
     isPackaged: app.isPackaged,
     feedFile: app.isPackaged ? path.join(process.resourcesPath, 'app-update.yml') : '',
