@@ -2,14 +2,22 @@ import { useTranslation } from 'react-i18next';
 import type { FileId } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
 
-/** Picks a cloud folder from the (lazily expanded) tree. */
-export function FolderPicker({ value, onChange }: { value: FileId | null; onChange(id: FileId): void }) {
+export interface FolderPickerProps {
+  value: FileId | null;
+  onChange(id: FileId): void;
+  /** The list's accessible name (default: the folder tree's). */
+  label?: string;
+  testId?: string;
+}
+
+/** Picks a cloud folder from the sidebar's (lazily expanded) tree. */
+export function FolderPicker({ value, onChange, label, testId = 'folder-picker' }: FolderPickerProps) {
   const { t } = useTranslation();
   const { tree } = useApp();
   const nodes = useSlice(tree, (s) => s.nodes);
   useSlice(tree, (s) => s.expanded);
   return (
-    <div role="listbox" aria-label={t('sidebar.tree')} className="pd-picker" data-testid="folder-picker">
+    <div role="listbox" aria-label={label ?? t('sidebar.tree')} className="pd-picker" data-testid={testId}>
       {tree
         .getState()
         .visible()
@@ -29,7 +37,7 @@ export function FolderPicker({ value, onChange }: { value: FileId | null; onChan
               }}
               onKeyDown={(e) => e.key === 'Enter' && onChange(id)}
             >
-              {node.name}
+              {node.parentId === null && node.name === '' ? t('app.rootName') : node.name}
             </div>
           );
         })}

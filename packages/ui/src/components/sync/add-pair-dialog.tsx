@@ -5,7 +5,8 @@ import { SYNC_MODES } from '@pandesk/contract';
 import { describeError } from '../../actions/errors';
 import { useApp, useSlice } from '../../context';
 import { Modal } from '../dialogs/modal';
-import { CloudFolderPicker, cloudPathOf } from './cloud-folder-picker';
+import { FolderPicker } from '../dialogs/folder-picker';
+import { cloudPathOf } from './cloud-path';
 
 type Kind = SyncSchedule['kind'];
 
@@ -86,7 +87,12 @@ export function AddPairDialog() {
       <div className="pd-sync-field">
         {t('sync.addDialog.cloud')}:{' '}
         {cloud === null ? t('sync.addDialog.cloudNone') : cloudPathOf(tree.getState().nodes, cloud)}
-        <CloudFolderPicker value={cloud} onChange={setCloud} />
+        <FolderPicker
+          value={cloud}
+          onChange={setCloud}
+          label={t('sync.addDialog.cloud')}
+          testId="sync-cloud-picker"
+        />
       </div>
       <fieldset className="pd-sync-field">
         <legend>{t('sync.addDialog.mode')}</legend>
