@@ -113,6 +113,21 @@ export interface SyncCounts {
   readonly bytesDown: number;
 }
 
+/** A plan that does nothing. */
+export const EMPTY_SYNC_COUNTS: SyncCounts = Object.freeze({
+  uploads: 0,
+  downloads: 0,
+  folders: 0,
+  renames: 0,
+  moves: 0,
+  trashLocal: 0,
+  trashRemote: 0,
+  conflicts: 0,
+  replaced: 0,
+  bytesUp: 0,
+  bytesDown: 0,
+});
+
 export type SyncActionState = 'pending' | 'done' | 'failed' | 'skipped';
 
 /** One step of a plan, as shown to the user. */

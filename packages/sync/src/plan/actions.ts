@@ -7,6 +7,7 @@
  * in plan order (records, moves and renames, parents first), then `conflict` renames, `trash`,
  * `mkdir` (parents first), and `transfer` (all at once, through the transfer engine).
  */
+import { EMPTY_SYNC_COUNTS } from '@pandesk/contract';
 import type { SyncCounts } from '@pandesk/contract';
 import type { BaseEntry } from '../model';
 import { depthOf, parentOf } from '../paths';
@@ -126,22 +127,8 @@ export function isDestructive(action: PlanAction): boolean {
   }
 }
 
-export const EMPTY_COUNTS: SyncCounts = Object.freeze({
-  uploads: 0,
-  downloads: 0,
-  folders: 0,
-  renames: 0,
-  moves: 0,
-  trashLocal: 0,
-  trashRemote: 0,
-  conflicts: 0,
-  replaced: 0,
-  bytesUp: 0,
-  bytesDown: 0,
-});
-
 export function countActions(actions: Iterable<PlanAction>): SyncCounts {
-  const c = { ...EMPTY_COUNTS };
+  const c = { ...EMPTY_SYNC_COUNTS };
   for (const a of actions) {
     switch (a.kind) {
       case 'upload':

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { EMPTY_COUNTS } from '../plan/actions';
+import { EMPTY_SYNC_COUNTS } from '@pandesk/contract';
 import type { TestJournal } from '../testing/journal-db';
 import { openTestJournal } from '../testing/journal-db';
 import { baseFile, baseFolder } from '../testing/trees';
@@ -57,7 +57,7 @@ describe('sync store', () => {
         pairId: 'p',
         startedAt: 2,
         state: 'running',
-        counts: EMPTY_COUNTS,
+        counts: EMPTY_SYNC_COUNTS,
         reason: null,
         problems: [],
         scan: null,
@@ -102,7 +102,7 @@ describe('sync store', () => {
           pairId: 'p',
           startedAt: i,
           state: 'running',
-          counts: EMPTY_COUNTS,
+          counts: EMPTY_SYNC_COUNTS,
           reason: null,
           problems: [],
           scan: null,

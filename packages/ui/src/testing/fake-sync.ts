@@ -3,7 +3,7 @@
  * planned file the test gives), confirming it completes a run, conflicts can be seeded and
  * resolved, and every change is announced with `sync:changed` as the back end does.
  */
-import { fail, ok } from '@pandesk/contract';
+import { EMPTY_SYNC_COUNTS, fail, ok } from '@pandesk/contract';
 import type {
   SyncProblem,
   PanDeskEventHub,
@@ -11,7 +11,6 @@ import type {
   SyncAction,
   SyncApi,
   SyncConflict,
-  SyncCounts,
   SyncPairView,
   SyncPlanView,
   SyncRunView,
@@ -31,20 +30,6 @@ export interface FakeSync {
   setProblems(pairId: string, problem: SyncProblem | null, itemProblems: readonly SyncProblem[]): void;
   pairs(): readonly SyncPairView[];
 }
-
-const ZERO: SyncCounts = {
-  uploads: 0,
-  downloads: 0,
-  folders: 0,
-  renames: 0,
-  moves: 0,
-  trashLocal: 0,
-  trashRemote: 0,
-  conflicts: 0,
-  replaced: 0,
-  bytesUp: 0,
-  bytesDown: 0,
-};
 
 export function createFakeSync(hub: PanDeskEventHub, call: Call): FakeSync {
   let pairs: SyncPairView[] = [];
@@ -71,7 +56,7 @@ export function createFakeSync(hub: PanDeskEventHub, call: Call): FakeSync {
       pairId,
       planId: `plan-${next++}`,
       createdAt: 1_700_000_000_000,
-      counts: { ...ZERO, uploads: files.length, bytesUp: files.length * 10 },
+      counts: { ...EMPTY_SYNC_COUNTS, uploads: files.length, bytesUp: files.length * 10 },
       actions,
       totalActions: actions.length,
       reason: 'first_run',
