@@ -5,11 +5,9 @@
  * journal holds, and prints `DONE <summary json>` once everything finished. Configuration comes
  * as JSON in the CRASH_CONFIG environment variable.
  */
-import { createPanClient } from '@pandesk/open-api';
 import type { TransferLimits } from '@pandesk/contract';
-import { createTransferEngine } from '@pandesk/transfer';
 import type { EngineTuning } from '@pandesk/transfer';
-import { createDriveBackend } from '../drive-backend';
+import { startChildEngine } from './child-engine';
 
 export interface CrashConfig {
   journalPath: string;
@@ -26,18 +24,7 @@ export interface CrashConfig {
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.env.CRASH_CONFIG ?? '{}') as CrashConfig;
-  const client = createPanClient({
-    baseUrl: config.baseUrl,
-    credentials: { kind: 'client', clientId: config.clientId, clientSecret: config.clientSecret },
-    rateTable: false,
-  });
-  const engine = createTransferEngine({
-    journalPath: config.journalPath,
-    backend: createDriveBackend(() => client),
-    limits: config.limits,
-    tuning: config.tuning,
-  });
-  engine.start();
+  const { engine } = startChildEngine(config);
   await engine.upload({
     batchId: 'crash-up',
     localPaths: [config.uploadDir],

@@ -5,11 +5,9 @@
  * when the run is over. The parent SIGKILLs it at random moments. Configuration: JSON in the
  * SYNC_CHILD environment variable.
  */
-import { createPanClient } from '@pandesk/open-api';
 import { createFolderTrash, finishRun, openSyncStore, runPair } from '@pandesk/sync';
 import type { RunHooks } from '@pandesk/sync';
-import { createTransferEngine } from '@pandesk/transfer';
-import { createDriveBackend } from '../drive-backend';
+import { startChildEngine } from './child-engine';
 import { createSyncRemote } from '../sync-remote';
 import { TEST_TUNING } from './pan-kit';
 
@@ -24,17 +22,7 @@ export interface SyncChildConfig {
 
 async function main(): Promise<void> {
   const config = JSON.parse(process.env.SYNC_CHILD ?? '{}') as SyncChildConfig;
-  const client = createPanClient({
-    baseUrl: config.baseUrl,
-    credentials: { kind: 'client', clientId: config.clientId, clientSecret: config.clientSecret },
-    rateTable: false,
-  });
-  const engine = createTransferEngine({
-    journalPath: config.journalPath,
-    backend: createDriveBackend(() => client),
-    tuning: TEST_TUNING,
-  });
-  engine.start();
+  const { client, engine } = startChildEngine({ ...config, tuning: TEST_TUNING });
   const store = openSyncStore(engine.database());
   const deps = {
     store,
