@@ -137,6 +137,14 @@ export const ERROR_REASONS = [
   /** Items to copy no longer exist. Params: `count`. */
   'copy_sources_missing',
 
+  // Opening files
+  /** Only files open with another application, not folders. */
+  'open_not_a_file',
+  /** The file is larger than the cache for opened files. Params: `name`, `limitMb`. */
+  'open_larger_than_cache',
+  /** The finished download to open or show is no longer in the list. */
+  'download_not_listed',
+
   // Settings and the app
   /** The root folder ID names nothing on the drive. Params: `id`. */
   'root_folder_missing',
@@ -226,6 +234,9 @@ export const REASON_CODES: Readonly<Record<ErrorReason, ErrorCode>> = {
   copy_failed: 'service',
   copy_placement_failed: 'service',
   copy_sources_missing: 'not_found',
+  open_not_a_file: 'unsupported',
+  open_larger_than_cache: 'unsupported',
+  download_not_listed: 'not_found',
   root_folder_missing: 'invalid_input',
   root_folder_is_file: 'invalid_input',
   root_folder_trashed: 'invalid_input',

@@ -81,8 +81,14 @@ describe('opening cloud files with the OS', () => {
 
     const big = await h.fake.state.addFile('/big.bin', bytesOf(17 * mib, 4));
     const refused = await h.client.app.openFile({ fileId: big.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'unsupported' } });
-    if (!refused.ok) expect(refused.error.message).toContain('16 MiB');
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unsupported',
+        reason: 'open_larger_than_cache',
+        params: { name: 'big.bin', limitMb: 16 },
+      },
+    });
 
     unwrap(await h.client.app.clearOpenCache());
     expect(unwrap(await h.client.app.openCache())).toMatchObject({ files: 0, bytes: 0 });
@@ -109,7 +115,7 @@ describe('opening cloud files with the OS', () => {
     expect(revealed).toEqual([join(h.dir, 'song.mp3')]);
     expect(await h.client.app.openDownload({ transferId: 'nope', how: 'open' })).toMatchObject({
       ok: false,
-      error: { code: 'not_found' },
+      error: { code: 'not_found', reason: 'download_not_listed' },
     });
   });
 });
@@ -122,7 +128,7 @@ describe('without an OS to open with (browser host)', () => {
       expect(unwrap(await plain.client.app.info()).capabilities.openFiles).toBe(false);
       expect(await plain.client.app.openFile({ fileId: file.id })).toMatchObject({
         ok: false,
-        error: { code: 'unsupported' },
+        error: { code: 'unsupported', reason: 'not_available_here' },
       });
       expect(plain.fake.traffic.cdnBytes(md5('x'))).toBe(0);
     } finally {

@@ -38,17 +38,19 @@ export interface OpenFiles {
 }
 
 function unsupported(): ApiException {
-  return new ApiException('unsupported', 'Opening files with other applications is not available here.');
+  return ApiException.because(
+    'not_available_here',
+    'Opening files with other applications is not available here.',
+  );
 }
 
+/** The download's own failure (its reason, params and the service's words), for the caller to word. */
 function failure(item: TransferItem): ApiException {
-  if (item.state === 'cancelled') return new ApiException('cancelled', 'Opening was cancelled.');
-  const code = item.error?.code;
-  return new ApiException(
-    code !== undefined && isErrorCode(code) ? code : 'io',
-    item.error?.message ?? 'The file could not be downloaded to open it.',
-    item.error?.retryable ?? false,
-  );
+  if (item.state === 'cancelled') return ApiException.because('cancelled', 'Opening was cancelled.');
+  const error = item.error;
+  if (error === null)
+    return ApiException.because('local_io_error', 'The file could not be downloaded to open it.');
+  return new ApiException(isErrorCode(error.code) ? error.code : 'io', error.message, error.retryable, error);
 }
 
 /** Resolves with the finished item of a batch (its single top-level item), rejects when it fails. */
@@ -102,13 +104,13 @@ export function createOpenFiles(options: OpenFilesOptions): OpenFiles {
     if (openPath === undefined) throw unsupported();
     const detail = await options.detail(fileId);
     if (detail.kind !== 'file' || detail.md5 === null)
-      throw new ApiException('unsupported', 'Only files can be opened with other applications.');
+      throw ApiException.because('open_not_a_file', 'Only files can be opened with other applications.');
     const limit = options.limitMb() * MIB;
     if (detail.size > limit)
-      throw new ApiException(
-        'unsupported',
-        `“${detail.name}” is larger than the cache for opened files (${options.limitMb()} MiB). Download it instead, or raise the limit in Settings.`,
-        false,
+      throw ApiException.because(
+        'open_larger_than_cache',
+        `the file is larger than the open cache (${options.limitMb()} MiB)`,
+        { params: { name: detail.name, limitMb: options.limitMb() } },
       );
     const cache = await folder();
     const dir = cache.versionDir(detail.id, detail.md5);
@@ -137,7 +139,7 @@ export function createOpenFiles(options: OpenFilesOptions): OpenFiles {
       const engine = await options.engine();
       const item = findItem(engine, transferId);
       if (item === undefined || item.direction !== 'download' || item.state !== 'completed')
-        throw new ApiException('not_found', 'That download is not in the list of finished downloads.');
+        throw ApiException.because('download_not_listed', 'the download is not among the finished ones');
       await act(item.localPath);
     },
     async info() {

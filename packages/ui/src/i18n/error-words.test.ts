@@ -24,6 +24,7 @@ const PARAMS = {
   other: 'Other',
   count: 3,
   hours: 48,
+  limitMb: 2048,
 };
 
 describe('error words', () => {

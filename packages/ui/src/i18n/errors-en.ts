@@ -105,6 +105,10 @@ export const reasonsEn: Record<ErrorReason, string> = {
   copy_placement_failed:
     'Copies that could not be put in place: {{count}}. Originals that were to be replaced were kept.',
   copy_sources_missing: 'Items to copy that no longer exist: {{count}}.',
+  open_not_a_file: 'Only files can be opened with another application.',
+  open_larger_than_cache:
+    '“{{name}}” is larger than the cache for opened files ({{limitMb}} MiB). Download it instead, or raise the limit in Settings.',
+  download_not_listed: 'That download is no longer in the list of finished downloads.',
   root_folder_missing:
     'No folder with ID {{id}} exists on the drive. Find the folder’s ID in the address of the 123 Cloud Drive web page (after homeFilePath=), or use 0 for the whole drive.',
   root_folder_is_file:

@@ -82,6 +82,10 @@ export const reasonsZhCN: Record<ErrorReason, string> = {
   copy_failed: '123 云盘报告复制失败，可能没有复制任何内容。',
   copy_placement_failed: '{{count}} 个副本无法放到目标位置。原本要被替换的项目已保留。',
   copy_sources_missing: '{{count}} 个要复制的项目已不存在。',
+  open_not_a_file: '只有文件可以用其他应用打开。',
+  open_larger_than_cache:
+    '“{{name}}”超过了打开文件缓存的上限（{{limitMb}} MiB）。请改为下载，或在设置中调高上限。',
+  download_not_listed: '该下载已不在已完成下载列表中。',
   root_folder_missing:
     '网盘中不存在 ID 为 {{id}} 的文件夹。请在 123 云盘网页地址中 homeFilePath= 之后找到文件夹 ID，或填 0 表示整个网盘。',
   root_folder_is_file: 'ID {{id}} 是文件“{{name}}”，不是文件夹。请填写文件夹的 ID，或填 0 表示整个网盘。',
