@@ -4,12 +4,14 @@
  * resolves a lost mkdir answer by lookup), renames, moves, the recycle bin, and item info for
  * the checks after a crash. Failures become SyncRemoteErrors: lost sign-in and the network
  * (429 included: the client already paced and retried) stop a run; "does not exist" and a
- * name clash fail one step; everything else fails the step with the service's words.
+ * name clash fail one step; everything else fails the step. Each carries the reason, params
+ * and service words open-api named, so the pair's problem is worded like any other failure.
  */
 import { ApiException } from '@pandesk/contract';
 import { isPanError } from '@pandesk/open-api';
 import type { PanClient, PanEntry, PanErrorCode } from '@pandesk/open-api';
 import { SyncRemoteError } from '@pandesk/sync';
+import { factsOf } from './errors';
 import type { RemoteFailureKind, SyncRemote } from '@pandesk/sync';
 
 const KIND: Partial<Record<PanErrorCode, RemoteFailureKind>> = {
@@ -27,9 +29,17 @@ const KIND: Partial<Record<PanErrorCode, RemoteFailureKind>> = {
 export function toSyncRemoteError(error: unknown): unknown {
   if (error instanceof SyncRemoteError) return error;
   if (error instanceof ApiException && error.code === 'auth_required')
-    return new SyncRemoteError('auth', error.message);
+    return new SyncRemoteError(
+      'auth',
+      error.message,
+      error.reason === undefined ? {} : { reason: error.reason },
+    );
   if (!isPanError(error) || error.code === 'aborted') return error;
-  return new SyncRemoteError(KIND[error.code] ?? 'other', error.message.replace(/^[\w.]+:\s*/, ''));
+  return new SyncRemoteError(
+    KIND[error.code] ?? 'other',
+    error.message.replace(/^[\w.]+:\s*/, ''),
+    factsOf(error),
+  );
 }
 
 async function guard<T>(work: () => Promise<T>): Promise<T> {

@@ -3,7 +3,13 @@
  * ids, folders, moves, renames, the recycle bin), the engine itself for every byte moved, and
  * the local trash. The back end implements SyncRemote on the open-api client.
  */
-import type { DownloadCommand, TransferItem, TransferSnapshot, UploadCommand } from '@pandesk/contract';
+import type {
+  DownloadCommand,
+  ErrorFacts,
+  TransferItem,
+  TransferSnapshot,
+  UploadCommand,
+} from '@pandesk/contract';
 import type { JournalDatabase } from '@pandesk/transfer';
 import type { EntryKind } from './model';
 
@@ -64,6 +70,8 @@ export class SyncRemoteError extends Error {
   constructor(
     readonly kind: RemoteFailureKind,
     message: string,
+    /** The cause as the client named it (reason, params, the service's words), for the user. */
+    readonly facts: ErrorFacts = {},
   ) {
     super(message);
     this.name = 'SyncRemoteError';

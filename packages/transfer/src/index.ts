@@ -21,5 +21,5 @@ export type {
 } from './ports';
 export type { LocalFs } from './local-fs';
 export { safeLocalName, resolveInside, numberedName } from './util/safe-name';
-export { mapFsError } from './util/fs-errors';
+export { isFsError, mapFsError } from './util/fs-errors';
 export type { JournalDatabase, SqlRow, SqlValue } from './journal/shared-database';

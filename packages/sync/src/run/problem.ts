@@ -1,26 +1,14 @@
 /**
  * The one place where failures become the problems a pair shows: the sync's own causes (by
- * reason), cloud failures (by kind), local file-system errors (by code) and transfer errors
- * (by the engine's code). The UI words them from reason and code; messages are English for
+ * reason), cloud failures (the reason open-api named, else by kind), local file-system errors
+ * (the transfer engine's mapping) and transfer errors (their reason). The UI words them from reason and code; messages are English for
  * logs and never carry a path outside the pair, a token or a URL.
  */
-import { SYNC_REASON_CODES } from '@pandesk/contract';
+import { codeOf, SYNC_REASON_CODES } from '@pandesk/contract';
+import { isFsError, mapFsError } from '@pandesk/transfer';
 import type { ErrorCode, SyncProblem, SyncReason, TransferError, TransferErrorCode } from '@pandesk/contract';
 import { SyncRemoteError } from '../ports';
-
-const FS_WORDS: Readonly<Record<string, string>> = {
-  ENOSPC: 'The disk is full.',
-  EDQUOT: 'The disk quota is used up.',
-  EACCES: 'Permission denied.',
-  EPERM: 'The operation is not permitted.',
-  EROFS: 'The disk is read-only.',
-  ENOENT: 'The file or folder is gone.',
-  EEXIST: 'Something else already has this name.',
-  ENOTEMPTY: 'The folder is not empty.',
-  EBUSY: 'The file is in use.',
-  ENAMETOOLONG: 'The name or path is too long for this computer.',
-  EMFILE: 'Too many files are open.',
-};
+import type { RemoteFailureKind } from '../ports';
 
 const TRANSFER_CODES: Readonly<Partial<Record<TransferErrorCode, ErrorCode>>> = {
   auth_required: 'auth_required',
@@ -36,6 +24,14 @@ const TRANSFER_CODES: Readonly<Partial<Record<TransferErrorCode, ErrorCode>>> = 
   unsafe_path: 'invalid_name',
 };
 
+const KIND_CODES: Readonly<Record<RemoteFailureKind, ErrorCode>> = {
+  auth: 'auth_required',
+  network: 'network',
+  not_found: 'not_found',
+  name_conflict: 'name_conflict',
+  other: 'service',
+};
+
 type Cause =
   | { readonly kind: 'error'; readonly error: unknown }
   | { readonly kind: 'transfer'; readonly error: TransferError }
@@ -47,11 +43,6 @@ type Cause =
       readonly params?: Readonly<Record<string, string | number>>;
       readonly serviceMessage?: string;
     };
-
-function fsCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
 
 export function syncProblem(cause: Cause, path?: string): SyncProblem {
   const where = path === undefined ? {} : { path };
@@ -77,20 +68,29 @@ export function syncProblem(cause: Cause, path?: string): SyncProblem {
   }
   const error = cause.error;
   if (error instanceof SyncRemoteError) {
-    const code: ErrorCode =
-      error.kind === 'auth'
-        ? 'auth_required'
-        : error.kind === 'network'
-          ? 'network'
-          : error.kind === 'not_found'
-            ? 'not_found'
-            : error.kind === 'name_conflict'
-              ? 'name_conflict'
-              : 'internal';
-    return { code, message: error.message, ...where };
+    const { reason, params, detail } = error.facts;
+    return {
+      code: reason === undefined ? KIND_CODES[error.kind] : codeOf(reason),
+      message: error.message,
+      ...(reason === undefined ? {} : { reason }),
+      ...(params === undefined ? {} : { params }),
+      ...(detail?.serviceMessage === undefined ? {} : { serviceMessage: detail.serviceMessage }),
+      ...where,
+    };
   }
-  const fs = fsCode(error);
-  if (fs !== undefined && FS_WORDS[fs] !== undefined) return { code: 'io', message: FS_WORDS[fs], ...where };
+  if (isFsError(error)) {
+    // The transfer engine's mapping, without the absolute path: the problem names the item.
+    const { code, reason, message, params } = mapFsError(error);
+    const rest =
+      params === undefined ? {} : Object.fromEntries(Object.entries(params).filter(([k]) => k !== 'path'));
+    return {
+      code: TRANSFER_CODES[code] ?? 'io',
+      message,
+      ...(reason === undefined ? {} : { reason }),
+      ...(Object.keys(rest).length === 0 ? {} : { params: rest }),
+      ...where,
+    };
+  }
   if ((error as { name?: unknown } | null)?.name === 'AbortError')
     return { code: 'cancelled', message: 'Stopped.', ...where };
   return { code: 'internal', message: 'Something unexpected went wrong; the log has the details.', ...where };
