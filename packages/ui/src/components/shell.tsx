@@ -5,7 +5,7 @@ import { AuthBanner } from './auth-banner';
 import { Sidebar } from './sidebar/sidebar';
 import { NavBar } from './main/nav-bar';
 import { Toolbar } from './main/toolbar';
-import { FileList } from './main/file-list';
+import { FileView } from './main/file-view';
 import { TransfersPanel } from './transfers/transfers-panel';
 import { StatusBar } from './status-bar';
 import { Dialogs } from './dialogs/dialogs';
@@ -78,7 +78,7 @@ export function Shell() {
             <>
               <NavBar />
               <Toolbar />
-              <FileList />
+              <FileView />
             </>
           )}
           <Toasts />
