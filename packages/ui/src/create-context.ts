@@ -33,11 +33,14 @@ export function connectContext(ctx: AppContextValue): Unsubscribe {
     ctx.transfers.getState().connect(),
     ctx.cloud.getState().connect(),
     ctx.sync.getState().connect(),
+    // A changed budget or switch may end a pause: the counts and the pause are read again.
+    ctx.bridge.on('settings:changed', () => void ctx.thumbnails.refreshTraffic()),
     ctx.bridge.on('folder:changed', (change) => {
       ctx.browser.getState().onFolderChange(change);
       void ctx.tree.getState().reload(change.folderIds);
       void ctx.session.getState().refreshQuota();
     }),
   ];
+  void ctx.thumbnails.refreshTraffic();
   return () => offs.forEach((off) => off());
 }

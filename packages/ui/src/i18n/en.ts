@@ -65,7 +65,7 @@ export const en = {
     transfers: 'Transfers',
     gridView: 'Grid view',
     listView: 'List view',
-    viewHint: 'Show the folder as tiles with thumbnails, or as a list',
+    viewHint: 'Show the folder as tiles with thumbnails, or as a list (Ctrl+1 grid, Ctrl+2 list)',
   },
   list: {
     label: 'Files',

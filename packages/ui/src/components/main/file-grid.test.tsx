@@ -59,6 +59,11 @@ describe('grid view', () => {
     await userEvent.click(screen.getByTestId('view-toggle'));
     await waitFor(() => expect(screen.getAllByTestId('file-row')).toHaveLength(4));
     expect(unwrap(await bridge.settings.get()).viewMode).toBe('list');
+    // Finder's shortcuts: Ctrl+1 the grid, Ctrl+2 the list.
+    fireEvent.keyDown(document, { key: '1', ctrlKey: true });
+    await waitFor(() => expect(tiles()).toHaveLength(4));
+    fireEvent.keyDown(document, { key: '2', ctrlKey: true });
+    await waitFor(() => expect(screen.getAllByTestId('file-row')).toHaveLength(4));
   });
 
   it('asks thumbnails only for the tiles rendered (rows in view plus overscan), and shows them', async () => {
