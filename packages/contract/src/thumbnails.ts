@@ -11,6 +11,9 @@ import type { FileId } from './common';
  * free account may download 1 GB a day for its own use (service code 5113 when spent). So
  * thumbnails stop for the day once they used `thumbnailDailyBudgetMb`, and after any 5113
  * answer they stay off until the next service day (midnight UTC+8).
+ *
+ * Videos get no poster (their type icon): a frame would need a video decoder fed from a ranged
+ * stream per tile, which is not cheap.
  */
 
 /** Extensions made into thumbnails (SVG only as an `<img>`, which runs no script). */

@@ -91,6 +91,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const thumbnailStore = new Map<string, { type: ThumbnailType; data: string }>();
   const thumbnailRequests: FileId[] = [];
   let thumbnailBytes = 0;
+  let thumbnailPause: 'budget_spent' | null = null;
   if (options.seed !== false) seedSampleDrive(drive);
   const calls: string[] = [];
   const faults = new Map<string, ApiError>();
@@ -369,6 +370,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         if (size > settings.thumbnailMaxImageMb * 1024 * 1024) return ok({ kind: 'none', why: 'too_large' });
         const item = drive.items.get(fileId);
         if (!item) return fail('not_found', 'The item no longer exists.');
+        if (thumbnailBytes + size > settings.thumbnailDailyBudgetMb * 1024 * 1024) {
+          thumbnailPause = 'budget_spent';
+          return ok({ kind: 'none', why: 'budget_spent' });
+        }
         thumbnailBytes += size;
         return ok({ kind: 'image', data: btoa(item.entry.name) });
       }),
@@ -381,8 +386,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
           todayBytes: thumbnailBytes,
           totalBytes: thumbnailBytes,
           dailyBudgetBytes: settings.thumbnailDailyBudgetMb * 1024 * 1024,
-          pausedUntil: null,
-          pausedBecause: null,
+          pausedUntil: thumbnailPause === null ? null : Date.UTC(2026, 0, 2, 16),
+          pausedBecause: thumbnailPause,
           cacheBytes: [...thumbnailStore.values()].reduce((sum, t) => sum + t.data.length, 0),
           cacheLimitBytes: settings.thumbnailCacheLimitMb * 1024 * 1024,
         }),

@@ -103,6 +103,20 @@ describe('grid view', () => {
     expect(screen.queryAllByTestId('file-thumbnail')).toHaveLength(0);
   });
 
+  it('says why thumbnails stopped once the daily budget is spent, and how to get them back', async () => {
+    const bridge = imageDrive(20);
+    unwrap(await bridge.settings.update({ thumbnailDailyBudgetMb: 0 }));
+    await renderApp({ bridge });
+    await toGrid();
+    const notice = await screen.findByTestId('thumbnail-notice');
+    expect(notice.dataset.why).toBe('budget_spent');
+    expect(notice.textContent).toMatch(
+      /today’s thumbnail traffic allowance.*raise the daily allowance in Settings/,
+    );
+    expect(screen.queryAllByTestId('file-thumbnail')).toHaveLength(0);
+    expect(made).toEqual([]);
+  });
+
   it('arrows move the focus by tile and by row; Enter on a folder opens it', async () => {
     const bridge = imageDrive(30);
     await renderApp({ bridge });
