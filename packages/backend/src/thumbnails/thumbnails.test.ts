@@ -96,3 +96,34 @@ describe('service day and traffic counts', () => {
     expect((await w.thumbnails.traffic()).pausedBecause).toBe('budget_spent');
   });
 });
+
+describe('fetching the image bytes', () => {
+  it('stops past the size bound even when the listing said less, counting what arrived', async () => {
+    const { fetchCounted } = await import('./fetch-counted');
+    let seen = 0;
+    const body = Object.assign(Readable.from([Buffer.alloc(700), Buffer.alloc(700), Buffer.alloc(700)]), {
+      cancel: async () => undefined,
+    });
+    await expect(
+      fetchCounted(
+        async () => ({ status: 200, body }),
+        'https://cdn.example/x?sign=secret',
+        1000,
+        (n) => (seen += n),
+      ),
+    ).rejects.toMatchObject({ reason: 'file_too_large' });
+    expect(seen).toBe(1400);
+  });
+
+  it('a network failure says nothing of the signed URL', async () => {
+    const { fetchCounted } = await import('./fetch-counted');
+    const failing = fetchCounted(
+      async (url) => Promise.reject(new Error(`connect ECONNRESET ${url}`)),
+      'https://cdn.example/x?sign=secret',
+      1000,
+      () => undefined,
+    );
+    await expect(failing).rejects.toMatchObject({ reason: 'network_lost' });
+    await expect(failing).rejects.not.toHaveProperty('message', expect.stringContaining('secret'));
+  });
+});
