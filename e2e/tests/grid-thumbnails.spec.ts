@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_SEED, expect, test } from '../support/fixtures';
+import { solidBmp } from '../support/images';
+import type { Rgb } from '../support/images';
 
 /**
  * The grid view over a folder of 2,000 small images: thumbnails are fetched only for the tiles
@@ -11,32 +13,15 @@ const COUNT = 2000;
 const SIDE = 32;
 const nameOf = (i: number): string => `img-${String(i).padStart(4, '0')}.bmp`;
 /** A distinct colour per image (so every file has its own MD5). */
-const colourOf = (i: number): [number, number, number] => [i % 256, 40 + Math.floor(i / 256) * 20, 180];
-
-/** A 24-bit BMP of one colour: the simplest image format Chromium decodes. */
-function bmp([r, g, b]: [number, number, number]): Buffer {
-  const row = Math.ceil((SIDE * 3) / 4) * 4;
-  const size = 54 + row * SIDE;
-  const out = Buffer.alloc(size);
-  out.write('BM', 0, 'latin1');
-  out.writeUInt32LE(size, 2);
-  out.writeUInt32LE(54, 10);
-  out.writeUInt32LE(40, 14);
-  out.writeInt32LE(SIDE, 18);
-  out.writeInt32LE(SIDE, 22);
-  out.writeUInt16LE(1, 26);
-  out.writeUInt16LE(24, 28);
-  out.writeUInt32LE(row * SIDE, 34);
-  for (let y = 0; y < SIDE; y++) for (let x = 0; x < SIDE; x++) out.set([b, g, r], 54 + y * row + x * 3);
-  return out;
-}
+const colourOf = (i: number): Rgb => [i % 256, 40 + Math.floor(i / 256) * 20, 180];
 
 test.use({
   driveSeed: {
     arrange: async (fake) => {
       await DEFAULT_SEED.arrange(fake);
       fake.state.addFolder('/Pics');
-      for (let i = 1; i <= COUNT; i++) await fake.state.addFile(`/Pics/${nameOf(i)}`, bmp(colourOf(i)));
+      for (let i = 1; i <= COUNT; i++)
+        await fake.state.addFile(`/Pics/${nameOf(i)}`, solidBmp(SIDE, colourOf(i)));
     },
   },
 });

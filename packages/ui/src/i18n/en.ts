@@ -64,7 +64,6 @@ export const en = {
     settings: 'Settings',
     transfers: 'Transfers',
     gridView: 'Grid view',
-    listView: 'List view',
     viewHint: 'Show the folder as tiles with thumbnails, or as a list (Ctrl+1 grid, Ctrl+2 list)',
   },
   list: {

@@ -64,7 +64,6 @@ export const zhCN: Resources = {
     settings: '设置',
     transfers: '传输',
     gridView: '网格视图',
-    listView: '列表视图',
     viewHint: '以带缩略图的图块或列表显示文件夹（Ctrl+1 网格，Ctrl+2 列表）',
   },
   list: {

@@ -13,7 +13,7 @@ export function confirmDelete(ctx: AppContextValue, entries: readonly FileEntry[
     .openDialog(inTrash ? { kind: 'confirm-delete-forever', entries } : { kind: 'confirm-trash', entries });
 }
 
-/** List ⇄ grid; the choice is the `viewMode` setting, so it is remembered across restarts. */
+/** List ⇄ grid (pressed: the grid); the choice is the `viewMode` setting, so it is remembered across restarts. */
 function ViewToggle() {
   const { t } = useTranslation();
   const { session, bridge } = useApp();
@@ -26,7 +26,7 @@ function ViewToggle() {
       title={t('toolbar.viewHint')}
       onClick={() => void bridge.settings.update({ viewMode: grid ? 'list' : 'grid' })}
     >
-      {t(grid ? 'toolbar.listView' : 'toolbar.gridView')}
+      {t('toolbar.gridView')}
     </button>
   );
 }
