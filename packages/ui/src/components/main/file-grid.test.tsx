@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { unwrap } from '@pandesk/contract';
 import { createFakeBridge } from '../../testing/fake-bridge';
 import type { FakeBridge } from '../../testing/fake-bridge';
 import { renderApp } from '../../testing/render-app';
+import { createDragSession } from '../../testing/drag-data';
 
 // jsdom has no image decoder or canvas: thumbnails are "made" by a stand-in that records what
 // it was given (the real maker runs in Chromium, in the e2e test).
@@ -115,6 +116,35 @@ describe('grid view', () => {
     );
     expect(screen.queryAllByTestId('file-thumbnail')).toHaveLength(0);
     expect(made).toEqual([]);
+  });
+
+  it('tiles behave as rows: click and Ctrl+click select, the menu acts on the selection, a tile drops onto a folder tile', async () => {
+    const bridge = imageDrive(6);
+    await renderApp({ bridge });
+    await toGrid();
+    const tile = (name: string): HTMLElement => tiles().find((t) => t.textContent?.includes(name))!;
+    fireEvent.click(tile('img-0001.png'));
+    fireEvent.click(tile('img-0002.png'), { ctrlKey: true });
+    const selected = () =>
+      tiles()
+        .filter((t) => t.getAttribute('aria-selected') === 'true')
+        .map((t) => t.textContent);
+    expect(selected()).toEqual(['img-0001.png', 'img-0002.png']);
+    expect(tile('img-0001.png').querySelector('.pd-name')?.getAttribute('title')).toBe('img-0001.png');
+    fireEvent.contextMenu(tile('img-0002.png'));
+    const menu = screen.getByRole('menu');
+    expect(within(menu).getByRole('menuitem', { name: 'Download' })).toBeTruthy();
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    // Dragging the selection onto the folder tile moves both there.
+    const drag = createDragSession();
+    fireEvent.dragStart(tile('img-0001.png'), { dataTransfer: drag.event() });
+    fireEvent.dragOver(tile('Albums'), { dataTransfer: drag.event() });
+    expect(tile('Albums').className).toMatch(/is-drop-target/);
+    fireEvent.drop(tile('Albums'), { dataTransfer: drag.event() });
+    await waitFor(() => expect(tiles()).toHaveLength(5));
+    const albums = [...bridge.drive.items.values()].find((i) => i.entry.name === 'Albums')!.entry;
+    const moved = [...bridge.drive.items.values()].filter((i) => i.entry.parentId === albums.id);
+    expect(moved.map((i) => i.entry.name).sort()).toEqual(['img-0001.png', 'img-0002.png']);
   });
 
   it('arrows move the focus by tile and by row; Enter on a folder opens it', async () => {
