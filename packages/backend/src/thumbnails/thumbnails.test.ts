@@ -127,3 +127,37 @@ describe('fetching the image bytes', () => {
     await expect(failing).rejects.not.toHaveProperty('message', expect.stringContaining('secret'));
   });
 });
+
+describe('the budget and concurrent fetches', () => {
+  it('counts images being fetched against the budget before their bytes arrive', async () => {
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const fetched: string[] = [];
+    const thumbnails = createThumbnails({
+      root: dir,
+      driveKey: async () => 'uid-1',
+      // 1 MiB a day: room for two of the three 400 KiB images asked at once.
+      settings: () => ({ ...createDefaultSettings('/d'), thumbnailDailyBudgetMb: 1 }),
+      downloadUrl: async (id) => `https://cdn.example/${id}`,
+      fetch: async (url) => {
+        fetched.push(url);
+        await gate;
+        return {
+          status: 200,
+          body: Object.assign(Readable.from([Buffer.alloc(400 * 1024)]), { cancel: async () => undefined }),
+        };
+      },
+      clock: { now: () => LATE_EVENING },
+    });
+    const ask = (id: number) => thumbnails.get({ ...input(id), size: 400 * 1024 });
+    const answers = Promise.all([ask(1), ask(2), ask(3)]);
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    expect((await answers).map((a) => (a.kind === 'none' ? a.why : a.kind))).toEqual([
+      'image',
+      'image',
+      'budget_spent',
+    ]);
+    expect(fetched).toHaveLength(2);
+  });
+});

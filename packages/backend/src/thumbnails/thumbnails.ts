@@ -72,6 +72,8 @@ export function createThumbnails(options: ThumbnailsOptions): Thumbnails {
   const drives = new Map<string, { cache: ThumbnailCache; ledger: TrafficLedger }>();
   /** The budget a refusal happened under, per service day: thumbnails stay paused for that day. */
   let budgetRefused: { day: string; budgetBytes: number } | undefined;
+  /** Sizes of the images being fetched now: counted against the budget before they arrive. */
+  let fetchingBytes = 0;
 
   async function drive(): Promise<{ cache: ThumbnailCache; ledger: TrafficLedger }> {
     const key = await options.driveKey();
@@ -102,10 +104,23 @@ export function createThumbnails(options: ThumbnailsOptions): Thumbnails {
     if (facts.exhaustedToday) return { kind: 'none', why: 'traffic_exhausted' };
     const today = serviceDay(options.clock.now());
     const stopped = budgetRefused?.day === today && budgetRefused.budgetBytes === budgetBytes();
-    if (stopped || facts.todayBytes + input.size > budgetBytes()) {
+    if (stopped || facts.todayBytes + fetchingBytes + input.size > budgetBytes()) {
       budgetRefused = { day: today, budgetBytes: budgetBytes() };
       return { kind: 'none', why: 'budget_spent' };
     }
+    fetchingBytes += input.size;
+    try {
+      return await fetchImage(input, ledger, maxBytes);
+    } finally {
+      fetchingBytes -= input.size;
+    }
+  }
+
+  async function fetchImage(
+    input: ThumbnailInput,
+    ledger: TrafficLedger,
+    maxBytes: number,
+  ): Promise<ThumbnailSource> {
     let url: string;
     try {
       url = await options.downloadUrl(input.fileId);
