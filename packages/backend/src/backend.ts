@@ -35,6 +35,7 @@ import { createDirectFetch } from './net/undici-fetch';
 import { createProxyFetchFactory, type ProxyFetchFactory } from './net/proxy-fetch';
 import { createPlacesApi } from './places/places-api';
 import { createOpenFiles } from './open/open-files';
+import { createThumbnails } from './thumbnails/thumbnails';
 import { createDriveIdentity } from './cloud/drive-identity';
 import { toFileDetail } from './files/map-entry';
 import type { BackendPorts, Clock, LocalFs } from './ports';
@@ -242,6 +243,18 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     limitMb: () => settings.settings().openCacheLimitMb,
     clock: core.clock,
   });
+  const thumbnails = createThumbnails({
+    root: join(ports.paths.userData, 'thumbnails'),
+    driveKey: async () => (await driveIdentity()).key,
+    settings: () => settings.settings(),
+    downloadUrl: async (id) => (await auth.requireClient().download.info(id)).url,
+    fetch: createCdnFetch(
+      driveFetch(core, auth),
+      () => settings.settings(),
+      () => settings.effectiveProxy('downloadProxyUrl'),
+    ),
+    clock: core.clock,
+  });
   const notes = await applyInitialConnection({
     patch: ports.initialConnection,
     settings,
@@ -294,7 +307,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
         createLocalPathGuard({ ports, fs: core.fs, settings }),
       ),
       places: createPlacesApi({ paths: ports.paths, settings, events, fs: core.fs }),
-      app: createAppApi(ports, opener),
+      app: createAppApi(ports, opener, thumbnails),
       shares: cloud.shares,
       directLinks: cloud.directLinks,
       cloud: cloud.cloud,

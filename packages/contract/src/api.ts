@@ -9,6 +9,7 @@ import type {
 } from './app-info';
 import type { AuthStatus } from './auth';
 import type { OpenCacheInfo, OpenDownloadInput, OpenedFile, OpenFileInput } from './open-files';
+import type { StoreThumbnailInput, ThumbnailInput, ThumbnailSource, ThumbnailTraffic } from './thumbnails';
 import type { CloudDownloadInput, CloudTask, CopyInput } from './cloud-tasks';
 import type {
   DirectLink,
@@ -208,6 +209,13 @@ export interface AppApi {
   readonly openCache: Query<OpenCacheInfo>;
   /** Deletes every cached copy of the current drive's opened files. */
   readonly clearOpenCache: Query<null>;
+  /**
+   * A grid tile's thumbnail: the cached one, or the image's bytes for the renderer to make it
+   * (then `storeThumbnail`), or why there is none. Both hosts; see `thumbnails.ts`.
+   */
+  readonly thumbnail: Call<ThumbnailInput, ThumbnailSource>;
+  readonly storeThumbnail: Call<StoreThumbnailInput, null>;
+  readonly thumbnailTraffic: Query<ThumbnailTraffic>;
 }
 
 /** Share links of the account (reference §6.1-§6.3). */
@@ -330,6 +338,9 @@ export const API_METHODS = {
     'openDownload',
     'openCache',
     'clearOpenCache',
+    'thumbnail',
+    'storeThumbnail',
+    'thumbnailTraffic',
   ],
   shares: ['create', 'list', 'setTraffic'],
   directLinks: ['status', 'enable', 'disable', 'url', 'setSigning'],

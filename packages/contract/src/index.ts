@@ -15,6 +15,7 @@ export * from './settings';
 export * from './places';
 export * from './app-info';
 export * from './open-files';
+export * from './thumbnails';
 export * from './transfer-inputs';
 export * from './shares';
 export * from './direct-links';

@@ -17,6 +17,10 @@ export type Language = (typeof LANGUAGES)[number];
 export const THEMES = ['system', 'light', 'dark'] as const;
 export type Theme = (typeof THEMES)[number];
 
+/** How the file list shows a folder: rows with columns, or tiles with thumbnails. */
+export const VIEW_MODES = ['list', 'grid'] as const;
+export type ViewMode = (typeof VIEW_MODES)[number];
+
 /** Files in flight per direction. */
 export const MIN_CONCURRENCY = 1;
 export const MAX_CONCURRENCY = 16;
@@ -46,6 +50,15 @@ export interface Settings {
   readonly keepAwake: boolean;
   /** Most MiB kept by the cache of opened files; the least recently opened go first. */
   readonly openCacheLimitMb: number;
+  readonly viewMode: ViewMode;
+  /** Grid view: thumbnails of images (off: type icons only, no traffic). */
+  readonly thumbnails: boolean;
+  /** Images larger than this many MiB get no thumbnail (nothing is fetched). */
+  readonly thumbnailMaxImageMb: number;
+  /** Most MiB kept by the thumbnail cache; the least recently shown go first. */
+  readonly thumbnailCacheLimitMb: number;
+  /** MiB thumbnails may download per service day (midnight UTC+8); then they stop until the next. */
+  readonly thumbnailDailyBudgetMb: number;
 }
 
 /**
@@ -115,6 +128,11 @@ export function createDefaultSettings(downloadFolder: string): Settings {
     theme: 'system',
     keepAwake: true,
     openCacheLimitMb: 2048,
+    viewMode: 'list',
+    thumbnails: true,
+    thumbnailMaxImageMb: 4,
+    thumbnailCacheLimitMb: 64,
+    thumbnailDailyBudgetMb: 50,
   };
 }
 

@@ -11,6 +11,7 @@ import type { TreeStore } from './stores/tree-store';
 import type { UiStore } from './stores/ui-store';
 import type { SyncStore } from './stores/sync-store';
 import type { Actions } from './actions/actions';
+import type { ThumbnailLoader } from './lib/thumbnails/thumbnail-loader';
 
 /** Everything a component may reach: the bridge, the host, the stores and the actions. */
 export interface AppContextValue {
@@ -24,6 +25,8 @@ export interface AppContextValue {
   cloud: CloudStore;
   sync: SyncStore;
   actions: Actions;
+  /** Thumbnails of the grid view's tiles, and the traffic they used. */
+  thumbnails: ThumbnailLoader;
 }
 
 export const AppContext = createContext<AppContextValue | null>(null);

@@ -10,6 +10,7 @@ import { createTransfersStore } from './stores/transfers-store';
 import { createTreeStore } from './stores/tree-store';
 import { createUiStore } from './stores/ui-store';
 import { createSyncStore } from './stores/sync-store';
+import { createThumbnailLoader } from './lib/thumbnails/thumbnail-loader';
 
 /** Builds the stores and actions of one mounted app (fresh per app and per test). */
 export function createAppContext(bridge: PanDeskBridge, host: HostAdapter, i18n: I18n): AppContextValue {
@@ -21,7 +22,8 @@ export function createAppContext(bridge: PanDeskBridge, host: HostAdapter, i18n:
   const sync = createSyncStore(bridge);
   const cloud = createCloudStore(bridge);
   const actions = createActions({ bridge, host, session, browser, tree, transfers, ui, cloud, i18n });
-  return { bridge, host, session, browser, tree, transfers, ui, cloud, sync, actions };
+  const thumbnails = createThumbnailLoader(bridge);
+  return { bridge, host, session, browser, tree, transfers, ui, cloud, sync, actions, thumbnails };
 }
 
 /** Wires the back end's pushes into the stores; returns the unsubscribe. */
@@ -31,11 +33,14 @@ export function connectContext(ctx: AppContextValue): Unsubscribe {
     ctx.transfers.getState().connect(),
     ctx.cloud.getState().connect(),
     ctx.sync.getState().connect(),
+    // A changed budget or switch may end a pause: the counts and the pause are read again.
+    ctx.bridge.on('settings:changed', () => void ctx.thumbnails.refreshTraffic()),
     ctx.bridge.on('folder:changed', (change) => {
       ctx.browser.getState().onFolderChange(change);
       void ctx.tree.getState().reload(change.folderIds);
       void ctx.session.getState().refreshQuota();
     }),
   ];
+  void ctx.thumbnails.refreshTraffic();
   return () => offs.forEach((off) => off());
 }

@@ -151,7 +151,11 @@ function installMenu(running: Backend): void {
   const template = buildMenuTemplate({
     platform: process.platform,
     appName: identity.productName,
-    actions: { openLogFolder, ...devTools },
+    actions: {
+      openLogFolder,
+      setViewMode: (viewMode) => void running.api.settings.update({ viewMode }),
+      ...devTools,
+    },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

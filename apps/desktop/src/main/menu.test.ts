@@ -34,6 +34,21 @@ describe('application menu', () => {
     expect(find(template, 'Toggle Developer Tools')).toBeUndefined();
   });
 
+  it('View switches between the grid and the list when the host wires it', () => {
+    const modes: string[] = [];
+    const template = buildMenuTemplate({
+      platform: 'linux',
+      appName: 'PanDesk',
+      actions: { openLogFolder: () => undefined, setViewMode: (mode) => modes.push(mode) },
+    });
+    const grid = find(template, 'as Grid');
+    const list = find(template, 'as List');
+    expect([grid?.accelerator, list?.accelerator]).toEqual(['CmdOrCtrl+1', 'CmdOrCtrl+2']);
+    (grid?.click as (() => void) | undefined)?.();
+    (list?.click as (() => void) | undefined)?.();
+    expect(modes).toEqual(['grid', 'list']);
+  });
+
   it('adds the app menu on macOS and developer tools only when asked', () => {
     const template = buildMenuTemplate({
       platform: 'darwin',

@@ -10,6 +10,8 @@ export interface MenuActions {
   readonly openLogFolder: () => void;
   /** Shown only in development builds (`app.isPackaged === false`). */
   readonly toggleDevTools?: () => void;
+  /** View › as Grid / as List: the `viewMode` setting (the window follows `settings:changed`). */
+  readonly setViewMode?: (mode: 'grid' | 'list') => void;
 }
 
 export interface MenuOptions {
@@ -23,9 +25,20 @@ function viewMenu(actions: MenuActions): MenuItemConstructorOptions {
     actions.toggleDevTools === undefined
       ? []
       : [{ label: 'Toggle Developer Tools', accelerator: 'CmdOrCtrl+Alt+I', click: actions.toggleDevTools }];
+  const setViewMode = actions.setViewMode;
+  // Finder's shortcuts: Cmd+1 icons, Cmd+2 list (the renderer answers them too, for the browser host).
+  const modes: MenuItemConstructorOptions[] =
+    setViewMode === undefined
+      ? []
+      : [
+          { label: 'as Grid', accelerator: 'CmdOrCtrl+1', click: () => setViewMode('grid') },
+          { label: 'as List', accelerator: 'CmdOrCtrl+2', click: () => setViewMode('list') },
+          { type: 'separator' },
+        ];
   return {
     label: 'View',
     submenu: [
+      ...modes,
       { role: 'reload' },
       ...dev,
       { type: 'separator' },

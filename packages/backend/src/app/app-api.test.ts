@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { appInfo, createAppApi } from './app-api';
 import { makeSafe } from './safe-api';
 import type { OpenFiles } from '../open/open-files';
+import type { Thumbnails } from '../thumbnails/thumbnails';
 
 const paths = { userData: '/u', logs: '/u/logs', downloads: '/d' };
 const never = async (): Promise<never> => Promise.reject(new Error('not used here'));
@@ -14,6 +15,7 @@ const opener: OpenFiles = {
   info: never,
   clear: never,
 };
+const thumbnails: Thumbnails = { get: never, store: never, traffic: never };
 
 describe('app api', () => {
   it('reports the host and the capabilities its hooks provide', () => {
@@ -46,10 +48,11 @@ describe('app api', () => {
         platform: { openPath: async (p) => void opened.push(p) },
       },
       opener,
+      thumbnails,
     );
     expect(await withHook.openLogFolder()).toEqual(ok(null));
     expect(opened).toEqual(['/u/logs']);
-    const without = createAppApi({ host: 'web', paths }, opener);
+    const without = createAppApi({ host: 'web', paths }, opener, thumbnails);
     await expect(without.startDrag({ paths: ['/x'] })).rejects.toMatchObject({ code: 'unsupported' });
     await expect(without.downloadLink({ fileId: 1 })).rejects.toMatchObject({ code: 'unsupported' });
   });

@@ -4,6 +4,7 @@ import type { AppApi, AppInfo } from '@pandesk/contract';
 import { mapErrors } from '../errors/map-error';
 import type { BackendPorts, PlatformHooks } from '../ports';
 import type { OpenFiles } from '../open/open-files';
+import type { Thumbnails } from '../thumbnails/thumbnails';
 
 function unsupported(what: string): ApiException {
   return ApiException.because('not_available_here', `${what} is not available in this version of PanDesk.`);
@@ -31,6 +32,7 @@ export function appInfo(ports: Pick<BackendPorts, 'app' | 'host' | 'platform'>):
 export function createAppApi(
   ports: Pick<BackendPorts, 'app' | 'host' | 'platform' | 'paths'>,
   opener: OpenFiles,
+  thumbnails: Thumbnails,
 ): AppApi {
   const platform: PlatformHooks = ports.platform ?? {};
   const run = <T>(work: () => Promise<T>) => mapErrors(work).then(ok);
@@ -69,5 +71,8 @@ export function createAppApi(
       run(async () => (await opener.openDownload(transferId, how), null)),
     openCache: () => run(() => opener.info()),
     clearOpenCache: () => run(async () => (await opener.clear(), null)),
+    thumbnail: (input) => run(() => thumbnails.get(input)),
+    storeThumbnail: (input) => run(async () => (await thumbnails.store(input), null)),
+    thumbnailTraffic: () => run(() => thumbnails.traffic()),
   };
 }

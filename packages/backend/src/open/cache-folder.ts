@@ -2,7 +2,8 @@
  * The disk side of the open cache: one folder per drive, one subfolder per file version
  * (`<fileId>-<md5>`) holding the downloaded copy. A folder's age is its copy's modification
  * time, refreshed each time the copy is opened again, so eviction drops the least recently
- * opened first.
+ * opened first. The thumbnail cache keeps its entries the same way (`entryDir`, one small
+ * file each), so both caches share one least-recently-used eviction.
  */
 import * as fsp from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,13 +24,18 @@ export interface CachedCopy {
 export interface CacheFolder {
   /** The subfolder of one file version (not created). */
   versionDir(fileId: number, md5: string): string;
-  /** The complete copy in a version folder with the expected size, or `undefined`. */
-  findCopy(dir: string, size: number): Promise<string | undefined>;
+  /** The subfolder of any other cached item, by a key safe in a file name (not created). */
+  entryDir(key: string): string;
+  /** The complete copy in a folder (with the expected size when given), or `undefined`. */
+  findCopy(dir: string, size?: number): Promise<string | undefined>;
   /** Marks a copy as just used (its modification time is now). */
   touch(path: string, now: number): Promise<void>;
   list(): Promise<CachedCopy[]>;
-  /** Deletes the oldest copies until the rest fit in `limitBytes`; `keep` is never deleted. */
-  evict(limitBytes: number, keep: string): Promise<void>;
+  /**
+   * Deletes the oldest copies until the rest fit in `limitBytes`; `keep` is never deleted.
+   * Answers the bytes left.
+   */
+  evict(limitBytes: number, keep: string): Promise<number>;
   clear(): Promise<void>;
 }
 
@@ -61,12 +67,13 @@ export function createCacheFolder(root: string, fs: CacheFs = fsp): CacheFolder 
 
   return {
     versionDir: (fileId, md5) => join(root, `${fileId}-${md5.toLowerCase()}`),
+    entryDir: (key) => join(root, key),
     async findCopy(dir, size) {
       for (const name of await names(dir)) {
         if (isPartial(name)) continue;
         const path = join(dir, name);
         const info = await fs.stat(path);
-        if (info.isFile() && info.size === size) return path;
+        if (info.isFile() && (size === undefined || info.size === size)) return path;
       }
       return undefined;
     },
@@ -84,6 +91,7 @@ export function createCacheFolder(root: string, fs: CacheFs = fsp): CacheFolder 
         await fs.rm(copy.dir, { recursive: true, force: true });
         total -= copy.bytes;
       }
+      return total;
     },
     async clear() {
       for (const copy of await list())

@@ -58,7 +58,7 @@ export interface CdnDeps {
   switches: Switches;
   directLinks?: DirectLinkResolver;
   /** Where body bytes are counted per content MD5 (`FakePan.traffic`); not counted when absent. */
-  traffic?: Pick<Traffic, 'addCdn'>;
+  traffic?: Pick<Traffic, 'addCdn' | 'addCdnRequest'>;
 }
 
 export interface CdnServer {
@@ -103,6 +103,7 @@ export function createCdnHandler(
   stats: CdnStats,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
+    deps.traffic?.addCdnRequest();
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -170,6 +171,7 @@ async function serveBlob(
     return;
   }
   stats.bodies++;
+  deps.traffic?.addCdnRequest(ticket.md5);
   const cutAfterBytes = takeCut(deps.faults, length);
   const source = deps.store.createReadStream(ticket.md5, size, span);
   try {

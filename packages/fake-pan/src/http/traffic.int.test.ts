@@ -86,8 +86,16 @@ describe('traffic accounting', () => {
     await expect((await fetch(url)).arrayBuffer()).rejects.toThrow();
     expect(kit.pan.traffic.cdnBytes(node.md5)).toBe(content.length + 1000 + 50 * KiB);
     expect(kit.pan.traffic.cdnBytes(md5(bytesOf(10, 2)))).toBe(0);
+    // Three requests, each answered with a body of that content (one of them cut).
+    expect(kit.pan.traffic.cdnRequests(node.md5)).toBe(3);
+    expect(kit.pan.traffic.cdnBytesTotal()).toBe(content.length + 1000 + 50 * KiB);
+    // A refused request is a request too, but serves no content.
+    expect((await fetch(`${url}x`)).status).toBe(403);
+    expect(kit.pan.traffic.cdnRequests()).toBe(4);
+    expect(kit.pan.traffic.cdnRequests(node.md5)).toBe(3);
     kit.pan.traffic.reset();
     expect(kit.pan.traffic.cdnBytes(node.md5)).toBe(0);
+    expect(kit.pan.traffic.cdnRequests()).toBe(0);
   });
 
   it('counts slice bodies per session and per file MD5, and single-step bodies per MD5', async () => {

@@ -14,6 +14,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export interface TrafficHandle {
   /** Body bytes the CDN has written for content with this MD5, over every response. */
   cdnBytes(md5: string): number;
+  /**
+   * Requests the CDN received: with `md5`, those answered with a body of that content (full or
+   * ranged); without, every request whatever the answer (redirects and refusals included).
+   */
+  cdnRequests(md5?: string): number;
+  /** Body bytes the CDN has written over every response, whatever the content. */
+  cdnBytesTotal(): number;
   /** Request-body bytes the upload host received for uploads of content with this MD5. */
   uploadBytes(md5: string): number;
   /** Request-body bytes the upload host received for the slices of one pre-upload session. */
@@ -24,6 +31,8 @@ export interface TrafficHandle {
 
 export interface Traffic extends TrafficHandle {
   addCdn(md5: string, bytes: number): void;
+  /** A request reached the CDN; `md5` when it is answered with that content's bytes. */
+  addCdnRequest(md5?: string): void;
   /**
    * The body of one upload-host request, read through a pacing and counting stream. Bytes are
    * held in the request's tally until `attribute` names what they belong to.
@@ -71,18 +80,33 @@ function createPacedCounter(bytesPerSecond: () => number, counted: (bytes: numbe
 
 export function createTraffic(): Traffic {
   const cdn = new Map<string, number>();
+  const cdnAnswers = new Map<string, number>();
+  let cdnRequestCount = 0;
+  let cdnByteCount = 0;
   const uploads = new Map<string, number>();
   const sessions = new Map<string, number>();
   return {
     cdnBytes: (md5) => cdn.get(md5.toLowerCase()) ?? 0,
+    cdnRequests: (md5) => (md5 === undefined ? cdnRequestCount : (cdnAnswers.get(md5.toLowerCase()) ?? 0)),
+    cdnBytesTotal: () => cdnByteCount,
     uploadBytes: (md5) => uploads.get(md5.toLowerCase()) ?? 0,
     sessionBytes: (preuploadID) => sessions.get(preuploadID) ?? 0,
     reset() {
       cdn.clear();
+      cdnAnswers.clear();
+      cdnRequestCount = 0;
+      cdnByteCount = 0;
       uploads.clear();
       sessions.clear();
     },
-    addCdn: (md5, bytes) => add(cdn, md5.toLowerCase(), bytes),
+    addCdn(md5, bytes) {
+      add(cdn, md5.toLowerCase(), bytes);
+      cdnByteCount += bytes;
+    },
+    addCdnRequest(md5) {
+      if (md5 === undefined) cdnRequestCount++;
+      else add(cdnAnswers, md5.toLowerCase(), 1);
+    },
     meterUpload(req, bytesPerSecond) {
       let unattributed = 0;
       let key: { md5?: string; preuploadID?: string } | undefined;

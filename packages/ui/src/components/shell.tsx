@@ -5,7 +5,7 @@ import { AuthBanner } from './auth-banner';
 import { Sidebar } from './sidebar/sidebar';
 import { NavBar } from './main/nav-bar';
 import { Toolbar } from './main/toolbar';
-import { FileList } from './main/file-list';
+import { FileView } from './main/file-view';
 import { TransfersPanel } from './transfers/transfers-panel';
 import { StatusBar } from './status-bar';
 import { Dialogs } from './dialogs/dialogs';
@@ -15,7 +15,7 @@ import { SyncView } from './sync/sync-view';
 
 /** The file manager's frame; global shortcuts that work wherever the focus is. */
 export function Shell() {
-  const { session, browser, ui } = useApp();
+  const { session, browser, ui, bridge } = useApp();
   const theme = useResolvedTheme(useSlice(session, (s) => s.settings?.theme));
   // Ready once the first listing is in, or at once when there is no drive to list yet (no
   // account, or still connecting): the window never waits for the network.
@@ -46,6 +46,10 @@ export function Shell() {
       else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus();
+      } else if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.key === '1' || e.key === '2')) {
+        // Finder's view shortcuts: Ctrl/Cmd+1 the grid, Ctrl/Cmd+2 the list.
+        e.preventDefault();
+        void bridge.settings.update({ viewMode: e.key === '1' ? 'grid' : 'list' });
       } else if (
         (e.ctrlKey || e.metaKey) &&
         e.shiftKey &&
@@ -58,7 +62,7 @@ export function Shell() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [browser, ui]);
+  }, [browser, ui, bridge]);
 
   return (
     <div
@@ -78,7 +82,7 @@ export function Shell() {
             <>
               <NavBar />
               <Toolbar />
-              <FileList />
+              <FileView />
             </>
           )}
           <Toasts />

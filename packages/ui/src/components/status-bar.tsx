@@ -5,7 +5,8 @@ import { formatBytes, formatSpeed } from '../lib/format';
 /** Account, quota and overall transfer speed. */
 export function StatusBar() {
   const { t } = useTranslation();
-  const { session, transfers } = useApp();
+  const { session, transfers, thumbnails } = useApp();
+  const thumbnailBytes = useSlice(thumbnails.status, (s) => s.traffic?.todayBytes ?? 0);
   const auth = useSlice(session, (s) => s.auth);
   const quota = useSlice(session, (s) => s.quota);
   const up = useSlice(transfers, (s) => s.summary?.upload.speedBps ?? 0);
@@ -29,6 +30,11 @@ export function StatusBar() {
             used: formatBytes(t, quota.usedBytes),
             total: formatBytes(t, quota.totalBytes),
           })}
+        </span>
+      )}
+      {thumbnailBytes > 0 && (
+        <span data-testid="status-thumbnail-traffic">
+          {t('status.thumbnailTraffic', { today: formatBytes(t, thumbnailBytes) })}
         </span>
       )}
       <span data-testid="status-speed">

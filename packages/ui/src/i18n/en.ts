@@ -63,6 +63,8 @@ export const en = {
     searchPlaceholder: 'Search',
     settings: 'Settings',
     transfers: 'Transfers',
+    gridView: 'Grid view',
+    viewHint: 'Show the folder as tiles with thumbnails, or as a list (Ctrl+1 grid, Ctrl+2 list)',
   },
   list: {
     label: 'Files',
@@ -186,6 +188,7 @@ export const en = {
     offline: 'Offline: retrying',
     quota: '{{used}} of {{total}} used',
     speed: '↑ {{up}}  ↓ {{down}}',
+    thumbnailTraffic: 'Thumbnails: {{today}} today',
   },
   settings: {
     title: 'Settings',
@@ -242,6 +245,11 @@ export const en = {
     themeName: { system: 'Follow the system', light: 'Light', dark: 'Dark' },
     keepAwake: 'Keep the computer awake while transfers run',
     openCacheLimitMb: 'Cache for opened files (MiB)',
+    viewMode: 'View',
+    thumbnails: 'Show thumbnails of images in the grid view (downloads the images)',
+    thumbnailMaxImageMb: 'No thumbnail for images larger than (MiB)',
+    thumbnailCacheLimitMb: 'Cache for thumbnails (MiB)',
+    thumbnailDailyBudgetMb: 'Download traffic thumbnails may use per day (MiB)',
     invalidNumber: '{{field}} must be a whole number.',
   },
   errors: {
@@ -317,6 +325,14 @@ export const en = {
   ...cloudEn,
   sync: syncEn,
   ...openEn,
+  thumbnails: {
+    traffic:
+      'Thumbnail traffic: {{today}} today (of {{budget}} a day), {{total}} in all. Cache: {{cache}} of {{cacheLimit}}.',
+    pausedBudget:
+      'Thumbnails are paused: they used today’s thumbnail traffic allowance. They come back at {{time}}, or raise the daily allowance in Settings.',
+    pausedExhausted:
+      'Thumbnails are off: the account’s download traffic for today is used up. They come back at {{time}}; until then the grid shows type icons.',
+  },
 };
 
 /** The shape every language must provide. */

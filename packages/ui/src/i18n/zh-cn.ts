@@ -63,6 +63,8 @@ export const zhCN: Resources = {
     searchPlaceholder: '搜索',
     settings: '设置',
     transfers: '传输',
+    gridView: '网格视图',
+    viewHint: '以带缩略图的图块或列表显示文件夹（Ctrl+1 网格，Ctrl+2 列表）',
   },
   list: {
     label: '文件',
@@ -185,6 +187,7 @@ export const zhCN: Resources = {
     offline: '离线：正在重试',
     quota: '已用 {{used}} / 共 {{total}}',
     speed: '↑ {{up}}  ↓ {{down}}',
+    thumbnailTraffic: '缩略图：今日 {{today}}',
   },
   settings: {
     title: '设置',
@@ -238,6 +241,11 @@ export const zhCN: Resources = {
     themeName: { system: '跟随系统', light: '浅色', dark: '深色' },
     keepAwake: '传输进行时阻止电脑休眠',
     openCacheLimitMb: '已打开文件的缓存（MiB）',
+    viewMode: '视图',
+    thumbnails: '在网格视图中显示图片缩略图（会下载图片）',
+    thumbnailMaxImageMb: '超过此大小的图片不生成缩略图（MiB）',
+    thumbnailCacheLimitMb: '缩略图缓存（MiB）',
+    thumbnailDailyBudgetMb: '缩略图每日可用的下载流量（MiB）',
     invalidNumber: '{{field}}必须是整数。',
   },
   errors: {
@@ -312,4 +320,10 @@ export const zhCN: Resources = {
   ...cloudZhCN,
   sync: syncZhCN,
   ...openZhCN,
+  thumbnails: {
+    traffic:
+      '缩略图流量：今日 {{today}}（每日上限 {{budget}}），累计 {{total}}。缓存：{{cache}} / {{cacheLimit}}。',
+    pausedBudget: '缩略图已暂停：今日的缩略图流量额度已用完。将于 {{time}} 恢复，或在设置中提高每日额度。',
+    pausedExhausted: '缩略图已关闭：账号今日的下载流量已用完。将于 {{time}} 恢复，在此之前网格显示类型图标。',
+  },
 };

@@ -12,6 +12,8 @@ import type {
   Result,
   Settings,
   SettingsView,
+  ThumbnailSource,
+  ThumbnailType,
 } from '@pandesk/contract';
 import { fakeAppInfo } from './fake-app-info';
 import { createFakeCloud } from './fake-cloud';
@@ -44,6 +46,8 @@ export interface FakeBridge extends LinkedBridge {
   readonly hub: PanDeskEventHub;
   /** `domain.method` of every call that passed validation, in order. */
   readonly calls: string[];
+  /** File ids `app.thumbnail` was asked for, in order. */
+  readonly thumbnailRequests: FileId[];
   /** The stored connection (secrets included) — what the back end keeps, for assertions. */
   connection(): ConnectionSettings;
   /** The next call of `domain.method` answers this error instead. */
@@ -83,6 +87,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   const queue = createFakeTransfers((snapshot) => hub.emit('transfers:changed', snapshot));
   /** Files `app.openFile` has cached (desktop host). */
   const openCache = new Set<FileId>();
+  /** Thumbnails stored by `app.storeThumbnail`, by `<md5>-<px>`, and what images cost. */
+  const thumbnailStore = new Map<string, { type: ThumbnailType; data: string }>();
+  const thumbnailRequests: FileId[] = [];
+  let thumbnailBytes = 0;
+  let thumbnailPause: 'budget_spent' | null = null;
   if (options.seed !== false) seedSampleDrive(drive);
   const calls: string[] = [];
   const faults = new Map<string, ApiError>();
@@ -351,6 +360,38 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         ok({ files: openCache.size, bytes: openCache.size * 1024, limitBytes: 2048 * 1024 * 1024 }),
       ),
       clearOpenCache: call('app.clearOpenCache', () => (openCache.clear(), ok(null))),
+      // As the back end: off answers none, a stored thumbnail costs nothing, a large image is
+      // refused unfetched, any other image answers its "bytes" (here: its name) and counts its size.
+      thumbnail: call('app.thumbnail', ({ fileId, md5, size, px }): Result<ThumbnailSource> => {
+        thumbnailRequests.push(fileId);
+        if (!settings.thumbnails) return ok({ kind: 'none', why: 'off' });
+        const stored = thumbnailStore.get(`${md5}-${px}`);
+        if (stored) return ok({ kind: 'thumbnail', ...stored });
+        if (size > settings.thumbnailMaxImageMb * 1024 * 1024) return ok({ kind: 'none', why: 'too_large' });
+        const item = drive.items.get(fileId);
+        if (!item) return fail('not_found', 'The item no longer exists.');
+        if (thumbnailBytes + size > settings.thumbnailDailyBudgetMb * 1024 * 1024) {
+          thumbnailPause = 'budget_spent';
+          return ok({ kind: 'none', why: 'budget_spent' });
+        }
+        thumbnailBytes += size;
+        return ok({ kind: 'image', data: btoa(item.entry.name) });
+      }),
+      storeThumbnail: call('app.storeThumbnail', ({ md5, px, type, data }) => {
+        thumbnailStore.set(`${md5}-${px}`, { type, data });
+        return ok(null);
+      }),
+      thumbnailTraffic: call('app.thumbnailTraffic', () =>
+        ok({
+          todayBytes: thumbnailBytes,
+          totalBytes: thumbnailBytes,
+          dailyBudgetBytes: settings.thumbnailDailyBudgetMb * 1024 * 1024,
+          pausedUntil: thumbnailPause === null ? null : Date.UTC(2026, 0, 2, 16),
+          pausedBecause: thumbnailPause,
+          cacheBytes: [...thumbnailStore.values()].reduce((sum, t) => sum + t.data.length, 0),
+          cacheLimitBytes: settings.thumbnailCacheLimitMb * 1024 * 1024,
+        }),
+      ),
     },
     shares: cloudHandlers.shares,
     directLinks: cloudHandlers.directLinks,
@@ -365,6 +406,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     syncPairs: sync,
     hub,
     calls,
+    thumbnailRequests,
     connection: () => connection,
     failNext: (method, error) => faults.set(method, { retryable: false, ...error }),
     holdListMore() {

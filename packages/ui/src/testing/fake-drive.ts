@@ -23,6 +23,8 @@ export interface FakeDrive {
     kind?: 'file' | 'folder';
     size?: number;
     modifiedAt?: number;
+    /** Content MD5 (default: the same for every file). */
+    md5?: string;
   }): FileEntry;
   /** Adds `count` files named `prefix-00001…` to a folder (for large-folder tests). */
   addMany(parentId: FileId, count: number, prefix?: string): void;
@@ -95,7 +97,7 @@ export function createFakeDrive(pageSize: number): FakeDrive {
       parentId: input.parentId,
       kind,
       size: kind === 'folder' ? 0 : (input.size ?? 1024),
-      md5: kind === 'folder' ? null : '0'.repeat(32),
+      md5: kind === 'folder' ? null : (input.md5 ?? '0'.repeat(32)),
       category: kind === 'folder' ? 'other' : categoryOf(input.name),
       createdAt: input.modifiedAt ?? EPOCH,
       modifiedAt: input.modifiedAt ?? EPOCH + nextId * 1000,

@@ -32,6 +32,42 @@ describe('settings', () => {
     expect(merged.ok && merged.value.theme).toBe('system');
   });
 
+  it('checks the view and thumbnail settings, naming the field refused', () => {
+    expect(defaults).toMatchObject({
+      viewMode: 'list',
+      thumbnails: true,
+      thumbnailMaxImageMb: 4,
+      thumbnailCacheLimitMb: 64,
+      thumbnailDailyBudgetMb: 50,
+    });
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ viewMode: 'tiles' }, 'viewMode', 'settings: viewMode: must be one of list, grid'],
+      [{ thumbnails: 'yes' }, 'thumbnails', 'settings: thumbnails: must be true or false'],
+      [
+        { thumbnailMaxImageMb: 0 },
+        'thumbnailMaxImageMb',
+        'settings: thumbnailMaxImageMb: must be at least 1',
+      ],
+      [
+        { thumbnailCacheLimitMb: 1.5 },
+        'thumbnailCacheLimitMb',
+        'settings: thumbnailCacheLimitMb: must be a whole number of MiB',
+      ],
+      [
+        { thumbnailDailyBudgetMb: -1 },
+        'thumbnailDailyBudgetMb',
+        'settings: thumbnailDailyBudgetMb: must not be negative (0 means no thumbnail traffic)',
+      ],
+    ];
+    for (const [patch, field, message] of cases) {
+      const merged = applySettingsPatch(defaults, patch);
+      expect(merged.ok, field).toBe(false);
+      if (merged.ok) continue;
+      expect(merged.error).toMatchObject({ reason: 'invalid_setting', params: { field }, message });
+    }
+    expect(applySettingsPatch(defaults, { viewMode: 'grid', thumbnailDailyBudgetMb: 0 }).ok).toBe(true);
+  });
+
   it('requires a proxy URL when the download method is proxy_url', () => {
     const merged = applySettingsPatch(defaults, { downloadMethod: 'proxy_url' });
     expect(merged.ok).toBe(false);

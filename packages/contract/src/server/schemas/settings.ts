@@ -7,9 +7,17 @@ import {
   MAX_SPEED_LIMIT,
   MIN_CONCURRENCY,
   THEMES,
+  VIEW_MODES,
 } from '../../settings';
 import type { ConnectionPatch, Settings, SettingsPatch } from '../../settings';
 import { MAX_OPEN_CACHE_MB, MIN_OPEN_CACHE_MB } from '../../open-files';
+import {
+  MAX_THUMBNAIL_BUDGET_MB,
+  MAX_THUMBNAIL_CACHE_MB,
+  MAX_THUMBNAIL_IMAGE_MB,
+  MIN_THUMBNAIL_CACHE_MB,
+  MIN_THUMBNAIL_IMAGE_MB,
+} from '../../thumbnails';
 import type { DomainInputs } from '../input-spec';
 import { NO_INPUT } from '../input-spec';
 import { parseInput } from '../validation';
@@ -59,6 +67,20 @@ const settingsShape = {
     .int({ error: 'must be a whole number of MiB' })
     .min(MIN_OPEN_CACHE_MB, `must be at least ${MIN_OPEN_CACHE_MB}`)
     .max(MAX_OPEN_CACHE_MB, 'is larger than any disk'),
+  viewMode: z.enum(VIEW_MODES, { error: `must be one of ${VIEW_MODES.join(', ')}` }),
+  thumbnails: z.boolean({ error: 'must be true or false' }),
+  thumbnailMaxImageMb: z
+    .int({ error: 'must be a whole number of MiB' })
+    .min(MIN_THUMBNAIL_IMAGE_MB, `must be at least ${MIN_THUMBNAIL_IMAGE_MB}`)
+    .max(MAX_THUMBNAIL_IMAGE_MB, `must be at most ${MAX_THUMBNAIL_IMAGE_MB}`),
+  thumbnailCacheLimitMb: z
+    .int({ error: 'must be a whole number of MiB' })
+    .min(MIN_THUMBNAIL_CACHE_MB, `must be at least ${MIN_THUMBNAIL_CACHE_MB}`)
+    .max(MAX_THUMBNAIL_CACHE_MB, `must be at most ${MAX_THUMBNAIL_CACHE_MB}`),
+  thumbnailDailyBudgetMb: z
+    .int({ error: 'must be a whole number of MiB' })
+    .min(0, 'must not be negative (0 means no thumbnail traffic)')
+    .max(MAX_THUMBNAIL_BUDGET_MB, `must be at most ${MAX_THUMBNAIL_BUDGET_MB} (a free account's whole day)`),
 };
 
 /** A complete, consistent settings object (cross-field rules included). */

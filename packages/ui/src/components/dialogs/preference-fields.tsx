@@ -4,6 +4,7 @@ import type { ConflictPolicy } from '@pandesk/contract';
 import type { SettingsForm } from './settings-form';
 import { LANGUAGE_NAMES } from '../../lib/languages';
 import { OpenCacheFields } from './open-cache-fields';
+import { ThumbnailFields } from './thumbnail-fields';
 
 const CONFLICTS: readonly { value: ConflictPolicy; key: string }[] = [
   { value: 'keep_both', key: 'dialog.keepBoth' },
@@ -99,6 +100,7 @@ export function PreferenceFields({ form, update, chooseFolder }: Props) {
         </label>
         <OpenCacheFields limitMb={form.openCacheLimitMb} update={(v) => update({ openCacheLimitMb: v })} />
       </fieldset>
+      <ThumbnailFields form={form} update={update} />
       <fieldset>
         <legend>{t('settings.appearance')}</legend>
         <label>

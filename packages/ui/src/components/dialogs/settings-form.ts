@@ -29,6 +29,11 @@ export interface SettingsForm {
   keepAwake: boolean;
   /** MiB as typed. */
   openCacheLimitMb: string;
+  thumbnails: boolean;
+  /** MiB as typed. */
+  thumbnailMaxImageMb: string;
+  thumbnailCacheLimitMb: string;
+  thumbnailDailyBudgetMb: string;
 }
 
 export function formFromSettings(s: SettingsView): SettingsForm {
@@ -51,6 +56,10 @@ export function formFromSettings(s: SettingsView): SettingsForm {
     theme: s.theme,
     keepAwake: s.keepAwake,
     openCacheLimitMb: String(s.openCacheLimitMb),
+    thumbnails: s.thumbnails,
+    thumbnailMaxImageMb: String(s.thumbnailMaxImageMb),
+    thumbnailCacheLimitMb: String(s.thumbnailCacheLimitMb),
+    thumbnailDailyBudgetMb: String(s.thumbnailDailyBudgetMb),
   };
 }
 
@@ -65,6 +74,9 @@ export function invalidNumberField(form: SettingsForm): keyof SettingsForm | nul
     'uploadSpeedLimit',
     'downloadSpeedLimit',
     'openCacheLimitMb',
+    'thumbnailMaxImageMb',
+    'thumbnailCacheLimitMb',
+    'thumbnailDailyBudgetMb',
   ] as const;
   return fields.find((f) => !WHOLE.test(form[f].trim())) ?? null;
 }
@@ -100,6 +112,10 @@ export function settingsPatch(form: SettingsForm, current: SettingsView): Settin
     theme: form.theme,
     keepAwake: form.keepAwake,
     openCacheLimitMb: Number(form.openCacheLimitMb),
+    thumbnails: form.thumbnails,
+    thumbnailMaxImageMb: Number(form.thumbnailMaxImageMb),
+    thumbnailCacheLimitMb: Number(form.thumbnailCacheLimitMb),
+    thumbnailDailyBudgetMb: Number(form.thumbnailDailyBudgetMb),
   };
   const changed = Object.entries(next).filter(([key, value]) => current[key as keyof SettingsView] !== value);
   return Object.fromEntries(changed) as SettingsPatch;

@@ -46,18 +46,23 @@ function openMenuAtFocus(ctx: AppContextValue): void {
   ctx.ui.getState().openContextMenu({ x: (rect?.left ?? 0) + 24, y: rect?.bottom ?? 0 });
 }
 
-/** Keyboard handling of the grid: focus, selection, open, rename, delete. */
-function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
+/**
+ * Keyboard handling of the list and of the grid view: focus, selection, open, rename, delete.
+ * In the grid view (`columns` tiles a row) the arrows move by cell and by row.
+ */
+export function handleGridKey(ctx: AppContextValue, e: KeyboardEvent, columns?: number): boolean {
   const b = ctx.browser.getState();
   const extend = e.shiftKey;
   const focused = b.entries.find((x) => x.id === b.selection.focus);
+  const row = columns ?? 1;
   const moves: Record<string, number> = {
-    ArrowDown: 1,
-    ArrowUp: -1,
-    PageDown: PAGE_ROWS,
-    PageUp: -PAGE_ROWS,
+    ArrowDown: row,
+    ArrowUp: -row,
+    PageDown: PAGE_ROWS * row,
+    PageUp: -PAGE_ROWS * row,
     Home: -Infinity,
     End: Infinity,
+    ...(columns === undefined ? {} : { ArrowRight: 1, ArrowLeft: -1 }),
   };
   const move = moves[e.key];
   if (move !== undefined) b.moveFocus(move, extend);

@@ -1,14 +1,12 @@
-import type { CSSProperties, DragEvent, MouseEvent } from 'react';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileEntry } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
-import { useFolderDropTarget } from '../../hooks/use-drop-target';
-import { writeDragPayload } from '../../lib/dnd';
-import type { DragPayload } from '../../lib/dnd';
 import { extensionOf } from '../../lib/sort';
 import { formatBytes, formatDate } from '../../lib/format';
 import { folderPath } from './nav-bar';
-import { openContainingFolder, openEntry } from './open-entry';
+import { openContainingFolder } from './open-entry';
+import { useEntryHandlers } from './entry-handlers';
 import { RenameInput } from './rename-input';
 import { FileTypeIcon } from '../file-type-icon';
 import { fileTypeOf } from '../../lib/file-types';
@@ -53,54 +51,9 @@ function LocationCell({ entry }: { entry: FileEntry }) {
   );
 }
 
-/** Starts an internal drag of the selection (the row joins it first when it was not selected). */
-function useRowDrag(entry: FileEntry): (e: DragEvent) => void {
-  const { browser, ui, host, transfers, actions } = useApp();
-  return (e) => {
-    const b = browser.getState();
-    if (!b.selection.selected.has(entry.id)) b.click(entry.id);
-    const entries = browser.getState().selectedEntries();
-    const here = b.location;
-    const payload: DragPayload = {
-      sourceFolderId: here.kind === 'folder' ? here.folderId : null,
-      entries: entries.map(({ id, name, kind, size, md5, parentId }) => ({
-        id,
-        name,
-        kind,
-        size,
-        md5,
-        parentId,
-      })),
-    };
-    writeDragPayload(e.dataTransfer, payload);
-    e.dataTransfer.effectAllowed = 'copyMove';
-    ui.getState().setDrag(payload);
-    // Out of the window: the browser saves a single file through a single-use link readied when
-    // the row was pressed (Chromium's DownloadURL)...
-    const only = entries[0];
-    const link = entries.length === 1 && only?.kind === 'file' ? actions.takeDragOutUrl(only.id) : undefined;
-    if (only !== undefined && link !== undefined) {
-      const url = new URL(link, window.location.href).href;
-      e.dataTransfer.setData('DownloadURL', `application/octet-stream:${only.name}:${url}`);
-    }
-    // ...and the desktop hands the OS the local copies of files it has already downloaded. As in
-    // Electron's recipe the page's own drag is cancelled so the native one takes over (such
-    // items then move inside the drive with cut/paste or Move instead of a drag).
-    const copies = entries.map((x) => transfers.getState().localCopies.get(x.id));
-    if (host.startDrag && copies.length > 0 && copies.every((p) => p !== undefined)) {
-      e.preventDefault();
-      ui.getState().setDrag(null);
-      host.startDrag(copies as string[]);
-    }
-  };
-}
-
 export function FileRow({ entry, index, selected, focused, renaming, searching, style }: FileRowProps) {
   const { t, i18n } = useTranslation();
-  const ctx = useApp();
-  const { browser, ui, actions } = ctx;
-  const drop = useFolderDropTarget(entry.kind === 'folder' ? entry.id : null);
-  const onDragStart = useRowDrag(entry);
+  const handlers = useEntryHandlers(entry, renaming);
   const ext = extensionOf(entry.name);
   const type =
     entry.kind === 'folder'
@@ -108,8 +61,6 @@ export function FileRow({ entry, index, selected, focused, renaming, searching, 
       : ext
         ? t('list.file', { ext: ext.toUpperCase() })
         : t('list.fileNoExt');
-  const onClick = (e: MouseEvent): void =>
-    browser.getState().click(entry.id, { ctrl: e.ctrlKey || e.metaKey, shift: e.shiftKey });
   return (
     <div
       role="row"
@@ -118,21 +69,9 @@ export function FileRow({ entry, index, selected, focused, renaming, searching, 
       data-id={entry.id}
       aria-rowindex={index + 2}
       aria-selected={selected}
-      className={`pd-row${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}${drop.over ? ' is-drop-target' : ''}`}
+      className={`pd-row${selected ? ' is-selected' : ''}${focused ? ' is-focused' : ''}${handlers.dropOver ? ' is-drop-target' : ''}`}
       style={style}
-      draggable={!renaming}
-      onClick={onClick}
-      onPointerDown={() => entry.kind === 'file' && actions.prepareDragOut(entry.id)}
-      onDoubleClick={() => openEntry(ctx, entry)}
-      onContextMenu={(e) => {
-        e.preventDefault();
-        e.stopPropagation();
-        if (!browser.getState().selection.selected.has(entry.id)) browser.getState().click(entry.id);
-        ui.getState().openContextMenu({ x: e.clientX, y: e.clientY });
-      }}
-      onDragStart={onDragStart}
-      onDragEnd={() => ui.getState().setDrag(null)}
-      {...drop.props}
+      {...handlers.props}
     >
       <span role="gridcell" className="pd-cell pd-cell-name">
         <FileTypeIcon type={fileTypeOf(entry)} />

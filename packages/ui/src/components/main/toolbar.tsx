@@ -13,6 +13,24 @@ export function confirmDelete(ctx: AppContextValue, entries: readonly FileEntry[
     .openDialog(inTrash ? { kind: 'confirm-delete-forever', entries } : { kind: 'confirm-trash', entries });
 }
 
+/** List ⇄ grid (pressed: the grid); the choice is the `viewMode` setting, so it is remembered across restarts. */
+function ViewToggle() {
+  const { t } = useTranslation();
+  const { session, bridge } = useApp();
+  const grid = useSlice(session, (s) => s.settings?.viewMode === 'grid');
+  return (
+    <button
+      type="button"
+      aria-pressed={grid}
+      data-testid="view-toggle"
+      title={t('toolbar.viewHint')}
+      onClick={() => void bridge.settings.update({ viewMode: grid ? 'list' : 'grid' })}
+    >
+      {t('toolbar.gridView')}
+    </button>
+  );
+}
+
 /** The main actions; each is enabled only where it makes sense for the location and selection. */
 export function Toolbar() {
   const { t } = useTranslation();
@@ -107,6 +125,7 @@ export function Toolbar() {
         {t('toolbar.refresh')}
       </button>
       <span className="pd-spacer" />
+      <ViewToggle />
       <button
         type="button"
         aria-pressed={transfersOpen}
