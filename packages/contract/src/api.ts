@@ -4,6 +4,8 @@ import type {
   ChosenPaths,
   DownloadLink,
   DownloadLinkInput,
+  PreviewUrl,
+  PreviewUrlInput,
   RevealInFolderInput,
   StartDragInput,
 } from './app-info';
@@ -208,6 +210,11 @@ export interface AppApi {
   readonly openCache: Query<OpenCacheInfo>;
   /** Deletes every cached copy of the current drive's opened files. */
   readonly clearOpenCache: Query<null>;
+  /**
+   * A reusable, short-lived URL of the host the quick preview streams one file from
+   * (`capabilities.preview`); `unsupported` where the host serves none.
+   */
+  readonly previewUrl: Call<PreviewUrlInput, PreviewUrl>;
 }
 
 /** Share links of the account (reference §6.1-§6.3). */
@@ -330,6 +337,7 @@ export const API_METHODS = {
     'openDownload',
     'openCache',
     'clearOpenCache',
+    'previewUrl',
   ],
   shares: ['create', 'list', 'setTraffic'],
   directLinks: ['status', 'enable', 'disable', 'url', 'setSigning'],

@@ -24,6 +24,8 @@ export function appInfo(ports: Pick<BackendPorts, 'app' | 'host' | 'platform'>):
       revealInFolder: platform.revealInFolder !== undefined,
       keepAwake: platform.keepAwake !== undefined,
       openFiles: platform.openPath !== undefined,
+      // A host that streams previews says so when it wraps `app.previewUrl` (withPreviewUrls).
+      preview: false,
     },
   };
 }
@@ -69,5 +71,10 @@ export function createAppApi(
       run(async () => (await opener.openDownload(transferId, how), null)),
     openCache: () => run(() => opener.info()),
     clearOpenCache: () => run(async () => (await opener.clear(), null)),
+    // Each host serves previews through its own route or scheme and answers this itself.
+    previewUrl: () =>
+      run(async () => {
+        throw unsupported('Quick preview');
+      }),
   };
 }

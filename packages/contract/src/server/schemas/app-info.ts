@@ -46,4 +46,8 @@ export const APP_INPUTS: DomainInputs<'app'> = {
   },
   openCache: NO_INPUT,
   clearOpenCache: NO_INPUT,
+  previewUrl: {
+    schema: z.strictObject({ fileId: fileIdSchema }),
+    example: { fileId: 14_502_233 },
+  },
 };
