@@ -46,6 +46,8 @@ export interface Settings {
   readonly keepAwake: boolean;
   /** Most MiB kept by the cache of opened files; the least recently opened go first. */
   readonly openCacheLimitMb: number;
+  /** Whether the file list shows the preview pane of the selected file at its right. */
+  readonly previewPane: boolean;
 }
 
 /**
@@ -115,6 +117,7 @@ export function createDefaultSettings(downloadFolder: string): Settings {
     theme: 'system',
     keepAwake: true,
     openCacheLimitMb: 2048,
+    previewPane: false,
   };
 }
 

@@ -12,10 +12,15 @@ import { Dialogs } from './dialogs/dialogs';
 import { Toasts } from './toasts';
 import { ContextMenu } from './main/context-menu';
 import { SyncView } from './sync/sync-view';
+import { PreviewOverlay } from './preview/preview-overlay';
+import { PreviewPane } from './preview/preview-pane';
+import { togglePreviewPane } from './preview/focused-entry';
 
 /** The file manager's frame; global shortcuts that work wherever the focus is. */
 export function Shell() {
-  const { session, browser, ui } = useApp();
+  const ctx = useApp();
+  const { session, browser, ui } = ctx;
+  const paneShown = useSlice(session, (s) => s.settings?.previewPane === true);
   const theme = useResolvedTheme(useSlice(session, (s) => s.settings?.theme));
   // Ready once the first listing is in, or at once when there is no drive to list yet (no
   // account, or still connecting): the window never waits for the network.
@@ -46,6 +51,10 @@ export function Shell() {
       else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         document.querySelector<HTMLInputElement>('[data-testid="search-input"]')?.focus();
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP') {
+        // By key position: Option+P types a character on macOS.
+        e.preventDefault();
+        togglePreviewPane(ctx);
       } else if (
         (e.ctrlKey || e.metaKey) &&
         e.shiftKey &&
@@ -58,7 +67,7 @@ export function Shell() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [browser, ui]);
+  }, [browser, ui, ctx]);
 
   return (
     <div
@@ -78,7 +87,10 @@ export function Shell() {
             <>
               <NavBar />
               <Toolbar />
-              <FileList />
+              <div className="pd-list-area">
+                <FileList />
+                {paneShown && <PreviewPane />}
+              </div>
             </>
           )}
           <Toasts />
@@ -88,6 +100,7 @@ export function Shell() {
       <StatusBar />
       <Dialogs />
       <ContextMenu />
+      <PreviewOverlay />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { cloudEn } from './cloud-en';
 import { codesEn, detailEn, reasonsEn, waitingEn } from './errors-en';
 import { syncEn } from './sync-en';
 import { openEn } from './open-en';
+import { previewEn } from './preview-en';
 
 /** English strings. Keys are grouped by screen; `zh-CN.ts` must have the same shape (checked by type). */
 export const en = {
@@ -317,6 +318,7 @@ export const en = {
   ...cloudEn,
   sync: syncEn,
   ...openEn,
+  ...previewEn,
 };
 
 /** The shape every language must provide. */

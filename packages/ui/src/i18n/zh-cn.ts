@@ -3,6 +3,7 @@ import { openZhCN } from './open-zh-cn';
 import type { Resources } from './en';
 import { codesZhCN, detailZhCN, reasonsZhCN, waitingZhCN } from './errors-zh-cn';
 import { syncZhCN } from './sync-zh-cn';
+import { previewZhCN } from './preview-zh-cn';
 
 /** Simplified Chinese strings; same shape as `en` (the type enforces it). */
 export const zhCN: Resources = {
@@ -312,4 +313,5 @@ export const zhCN: Resources = {
   ...cloudZhCN,
   sync: syncZhCN,
   ...openZhCN,
+  ...previewZhCN,
 };

@@ -59,6 +59,7 @@ const settingsShape = {
     .int({ error: 'must be a whole number of MiB' })
     .min(MIN_OPEN_CACHE_MB, `must be at least ${MIN_OPEN_CACHE_MB}`)
     .max(MAX_OPEN_CACHE_MB, 'is larger than any disk'),
+  previewPane: z.boolean({ error: 'must be true or false' }),
 };
 
 /** A complete, consistent settings object (cross-field rules included). */

@@ -46,7 +46,7 @@ function openMenuAtFocus(ctx: AppContextValue): void {
   ctx.ui.getState().openContextMenu({ x: (rect?.left ?? 0) + 24, y: rect?.bottom ?? 0 });
 }
 
-/** Keyboard handling of the grid: focus, selection, open, rename, delete. */
+/** Keyboard handling of the grid: focus, selection, open, quick preview (Space), rename, delete. */
 function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   const b = ctx.browser.getState();
   const extend = e.shiftKey;
@@ -70,6 +70,8 @@ function handleGridKey(ctx: AppContextValue, e: KeyboardEvent): boolean {
   else if (e.altKey && e.key === 'Enter' && b.selectedEntries().length > 0 && b.location.kind !== 'trash')
     ctx.ui.getState().openDialog({ kind: 'properties', entries: b.selectedEntries() });
   else if (e.key === 'Enter' && focused) openEntry(ctx, focused);
+  else if (e.key === ' ' && !e.ctrlKey && !e.metaKey && !e.altKey && focused)
+    ctx.ui.getState().setPreviewOpen(true);
   else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash')
     ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
   else if (e.key === 'Delete') confirmDelete(ctx, b.selectedEntries());
