@@ -1,4 +1,4 @@
-import type { ApiError, FileId, FilesApi } from '@pandesk/contract';
+import type { ApiError, Err, FileDetail, FileId, FilesApi } from '@pandesk/contract';
 import { previewContentType, previewPolicy } from './media-types';
 import { createRangeUpstream, FORWARDED_HEADERS } from './range-upstream';
 import type { DownloadUrlSource } from './range-upstream';
@@ -18,6 +18,28 @@ export interface PreviewResponderDeps {
   readonly fetch?: typeof fetch;
   /** `frame-ancestors` sources allowed to frame a PDF: the app page's origin. */
   readonly frameAncestors: string;
+  /** Clock of the cached file facts (tests). */
+  readonly now?: () => number;
+}
+
+/**
+ * Most bytes one request pulls from the CDN. A media element asks for open ranges
+ * (`bytes=N-`) and reads on as long as its buffer allows; stopping each answer after this many
+ * bytes (a shorter 206, which media elements follow with the next range) bounds what a seek or
+ * a closed preview leaves fetched but unused.
+ */
+export const PREVIEW_CHUNK_BYTES = 2 * 1024 * 1024;
+
+/** How long a file's name and kind are trusted between requests of one preview. */
+const FACTS_LIFETIME_MS = 60_000;
+const MAX_FACTS = 200;
+
+/** `bytes=N-` becomes `bytes=N-(N+chunk-1)`; any other range (or none) is passed as it is. */
+export function boundedRange(range: string | undefined, chunk: number): string | undefined {
+  const open = /^bytes=(\d+)-$/.exec(range?.trim() ?? '');
+  if (open === null) return range;
+  const start = Number(open[1]);
+  return `bytes=${start}-${start + chunk - 1}`;
 }
 
 export interface PreviewRequest {
@@ -73,19 +95,38 @@ function previewHeaders(upstream: Response, name: string, frameAncestors: string
 }
 
 export function createPreviewResponder(deps: PreviewResponderDeps): PreviewResponder {
-  const openUpstream = createRangeUpstream(deps.links, deps.fetch);
+  const openUpstream = createRangeUpstream(deps.links, deps.fetch, { reuseUrls: true });
+  const now = deps.now ?? Date.now;
+  const facts = new Map<FileId, { detail: Pick<FileDetail, 'name' | 'kind'>; until: number }>();
+
+  /** The file's name and kind, asked of the service once a minute, not once per range. */
+  async function factsOf(fileId: FileId): Promise<Pick<FileDetail, 'name' | 'kind'> | Err> {
+    const known = facts.get(fileId);
+    if (known !== undefined && known.until > now()) return known.detail;
+    const detail = await deps.files.detail({ id: fileId });
+    if (!detail.ok) return detail;
+    facts.delete(fileId);
+    facts.set(fileId, { detail: detail.value, until: now() + FACTS_LIFETIME_MS });
+    for (const oldest of facts.keys()) {
+      if (facts.size <= MAX_FACTS) break;
+      facts.delete(oldest);
+    }
+    return detail.value;
+  }
+
   return async function respond(fileId, request) {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refusal(405, 'Method not allowed.');
-    const detail = await deps.files.detail({ id: fileId });
-    if (!detail.ok) return refuseError(detail.error);
-    if (detail.value.kind === 'folder') return refusal(400, 'Folders have no preview.');
-    const upstream = await openUpstream(fileId, request.range, request.signal);
+    const detail = await factsOf(fileId);
+    if ('ok' in detail) return refuseError(detail.error);
+    if (detail.kind === 'folder') return refusal(400, 'Folders have no preview.');
+    const range = boundedRange(request.range, PREVIEW_CHUNK_BYTES);
+    const upstream = await openUpstream(fileId, range, request.signal);
     if (!(upstream instanceof Response)) return refuseError(upstream.error);
     if (![200, 206, 416].includes(upstream.status) || upstream.body === null) {
       await upstream.body?.cancel();
       return refusal(502, `The download server answered HTTP ${upstream.status}.`);
     }
-    const headers = previewHeaders(upstream, detail.value.name, deps.frameAncestors);
+    const headers = previewHeaders(upstream, detail.name, deps.frameAncestors);
     if (request.method === 'HEAD') {
       await upstream.body.cancel();
       return new Response(null, { status: upstream.status, headers });

@@ -18,14 +18,47 @@ export type OpenUpstream = (
   signal: AbortSignal,
 ) => Promise<Response | Err>;
 
-export function createRangeUpstream(links: DownloadUrlSource, fetchImpl: typeof fetch = fetch): OpenUpstream {
+export interface RangeUpstreamOptions {
+  /**
+   * Keep each file's signed URL and use it again until the CDN refuses it (the preview: a video
+   * makes many requests, and a new URL costs a rate-limited API call). Off: a new URL each time.
+   */
+  readonly reuseUrls?: boolean;
+}
+
+/** Most files whose URL is kept. */
+const MAX_KEPT_URLS = 200;
+
+export function createRangeUpstream(
+  links: DownloadUrlSource,
+  fetchImpl: typeof fetch = fetch,
+  options: RangeUpstreamOptions = {},
+): OpenUpstream {
+  const kept = new Map<FileId, string>();
+  const keep = (fileId: FileId, url: string): void => {
+    if (options.reuseUrls !== true) return;
+    kept.delete(fileId);
+    kept.set(fileId, url);
+    for (const oldest of kept.keys()) {
+      if (kept.size <= MAX_KEPT_URLS) break;
+      kept.delete(oldest);
+    }
+  };
   return async function openUpstream(fileId, range, signal) {
     const headers: Record<string, string> = range === undefined ? {} : { range };
     for (let attempt = 0; ; attempt++) {
-      const link = await links.downloadUrl(fileId);
-      if (!link.ok) return link;
-      const upstream = await fetchImpl(link.value, { headers, redirect: 'follow', signal });
-      if ((upstream.status !== 403 && upstream.status !== 410) || attempt > 0) return upstream;
+      let url = attempt === 0 ? kept.get(fileId) : undefined;
+      if (url === undefined) {
+        const link = await links.downloadUrl(fileId);
+        if (!link.ok) return link;
+        url = link.value;
+      }
+      const upstream = await fetchImpl(url, { headers, redirect: 'follow', signal });
+      if ((upstream.status !== 403 && upstream.status !== 410) || attempt > 0) {
+        if (upstream.ok) keep(fileId, url);
+        return upstream;
+      }
+      kept.delete(fileId);
       await upstream.body?.cancel();
     }
   };
