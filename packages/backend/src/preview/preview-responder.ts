@@ -18,6 +18,12 @@ export interface PreviewResponderDeps {
   readonly fetch?: typeof fetch;
   /** `frame-ancestors` sources allowed to frame a PDF: the app page's origin. */
   readonly frameAncestors: string;
+  /**
+   * The page's origin when it is not the preview URL's own (the desktop's `pandesk://app`
+   * reading `pandesk-media://`): it may embed the bytes and read them with `fetch` (CORS).
+   * Omitted: same-origin only.
+   */
+  readonly allowOrigin?: string;
   /** Clock of the cached file facts (tests). */
   readonly now?: () => number;
 }
@@ -72,7 +78,7 @@ function refuseError(error: ApiError): Response {
   return refusal(STATUS_BY_CODE[error.code] ?? 502, 'The file cannot be previewed now.');
 }
 
-function previewHeaders(upstream: Response, name: string, frameAncestors: string): Headers {
+function previewHeaders(upstream: Response, name: string, deps: PreviewResponderDeps): Headers {
   const headers = new Headers();
   for (const header of FORWARDED_HEADERS) {
     const value = upstream.headers.get(header);
@@ -84,11 +90,17 @@ function previewHeaders(upstream: Response, name: string, frameAncestors: string
   headers.set('Content-Disposition', 'inline');
   headers.set('X-Content-Type-Options', 'nosniff');
   headers.set('Cache-Control', 'no-store');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  if (deps.allowOrigin === undefined) headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  else {
+    headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    headers.set('Access-Control-Allow-Origin', deps.allowOrigin);
+    // The text viewer reads the size of a cut file from Content-Range.
+    headers.set('Access-Control-Expose-Headers', 'Content-Range, Content-Length, Accept-Ranges');
+  }
   const policy = previewPolicy(type);
   headers.set(
     'Content-Security-Policy',
-    policy ?? `frame-ancestors ${frameAncestors}`, // PDF: only the app may frame its viewer
+    policy ?? `frame-ancestors ${deps.frameAncestors}`, // PDF: only the app may frame its viewer
   );
   if (policy === undefined) headers.set('X-Frame-Options', 'SAMEORIGIN');
   return headers;
@@ -126,7 +138,7 @@ export function createPreviewResponder(deps: PreviewResponderDeps): PreviewRespo
       await upstream.body?.cancel();
       return refusal(502, `The download server answered HTTP ${upstream.status}.`);
     }
-    const headers = previewHeaders(upstream, detail.name, deps.frameAncestors);
+    const headers = previewHeaders(upstream, detail.name, deps);
     if (request.method === 'HEAD') {
       await upstream.body.cancel();
       return new Response(null, { status: upstream.status, headers });
