@@ -1,10 +1,9 @@
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FileEntry } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
 import { previewKindOf } from '../../lib/preview-kinds';
 import { extensionOf } from '../../lib/sort';
-import { TextViewer } from './text-viewer';
 import { usePreviewUrl } from './use-preview-url';
 
 /**
@@ -13,6 +12,12 @@ import { usePreviewUrl } from './use-preview-url';
  * nothing is fetched whole), text read up to a limit, PDF in Chromium's viewer; anything else
  * says there is no preview and offers Open and Download.
  */
+
+/**
+ * The text viewer with its Markdown parser, sanitiser and highlighter (about 200 KB) loads on
+ * the first text preview, not with the app.
+ */
+const TextViewer = lazy(() => import('./text-viewer').then((m) => ({ default: m.TextViewer })));
 
 /** Open and Download of the item, through the app's existing actions. */
 function FileButtons({ entry }: { entry: FileEntry }) {
@@ -99,7 +104,11 @@ function Viewer({ entry, url, onFailed }: { entry: FileEntry; url: string; onFai
     case 'markdown':
     case 'code':
     case 'text':
-      return <TextViewer url={url} name={entry.name} kind={kind} onFailed={onFailed} />;
+      return (
+        <Suspense fallback={<p className="pd-preview-note">{t('preview.loading')}</p>}>
+          <TextViewer url={url} name={entry.name} kind={kind} onFailed={onFailed} />
+        </Suspense>
+      );
     case 'none':
       return null;
   }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { createFakeBridge } from '../../testing/fake-bridge';
 import type { FakeBridge } from '../../testing/fake-bridge';
+import { entryId, fileRow } from '../../testing/queries';
 import { renderApp } from '../../testing/render-app';
 
 afterEach(() => {
@@ -18,18 +19,11 @@ function driveWithKinds(): FakeBridge {
   return bridge;
 }
 
-const row = (name: string): HTMLElement => {
-  const found = screen
-    .getAllByTestId('file-row')
-    .find((r) => r.querySelector('.pd-name')?.textContent === name);
-  if (!found) throw new Error(`no row ${name}`);
-  return found;
-};
 const grid = (): HTMLElement => screen.getByTestId('file-grid');
 const overlay = (): HTMLElement => screen.getByTestId('preview-overlay');
 const shownName = (): string => within(overlay()).getByTestId('preview-name').textContent ?? '';
-const idOf = (bridge: FakeBridge, name: string): number =>
-  [...bridge.drive.items.values()].find((i) => i.entry.name === name)!.entry.id;
+const row = fileRow;
+const idOf = entryId;
 
 describe('quick preview keys', () => {
   it('Space opens the focused file, arrows follow the listing order, Space and Escape close', async () => {
