@@ -120,8 +120,11 @@ test('a PDF loads in a frame from the preview route as application/pdf', async (
   expect(response.status()).toBe(200);
   expect(Number(response.headers()['content-length'])).toBe(PDF.length);
   await expect.poll(() => fakePan.traffic.cdnBytes(md5(PDF))).toBe(PDF.length);
-  // Chromium's viewer took the document: the frame holds the viewer, not the raw bytes as text.
+  // The frame was allowed (same origin, X-Frame-Options SAMEORIGIN), not replaced by an error page.
   expect(await app.evaluate(() => navigator.pdfViewerEnabled)).toBe(true);
+  const src = (await frame.getAttribute('src')) ?? '';
+  await expect.poll(() => app.frames().map((f) => new URL(f.url()).pathname)).toContain(src);
+  expect(app.frames().some((f) => f.url().startsWith('chrome-error:'))).toBe(false);
 });
 
 test('Space, arrows and Escape: the preview follows the listing order; other types offer Open and Download', async ({
