@@ -395,6 +395,25 @@ describe('built main bundle on a fake Electron', () => {
     expect((await handler(new Request('pandesk-media://preview/unknown-grant'))).status).toBe(410);
   });
 
+  it('View > Preview Pane switches the remembered preview pane setting, and the window hears of it', async () => {
+    type Item = { label?: string; submenu?: Item[]; click?: () => void };
+    const view = (fake.menu as Item[]).find((m) => m.label === 'View');
+    const item = view?.submenu?.find((m) => m.label === 'Preview Pane');
+    expect(item).toBeDefined();
+    const before = await call('settings:get');
+    const shown = before.ok && (before.value as { previewPane: boolean }).previewPane;
+    item?.click?.();
+    await until(
+      () =>
+        win.webContents.sent.find(
+          (m) =>
+            m.channel === 'settings:changed' && (m.payload as { previewPane: boolean }).previewPane !== shown,
+        ),
+      'settings:changed with the pane switched',
+    );
+    expect(await call('settings:get')).toMatchObject({ ok: true, value: { previewPane: !shown } });
+  });
+
   it('serves the renderer from the app scheme with the CSP header, and nothing outside it', async () => {
     const handler = fake.protocolHandlers.get('pandesk') as unknown as (r: {
       url: string;

@@ -170,10 +170,16 @@ function installTray(running: Backend, store: AppStore): void {
 function installMenu(running: Backend): void {
   const openLogFolder = (): void => void running.api.app.openLogFolder();
   const devTools = app.isPackaged ? {} : { toggleDevTools: () => liveWindow()?.webContents.toggleDevTools() };
+  // Through the settings, so the window follows by `settings:changed` like any other change.
+  const togglePreviewPane = async (): Promise<void> => {
+    const current = await running.api.settings.get();
+    if (current.ok) await running.api.settings.update({ previewPane: !current.value.previewPane });
+  };
+  const previewPane = { label: text.previewPane, toggle: () => void togglePreviewPane() };
   const template = buildMenuTemplate({
     platform: process.platform,
     appName: identity.productName,
-    actions: { openLogFolder, ...devTools },
+    actions: { openLogFolder, previewPane, ...devTools },
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }

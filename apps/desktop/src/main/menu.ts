@@ -10,6 +10,8 @@ export interface MenuActions {
   readonly openLogFolder: () => void;
   /** Shown only in development builds (`app.isPackaged === false`). */
   readonly toggleDevTools?: () => void;
+  /** View > Preview Pane: shows or hides the file list's preview pane (label in the system language). */
+  readonly previewPane?: { readonly label: string; readonly toggle: () => void };
 }
 
 export interface MenuOptions {
@@ -23,9 +25,23 @@ function viewMenu(actions: MenuActions): MenuItemConstructorOptions {
     actions.toggleDevTools === undefined
       ? []
       : [{ label: 'Toggle Developer Tools', accelerator: 'CmdOrCtrl+Alt+I', click: actions.toggleDevTools }];
+  // The page handles Alt+P itself (the browser host has no menu): the menu only shows the key.
+  const pane: MenuItemConstructorOptions[] =
+    actions.previewPane === undefined
+      ? []
+      : [
+          {
+            label: actions.previewPane.label,
+            accelerator: 'Alt+P',
+            registerAccelerator: false,
+            click: actions.previewPane.toggle,
+          },
+          { type: 'separator' },
+        ];
   return {
     label: 'View',
     submenu: [
+      ...pane,
       { role: 'reload' },
       ...dev,
       { type: 'separator' },
