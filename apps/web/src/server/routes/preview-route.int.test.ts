@@ -3,16 +3,11 @@ import type { PanDeskApi } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { mintPreviewUrl, startHostKit } from '../testing/host-kit';
 import type { HostKit } from '../testing/host-kit';
-import { CONTENT, startCdn } from '../testing/tiny-cdn';
+import { closeWorld, CONTENT, startCdn } from '../testing/tiny-cdn';
+import type { TestWorld } from '../testing/tiny-cdn';
 
-let kit: HostKit | undefined;
-let cdn: Awaited<ReturnType<typeof startCdn>> | undefined;
-afterEach(async () => {
-  await kit?.close();
-  await new Promise((r) => cdn?.server.close(r));
-  kit = undefined;
-  cdn = undefined;
-});
+const world: TestWorld & { kit?: HostKit } = {};
+afterEach(() => closeWorld(world));
 
 const NAMES: Record<number, string> = {
   9: 'folder',
@@ -39,16 +34,16 @@ function withFiles(api: PanDeskApi): PanDeskApi {
 
 /** A host whose preview URLs read the tiny CDN; `signatures` are handed out in turn. */
 async function start(signatures: string[] = ['good'], now?: () => number): Promise<HostKit> {
-  cdn = await startCdn();
+  const cdn = (world.cdn = await startCdn());
   const base = cdn.url;
   let n = 0;
-  kit = await startHostKit({
+  const kit = (world.kit = await startHostKit({
     patch: withFiles,
     ...(now === undefined ? {} : { now }),
     links: {
       downloadUrl: async () => ok(`${base}/file?sig=${signatures[Math.min(n++, signatures.length - 1)]}`),
     },
-  });
+  }));
   return kit;
 }
 
@@ -72,7 +67,7 @@ describe('GET /api/preview/<grant> (quick preview)', () => {
     const whole = await read(k, preview.url);
     expect(whole.status).toBe(200);
     expect((await whole.arrayBuffer()).byteLength).toBe(CONTENT.length);
-    expect(cdn!.ranges).toEqual(['bytes=0-99', 'bytes=500-599', undefined]);
+    expect(world.cdn!.ranges).toEqual(['bytes=0-99', 'bytes=500-599', undefined]);
   });
 
   it('sets the type by name, nosniff, no caching, and a sandboxing policy', async () => {
@@ -119,7 +114,7 @@ describe('GET /api/preview/<grant> (quick preview)', () => {
     const late = await read(k, preview.url, 'bytes=0-0');
     expect(late.status).toBe(410);
     expect(await late.text()).toMatch(/expired/);
-    expect(cdn!.ranges).toEqual(['bytes=0-0']);
+    expect(world.cdn!.ranges).toEqual(['bytes=0-0']);
   });
 
   it('renews an expired CDN URL once, and never leaks it when the CDN keeps refusing', async () => {
@@ -127,8 +122,7 @@ describe('GET /api/preview/<grant> (quick preview)', () => {
     const renewed = await read(k, (await mintPreviewUrl(k.host, 40)).url, 'bytes=0-9');
     expect(renewed.status).toBe(206);
     await renewed.arrayBuffer();
-    await kit!.close();
-    await new Promise((r) => cdn?.server.close(r));
+    await closeWorld(world);
     const refusing = await start(['expired']);
     const refused = await read(refusing, (await mintPreviewUrl(refusing.host, 40)).url);
     expect(refused.status).toBe(502);
@@ -142,6 +136,6 @@ describe('GET /api/preview/<grant> (quick preview)', () => {
     const url = (await mintPreviewUrl(k.host, 40)).url;
     const post = await fetch(`${k.host.origin}${url}`, { method: 'POST' });
     expect(post.status).toBe(401);
-    expect(cdn!.ranges).toEqual([]);
+    expect(world.cdn!.ranges).toEqual([]);
   });
 });

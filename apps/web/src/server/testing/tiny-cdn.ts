@@ -32,3 +32,19 @@ export async function startCdn(): Promise<{ url: string; server: Server; ranges:
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, ranges };
 }
+
+export type TinyCdn = Awaited<ReturnType<typeof startCdn>>;
+
+/** What one test started: a host kit and a tiny CDN, closed by {@link closeWorld}. */
+export interface TestWorld {
+  kit?: { close(): Promise<void> };
+  cdn?: TinyCdn;
+}
+
+/** Closes what the test started and forgets it (for `afterEach`). */
+export async function closeWorld(world: TestWorld): Promise<void> {
+  await world.kit?.close();
+  await new Promise((r) => (world.cdn === undefined ? r(undefined) : world.cdn.server.close(r)));
+  delete world.kit;
+  delete world.cdn;
+}
