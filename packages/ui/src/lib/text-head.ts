@@ -1,5 +1,5 @@
 /**
- * Reads the first `limit` bytes of a file with one `Range` request and decodes them as UTF-8.
+ * Reads the first `limit` bytes of a file with one `Range` request and decodes them as text.
  * `truncated` says the file is longer; a character cut at the end is dropped, not garbled.
  * The host answers 206 with `Content-Range: bytes 0-N/TOTAL`; a host or CDN that ignores
  * `Range` answers 200 with everything, and only the first `limit` bytes are read from it.
@@ -55,7 +55,18 @@ export async function fetchTextHead(url: string, limit: number, signal?: AbortSi
   const total = totalOf(response);
   const { bytes, more } = await readAtMost(response, limit);
   const truncated = more || (total !== null && total > bytes.byteLength);
-  // `stream: true` keeps an incomplete last character back instead of writing U+FFFD.
-  const text = new TextDecoder('utf-8').decode(bytes, { stream: truncated });
-  return { text, truncated, total };
+  return { text: decodeText(bytes, truncated), truncated, total };
+}
+
+/**
+ * UTF-8, or GB18030 (a superset of GBK and GB2312, common for Chinese text files) when the
+ * bytes are not valid UTF-8. `cut`: the bytes stop mid-file, so an incomplete last character is
+ * left out (`stream: true`) instead of shown as U+FFFD or taken for an encoding error.
+ */
+export function decodeText(bytes: Uint8Array, cut: boolean): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: cut });
+  } catch {
+    return new TextDecoder('gb18030').decode(bytes, { stream: cut });
+  }
 }
