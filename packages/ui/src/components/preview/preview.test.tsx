@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import { createFakeBridge } from '../../testing/fake-bridge';
 import type { FakeBridge } from '../../testing/fake-bridge';
 import { entryId, fileRow } from '../../testing/queries';
-import { renderApp } from '../../testing/render-app';
+import { createTestHost, renderApp } from '../../testing/render-app';
 
 afterEach(() => {
   cleanup();
@@ -87,16 +87,17 @@ describe('quick preview viewers', () => {
   });
 
   it('offers Open and Download where there is no preview, through the existing actions', async () => {
-    const bridge = driveWithKinds();
-    const open = vi.spyOn(window, 'open').mockReturnValue(null);
-    await renderApp({ bridge });
-    fireEvent.click(row('d-archive.zip'));
+    const bridge = createFakeBridge({ seed: false, host: 'desktop' });
+    bridge.drive.add({ name: 'archive.zip', parentId: 0, size: 1000 });
+    await renderApp({ bridge, adapter: createTestHost({ kind: 'electron' }) });
+    fireEvent.click(row('archive.zip'));
     fireEvent.keyDown(grid(), { key: ' ' });
     const message = within(overlay()).getByTestId('preview-message');
+    fireEvent.click(within(message).getByTestId('preview-open'));
+    await waitFor(() => expect(bridge.calls).toContain('app.openFile'));
     fireEvent.click(within(message).getByTestId('preview-download'));
     await waitFor(() => expect(bridge.calls).toContain('transfers.download'));
     expect(bridge.calls).not.toContain('app.previewUrl');
-    void open;
   });
 
   it('says a folder has no preview, in the user language', async () => {
