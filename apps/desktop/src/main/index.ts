@@ -3,13 +3,8 @@ import * as path from 'node:path';
 import { app, clipboard, dialog, ipcMain, Menu, powerMonitor, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
-import {
-  createBackend,
-  createPreviewGrants,
-  createPreviewResponder,
-  withPreviewUrls,
-} from '@pandesk/backend';
-import type { Backend, PreviewResponder } from '@pandesk/backend';
+import { createBackend } from '@pandesk/backend';
+import type { Backend } from '@pandesk/backend';
 import { createDispatcher } from '@pandesk/contract/server';
 import type { Dispatch } from '@pandesk/contract/server';
 import type { PanDeskApi } from '@pandesk/contract';
@@ -17,14 +12,12 @@ import identity from '../../app-identity.json';
 import { createDragRoots, DRAG_FOLDERS_FILE } from './adapters/drag-roots';
 import { createNativeDrag } from './adapters/native-drag';
 import { registerAppScheme, serveAppProtocol, serveMediaProtocol } from './app-protocol';
-import { APP_ORIGIN } from './app-url';
 import { createBackendPorts } from './backend-ports';
 import { bindIpc } from './ipc/bind-ipc';
 import { bindClipboard } from './ipc/clipboard-ipc';
 import { createDeferredDispatch } from './ipc/deferred-dispatch';
 import { forwardEvents } from './ipc/forward-events';
-import { createMediaHandler } from './media-handler';
-import { mediaUrlOf } from './media-url';
+import { createDesktopPreview, togglePreviewPane } from './desktop-preview';
 import { buildMenuTemplate } from './menu';
 import { clearStaleJournalOwners } from './platform/journal-owners';
 import { nativeLanguage, nativeText } from './platform/native-text';
@@ -106,17 +99,15 @@ function showWindow(store: AppStore): void {
   win.focus();
 }
 
-/** Grants of the quick preview: minted by `app.previewUrl`, answered on `pandesk-media://`. */
-const previewGrants = createPreviewGrants();
-/** Streams the grants' files once the back end is composed. */
-let previewResponder: PreviewResponder | undefined;
+/** The quick preview's grants and `pandesk-media://` handler. */
+const preview = createDesktopPreview();
 
 /**
  * The back end's handlers, with `app.startDrag` replaced by the guarded native drag and
  * `app.previewUrl` answered with `pandesk-media://` grants.
  */
 function desktopHandlers(api: PanDeskApi, startDrag: PanDeskApi['app']['startDrag']): PanDeskApi {
-  return withPreviewUrls({ ...api, app: { ...api.app, startDrag } }, previewGrants, mediaUrlOf);
+  return preview.wrap({ ...api, app: { ...api.app, startDrag } });
 }
 
 /** IPC for every channel (sender-checked, validated); calls wait until `ready` gives the dispatcher. */
@@ -138,12 +129,7 @@ function bindChannels(ready: Promise<Dispatch>): void {
 /** Every event forwarded to the window, then the dispatcher for the back end's handlers. */
 function serveBackend(running: Backend, startDrag: PanDeskApi['app']['startDrag']): Dispatch {
   forwardEvents(running, () => liveWindow()?.webContents);
-  previewResponder = createPreviewResponder({
-    files: running.api.files,
-    links: running,
-    frameAncestors: APP_ORIGIN,
-    allowOrigin: APP_ORIGIN,
-  });
+  preview.attach(running);
   return createDispatcher(desktopHandlers(running.api, startDrag), { onError: (e, c) => log(e, c) });
 }
 
@@ -170,12 +156,7 @@ function installTray(running: Backend, store: AppStore): void {
 function installMenu(running: Backend): void {
   const openLogFolder = (): void => void running.api.app.openLogFolder();
   const devTools = app.isPackaged ? {} : { toggleDevTools: () => liveWindow()?.webContents.toggleDevTools() };
-  // Through the settings, so the window follows by `settings:changed` like any other change.
-  const togglePreviewPane = async (): Promise<void> => {
-    const current = await running.api.settings.get();
-    if (current.ok) await running.api.settings.update({ previewPane: !current.value.previewPane });
-  };
-  const previewPane = { label: text.previewPane, toggle: () => void togglePreviewPane() };
+  const previewPane = { label: text.previewPane, toggle: () => void togglePreviewPane(running.api) };
   const template = buildMenuTemplate({
     platform: process.platform,
     appName: identity.productName,
@@ -214,7 +195,7 @@ async function start(): Promise<void> {
   text = nativeText(nativeLanguage(app.getLocale()));
   hardenSession(session.defaultSession);
   serveAppProtocol(RENDERER);
-  serveMediaProtocol(createMediaHandler({ grants: previewGrants, respond: () => previewResponder }));
+  serveMediaProtocol(preview.handler);
   const store = openAppStore(app.getPath('userData'), (message) => log(new Error(message), 'store'));
   // The single-instance lock is held: owner files naming another pid are left from a shutdown.
   for (const name of clearStaleJournalOwners(app.getPath('userData'), process.pid))
