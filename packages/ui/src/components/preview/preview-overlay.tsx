@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApp, useSlice } from '../../context';
 import type { AppContextValue } from '../../context';
+import { trapFocus } from '../dialogs/modal';
 import { PreviewBody } from './preview-body';
 import { useFocusedEntry } from './focused-entry';
 
@@ -55,6 +56,7 @@ export function PreviewOverlay() {
         data-testid="preview-overlay"
         data-file-id={entry.id}
         onKeyDown={(e) => {
+          if (e.key === 'Tab') return trapFocus(e, root.current);
           if (handlePreviewKey(ctx, e)) {
             e.preventDefault();
             e.stopPropagation();

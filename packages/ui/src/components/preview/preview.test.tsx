@@ -48,6 +48,18 @@ describe('quick preview keys', () => {
     expect(screen.queryByTestId('preview-overlay')).toBeNull();
   });
 
+  it('keeps Tab inside the open preview', async () => {
+    await renderApp({ bridge: driveWithKinds() });
+    fireEvent.click(row('d-archive.zip'));
+    fireEvent.keyDown(grid(), { key: ' ' });
+    const buttons = within(overlay()).getAllByRole('button');
+    buttons.at(-1)?.focus();
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab' });
+    expect(document.activeElement).toBe(buttons[0]);
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(buttons.at(-1));
+  });
+
   it('Space with nothing focused opens nothing', async () => {
     await renderApp({ bridge: driveWithKinds() });
     fireEvent.keyDown(grid(), { key: ' ' });
