@@ -259,6 +259,10 @@ describe('built main bundle on a fake Electron', () => {
   it('starts hardened: privileged app scheme, guarded session, secure window on the app URL', async () => {
     expect(fake.privilegedSchemes).toEqual([
       { scheme: 'pandesk', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'pandesk-media',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true },
+      },
     ]);
     expect(fake.app.paths.userData).toBe(path.join(work, 'profile'));
     expect(fake.session.request).toBeTypeOf('function');
@@ -316,6 +320,7 @@ describe('built main bundle on a fake Electron', () => {
           revealInFolder: true,
           keepAwake: true,
           openFiles: true,
+          preview: true,
         },
       },
     });
@@ -359,6 +364,54 @@ describe('built main bundle on a fake Electron', () => {
     const second = await call('app:openFile', { fileId: file?.id });
     expect(second).toMatchObject({ ok: true, value: { path: opened, fromCache: true } });
     expect(fake.opened).toEqual([opened, opened]);
+  });
+
+  it('streams a demo file to the quick preview over pandesk-media:// with Range, never handing out the CDN URL', async () => {
+    const listed = await call('files:list', { folderId: 0 });
+    const items = listed.ok ? (listed.value as { items: Array<{ id: number; name: string }> }).items : [];
+    const docs = items.find((i) => i.name === 'Documents');
+    const inner = await call('files:list', { folderId: docs?.id });
+    const file = (
+      inner.ok ? (inner.value as { items: Array<{ id: number; kind: string; size: number }> }).items : []
+    ).find((i) => i.kind === 'file' && i.size > 20);
+    expect(file).toBeDefined();
+    const answer = await call('app:previewUrl', { fileId: file?.id });
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { url: expect.stringMatching(/^pandesk-media:\/\/preview\/[\w-]{22}$/) },
+    });
+    const url = answer.ok ? (answer.value as { url: string }).url : '';
+    const handler = fake.protocolHandlers.get('pandesk-media') as unknown as (
+      r: Request,
+    ) => Promise<Response>;
+    const head = await handler(new Request(url, { headers: { range: 'bytes=0-9' } }));
+    expect(head.status).toBe(206);
+    expect((await head.arrayBuffer()).byteLength).toBe(10);
+    const rest = await handler(new Request(url, { headers: { range: 'bytes=5-' } }));
+    expect(rest.status).toBe(206);
+    expect(rest.headers.get('content-range')).toBe(`bytes 5-${(file?.size ?? 0) - 1}/${file?.size}`);
+    expect(rest.headers.get('x-content-type-options')).toBe('nosniff');
+    expect((await rest.arrayBuffer()).byteLength).toBe((file?.size ?? 0) - 5);
+    expect((await handler(new Request('pandesk-media://preview/unknown-grant'))).status).toBe(410);
+  });
+
+  it('View > Preview Pane switches the remembered preview pane setting, and the window hears of it', async () => {
+    type Item = { label?: string; submenu?: Item[]; click?: () => void };
+    const view = (fake.menu as Item[]).find((m) => m.label === 'View');
+    const item = view?.submenu?.find((m) => m.label === 'Preview Pane');
+    expect(item).toBeDefined();
+    const before = await call('settings:get');
+    const shown = before.ok && (before.value as { previewPane: boolean }).previewPane;
+    item?.click?.();
+    await until(
+      () =>
+        win.webContents.sent.find(
+          (m) =>
+            m.channel === 'settings:changed' && (m.payload as { previewPane: boolean }).previewPane !== shown,
+        ),
+      'settings:changed with the pane switched',
+    );
+    expect(await call('settings:get')).toMatchObject({ ok: true, value: { previewPane: !shown } });
   });
 
   it('serves the renderer from the app scheme with the CSP header, and nothing outside it', async () => {

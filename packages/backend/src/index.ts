@@ -15,3 +15,4 @@ export type { SignInTiming } from './auth/sign-in-timing';
 export type { LocalPathPolicy } from './transfers/local-path-guard';
 export { createMemorySecretVault, createMemorySettingsStore } from './testing';
 export type { MemorySecretVault, MemorySecretVaultOptions, MemorySettingsStore } from './testing';
+export * from './preview';

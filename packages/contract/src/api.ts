@@ -4,6 +4,8 @@ import type {
   ChosenPaths,
   DownloadLink,
   DownloadLinkInput,
+  PreviewUrl,
+  PreviewUrlInput,
   RevealInFolderInput,
   StartDragInput,
 } from './app-info';
@@ -216,6 +218,11 @@ export interface AppApi {
   readonly thumbnail: Call<ThumbnailInput, ThumbnailSource>;
   readonly storeThumbnail: Call<StoreThumbnailInput, null>;
   readonly thumbnailTraffic: Query<ThumbnailTraffic>;
+  /**
+   * A reusable, short-lived URL of the host the quick preview streams one file from
+   * (`capabilities.preview`); `unsupported` where the host serves none.
+   */
+  readonly previewUrl: Call<PreviewUrlInput, PreviewUrl>;
 }
 
 /** Share links of the account (reference §6.1-§6.3). */
@@ -341,6 +348,7 @@ export const API_METHODS = {
     'thumbnail',
     'storeThumbnail',
     'thumbnailTraffic',
+    'previewUrl',
   ],
   shares: ['create', 'list', 'setTraffic'],
   directLinks: ['status', 'enable', 'disable', 'url', 'setSigning'],

@@ -19,6 +19,8 @@ export interface HostCapabilities {
   readonly keepAwake: boolean;
   /** `app.openFile` and `app.openDownload`: files open with the OS's default applications. */
   readonly openFiles: boolean;
+  /** `app.previewUrl`: the host streams cloud files to the quick preview. */
+  readonly preview: boolean;
 }
 
 export interface AppInfo {
@@ -79,5 +81,22 @@ export interface DownloadLink {
   /** Relative to the page's origin. */
   readonly url: string;
   /** Epoch ms after which the link answers 410 even if unused. */
+  readonly expiresAt: number;
+}
+
+/** Input of `app.previewUrl`: the cloud file the quick preview shows. */
+export interface PreviewUrlInput {
+  readonly fileId: FileId;
+}
+
+/**
+ * Where the quick preview reads one cloud file from: a URL of the host (`/api/preview/<grant>`
+ * in the browser host, `pandesk-media://preview/<grant>` on the desktop) that answers repeated
+ * `Range` requests for that file only, until `expiresAt`. It carries neither the signed CDN URL
+ * nor a token; the grant is 128 random bits.
+ */
+export interface PreviewUrl {
+  readonly url: string;
+  /** Epoch ms after which the URL answers 410; ask for a new one. */
   readonly expiresAt: number;
 }

@@ -8,7 +8,7 @@ describe('channel table', () => {
     const expected = API_DOMAINS.flatMap((d) => API_METHODS[d].map((m: string) => `${d}:${m}`));
     expect(API_CHANNELS.map((c) => c.channel)).toEqual(expected);
     expect(new Set(expected).size).toBe(expected.length);
-    expect(API_CHANNELS).toHaveLength(71);
+    expect(API_CHANNELS).toHaveLength(72);
     expect(channelName('files', 'list')).toBe('files:list');
     expect(API_CHANNELS.every((c) => c.channel === `${c.domain}:${c.method}`)).toBe(true);
   });

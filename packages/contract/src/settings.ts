@@ -59,6 +59,8 @@ export interface Settings {
   readonly thumbnailCacheLimitMb: number;
   /** MiB thumbnails may download per service day (midnight UTC+8); then they stop until the next. */
   readonly thumbnailDailyBudgetMb: number;
+  /** Whether the file list shows the preview pane of the selected file at its right. */
+  readonly previewPane: boolean;
 }
 
 /**
@@ -133,6 +135,7 @@ export function createDefaultSettings(downloadFolder: string): Settings {
     thumbnailMaxImageMb: 4,
     thumbnailCacheLimitMb: 64,
     thumbnailDailyBudgetMb: 50,
+    previewPane: false,
   };
 }
 

@@ -1,5 +1,6 @@
 import './styles/app.css';
 import './styles/cloud.css';
+import './styles/preview.css';
 import './styles/sync.css';
 
 export type { HostAdapter } from './host';

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
 import { resolveAppAsset, mimeTypeOf } from './app-assets';
 import { APP_SCHEME } from './app-url';
+import { MEDIA_SCHEME } from './media-url';
 import { securityHeaders } from './security/session-guard';
 
 /**
@@ -10,11 +11,24 @@ import { securityHeaders } from './security/session-guard';
  * means exactly the app, and nothing on disk outside the renderer folder is reachable.
  */
 
-/** Must run before the app is ready. */
+/**
+ * Must run before the app is ready. `pandesk-media://` (the quick preview's bytes) is privileged
+ * too: `stream` so `<video>` can seek through Range requests instead of reading the file whole,
+ * `supportFetchAPI` and `corsEnabled` so the text viewer can `fetch` its first bytes.
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
     { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    {
+      scheme: MEDIA_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, stream: true },
+    },
   ]);
+}
+
+/** Answers `pandesk-media://` with the preview handler (media-handler.ts). Call after `app.ready`. */
+export function serveMediaProtocol(handler: (request: Request) => Promise<Response>): void {
+  protocol.handle(MEDIA_SCHEME, handler);
 }
 
 function headersFor(file: string): Headers {

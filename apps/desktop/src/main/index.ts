@@ -11,12 +11,13 @@ import type { PanDeskApi } from '@pandesk/contract';
 import identity from '../../app-identity.json';
 import { createDragRoots, DRAG_FOLDERS_FILE } from './adapters/drag-roots';
 import { createNativeDrag } from './adapters/native-drag';
-import { registerAppScheme, serveAppProtocol } from './app-protocol';
+import { registerAppScheme, serveAppProtocol, serveMediaProtocol } from './app-protocol';
 import { createBackendPorts } from './backend-ports';
 import { bindIpc } from './ipc/bind-ipc';
 import { bindClipboard } from './ipc/clipboard-ipc';
 import { createDeferredDispatch } from './ipc/deferred-dispatch';
 import { forwardEvents } from './ipc/forward-events';
+import { createDesktopPreview, togglePreviewPane } from './desktop-preview';
 import { buildMenuTemplate } from './menu';
 import { clearStaleJournalOwners } from './platform/journal-owners';
 import { nativeLanguage, nativeText } from './platform/native-text';
@@ -98,9 +99,15 @@ function showWindow(store: AppStore): void {
   win.focus();
 }
 
-/** The back end's handlers, with `app.startDrag` replaced by the guarded native drag. */
+/** The quick preview's grants and `pandesk-media://` handler. */
+const preview = createDesktopPreview();
+
+/**
+ * The back end's handlers, with `app.startDrag` replaced by the guarded native drag and
+ * `app.previewUrl` answered with `pandesk-media://` grants.
+ */
 function desktopHandlers(api: PanDeskApi, startDrag: PanDeskApi['app']['startDrag']): PanDeskApi {
-  return { ...api, app: { ...api.app, startDrag } };
+  return preview.wrap({ ...api, app: { ...api.app, startDrag } });
 }
 
 /** IPC for every channel (sender-checked, validated); calls wait until `ready` gives the dispatcher. */
@@ -122,6 +129,7 @@ function bindChannels(ready: Promise<Dispatch>): void {
 /** Every event forwarded to the window, then the dispatcher for the back end's handlers. */
 function serveBackend(running: Backend, startDrag: PanDeskApi['app']['startDrag']): Dispatch {
   forwardEvents(running, () => liveWindow()?.webContents);
+  preview.attach(running);
   return createDispatcher(desktopHandlers(running.api, startDrag), { onError: (e, c) => log(e, c) });
 }
 
@@ -148,12 +156,14 @@ function installTray(running: Backend, store: AppStore): void {
 function installMenu(running: Backend): void {
   const openLogFolder = (): void => void running.api.app.openLogFolder();
   const devTools = app.isPackaged ? {} : { toggleDevTools: () => liveWindow()?.webContents.toggleDevTools() };
+  const previewPane = { label: text.previewPane, toggle: () => void togglePreviewPane(running.api) };
   const template = buildMenuTemplate({
     platform: process.platform,
     appName: identity.productName,
     actions: {
       openLogFolder,
       setViewMode: (viewMode) => void running.api.settings.update({ viewMode }),
+      previewPane,
       ...devTools,
     },
   });
@@ -190,6 +200,7 @@ async function start(): Promise<void> {
   text = nativeText(nativeLanguage(app.getLocale()));
   hardenSession(session.defaultSession);
   serveAppProtocol(RENDERER);
+  serveMediaProtocol(preview.handler);
   const store = openAppStore(app.getPath('userData'), (message) => log(new Error(message), 'store'));
   // The single-instance lock is held: owner files naming another pid are left from a shutdown.
   for (const name of clearStaleJournalOwners(app.getPath('userData'), process.pid))

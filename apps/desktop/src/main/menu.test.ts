@@ -58,4 +58,20 @@ describe('application menu', () => {
     expect(template[0]).toEqual({ label: 'PanDesk', role: 'appMenu' });
     expect(find(template, 'Toggle Developer Tools')?.accelerator).toBe('CmdOrCtrl+Alt+I');
   });
+
+  it('toggles the preview pane from View, showing Alt+P without taking the key from the page', () => {
+    let toggled = 0;
+    const template = buildMenuTemplate({
+      platform: 'linux',
+      appName: 'PanDesk',
+      actions: {
+        openLogFolder: () => undefined,
+        previewPane: { label: '预览窗格', toggle: () => (toggled += 1) },
+      },
+    });
+    const item = find(template, '预览窗格');
+    expect(item).toMatchObject({ accelerator: 'Alt+P', registerAccelerator: false });
+    (item?.click as (() => void) | undefined)?.();
+    expect(toggled).toBe(1);
+  });
 });

@@ -12,6 +12,8 @@ export interface MenuActions {
   readonly toggleDevTools?: () => void;
   /** View › as Grid / as List: the `viewMode` setting (the window follows `settings:changed`). */
   readonly setViewMode?: (mode: 'grid' | 'list') => void;
+  /** View > Preview Pane: shows or hides the file list's preview pane (label in the system language). */
+  readonly previewPane?: { readonly label: string; readonly toggle: () => void };
 }
 
 export interface MenuOptions {
@@ -35,10 +37,24 @@ function viewMenu(actions: MenuActions): MenuItemConstructorOptions {
           { label: 'as List', accelerator: 'CmdOrCtrl+2', click: () => setViewMode('list') },
           { type: 'separator' },
         ];
+  // The page handles Alt+P itself (the browser host has no menu): the menu only shows the key.
+  const pane: MenuItemConstructorOptions[] =
+    actions.previewPane === undefined
+      ? []
+      : [
+          {
+            label: actions.previewPane.label,
+            accelerator: 'Alt+P',
+            registerAccelerator: false,
+            click: actions.previewPane.toggle,
+          },
+          { type: 'separator' },
+        ];
   return {
     label: 'View',
     submenu: [
       ...modes,
+      ...pane,
       { role: 'reload' },
       ...dev,
       { type: 'separator' },

@@ -8,8 +8,8 @@ import type { StaticFiles } from './static-files';
 /**
  * Routes one HTTP request of the web host. Order of checks: hardening headers on everything;
  * `Host` must be ours (DNS rebinding); `/api/*` needs a same-origin (or absent) `Origin`, and
- * the launch key in `X-PanDesk-Key` except for `GET /api/dl/<ticket>`, where the single-use
- * ticket is the authority (a plain navigation cannot carry a header, and the key must never
+ * the launch key in `X-PanDesk-Key` except for `GET /api/dl/<ticket>` and
+ * `GET /api/preview/<grant>`, where the single-use ticket or the file-bound grant is the authority (a plain navigation cannot carry a header, and the key must never
  * sit in a URL); everything else is the public, read-only UI.
  */
 
@@ -25,11 +25,14 @@ export interface RouterDeps {
   readonly stage: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   /** `GET /api/dl/<ticket>`: redeems the ticket and serves its file. */
   readonly download: (req: IncomingMessage, res: ServerResponse, ticket: string) => Promise<void>;
+  /** `GET|HEAD /api/preview/<grant>`: serves the grant's file, as often as asked until it expires. */
+  readonly preview: (req: IncomingMessage, res: ServerResponse, grant: string) => Promise<void>;
   readonly statics: StaticFiles;
   readonly pageConfig: WebPageConfig;
 }
 
 const TICKET_PATH = /^\/api\/dl\/([A-Za-z0-9_-]{1,64})$/;
+const PREVIEW_PATH = /^\/api\/preview\/([A-Za-z0-9_-]{1,64})$/;
 
 export function createRequestRouter(
   deps: RouterDeps,
@@ -39,6 +42,9 @@ export function createRequestRouter(
       return replyText(res, 403, 'Requests from other sites are refused.');
     const ticket = TICKET_PATH.exec(url.pathname)?.[1];
     if (ticket !== undefined && req.method === 'GET') return deps.download(req, res, ticket);
+    const grant = PREVIEW_PATH.exec(url.pathname)?.[1];
+    if (grant !== undefined && (req.method === 'GET' || req.method === 'HEAD'))
+      return deps.preview(req, res, grant);
     if (!secretsEqual(deps.secret, requestSecret(req)))
       return replyText(res, 401, 'The launch key is missing or wrong.');
     if (url.pathname === '/api/stage' && req.method === 'POST') return deps.stage(req, res);

@@ -20,7 +20,12 @@ export function contentSecurityPolicy(host: string): string {
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
+    // 'self' also covers the quick preview's images (/api/preview/<grant>).
     "img-src 'self' data: blob:",
+    // The quick preview plays audio and video from /api/preview/<grant> on this origin.
+    "media-src 'self'",
+    // The quick preview shows a PDF in Chromium's viewer, in a frame of /api/preview/<grant>.
+    "frame-src 'self'",
     "font-src 'self' data:",
     `connect-src 'self' ws://${host}`,
     "manifest-src 'self'",

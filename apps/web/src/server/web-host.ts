@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PanDeskApi, PanDeskEventSource } from '@pandesk/contract';
+import { createPreviewGrants, withPreviewUrls } from '@pandesk/backend';
 import { createDownloadTickets, withDownloadLinks } from './download-tickets';
 import { createLaunchSecret } from './launch-secret';
 import { createRequestRouter } from './request-router';
@@ -9,6 +10,7 @@ import type { WebPageConfig } from './request-router';
 import { createDownloadRoute } from './routes/download-route';
 import type { DownloadLinkSource } from './routes/download-route';
 import { replyText } from './routes/http-reply';
+import { createPreviewRoute, PREVIEW_ROUTE } from './routes/preview-route';
 import { createStageRoute } from './routes/stage-route';
 import { createStagingArea } from './staging/staging-area';
 import { createStagingJanitor } from './staging/staging-janitor';
@@ -18,7 +20,8 @@ import { createWsBridge } from './ws-bridge';
 /**
  * The browser host's HTTP + WebSocket server on 127.0.0.1: the built UI (public), the contract
  * over `/ws`, and the API routes `/api/stage` and `/api/config` (the per-launch secret in a
- * header) and `/api/dl/<ticket>` (a single-use ticket from `app.downloadLink`), all with a
+ * header) and `/api/dl/<ticket>` (a single-use ticket from `app.downloadLink`) and `/api/preview/<grant>`
+ * (a reusable, file-bound grant from `app.previewUrl`), all with a
  * same-origin (or no) `Origin`. Every request must name the loopback host in `Host` (defeats
  * DNS rebinding).
  */
@@ -44,7 +47,7 @@ export interface WebHostOptions {
    * the back end's `unsupported`.
    */
   readonly browserDownloads?: boolean;
-  /** Clock of the download tickets (tests). */
+  /** Clock of the download tickets and preview grants (tests). */
   readonly now?: () => number;
   /** Staging cleanup timing (tests). */
   readonly stagingCheckMs?: number;
@@ -76,7 +79,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   await janitor.sweep().catch((error: unknown) => options.onError?.(error, 'staging sweep'));
   const browserDownloads = options.browserDownloads ?? true;
   const tickets = createDownloadTickets(options.now === undefined ? {} : { now: options.now });
-  const api = browserDownloads ? withDownloadLinks(janitor.api, tickets) : janitor.api;
+  const grants = createPreviewGrants(options.now === undefined ? {} : { now: options.now });
+  const served = withPreviewUrls(janitor.api, grants, (grant) => `${PREVIEW_ROUTE}${grant}`);
+  const api = browserDownloads ? withDownloadLinks(served, tickets) : served;
   const bridge = createWsBridge({
     api,
     events: options.events,
@@ -100,10 +105,24 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       );
     return serveFile(req, res, grant.fileId, grant.inline);
   };
+  const preview = createPreviewRoute({
+    api,
+    links: options.links,
+    grants,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
   const statics = createStaticFiles(options.staticRoot);
   const pageConfig: WebPageConfig = { browserDownloads };
 
-  const route = createRequestRouter({ secret, port: () => port, stage, download, statics, pageConfig });
+  const route = createRequestRouter({
+    secret,
+    port: () => port,
+    stage,
+    download,
+    preview,
+    statics,
+    pageConfig,
+  });
 
   // No whole-request deadline: staging a multi-gigabyte drop over loopback may take longer than
   // Node's default 5 minutes. Headers may carry a long percent-encoded path (X-PanDesk-Path).

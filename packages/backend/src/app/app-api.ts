@@ -25,6 +25,8 @@ export function appInfo(ports: Pick<BackendPorts, 'app' | 'host' | 'platform'>):
       revealInFolder: platform.revealInFolder !== undefined,
       keepAwake: platform.keepAwake !== undefined,
       openFiles: platform.openPath !== undefined,
+      // A host that streams previews says so when it wraps `app.previewUrl` (withPreviewUrls).
+      preview: false,
     },
   };
 }
@@ -74,5 +76,10 @@ export function createAppApi(
     thumbnail: (input) => run(() => thumbnails.get(input)),
     storeThumbnail: (input) => run(async () => (await thumbnails.store(input), null)),
     thumbnailTraffic: () => run(() => thumbnails.traffic()),
+    // Each host serves previews through its own route or scheme and answers this itself.
+    previewUrl: () =>
+      run(async () => {
+        throw unsupported('Quick preview');
+      }),
   };
 }

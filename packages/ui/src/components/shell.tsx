@@ -12,10 +12,15 @@ import { Dialogs } from './dialogs/dialogs';
 import { Toasts } from './toasts';
 import { ContextMenu } from './main/context-menu';
 import { SyncView } from './sync/sync-view';
+import { PreviewOverlay } from './preview/preview-overlay';
+import { PreviewPane } from './preview/preview-pane';
+import { togglePreviewPane } from './preview/focused-entry';
 
 /** The file manager's frame; global shortcuts that work wherever the focus is. */
 export function Shell() {
-  const { session, browser, ui, bridge } = useApp();
+  const ctx = useApp();
+  const { session, browser, ui, bridge } = ctx;
+  const paneShown = useSlice(session, (s) => s.settings?.previewPane === true);
   const theme = useResolvedTheme(useSlice(session, (s) => s.settings?.theme));
   // Ready once the first listing is in, or at once when there is no drive to list yet (no
   // account, or still connecting): the window never waits for the network.
@@ -50,6 +55,10 @@ export function Shell() {
         // Finder's view shortcuts: Ctrl/Cmd+1 the grid, Ctrl/Cmd+2 the list.
         e.preventDefault();
         void bridge.settings.update({ viewMode: e.key === '1' ? 'grid' : 'list' });
+      } else if (e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyP') {
+        // By key position: Option+P types a character on macOS.
+        e.preventDefault();
+        togglePreviewPane(ctx);
       } else if (
         (e.ctrlKey || e.metaKey) &&
         e.shiftKey &&
@@ -62,7 +71,7 @@ export function Shell() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [browser, ui, bridge]);
+  }, [browser, ui, bridge, ctx]);
 
   return (
     <div
@@ -82,7 +91,10 @@ export function Shell() {
             <>
               <NavBar />
               <Toolbar />
-              <FileView />
+              <div className="pd-list-area">
+                <FileView />
+                {paneShown && <PreviewPane />}
+              </div>
             </>
           )}
           <Toasts />
@@ -92,6 +104,7 @@ export function Shell() {
       <StatusBar />
       <Dialogs />
       <ContextMenu />
+      <PreviewOverlay />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { cloudEn } from './cloud-en';
 import { codesEn, detailEn, reasonsEn, waitingEn } from './errors-en';
 import { syncEn } from './sync-en';
 import { openEn } from './open-en';
+import { previewEn } from './preview-en';
 
 /** English strings. Keys are grouped by screen; `zh-CN.ts` must have the same shape (checked by type). */
 export const en = {
@@ -333,6 +334,7 @@ export const en = {
     pausedExhausted:
       'Thumbnails are off: the account’s download traffic for today is used up. They come back at {{time}}; until then the grid shows type icons.',
   },
+  ...previewEn,
 };
 
 /** The shape every language must provide. */

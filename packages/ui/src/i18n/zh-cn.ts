@@ -3,6 +3,7 @@ import { openZhCN } from './open-zh-cn';
 import type { Resources } from './en';
 import { codesZhCN, detailZhCN, reasonsZhCN, waitingZhCN } from './errors-zh-cn';
 import { syncZhCN } from './sync-zh-cn';
+import { previewZhCN } from './preview-zh-cn';
 
 /** Simplified Chinese strings; same shape as `en` (the type enforces it). */
 export const zhCN: Resources = {
@@ -326,4 +327,5 @@ export const zhCN: Resources = {
     pausedBudget: '缩略图已暂停：今日的缩略图流量额度已用完。将于 {{time}} 恢复，或在设置中提高每日额度。',
     pausedExhausted: '缩略图已关闭：账号今日的下载流量已用完。将于 {{time}} 恢复，在此之前网格显示类型图标。',
   },
+  ...previewZhCN,
 };

@@ -56,6 +56,9 @@ export interface UiState {
   renamingId: number | null;
   contextMenu: ContextMenuState | null;
   transfersOpen: boolean;
+  /** The quick preview overlay (Space) of the list's focused item is open. */
+  previewOpen: boolean;
+  setPreviewOpen(open: boolean): void;
   /**
    * The internal drag in progress. Browsers hide drag data until drop (dragover sees only the
    * types), so the app remembers what it started to decide drop targets early.
@@ -95,6 +98,8 @@ export function createUiStore(): UiStore {
     renamingId: null,
     contextMenu: null,
     transfersOpen: true,
+    previewOpen: false,
+    setPreviewOpen: (previewOpen) => set({ previewOpen, contextMenu: null }),
     drag: null,
     setDrag: (drag) => set({ drag }),
     clipboard: null,

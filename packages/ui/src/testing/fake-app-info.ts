@@ -15,6 +15,7 @@ export function fakeAppInfo(host: AppInfo['host']): AppInfo {
       revealInFolder: host === 'desktop',
       keepAwake: false,
       openFiles: host === 'desktop',
+      preview: true,
     },
   };
 }

@@ -345,6 +345,12 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
               expiresAt: Date.now() + 60_000,
             }),
       ),
+      // A grant-like URL naming the file, so tests can tell which file a viewer loads.
+      previewUrl: call('app.previewUrl', ({ fileId }) => {
+        const item = drive.items.get(fileId);
+        if (!item || item.trashed) return fail('not_found', 'The item no longer exists.');
+        return ok({ url: `/api/preview/p-${fileId}`, expiresAt: Date.now() + 600_000 });
+      }),
       openFile: call('app.openFile', ({ fileId }) => {
         if (options.host !== 'desktop') return fail('unsupported', 'Not in a browser.');
         const item = drive.items.get(fileId);

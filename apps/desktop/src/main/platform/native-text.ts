@@ -1,6 +1,6 @@
 /**
- * The words of the few native boxes the main process shows itself (before or beside the
- * renderer, which has its own translations), in English and Simplified Chinese. The language
+ * The words of the few native boxes (and translated menu items) the main process shows itself
+ * (before or beside the renderer, which has its own translations), in English and Simplified Chinese. The language
  * follows the system's (`app.getLocale()`).
  */
 
@@ -28,6 +28,7 @@ const TEXT = {
     sandboxFix:
       'To get it back: install the .deb package (it sets up the sandbox and an AppArmor profile), or add an AppArmor profile that allows user namespaces for this AppImage (PanDesk README, "AppImage and the sandbox").',
     ok: 'OK',
+    previewPane: 'Preview Pane',
   },
   'zh-CN': {
     startFailedTitle: 'PanDesk 无法启动',
@@ -45,6 +46,7 @@ const TEXT = {
     sandboxFix:
       '恢复沙箱的方法：安装 .deb 软件包（它会设置沙箱和 AppArmor 配置文件），或为此 AppImage 添加允许用户命名空间的 AppArmor 配置文件（见 PanDesk README 的“AppImage and the sandbox”）。',
     ok: '确定',
+    previewPane: '预览窗格',
   },
 } as const;
 

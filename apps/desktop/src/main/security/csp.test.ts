@@ -11,6 +11,15 @@ describe('content security policy', () => {
     expect(header.get('style-src')).toEqual(["'self'"]);
   });
 
+  it('allows the preview scheme only where the quick preview needs it (images, media, its text fetch, the PDF frame)', () => {
+    expect(header.get('img-src')).toEqual(["'self'", 'data:', 'pandesk-media:']);
+    expect(header.get('media-src')).toEqual(['pandesk-media:']);
+    expect(header.get('connect-src')).toEqual(['pandesk-media:']);
+    expect(header.get('frame-src')).toEqual(['pandesk-media:']);
+    for (const name of ['script-src', 'style-src', 'object-src', 'worker-src', 'default-src'])
+      expect(header.get(name), name).not.toContain('pandesk-media:');
+  });
+
   it('never allows inline code, eval, remote hosts or wildcards', () => {
     for (const sources of header.values()) {
       for (const source of sources) {
@@ -22,7 +31,7 @@ describe('content security policy', () => {
   });
 
   it('gives the renderer no network at all and no framing, plugins, forms or workers', () => {
-    for (const name of ['connect-src', 'object-src', 'frame-src', 'worker-src', 'form-action', 'base-uri']) {
+    for (const name of ['object-src', 'worker-src', 'form-action', 'base-uri']) {
       expect(header.get(name), name).toEqual(["'none'"]);
     }
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);

@@ -2,8 +2,9 @@
  * The renderer's Content-Security-Policy. Sent as a response header for every request of the
  * session (see `session-guard.ts`) and repeated as a `<meta>` tag in `index.html` (defence in
  * depth for the very first paint). The renderer needs no network at all: every call goes
- * through IPC, so `connect-src` is `'none'` and only the app's own origin may supply scripts,
- * styles, images and fonts. No `'unsafe-inline'`, no `'unsafe-eval'`.
+ * through IPC, and only the app's own origin may supply scripts, styles, images and fonts. The
+ * one exception is the quick preview, which reads files from main's `pandesk-media:` scheme
+ * (images, media, the PDF frame and the text viewer's fetch), never from the network. No `'unsafe-inline'`, no `'unsafe-eval'`.
  */
 
 type Directives = ReadonlyArray<readonly [name: string, sources: readonly string[]]>;
@@ -12,13 +13,17 @@ const SHARED: Directives = [
   ['default-src', ["'none'"]],
   ['script-src', ["'self'"]],
   ['style-src', ["'self'"]],
-  // data: for small inline icons (SVG/PNG data URLs Vite inlines below its size limit).
-  ['img-src', ["'self'", 'data:']],
+  // data: for small inline icons (SVG/PNG data URLs Vite inlines below its size limit);
+  // pandesk-media: for the quick preview's images (main streams them; see media-url.ts).
+  ['img-src', ["'self'", 'data:', 'pandesk-media:']],
   ['font-src', ["'self'", 'data:']],
-  ['connect-src', ["'none'"]],
-  ['media-src', ["'none'"]],
+  // Only the quick preview's text viewer, reading the first bytes of a file from main.
+  ['connect-src', ['pandesk-media:']],
+  // The quick preview's audio and video, streamed with Range requests by main.
+  ['media-src', ['pandesk-media:']],
   ['object-src', ["'none'"]],
-  ['frame-src', ["'none'"]],
+  // The quick preview's PDF, in Chromium's viewer, in a frame of a pandesk-media: URL.
+  ['frame-src', ['pandesk-media:']],
   ['worker-src', ["'none'"]],
   ['manifest-src', ["'none'"]],
   ['base-uri', ["'none'"]],

@@ -55,6 +55,9 @@ describe('session hardening', () => {
       (r) => (headers = r),
     );
     expect(headers).toEqual({});
+    // The quick preview's bytes keep the preview responder's own nosniff and sandboxing CSP.
+    onHeaders({ url: 'pandesk-media://preview/abc', responseHeaders: {} }, (r) => (headers = r));
+    expect(headers).toEqual({});
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
       let granted: boolean | undefined;
       (got.request as unknown as (w: unknown, p: string, cb: (ok: boolean) => void) => void)(

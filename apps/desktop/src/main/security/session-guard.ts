@@ -32,10 +32,12 @@ export function withSecurityHeaders(
 /**
  * Whether a response gets the app's headers. DevTools' own pages (`devtools://`) run inline
  * scripts and `eval`, which the app's CSP forbids, so they keep their own headers; they are not
- * reachable from the app's page.
+ * reachable from the app's page. The quick preview's `pandesk-media://` answers keep theirs too:
+ * main's preview responder sets nosniff and a sandboxing CSP per type, and the app's
+ * `frame-ancestors 'none'` would stop the PDF viewer's frame.
  */
 export function takesSecurityHeaders(url: string): boolean {
-  return !url.startsWith('devtools://');
+  return !url.startsWith('devtools://') && !url.startsWith('pandesk-media://');
 }
 
 export function hardenSession(session: Session): void {

@@ -2,7 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { Err, PanDeskApi, Result } from '@pandesk/contract';
+import { createRangeUpstream, FORWARDED_HEADERS } from '@pandesk/backend';
+import type { DownloadUrlSource } from '@pandesk/backend';
+import type { PanDeskApi } from '@pandesk/contract';
 import { attachmentDisposition } from './content-disposition';
 import { replyApiError, replyText } from './http-reply';
 import { inlineContentType, inlineDisposition, inlinePolicy } from './inline-types';
@@ -12,17 +14,11 @@ import { inlineContentType, inlineDisposition, inlinePolicy } from './inline-typ
  * for the file id: see download-tickets.ts), by the download method setting. `direct` and `proxy_url` answer 302 to the link the back end hands out (for
  * `proxy_url` it already goes through the user's proxy prefix); `local_proxy` streams the
  * bytes through this host, forwarding `Range` (so the browser can resume) and renewing an
- * expired CDN URL once.
+ * expired CDN URL once (the back end's range upstream, shared with the preview).
  */
 
 /** Where fresh download links come from (the back end, which owns the token): `Backend.downloadUrl`. */
-export interface DownloadLinkSource {
-  /**
-   * A newly requested signed URL for the file, through the download proxy prefix when the
-   * method is `proxy_url`. Secret-bearing: never logged or put in an error.
-   */
-  downloadUrl(fileId: number): Promise<Result<string>>;
-}
+export type DownloadLinkSource = DownloadUrlSource;
 
 export interface DownloadRouteDeps {
   readonly api: Pick<PanDeskApi, 'settings' | 'files'>;
@@ -30,35 +26,8 @@ export interface DownloadRouteDeps {
   readonly fetch?: typeof fetch;
 }
 
-/** Response headers copied from the CDN when proxying. */
-const FORWARDED_HEADERS = ['content-length', 'content-range', 'accept-ranges', 'last-modified', 'etag'];
-
 export function createDownloadRoute(deps: DownloadRouteDeps) {
-  const fetchImpl = deps.fetch ?? fetch;
-
-  async function fetchUpstream(
-    url: string,
-    range: string | undefined,
-    signal: AbortSignal,
-  ): Promise<Response> {
-    const headers: Record<string, string> = range === undefined ? {} : { range };
-    return fetchImpl(url, { headers, redirect: 'follow', signal });
-  }
-
-  /** Fetches the bytes, asking for a new URL once when the CDN says the old one expired. */
-  async function openUpstream(
-    fileId: number,
-    range: string | undefined,
-    signal: AbortSignal,
-  ): Promise<Response | Err> {
-    for (let attempt = 0; ; attempt++) {
-      const link = await deps.links.downloadUrl(fileId);
-      if (!link.ok) return link;
-      const upstream = await fetchUpstream(link.value, range, signal);
-      if ((upstream.status !== 403 && upstream.status !== 410) || attempt > 0) return upstream;
-      await upstream.body?.cancel();
-    }
-  }
+  const openUpstream = createRangeUpstream(deps.links, deps.fetch);
 
   /** Saved (`attachment`) unless asked inline and the type is one a tab shows safely. */
   function setBodyHeaders(res: ServerResponse, name: string, inline: boolean): void {

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiClient, createEventHub, createTextTransport, ok, unwrap } from '@pandesk/contract';
 import { createRecordingHandlers } from '@pandesk/contract/testing';
-import type { DownloadLink, PanDeskApi, PanDeskEventHub, Result } from '@pandesk/contract';
+import type {
+  ApiClient,
+  DownloadLink,
+  PanDeskApi,
+  PanDeskEventHub,
+  PreviewUrl,
+  Result,
+} from '@pandesk/contract';
 import type { SeenCall } from '@pandesk/contract/testing';
 import { WebSocket } from 'ws';
 import { WS_PROTOCOL, WS_SECRET_PREFIX } from '../launch-secret';
@@ -102,14 +109,26 @@ export function connectWs(
   });
 }
 
-/** Mints a browser download link over the WebSocket, as the page does (`app.downloadLink`). */
-export async function mintDownloadLink(host: WebHost, fileId: number, inline = false): Promise<DownloadLink> {
+/** Runs `use` with a contract client over a fresh authorised WebSocket. */
+async function withClient<T>(host: WebHost, use: (client: ApiClient) => Promise<T>): Promise<T> {
   const { socket, status } = await connectWs(host);
   if (socket === undefined) throw new Error(`the socket was refused (${status})`);
   const client = createApiClient(createTextTransport(toTextPort(socket)));
   try {
-    return unwrap(await client.app.downloadLink(inline ? { fileId, inline } : { fileId }));
+    return await use(client);
   } finally {
     client.close();
   }
+}
+
+/** Mints a browser download link over the WebSocket, as the page does (`app.downloadLink`). */
+export function mintDownloadLink(host: WebHost, fileId: number, inline = false): Promise<DownloadLink> {
+  return withClient(host, async (client) =>
+    unwrap(await client.app.downloadLink(inline ? { fileId, inline } : { fileId })),
+  );
+}
+
+/** Mints a preview URL over the WebSocket, as the page does (`app.previewUrl`). */
+export function mintPreviewUrl(host: WebHost, fileId: number): Promise<PreviewUrl> {
+  return withClient(host, async (client) => unwrap(await client.app.previewUrl({ fileId })));
 }

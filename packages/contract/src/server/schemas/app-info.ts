@@ -81,4 +81,8 @@ export const APP_INPUTS: DomainInputs<'app'> = {
     example: { md5: 'd41d8cd98f00b204e9800998ecf8427e', px: 256, type: 'image/webp', data: 'UklGRg==' },
   },
   thumbnailTraffic: NO_INPUT,
+  previewUrl: {
+    schema: z.strictObject({ fileId: fileIdSchema }),
+    example: { fileId: 14_502_233 },
+  },
 };

@@ -81,6 +81,7 @@ const settingsShape = {
     .int({ error: 'must be a whole number of MiB' })
     .min(0, 'must not be negative (0 means no thumbnail traffic)')
     .max(MAX_THUMBNAIL_BUDGET_MB, `must be at most ${MAX_THUMBNAIL_BUDGET_MB} (a free account's whole day)`),
+  previewPane: z.boolean({ error: 'must be true or false' }),
 };
 
 /** A complete, consistent settings object (cross-field rules included). */

@@ -15,7 +15,7 @@ const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [tabindex="0"]';
 
 /** Keeps Tab inside the dialog: from the last control to the first and back. */
-function trapFocus(e: KeyboardEvent, dialog: HTMLElement | null): void {
+export function trapFocus(e: KeyboardEvent, dialog: HTMLElement | null): void {
   const all = [...(dialog?.querySelectorAll<HTMLElement>(FOCUSABLE) ?? [])];
   const first = all[0];
   const last = all[all.length - 1];

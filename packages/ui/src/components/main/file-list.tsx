@@ -47,8 +47,9 @@ function openMenuAtFocus(ctx: AppContextValue): void {
 }
 
 /**
- * Keyboard handling of the list and of the grid view: focus, selection, open, rename, delete.
- * In the grid view (`columns` tiles a row) the arrows move by cell and by row.
+ * Keyboard handling of the list and of the grid view: focus, selection, open, quick preview
+ * (Space), rename, delete. In the grid view (`columns` tiles a row) the arrows move by cell
+ * and by row.
  */
 export function handleGridKey(ctx: AppContextValue, e: KeyboardEvent, columns?: number): boolean {
   const b = ctx.browser.getState();
@@ -75,6 +76,8 @@ export function handleGridKey(ctx: AppContextValue, e: KeyboardEvent, columns?: 
   else if (e.altKey && e.key === 'Enter' && b.selectedEntries().length > 0 && b.location.kind !== 'trash')
     ctx.ui.getState().openDialog({ kind: 'properties', entries: b.selectedEntries() });
   else if (e.key === 'Enter' && focused) openEntry(ctx, focused);
+  else if (e.key === ' ' && !e.ctrlKey && !e.metaKey && !e.altKey && focused)
+    ctx.ui.getState().setPreviewOpen(true);
   else if (e.key === 'F2' && b.selection.selected.size === 1 && b.location.kind !== 'trash')
     ctx.ui.getState().startRename(b.selectedEntries()[0]?.id ?? null);
   else if (e.key === 'Delete') confirmDelete(ctx, b.selectedEntries());

@@ -3,6 +3,7 @@ import { MAX_SHARE_ITEMS } from '@pandesk/contract';
 import type { FileEntry } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
 import type { AppContextValue } from '../../context';
+import { togglePreviewPane } from '../preview/focused-entry';
 
 /** Opens the confirmation for deleting the selection (trash, or for good inside the bin). */
 export function confirmDelete(ctx: AppContextValue, entries: readonly FileEntry[]): void {
@@ -39,6 +40,7 @@ export function Toolbar() {
   const kind = useSlice(browser, (s) => s.location.kind);
   const selectedCount = useSlice(browser, (s) => s.selection.selected.size);
   const transfersOpen = useSlice(ui, (s) => s.transfersOpen);
+  const paneShown = useSlice(ctx.session, (s) => s.settings?.previewPane === true);
   const refreshing = useSlice(browser, (s) => s.revalidating || s.status === 'loading');
   const selected = (): FileEntry[] => browser.getState().selectedEntries();
   const none = selectedCount === 0;
@@ -126,6 +128,15 @@ export function Toolbar() {
       </button>
       <span className="pd-spacer" />
       <ViewToggle />
+      <button
+        type="button"
+        aria-pressed={paneShown}
+        title={t('preview.paneToggleHint')}
+        data-testid="preview-pane-toggle"
+        onClick={() => togglePreviewPane(ctx)}
+      >
+        {t('preview.paneToggle')}
+      </button>
       <button
         type="button"
         aria-pressed={transfersOpen}
