@@ -20,6 +20,13 @@ export interface Backend {
    * proxy). HOST ONLY: it is a secret-bearing URL; never put it in an API result or event.
    */
   downloadUrl(fileId: FileId): Promise<Result<string>>;
+  /**
+   * The fetch for the bytes behind `downloadUrl`: through the `httpProxy` setting like every
+   * other request of the drive (never for the demo drive on loopback). Hosts that stream a
+   * file themselves (the browser host's routes, the desktop preview scheme) use it, so the
+   * user's proxy applies to those bytes too.
+   */
+  readonly cdnFetch: typeof fetch;
   /** Stops transfers (they resume next start), the demo drive and the log; idempotent. */
   close(): Promise<void>;
 }

@@ -338,6 +338,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     notes,
     logError,
     downloadUrl,
+    cdnFetch: driveFetch(core, auth),
     close: () =>
       (closing ??= (async () => {
         await Promise.all([...core.background]);

@@ -14,7 +14,7 @@ export interface DesktopPreview {
   /** The handlers with `app.previewUrl` answered and `capabilities.preview` on. */
   wrap(api: PanDeskApi): PanDeskApi;
   /** Starts answering the scheme with this back end's files and signed URLs. */
-  attach(backend: Pick<Backend, 'api' | 'downloadUrl'>): void;
+  attach(backend: Pick<Backend, 'api' | 'downloadUrl' | 'cdnFetch'>): void;
   /** For `protocol.handle('pandesk-media', …)`. */
   readonly handler: (request: Request) => Promise<Response>;
 }
@@ -29,6 +29,7 @@ export function createDesktopPreview(): DesktopPreview {
       responder = createPreviewResponder({
         files: backend.api.files,
         links: backend,
+        fetch: backend.cdnFetch,
         frameAncestors: APP_ORIGIN,
         allowOrigin: APP_ORIGIN,
       });

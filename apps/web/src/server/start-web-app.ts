@@ -84,6 +84,7 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
       api: backend.api,
       events: backend.events,
       links: backendDownloadLinks(backend),
+      fetch: backend.cdnFetch,
       staticRoot: options.staticDir,
       stagingRoot: paths.staging,
       ...(options.port === undefined ? {} : { port: options.port }),

@@ -176,4 +176,24 @@ describe('files against fake-pan', () => {
     expect(proxied.length).toBeGreaterThan(0);
     expect(proxied[0]).toBe('http://user:proxy-pw-1@proxy.test:3128/');
   });
+
+  it('streams the bytes hosts fetch themselves (cdnFetch) through the proxy once httpProxy is set', async () => {
+    const proxied: string[] = [];
+    await h.restart({
+      proxyFetch: (proxyUrl) =>
+        ((input, init) => {
+          proxied.push(proxyUrl);
+          return fetch(input, init);
+        }) as typeof fetch,
+    });
+    const file = await h.fake.state.addFile('/via-proxy.txt', 'proxied bytes');
+    const url = unwrap(await h.backend.downloadUrl(file.id));
+    expect(await (await h.backend.cdnFetch(url)).text()).toBe('proxied bytes');
+    expect(proxied).toEqual([]);
+    unwrap(await h.client.settings.update({ httpProxy: 'http://proxy.test:3128' }));
+    const again = unwrap(await h.backend.downloadUrl(file.id));
+    proxied.length = 0;
+    expect(await (await h.backend.cdnFetch(again)).text()).toBe('proxied bytes');
+    expect(proxied).toEqual(['http://proxy.test:3128']);
+  });
 });
