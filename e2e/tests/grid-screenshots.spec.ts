@@ -7,7 +7,7 @@ import { bmp } from '../support/images';
 import type { Rgb } from '../support/images';
 
 /**
- * The grid view with thumbnails in both themes (light English, dark Chinese), saved under
+ * The grid view with thumbnails and the preview pane in both themes (light English, dark Chinese), saved under
  * e2e/artifacts/screenshots/ (git-ignored); docs/screenshots/ keeps copies for the README.
  * Also what only a browser can show: an SVG becomes a thumbnail through <img> (no script), and
  * an image over the size bound keeps its type icon.
@@ -81,7 +81,13 @@ test('grid screenshots: thumbnails (SVG included, no script), the big image keep
   expect(fakePan.traffic.cdnRequests(huge!.md5)).toBe(0);
   expect(dialogs).toBe(0);
 
+  // The preview pane beside the grid shows the selected photo, decoded.
   await tile(PHOTOS[0]!.name).click();
+  await app.keyboard.press('Alt+P');
+  const previewed = app.getByTestId('preview-pane').getByTestId('preview-image');
+  await expect
+    .poll(() => previewed.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 160))
+    .toBe(true);
   await app.screenshot({ path: join(OUT_DIR, 'grid-light-en.png') });
   await updateSettings(app, { theme: 'dark', language: 'zh-CN' });
   await expect(app.getByTestId('app')).toHaveAttribute('data-theme', 'dark');

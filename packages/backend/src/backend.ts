@@ -45,6 +45,7 @@ import { applyInitialConnection } from './settings/initial-connection';
 import { createSettingsService } from './settings/settings-service';
 import type { SettingsService } from './settings/settings-service';
 import { createCdnFetch, proxiedUrl } from './transfers/cdn-fetch';
+import { webResponseFetch } from './net/web-fetch';
 import { toApiException } from './errors/map-error';
 import { createTransferService } from './transfers/transfer-service';
 import type { TransferService } from './transfers/transfer-service';
@@ -338,7 +339,7 @@ export async function createBackend(ports: BackendPorts): Promise<Backend> {
     notes,
     logError,
     downloadUrl,
-    cdnFetch: driveFetch(core, auth),
+    cdnFetch: webResponseFetch(driveFetch(core, auth)),
     close: () =>
       (closing ??= (async () => {
         await Promise.all([...core.background]);
