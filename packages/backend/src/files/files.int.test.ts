@@ -22,6 +22,19 @@ async function listAll(folderId: number): Promise<FileEntry[]> {
   return items;
 }
 
+/** Restarts the back end with a proxy fetch that records the proxy of every request, then goes direct. */
+async function restartWithRecordingProxy(): Promise<string[]> {
+  const proxied: string[] = [];
+  await h.restart({
+    proxyFetch: (proxyUrl) =>
+      ((input, init) => {
+        proxied.push(proxyUrl);
+        return fetch(input, init);
+      }) as typeof fetch,
+  });
+  return proxied;
+}
+
 describe('files against fake-pan', () => {
   it('signs in with the stored developer credentials', async () => {
     const status = unwrap(await h.client.auth.status());
@@ -161,14 +174,7 @@ describe('files against fake-pan', () => {
   });
 
   it('sends service traffic through the host-provided proxy fetch once httpProxy is set', async () => {
-    const proxied: string[] = [];
-    await h.restart({
-      proxyFetch: (proxyUrl) =>
-        ((input, init) => {
-          proxied.push(proxyUrl);
-          return fetch(input, init);
-        }) as typeof fetch,
-    });
+    const proxied = await restartWithRecordingProxy();
     unwrap(await h.client.files.list({ folderId: 0 }));
     expect(proxied).toEqual([]);
     unwrap(await h.client.settings.update({ httpProxy: 'http://user:proxy-pw-1@proxy.test:3128' }));
@@ -178,14 +184,7 @@ describe('files against fake-pan', () => {
   });
 
   it('streams the bytes hosts fetch themselves (cdnFetch) as web Responses, through the proxy once httpProxy is set', async () => {
-    const proxied: string[] = [];
-    await h.restart({
-      proxyFetch: (proxyUrl) =>
-        ((input, init) => {
-          proxied.push(proxyUrl);
-          return fetch(input, init);
-        }) as typeof fetch,
-    });
+    const proxied = await restartWithRecordingProxy();
     const file = await h.fake.state.addFile('/via-proxy.txt', 'proxied bytes');
     const url = unwrap(await h.backend.downloadUrl(file.id));
     // A WHATWG Response with a web stream: the hosts' routes pipe it with Readable.fromWeb.
