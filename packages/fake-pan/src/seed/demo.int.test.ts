@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { FileNode } from '../core/drive-state';
 import { startFakePan, type FakePan } from '../index';
 import { api, login } from '../testing/api-call';
 import { BIG_FOLDER_COUNT, BIG_FOLDER_NAME, seedDemo } from './demo';
+import { DEMO_JPEG_SIZE, DEMO_PNG_SIZE } from './demo-content';
 
 let a: FakePan;
 let b: FakePan;
@@ -63,4 +68,73 @@ test('seeding again leaves a non-empty drive alone', async () => {
   const before = a.context.state.tree.size;
   await seedDemo(a.context);
   expect(a.context.state.tree.size).toBe(before);
+});
+
+/** Every distinct (content, extension) pair on the drive: the big folder's 20,000 files share 16 blobs. */
+function contentByExtension(pan: FakePan): Map<string, { node: FileNode; bytes: Buffer }[]> {
+  const seen = new Set<string>();
+  const byExt = new Map<string, { node: FileNode; bytes: Buffer }[]>();
+  for (const node of pan.context.state.tree.values()) {
+    const ext = node.name.split('.').pop() ?? '';
+    const key = `${node.md5} ${node.size} ${ext}`;
+    if (node.type !== 0 || node.size > 1024 * 1024 || seen.has(key)) continue;
+    seen.add(key);
+    const bytes = readFileSync(pan.context.content.blobPath(node.md5, node.size));
+    byExt.set(ext, [...(byExt.get(ext) ?? []), { node, bytes }]);
+  }
+  return byExt;
+}
+
+test('small files are real content of their type, in the big folder too', () => {
+  const byExt = contentByExtension(a);
+  const files = (ext: string) => byExt.get(ext) ?? [];
+  const bigId = a.state.find(`/${BIG_FOLDER_NAME}`)?.id;
+  const inBig = (ext: string) => files(ext).filter(({ node }) => node.parentId === bigId);
+  // 80 photos + 2 big-folder blobs; 40 pictures + 2 blobs.
+  expect([files('jpg').length, inBig('jpg').length]).toEqual([82, 2]);
+  expect([files('png').length, inBig('png').length]).toEqual([42, 2]);
+  for (const { node, bytes } of files('jpg')) {
+    const image = jpeg.decode(bytes, { useTArray: true });
+    expect({ name: node.name, width: image.width, height: image.height }).toEqual({
+      name: node.name,
+      ...DEMO_JPEG_SIZE,
+    });
+  }
+  for (const { node, bytes } of files('png')) {
+    const image = PNG.sync.read(bytes);
+    expect({ name: node.name, width: image.width, height: image.height }).toEqual({
+      name: node.name,
+      ...DEMO_PNG_SIZE,
+    });
+  }
+  for (const { bytes } of files('json')) {
+    const invoice = JSON.parse(bytes.toString('utf8')) as { lines: { amount: number }[]; total: number };
+    expect(invoice.lines.length).toBeGreaterThan(0);
+    expect(invoice.total).toBeCloseTo(
+      invoice.lines.reduce((sum, line) => sum + line.amount, 0),
+      2,
+    );
+  }
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  for (const ext of ['txt', 'md', 'ts', 'log', 'csv']) {
+    expect(files(ext).length).toBeGreaterThan(0);
+    for (const { node, bytes } of files(ext)) {
+      // Printable text: valid UTF-8 throughout (a fatal decoder throws), no control characters but line feeds.
+      const controls = [...utf8.decode(bytes)].filter((ch) => /\p{Cc}/u.test(ch) && ch !== '\n');
+      expect({ name: node.name, controls }).toEqual({ name: node.name, controls: [] });
+    }
+  }
+  for (const { bytes } of files('md')) {
+    const text = bytes.toString('utf8');
+    expect(text).toMatch(/^# .+\n/);
+    expect(text).toMatch(/^- .+$/m);
+    expect(text).toMatch(/^```ts\n[\s\S]+?\n```$/m);
+  }
+  for (const { bytes } of files('ts')) expect(bytes.toString('utf8')).toMatch(/^export (const|function) /m);
+});
+
+test('every small file stays under 16 KiB', () => {
+  const large = new Set(['holiday-2024.mp4', 'archive-2024.zip']);
+  const small = [...a.context.state.tree.values()].filter((n) => n.type === 0 && !large.has(n.name));
+  expect(small.filter((n) => n.size >= 16 * 1024).map((n) => n.name)).toEqual([]);
 });

@@ -1,13 +1,25 @@
 /**
  * The deterministic demo drive (`--seed demo`): fixed folder names, a few hundred small files
- * of mixed types with seeded pseudo-random bytes, two large files streamed into the content
- * store (24 MB and 40 MB), one trashed file, and `Big folder (20000 files)` whose 20,000
- * entries share 16 small blobs. Runs only on an empty drive; takes a few seconds.
+ * whose bytes are real content of their type (demo-content.ts: prose, Markdown, JSON invoices,
+ * TypeScript, JPEG and PNG pictures; audio and video stay seeded pseudo-random bytes), two
+ * large files streamed into the content store (24 MB and 40 MB), one trashed file, and
+ * `Big folder (20000 files)` whose 20,000 entries share 16 small blobs, each real content of
+ * the one extension it is listed under. Runs only on an empty drive; takes a few seconds.
  */
 import type { FileNode } from '../core/drive-state';
 import { ROOT_ID } from '../core/drive-state';
 import type { FakePanContext } from '../http/context';
-import { prngBytes, prngStream } from './prng';
+import {
+  demoContentFor,
+  demoInvoiceJson,
+  demoJpeg,
+  demoMarkdown,
+  demoMediaBytes,
+  demoPng,
+  demoText,
+  demoTypeScript,
+} from './demo-content';
+import { prngStream } from './prng';
 
 export const BIG_FOLDER_NAME = 'Big folder (20000 files)';
 export const BIG_FOLDER_COUNT = 20_000;
@@ -19,8 +31,8 @@ interface SmallSet {
   folder: string;
   count: number;
   name: (i: number) => string;
-  /** Size in bytes of file `i`, a few KB. */
-  size: (i: number) => number;
+  /** Bytes of file `i` from its seed, a few KB of content of its type. */
+  content: (i: number, seed: number) => Buffer;
 }
 
 const pad = (n: number, width = 3): string => String(n).padStart(width, '0');
@@ -30,50 +42,55 @@ const SMALL_SETS: SmallSet[] = [
     folder: 'Documents',
     count: 40,
     name: (i) => `note-${pad(i)}.txt`,
-    size: (i) => 1024 + ((i * 397) % 3072),
+    content: (i, seed) => demoText(seed, 1024 + ((i * 397) % 3072)),
   },
   {
     folder: 'Documents',
     count: 20,
     name: (i) => `report-${pad(i)}.md`,
-    size: (i) => 2048 + ((i * 211) % 2048),
+    content: (i, seed) => demoMarkdown(seed, `Report ${pad(i)}`, 2048 + ((i * 211) % 2048)),
   },
   {
     folder: 'Documents/Invoices',
     count: 24,
     name: (i) => `invoice-2024-${pad(i)}.json`,
-    size: (i) => 900 + i * 13,
+    content: (i, seed) => demoInvoiceJson(seed, `INV-2024-${pad(i)}`, 2 + (i % 5)),
   },
   {
     folder: 'Photos/2024',
     count: 80,
     name: (i) => `IMG_${pad(i + 1000, 4)}.jpg`,
-    size: (i) => 3000 + ((i * 523) % 5000),
+    content: (_, seed) => demoJpeg(seed),
   },
   {
     folder: 'Photos/2023',
     count: 40,
     name: (i) => `DSC_${pad(i + 200, 4)}.png`,
-    size: (i) => 2500 + ((i * 331) % 4000),
+    content: (_, seed) => demoPng(seed),
   },
   {
     folder: 'Music',
     count: 50,
     name: (i) => `track-${pad(i + 1, 2)}.mp3`,
-    size: (i) => 4096 + ((i * 617) % 4096),
+    content: (i, seed) => demoMediaBytes(seed, 4096 + ((i * 617) % 4096)),
   },
-  { folder: 'Videos', count: 6, name: (i) => `clip-${pad(i + 1, 2)}.mp4`, size: (i) => 6000 + i * 500 },
+  {
+    folder: 'Videos',
+    count: 6,
+    name: (i) => `clip-${pad(i + 1, 2)}.mp4`,
+    content: (i, seed) => demoMediaBytes(seed, 6000 + i * 500),
+  },
   {
     folder: 'Projects/pandesk/src',
     count: 30,
     name: (i) => `module-${pad(i)}.ts`,
-    size: (i) => 800 + ((i * 97) % 2000),
+    content: (i, seed) => demoTypeScript(seed, `module-${pad(i)}`),
   },
   {
     folder: 'Projects/pandesk/docs',
     count: 10,
     name: (i) => `chapter-${pad(i + 1, 2)}.md`,
-    size: (i) => 1500 + i * 100,
+    content: (i, seed) => demoMarkdown(seed, `Chapter ${i + 1}`, 1500 + i * 100),
   },
 ];
 
@@ -83,6 +100,12 @@ const LARGE_FILES = [
 ];
 
 const BIG_EXTS = ['.txt', '.jpg', '.json', '.mp3', '.md', '.png', '.log', '.csv'];
+/**
+ * Blobs shared by the big folder. File i is listed with blob i % BIG_BLOBS and extension
+ * BIG_EXTS[i % BIG_EXTS.length]; since BIG_BLOBS is a multiple of BIG_EXTS.length, every file of
+ * blob j has the extension BIG_EXTS[j % BIG_EXTS.length], so blob j is made as that type.
+ */
+const BIG_BLOBS = 16;
 
 function fixTime(node: FileNode, index: number, now: number): void {
   node.createAt = Math.min(now, BASE_TIME + index * 37_000);
@@ -106,9 +129,9 @@ export async function seedDemo(ctx: FakePanContext): Promise<void> {
   for (const [setIndex, set] of SMALL_SETS.entries()) {
     const parentId = folder(set.folder);
     for (let i = 0; i < set.count; i++)
-      await addFile(parentId, set.name(i), prngBytes(setIndex * 10_000 + i + 1, set.size(i)));
+      await addFile(parentId, set.name(i), set.content(i, setIndex * 10_000 + i + 1));
   }
-  const draft = await addFile(folder('Documents'), 'old-draft.txt', prngBytes(99, 1234));
+  const draft = await addFile(folder('Documents'), 'old-draft.txt', demoText(99, 1234));
   draft.trashed = true;
 
   for (const large of LARGE_FILES) {
@@ -121,12 +144,13 @@ export async function seedDemo(ctx: FakePanContext): Promise<void> {
   }
 
   const bigId = folder(BIG_FOLDER_NAME);
+  const bigExt = (i: number): string => BIG_EXTS[i % BIG_EXTS.length] ?? '.txt';
   const blobs = await Promise.all(
-    Array.from({ length: 16 }, (_, i) => content.putBuffer(prngBytes(50_000 + i, 256 + i * 64))),
+    Array.from({ length: BIG_BLOBS }, (_, j) => content.putBuffer(demoContentFor(bigExt(j), 50_000 + j))),
   );
   for (let i = 0; i < BIG_FOLDER_COUNT; i++) {
-    const blob = blobs[i % blobs.length] as (typeof blobs)[number];
-    const name = `file-${pad(i + 1, 5)}${BIG_EXTS[i % BIG_EXTS.length] ?? '.txt'}`;
+    const blob = blobs[i % BIG_BLOBS] as (typeof blobs)[number];
+    const name = `file-${pad(i + 1, 5)}${bigExt(i)}`;
     fixTime(state.createFile({ parentId: bigId, name, md5: blob.md5, size: blob.size }), stamp++, now);
   }
   for (const node of state.tree.values()) if (node.type === 1) fixTime(node, 0, now);

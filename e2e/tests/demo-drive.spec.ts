@@ -1,0 +1,71 @@
+import type { Page } from '@playwright/test';
+import { startFakePan } from '@pandesk/fake-pan';
+import { expect, test as base } from '../support/fixtures';
+
+/**
+ * The demo drive (`fake-pan --seed demo`) as a person first sees it: its photos, JPEG and PNG,
+ * show as thumbnails in the grid view, each its own picture (seeded random bytes did not decode).
+ */
+const test = base.extend({
+  // The demo seed instead of a driveSeed (it builds on an empty drive only). Playwright reads the
+  // first parameter's pattern to find dependencies: it must be a destructuring.
+  // eslint-disable-next-line no-empty-pattern
+  fakePan: async ({}, use) => {
+    const fake = await startFakePan({ port: 0, seed: 'demo', faults: { rateLimits: false } });
+    await use(fake);
+    await fake.close();
+  },
+});
+
+/** A list row or grid tile by its name. */
+const item = (app: Page, name: string) =>
+  app.getByTestId(/^file-(row|tile)$/).filter({ has: app.locator('.pd-name', { hasText: name }) });
+
+async function openFolder(app: Page, names: string[], items: number): Promise<void> {
+  for (const name of names) await item(app, name).first().dblclick();
+  const status = app.getByTestId('list-status');
+  await expect(status).toHaveAttribute('data-status', 'complete', { timeout: 60_000 });
+  await expect(status).toContainText(`${items} items`);
+}
+
+/** Size and centre colour of every thumbnail the grid shows, once every tile in view has one. */
+async function shownThumbnails(app: Page): Promise<{ width: number; centre: string }[]> {
+  await expect
+    .poll(async () => {
+      const tiles = await app.getByTestId('file-tile').count();
+      return tiles > 0 && (await app.getByTestId('file-thumbnail').count()) === tiles;
+    })
+    .toBe(true);
+  return app.getByTestId('file-thumbnail').evaluateAll((images) =>
+    Promise.all(
+      (images as HTMLImageElement[]).map(async (img) => {
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth;
+        canvas.height = img.naturalHeight;
+        const context = canvas.getContext('2d')!;
+        context.drawImage(img, 0, 0);
+        const pixel = context.getImageData(img.naturalWidth >> 1, img.naturalHeight >> 1, 1, 1).data;
+        return { width: img.naturalWidth, centre: [...pixel].slice(0, 3).join(',') };
+      }),
+    ),
+  );
+}
+
+test('the demo photos (JPEG and PNG) show as thumbnails in the grid, each its own picture', async ({
+  app,
+}) => {
+  await openFolder(app, ['Photos', '2024'], 80);
+  await app.getByTestId('view-toggle').click();
+  const jpegs = await shownThumbnails(app);
+  expect(jpegs.length).toBeGreaterThan(3);
+  expect(jpegs.every((t) => t.width > 0)).toBe(true);
+  expect(new Set(jpegs.map((t) => t.centre)).size).toBeGreaterThan(1);
+
+  await app.getByTestId('file-tile').first().click();
+  await app.keyboard.press('Backspace');
+  await openFolder(app, ['2023'], 40);
+  const pngs = await shownThumbnails(app);
+  expect(pngs.length).toBeGreaterThan(3);
+  expect(new Set(pngs.map((t) => t.centre)).size).toBeGreaterThan(1);
+});
