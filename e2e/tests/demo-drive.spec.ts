@@ -69,3 +69,17 @@ test('the demo photos (JPEG and PNG) show as thumbnails in the grid, each its ow
   expect(pngs.length).toBeGreaterThan(3);
   expect(new Set(pngs.map((t) => t.centre)).size).toBeGreaterThan(1);
 });
+
+test('a demo note previews as readable text', async ({ app }) => {
+  await openFolder(app, ['Documents'], 61);
+  await item(app, 'note-000.txt').click();
+  await app.keyboard.press('Space');
+  const overlay = app.getByTestId('preview-overlay');
+  const text = overlay.getByTestId('preview-text');
+  await expect(text).toContainText(/\w+ \w+ \w+/);
+  // Words, not bytes decoded as text: no replacement characters, no control characters.
+  const shown = (await text.textContent()) ?? '';
+  expect([...shown].filter((c) => c === '\uFFFD' || (c < ' ' && c !== '\n' && c !== '\t'))).toEqual([]);
+  await app.keyboard.press('Escape');
+  await expect(overlay).toBeHidden();
+});
