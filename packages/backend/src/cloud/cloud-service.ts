@@ -130,7 +130,13 @@ export async function createCloudService(options: CloudServiceOptions): Promise<
       run,
     }),
     cloud: {
-      download: ({ urls, folderId }) => run(() => offline.submit(urls, folderId)),
+      // Into the drive's list once it is loaded: a task added before the load would be replaced
+      // by the saved list, and the download then went on at the service with nobody following it.
+      download: ({ urls, folderId }) =>
+        run(async () => {
+          await binding;
+          return offline.submit(urls, folderId);
+        }),
       // After the drive's list is loaded, when a session just started.
       tasks: () =>
         run(async () => {
@@ -143,7 +149,11 @@ export async function createCloudService(options: CloudServiceOptions): Promise<
           return null;
         }),
     },
-    copy: (input) => run(() => copies.start(input)),
+    copy: (input) =>
+      run(async () => {
+        await binding;
+        return copies.start(input);
+      }),
     onSession(hasSession) {
       bindAbort.abort();
       const abort = (bindAbort = new AbortController());

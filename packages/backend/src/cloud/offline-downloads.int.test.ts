@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import * as fsp from 'node:fs/promises';
 import { unwrap } from '@pandesk/contract';
 import type { CloudTask } from '@pandesk/contract';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +63,30 @@ describe('cloud downloads over fake-pan', () => {
       'big data.bin',
     ]);
     expect(unwrap(await h.client.cloud.tasks())[0]).toMatchObject({ id: task!.id, state: 'completed' });
+  });
+
+  it('keeps a download submitted while the saved task list is still loading', async () => {
+    // The saved list is read after sign-in; hold that read open while a download is submitted.
+    let releaseLoad!: () => void;
+    const loadHeld = new Promise<void>((resolve) => (releaseLoad = resolve));
+    const fs = {
+      ...fsp,
+      open: (async (path: string, flags?: string) => {
+        if (String(path).includes('cloud-tasks-') && flags === 'r') await loadHeld;
+        return fsp.open(path, flags);
+      }) as typeof fsp.open,
+    };
+    h = await startHarness({ ports: { fs } });
+    web = await startUrlServer();
+    web.serve('/early.txt', Buffer.from('early bytes'));
+    const folder = h.fake.state.addFolder('/Early');
+    const done = h.waitFor('cloud:changed', (s) => s.tasks.some((t) => t.state === 'completed'));
+    const submitted = h.client.cloud.download({ urls: [`${web.origin}/early.txt`], folderId: folder.id });
+    // Let the load finish only once the submission is on its way in.
+    setTimeout(releaseLoad, 300);
+    const [task] = unwrap(await submitted);
+    expect(taskIn((await done).tasks, task!.id)?.state).toBe('completed');
+    expect(unwrap(await h.client.cloud.tasks()).map((t) => t.id)).toEqual([task!.id]);
   });
 
   it('keeps following a running task across a restart', async () => {

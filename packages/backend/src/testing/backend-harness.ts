@@ -198,7 +198,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`no ${event} event within ${timeoutMs} ms`));
+          // The last such event says how far things got (a test failure names it).
+          const last = received.slice(start).findLast((r) => r.event === event);
+          const seen = last === undefined ? 'none came' : `the last was ${JSON.stringify(last.payload)}`;
+          reject(new Error(`no matching ${event} event within ${timeoutMs} ms; ${seen}`));
         }, timeoutMs);
         waiters.add(check);
       });
