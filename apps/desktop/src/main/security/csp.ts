@@ -4,7 +4,8 @@
  * depth for the very first paint). The renderer needs no network at all: every call goes
  * through IPC, and only the app's own origin may supply scripts, styles, images and fonts. The
  * one exception is the quick preview, which reads files from main's `pandesk-media:` scheme
- * (images, media, the PDF frame and the text viewer's fetch), never from the network. No `'unsafe-inline'`, no `'unsafe-eval'`.
+ * (images, media, the PDF frame and the text viewer's fetch), never from the network. No
+ * `'unsafe-inline'`, no `'unsafe-eval'`.
  */
 
 type Directives = ReadonlyArray<readonly [name: string, sources: readonly string[]]>;
