@@ -1,4 +1,5 @@
 import { lazy, Suspense, useCallback, useState } from 'react';
+import { describeError } from '../../actions/errors';
 import { useTranslation } from 'react-i18next';
 import type { FileEntry } from '@pandesk/contract';
 import { useApp, useSlice } from '../../context';
@@ -40,11 +41,22 @@ function FileButtons({ entry }: { entry: FileEntry }) {
 }
 
 /** "No preview" (or "failed") words with Open and Download, and Retry when it failed. */
-function Message({ entry, words, retry }: { entry: FileEntry; words: string; retry?: () => void }) {
+function Message({
+  entry,
+  words,
+  reason,
+  retry,
+}: {
+  entry: FileEntry;
+  words: string;
+  reason?: string | undefined;
+  retry?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="pd-preview-message" data-testid="preview-message">
       <p>{words}</p>
+      {reason !== undefined && <p data-testid="preview-reason">{reason}</p>}
       {retry && (
         <button type="button" onClick={retry}>
           {t('preview.retry')}
@@ -125,8 +137,17 @@ function LoadedViewer({ entry }: { entry: FileEntry }) {
     setFailedUrl(null);
     retry();
   }, [retry]);
+  // A refused URL also says why, in the words every other failure uses; a viewer that could
+  // not load its bytes knows no reason (the element reports none).
   if (state.status === 'failed' || (url !== null && failedUrl === url))
-    return <Message entry={entry} words={t('preview.failed')} retry={again} />;
+    return (
+      <Message
+        entry={entry}
+        words={t('preview.failed')}
+        reason={state.status === 'failed' ? describeError(t, state.error) : undefined}
+        retry={again}
+      />
+    );
   if (url === null) return <p className="pd-preview-note">{t('preview.loading')}</p>;
   return <Viewer entry={entry} url={url} onFailed={onFailed} />;
 }

@@ -133,6 +133,24 @@ describe('quick preview viewers', () => {
     fireEvent.click(within(message).getByRole('button', { name: 'Try again' }));
     expect(await within(overlay()).findByTestId('preview-image')).toBeTruthy();
   });
+
+  it('says why the host refused, in the words of that reason (traffic used up)', async () => {
+    const bridge = driveWithKinds();
+    await renderApp({ bridge });
+    bridge.failNext('app.previewUrl', {
+      code: 'quota',
+      reason: 'traffic_exhausted',
+      message: '您今日自用下载流量已超出1GB上限',
+    });
+    fireEvent.click(row('a-photo.png'));
+    fireEvent.keyDown(grid(), { key: ' ' });
+    const message = await within(overlay()).findByTestId('preview-message');
+    expect(within(message).getByTestId('preview-reason').textContent).toContain(
+      'download traffic is used up for now',
+    );
+    expect(message.textContent).not.toContain('您今日');
+    expect(within(message).getByTestId('preview-download')).toBeTruthy();
+  });
 });
 
 describe('text preview', () => {

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { FileId } from '@pandesk/contract';
+import type { ApiError, FileId } from '@pandesk/contract';
 import { useApp } from '../../context';
 
 /** Where the viewer reads the file from, asked of the host (`app.previewUrl`) per file. */
 export type PreviewUrlState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly url: string }
-  | { readonly status: 'failed' };
+  /** The host refused: `error` says why (signed out, traffic used up, file gone…). */
+  | { readonly status: 'failed'; readonly error: ApiError };
 
 /**
  * The host's preview URL of a file: a reusable, short-lived grant URL that answers `Range`
@@ -22,7 +23,9 @@ export function usePreviewUrl(fileId: FileId | null): { state: PreviewUrlState; 
     setState({ status: 'loading' });
     void bridge.app.previewUrl({ fileId }).then((result) => {
       if (!live) return;
-      setState(result.ok ? { status: 'ready', url: result.value.url } : { status: 'failed' });
+      setState(
+        result.ok ? { status: 'ready', url: result.value.url } : { status: 'failed', error: result.error },
+      );
     });
     return () => {
       live = false;
