@@ -16,3 +16,5 @@ export type { LocalPathPolicy } from './transfers/local-path-guard';
 export { createMemorySecretVault, createMemorySettingsStore } from './testing';
 export type { MemorySecretVault, MemorySecretVaultOptions, MemorySettingsStore } from './testing';
 export * from './preview';
+export { createExpiringTokens } from './tokens/expiring-tokens';
+export type { ExpiringToken, ExpiringTokens } from './tokens/expiring-tokens';

@@ -1,13 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createExpiringTokens } from '@pandesk/backend';
 import { ok } from '@pandesk/contract';
 import type { DownloadLink, FileId, PanDeskApi } from '@pandesk/contract';
 
 /**
  * Tickets for browser downloads: `app.downloadLink` (over the authorised WebSocket) mints one
  * for one file; `GET /api/dl/<ticket>` redeems it once, within {@link TICKET_LIFETIME_MS}.
- * A ticket is 128 random bits, unguessable, and worthless once used or expired, so the
- * browser's download history, a drag payload or a screenshot of the URL give nothing away; the
- * launch key never appears in a URL. Tickets live in memory only and die with the host.
+ * A ticket (the back end's expiring tokens) is unguessable and worthless once used or expired,
+ * so the browser's download history, a drag payload or a screenshot of the URL give nothing
+ * away; the launch key never appears in a URL. Tickets live in memory only.
  */
 
 /** How long a minted ticket can be redeemed: long enough for a drag onto the desktop. */
@@ -37,40 +37,18 @@ export interface DownloadTicketOptions {
 }
 
 export function createDownloadTickets(options: DownloadTicketOptions = {}): DownloadTickets {
-  const now = options.now ?? Date.now;
-  const lifetime = options.lifetimeMs ?? TICKET_LIFETIME_MS;
-  const tickets = new Map<string, { grant: TicketGrant; expiresAt: number }>();
-
-  const dropExpired = (): void => {
-    const time = now();
-    for (const [ticket, entry] of tickets) if (entry.expiresAt <= time) tickets.delete(ticket);
-  };
-  /** Room for one more: the oldest go first (a Map iterates in insertion order). */
-  const makeRoom = (): void => {
-    for (const ticket of tickets.keys()) {
-      if (tickets.size < MAX_TICKETS) break;
-      tickets.delete(ticket);
-    }
-  };
-
+  const tokens = createExpiringTokens<TicketGrant>({
+    lifetimeMs: options.lifetimeMs ?? TICKET_LIFETIME_MS,
+    max: MAX_TICKETS,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
   return {
     mint(fileId, inline = false) {
-      dropExpired();
-      makeRoom();
-      const ticket = randomBytes(16).toString('base64url');
-      const expiresAt = now() + lifetime;
-      tickets.set(ticket, { grant: { fileId, inline }, expiresAt });
-      return { url: `${TICKET_ROUTE}${ticket}`, expiresAt };
+      const { token, expiresAt } = tokens.mint({ fileId, inline });
+      return { url: `${TICKET_ROUTE}${token}`, expiresAt };
     },
-    redeem(ticket) {
-      const entry = tickets.get(ticket);
-      tickets.delete(ticket);
-      return entry !== undefined && entry.expiresAt > now() ? entry.grant : undefined;
-    },
-    size() {
-      dropExpired();
-      return tickets.size;
-    },
+    redeem: (ticket) => tokens.take(ticket),
+    size: () => tokens.size(),
   };
 }
 

@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { FileId } from '@pandesk/contract';
+import { createExpiringTokens } from '../tokens/expiring-tokens';
 
 /**
  * Grants the quick preview reads one cloud file with. Unlike a download ticket a grant is
  * reusable until it expires, because a `<video>` seeks with many `Range` requests; it is bound
  * to one file id, so it reveals nothing else, and it is 128 random bits, so it cannot be
- * guessed. Grants live in memory only and die with the host.
+ * guessed (see expiring-tokens.ts).
  */
 
 /** How long a grant answers: a long video watched in one go; after that the UI asks again. */
@@ -31,42 +31,17 @@ export interface PreviewGrantOptions {
 }
 
 export function createPreviewGrants(options: PreviewGrantOptions = {}): PreviewGrants {
-  const now = options.now ?? Date.now;
   const lifetime = options.lifetimeMs ?? GRANT_LIFETIME_MS;
-  const grants = new Map<string, { fileId: FileId; expiresAt: number }>();
-
-  const dropExpired = (): void => {
-    const time = now();
-    for (const [grant, entry] of grants) if (entry.expiresAt <= time) grants.delete(grant);
-  };
-  const liveGrantOf = (fileId: FileId): PreviewGrant | undefined => {
-    for (const [grant, entry] of grants)
-      // Reused only while it has most of its life left, so a viewer opened late still gets minutes.
-      if (entry.fileId === fileId && entry.expiresAt - now() > lifetime / 2)
-        return { grant, expiresAt: entry.expiresAt };
-    return undefined;
-  };
-
+  const now = options.now ?? Date.now;
+  const tokens = createExpiringTokens<FileId>({ lifetimeMs: lifetime, max: MAX_GRANTS, now });
   return {
     mint(fileId) {
-      dropExpired();
-      const live = liveGrantOf(fileId);
-      if (live !== undefined) return live;
-      for (const grant of grants.keys()) {
-        if (grants.size < MAX_GRANTS) break;
-        grants.delete(grant);
-      }
-      const grant = randomBytes(16).toString('base64url');
-      const expiresAt = now() + lifetime;
-      grants.set(grant, { fileId, expiresAt });
-      return { grant, expiresAt };
+      // Reused only while it has most of its life left, so a viewer opened late still gets minutes.
+      const live =
+        tokens.find((id, expiresAt) => id === fileId && expiresAt - now() > lifetime / 2) ??
+        tokens.mint(fileId);
+      return { grant: live.token, expiresAt: live.expiresAt };
     },
-    fileOf(grant) {
-      const entry = grants.get(grant);
-      if (entry === undefined) return undefined;
-      if (entry.expiresAt > now()) return entry.fileId;
-      grants.delete(grant);
-      return undefined;
-    },
+    fileOf: (grant) => tokens.peek(grant),
   };
 }
