@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { startFakePan } from '@pandesk/fake-pan';
 import { expect, test as base } from '../support/fixtures';
+import { centreColours, thumbnailsSettled } from '../support/thumbnails';
 
 /**
  * The demo drive (`fake-pan --seed demo`) as a person first sees it: its photos, JPEG and PNG,
@@ -30,26 +31,9 @@ async function openFolder(app: Page, names: string[], items: number): Promise<vo
 
 /** Size and centre colour of every thumbnail the grid shows, once every tile in view has one. */
 async function shownThumbnails(app: Page): Promise<{ width: number; centre: string }[]> {
-  await expect
-    .poll(async () => {
-      const tiles = await app.getByTestId('file-tile').count();
-      return tiles > 0 && (await app.getByTestId('file-thumbnail').count()) === tiles;
-    })
-    .toBe(true);
-  return app.getByTestId('file-thumbnail').evaluateAll((images) =>
-    Promise.all(
-      (images as HTMLImageElement[]).map(async (img) => {
-        await img.decode();
-        const canvas = document.createElement('canvas');
-        canvas.width = img.naturalWidth;
-        canvas.height = img.naturalHeight;
-        const context = canvas.getContext('2d')!;
-        context.drawImage(img, 0, 0);
-        const pixel = context.getImageData(img.naturalWidth >> 1, img.naturalHeight >> 1, 1, 1).data;
-        return { width: img.naturalWidth, centre: [...pixel].slice(0, 3).join(',') };
-      }),
-    ),
-  );
+  await thumbnailsSettled(app);
+  const shown = await centreColours(app.getByTestId('file-thumbnail'));
+  return shown.map(({ width, rgb }) => ({ width, centre: rgb.join(',') }));
 }
 
 test('the demo photos (JPEG and PNG) show as thumbnails in the grid, each its own picture', async ({

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEFAULT_SEED, expect, test } from '../support/fixtures';
+import { centreColours, thumbnailsSettled } from '../support/thumbnails';
 import { solidBmp } from '../support/images';
 import type { Rgb } from '../support/images';
 
@@ -54,30 +55,11 @@ async function scrollTo(app: Page, fraction: number): Promise<void> {
   }, fraction);
 }
 
-/** Waits until every rendered image tile shows its thumbnail. */
-async function thumbnailsSettled(app: Page): Promise<void> {
-  await expect
-    .poll(async () => {
-      const tiles = await app.getByTestId('file-tile').count();
-      const shown = await app.getByTestId('file-thumbnail').count();
-      return tiles > 0 && shown === tiles;
-    })
-    .toBe(true);
-}
-
 /** The colour at the middle of a tile's thumbnail, as drawn on the page. */
 async function thumbnailColour(app: Page, name: string): Promise<number[]> {
   const img = app.getByTestId('file-tile').filter({ hasText: name }).getByTestId('file-thumbnail');
   await expect(img).toBeVisible();
-  return img.evaluate(async (el: HTMLImageElement) => {
-    await el.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = el.naturalWidth;
-    canvas.height = el.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(el, 0, 0);
-    return [...context.getImageData(el.naturalWidth >> 1, el.naturalHeight >> 1, 1, 1).data].slice(0, 3);
-  });
+  return (await centreColours(img))[0]!.rgb;
 }
 
 test('grid view: thumbnails only for tiles in view plus a margin while scrolling 2,000 images; none in the list', async ({
