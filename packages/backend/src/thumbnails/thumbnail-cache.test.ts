@@ -1,3 +1,4 @@
+import * as fsp from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,5 +40,27 @@ describe('thumbnail cache', () => {
       data: Buffer.alloc(500, 7),
     });
     expect(await cache.bytes()).toBe(500);
+  });
+
+  it('lists the folder once for its size, then follows its own writes', async () => {
+    const seeded = createThumbnailCache(dir);
+    await seeded.write(md5('a'), 256, thumb(1), 1_000_000);
+    let listings = 0;
+    const counting = {
+      ...fsp,
+      readdir: ((...args: Parameters<typeof fsp.readdir>) => {
+        listings++;
+        return fsp.readdir(...args);
+      }) as typeof fsp.readdir,
+    };
+    const cache = createThumbnailCache(dir, counting);
+    expect(await cache.bytes()).toBe(1000);
+    const afterFirst = listings;
+    expect(afterFirst).toBeGreaterThan(0);
+    await cache.write(md5('b'), 256, thumb(2), 1_000_000);
+    expect(await cache.bytes()).toBe(2000);
+    expect(await cache.bytes()).toBe(2000);
+    // The write looks into its own entry only; no listing of the whole folder again.
+    expect(listings - afterFirst).toBeLessThanOrEqual(2);
   });
 });

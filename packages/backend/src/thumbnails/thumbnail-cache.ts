@@ -38,7 +38,10 @@ export interface ThumbnailCache {
 export function createThumbnailCache(root: string, fs: ThumbnailCacheFs = fsp): ThumbnailCache {
   const folder = createCacheFolder(root, fs);
   const dirOf = (md5: string, px: ThumbnailSize): string => folder.entryDir(`${md5.toLowerCase()}-${px}`);
-  /** Bytes held, known after the first write (listing every entry on each write would be slow). */
+  /**
+   * Bytes held: summed from the folder once, then kept up to date by every write and eviction
+   * (the UI asks after each fetched image; listing every entry each time would grow with the cache).
+   */
   let held: number | undefined;
   const sum = async (): Promise<number> => (await folder.list()).reduce((total, c) => total + c.bytes, 0);
   return {
@@ -61,6 +64,6 @@ export function createThumbnailCache(root: string, fs: ThumbnailCacheFs = fsp): 
       held = before - replacedBytes + thumbnail.data.length;
       if (held > limitBytes) held = await folder.evict(limitBytes, dir);
     },
-    bytes: async () => (held = await sum()),
+    bytes: async () => (held ??= await sum()),
   };
 }
