@@ -36,29 +36,22 @@ export interface OpenDownloadInput {
 export const MIN_OPEN_CACHE_MB = 16;
 export const MAX_OPEN_CACHE_MB = 1024 * 1024;
 
+/** Raster image formats Chromium decodes (an `<img>`, a tab, a canvas). */
+export const BROWSER_RASTER_IMAGES: readonly string[] = ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'avif'];
+/** Video containers Chromium plays. */
+export const BROWSER_VIDEOS: readonly string[] = ['mp4', 'm4v', 'webm'];
+/** Audio formats Chromium plays. */
+export const BROWSER_AUDIO: readonly string[] = ['mp3', 'm4a', 'ogg', 'oga', 'opus', 'wav', 'flac'];
+
 /**
  * Extensions a browser tab shows (`app.downloadLink` with `inline`): raster images, audio,
  * video, PDF and plain text. The browser host serves these inline and saves everything else,
  * and the UI opens a tab only for these (other types are saved without an empty tab).
  */
 export const TAB_VIEWABLE_EXTENSIONS: readonly string[] = [
-  'png',
-  'jpg',
-  'jpeg',
-  'gif',
-  'webp',
-  'bmp',
-  'avif',
-  'mp4',
-  'm4v',
-  'webm',
-  'mp3',
-  'm4a',
-  'ogg',
-  'oga',
-  'opus',
-  'wav',
-  'flac',
+  ...BROWSER_RASTER_IMAGES,
+  ...BROWSER_VIDEOS,
+  ...BROWSER_AUDIO,
   'pdf',
   'txt',
   'md',

@@ -1,4 +1,5 @@
 import type { FileId } from './common';
+import { BROWSER_RASTER_IMAGES } from './open-files';
 
 /**
  * Thumbnails of images for the grid view. The API offers none, so they are made locally: the
@@ -17,16 +18,7 @@ import type { FileId } from './common';
  */
 
 /** Extensions made into thumbnails (SVG only as an `<img>`, which runs no script). */
-export const THUMBNAIL_EXTENSIONS: readonly string[] = [
-  'png',
-  'jpg',
-  'jpeg',
-  'gif',
-  'webp',
-  'bmp',
-  'avif',
-  'svg',
-];
+export const THUMBNAIL_EXTENSIONS: readonly string[] = [...BROWSER_RASTER_IMAGES, 'svg'];
 
 /** Thumbnail edges made, in device pixels (the grid asks for the one that covers its tile). */
 export const THUMBNAIL_SIZES = [128, 256] as const;

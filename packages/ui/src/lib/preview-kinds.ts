@@ -1,3 +1,4 @@
+import { BROWSER_AUDIO, BROWSER_RASTER_IMAGES, BROWSER_VIDEOS } from '@pandesk/contract';
 import type { FileEntry } from '@pandesk/contract';
 import { fileTypeOf } from './file-types';
 import { extensionOf } from './sort';
@@ -12,9 +13,9 @@ export type PreviewKind = 'image' | 'video' | 'audio' | 'pdf' | 'markdown' | 'co
 
 /** Types Chromium shows itself; other images (HEIC, TIFF) and videos (MKV, AVI) have no viewer. */
 const SHOWN: Readonly<Record<'image' | 'video' | 'audio', readonly string[]>> = {
-  image: ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp', 'avif', 'ico', 'svg'],
-  video: ['mp4', 'm4v', 'webm'],
-  audio: ['mp3', 'm4a', 'ogg', 'oga', 'opus', 'wav', 'flac'],
+  image: [...BROWSER_RASTER_IMAGES, 'ico', 'svg'],
+  video: BROWSER_VIDEOS,
+  audio: BROWSER_AUDIO,
 };
 const MARKDOWN = ['md', 'markdown'];
 /** Spreadsheets that are plain text. */
